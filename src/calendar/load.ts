@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject } from 'ajv';
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { CalendarSet } from '../domain/calendar-set.js';
+import { checkCalendar } from '../domain/validate-calendar.js';
+import type { CalendarFile } from '../domain/types.js';
+import type { DecreeDay } from '../domain/working-days.js';
+
+/** The repository's calendars/ folder, from src/calendar or dist/calendar alike. */
+export const CALENDARS_DIR = fileURLToPath(new URL('../../calendars/', import.meta.url));
+
+const CALENDAR_FILE = /^(\d{4})-geboortezorg\.ya?ml$/;
+
+/** A calendar file that cannot be used: says which file, which line and why. */
+export class CalendarFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly problems: string[],
+  ) {
+    super(`${file}:${line}: ${problems.join('\n  ')}`);
+    this.name = 'CalendarFileError';
+  }
+}
+
+let validateSchema: ReturnType<Ajv['compile']> | undefined;
+
+function schemaValidator(dir: string): ReturnType<Ajv['compile']> {
+  if (!validateSchema) {
+    const schema = JSON.parse(readFileSync(join(dir, 'calendar.schema.json'), 'utf8'));
+    validateSchema = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
+  return validateSchema;
+}
+
+/** Parse, validate and check one calendar file's text; `name` is how errors name the file. */
+export function parseCalendar(text: string, name: string, dir = CALENDARS_DIR): CalendarFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    throw new CalendarFileError(name, lineCounter.linePos(error.pos[0]).line, doc.errors.map((e) => e.message));
+  }
+  const data = doc.toJS() as unknown;
+  const validate = schemaValidator(dir);
+  if (!validate(data)) {
+    const errors = relevantErrors(validate.errors ?? []);
+    const path = pointerToPath(errors[0].instancePath);
+    throw new CalendarFileError(name, lineOf(doc, lineCounter, path), errors.map(describeSchemaError));
+  }
+  const file = data as CalendarFile;
+  const problems = checkCalendar(file);
+  const expected = CALENDAR_FILE.exec(basename(name));
+  if (expected && Number(expected[1]) !== file.year) problems.unshift({ path: ['year'], message: `year ${file.year} does not match the file name` });
+  const folder = basename(join(name, '..'));
+  if (expected && folder !== file.insurer) problems.unshift({ path: ['insurer'], message: `insurer "${file.insurer}" does not match its folder "${folder}"` });
+  if (problems.length > 0) {
+    throw new CalendarFileError(
+      name,
+      lineOf(doc, lineCounter, problems[0].path),
+      problems.map((p) => `${p.path.join('/')}: ${p.message}`),
+    );
+  }
+  return file;
+}
+
+export interface LoadedCalendars {
+  files: CalendarFile[];
+  decreeDays: DecreeDay[];
+}
+
+/** Every `calendars/<insurer>/<year>-geboortezorg.yaml`, validated, and the decree days. */
+export function loadCalendarFiles(dir = CALENDARS_DIR): LoadedCalendars {
+  const files: CalendarFile[] = [];
+  for (const insurer of readdirSync(dir).sort()) {
+    const insurerDir = join(dir, insurer);
+    if (!statSync(insurerDir).isDirectory()) continue;
+    for (const entry of readdirSync(insurerDir).sort()) {
+      if (!CALENDAR_FILE.test(entry)) continue;
+      const path = join(insurerDir, entry);
+      files.push(parseCalendar(readFileSync(path, 'utf8'), relative(join(dir, '..'), path), dir));
+    }
+  }
+  return { files, decreeDays: loadDecreeDays(dir) };
+}
+
+export function loadCalendarSet(dir = CALENDARS_DIR): CalendarSet {
+  const { files, decreeDays } = loadCalendarFiles(dir);
+  return new CalendarSet(files, decreeDays);
+}
+
+function loadDecreeDays(dir: string): DecreeDay[] {
+  const path = join(dir, 'decree-days.yaml');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter });
+  const days = (doc.toJS() as { decreeDays?: DecreeDay[] }).decreeDays ?? [];
+  days.forEach((day, index) => {
+    if (typeof day.name !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(String(day.date))) {
+      throw new CalendarFileError('calendars/decree-days.yaml', lineOf(doc, lineCounter, ['decreeDays', index]), [
+        'each decree day needs a date "YYYY-MM-DD" and a name',
+      ]);
+    }
+  });
+  return days;
+}
+
+/** anyOf/oneOf explain themselves through their branches; keep the most specific messages. */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  const deepest = Math.max(...errors.map((e) => e.instancePath.length));
+  const specific = errors.filter((e) => e.instancePath.length === deepest && !['anyOf', 'oneOf', 'allOf', 'if'].includes(e.keyword));
+  return specific.length > 0 ? specific : errors;
+}
+
+function describeSchemaError(error: ErrorObject): string {
+  const at = error.instancePath || '/';
+  if (error.keyword === 'additionalProperties') return `${at}: unknown key "${error.params.additionalProperty}"`;
+  if (error.keyword === 'enum') return `${at}: must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
+  return `${at}: ${error.message}`;
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+/** The line of the deepest node on `path` that exists in the document. */
+function lineOf(doc: Document, lineCounter: LineCounter, path: (string | number)[]): number {
+  for (let length = path.length; length >= 0; length--) {
+    const node = length === 0 ? doc.contents : doc.getIn(path.slice(0, length), true);
+    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
+      if (isMap(node) || isSeq(node) || 'value' in node) return lineCounter.linePos(node.range[0]).line;
+    }
+  }
+  return 1;
+}

@@ -1,0 +1,110 @@
+import { fixedDates, ruleRef, type FixedDates } from './rules.js';
+import type {
+  Actor, AppliesTo, CalendarFile, ChainStep, DateFlag, DateRule, Milestone, MilestoneType, Text, TimelineItem,
+} from './types.js';
+import type { WorkingDays } from './working-days.js';
+
+/** One line of a calendar, ready to place on a provider's timeline. */
+export interface CompiledLine {
+  itemId: string;
+  order: number;
+  chain: { id: string; step: number } | null;
+  trigger: boolean;
+  appliesTo: AppliesTo;
+  signing: boolean;
+  rule: DateRule;
+  /** Item id of the line a relative rule counts from. */
+  refItemId: string | null;
+  /** Set when the date needs nothing but the rule: computed once per calendar. */
+  fixed: FixedDates | null;
+  fixedFlags: DateFlag[];
+  title: Text;
+  actor: Actor;
+  type: MilestoneType;
+  contact: string;
+  note: string | null;
+  time: string | null;
+  source: TimelineItem['source'];
+}
+
+export interface CompiledCalendar {
+  /** `cz-groep/2027` */
+  key: string;
+  file: CalendarFile;
+  /** In evaluation order: every line after the line it counts from. */
+  lines: CompiledLine[];
+  byItemId: Map<string, CompiledLine>;
+}
+
+export function calendarKey(insurer: string, year: number): string {
+  return `${insurer}/${year}`;
+}
+
+/** Compile a validated calendar file: fixed dates and their flags are computed here, once. */
+export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): CompiledCalendar {
+  const key = calendarKey(file.insurer, file.year);
+  const lines: CompiledLine[] = [];
+  const compileLine = (
+    line: Milestone | ChainStep,
+    itemId: string,
+    appliesTo: AppliesTo,
+    chain: CompiledLine['chain'],
+    refItemId: string | null,
+  ): void => {
+    const fixed = fixedDates(line.rule);
+    lines.push({
+      itemId,
+      order: lines.length,
+      chain,
+      trigger: 'trigger' in line && line.trigger === true,
+      appliesTo,
+      signing: line.signing === true,
+      rule: line.rule,
+      refItemId,
+      fixed,
+      fixedFlags: fixed ? workingDays.flagsFor(fixed.due) : [],
+      title: line.title,
+      actor: line.actor,
+      type: line.type ?? 'deadline',
+      contact: line.contact ?? file.contact,
+      note: line.note ?? null,
+      time: line.rule.time ?? null,
+      source: { document: file.document.title, section: line.source.section, quote: line.source.quote },
+    });
+  };
+
+  const milestoneItemId = (id: string): string => `${key}/${id}`;
+  for (const milestone of milestonesInDependencyOrder(file.milestones)) {
+    const ref = ruleRef(milestone.rule);
+    compileLine(milestone, milestoneItemId(milestone.id), milestone.appliesTo, null, ref ? milestoneItemId(ref) : null);
+  }
+  for (const chain of file.chains ?? []) {
+    const stepIds = new Set(chain.steps.map((step) => step.id));
+    chain.steps.forEach((step, index) => {
+      const ref = ruleRef(step.rule);
+      const refItemId = ref === undefined ? null : stepIds.has(ref) ? `${key}/${chain.id}/${ref}` : milestoneItemId(ref);
+      compileLine(step, `${key}/${chain.id}/${step.id}`, chain.appliesTo, { id: chain.id, step: index + 1 }, refItemId);
+    });
+  }
+  return { key, file, lines, byItemId: new Map(lines.map((line) => [line.itemId, line])) };
+}
+
+/** Milestones may count from other milestones: order them so each comes after its reference. */
+function milestonesInDependencyOrder(milestones: Milestone[]): Milestone[] {
+  const byId = new Map(milestones.map((m) => [m.id, m]));
+  const ordered: Milestone[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (milestone: Milestone): void => {
+    const seen = state.get(milestone.id);
+    if (seen === 'done') return;
+    if (seen === 'visiting') throw new Error(`milestone ${milestone.id} refers to itself through its references`);
+    state.set(milestone.id, 'visiting');
+    const ref = ruleRef(milestone.rule);
+    const target = ref === undefined ? undefined : byId.get(ref);
+    if (target) visit(target);
+    state.set(milestone.id, 'done');
+    ordered.push(milestone);
+  };
+  milestones.forEach(visit);
+  return ordered;
+}

@@ -1,0 +1,157 @@
+/** Calendar dates are ISO strings `YYYY-MM-DD`: a plain date, no time zone. */
+export type IsoDate = string;
+
+export const PROVIDER_KINDS = [
+  'verloskunde',
+  'echoscopie',
+  'kraamzorg',
+  'geboortecentrum',
+  'integrale-geboortezorg',
+  'samenwerkingsverband',
+  'vsv',
+] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+export const CONTRACT_STATUSES = ['existing', 'new'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+export type Actor = 'provider' | 'insurer';
+export type MilestoneType = 'deadline' | 'info';
+export type AttributeValue = string | number | boolean;
+
+export interface Text {
+  nl: string;
+  en: string;
+}
+
+export interface Source {
+  section: string;
+  quote: string;
+}
+
+export interface AppliesTo {
+  kinds: ProviderKind[];
+  status?: ContractStatus[];
+  attributes?: Record<string, AttributeValue[]>;
+}
+
+export type OffsetUnit = 'days' | 'weeks' | 'months' | 'years' | 'workingDays';
+
+export interface Offset {
+  ref: string;
+  days?: number;
+  weeks?: number;
+  months?: number;
+  years?: number;
+  workingDays?: number;
+}
+
+/** One date rule as written in a calendar file: exactly one of the keys, plus an optional time. */
+export interface DateRule {
+  onOrBefore?: IsoDate;
+  before?: IsoDate;
+  endOfMonth?: string;
+  endOfYear?: number;
+  window?: { from: string; to: string };
+  after?: Offset;
+  firstOfMonth?: { ref: string };
+  every?: { ref: string; years: number };
+  time?: string;
+}
+
+interface LineFields {
+  id: string;
+  title: Text;
+  actor: Actor;
+  type?: MilestoneType;
+  signing?: boolean;
+  contact?: string;
+  rule: DateRule;
+  note?: string;
+  source: Source;
+}
+
+export interface Milestone extends LineFields {
+  appliesTo: AppliesTo;
+}
+
+export interface ChainStep extends LineFields {
+  trigger?: boolean;
+}
+
+export interface Chain {
+  id: string;
+  title: Text;
+  appliesTo: AppliesTo;
+  note?: string;
+  steps: ChainStep[];
+}
+
+export interface ContractTerm {
+  kinds: ProviderKind[];
+  years: number;
+  note?: string;
+  source: Source;
+}
+
+/** A calendar file as written: one insurer, one contract year. */
+export interface CalendarFile {
+  insurer: string;
+  insurerName: string;
+  year: number;
+  sector: 'geboortezorg';
+  document: { title: string; publisher?: string; url?: string; seed?: string };
+  contact: string;
+  attributes?: Record<string, { description: string; values: AttributeValue[]; source?: Source }>;
+  terms?: ContractTerm[];
+  milestones: Milestone[];
+  chains?: Chain[];
+}
+
+export interface Contract {
+  insurer: string;
+  year: number;
+  status: ContractStatus;
+  /** Last year covered by an agreement that already runs (a multi-year contract); no signing round up to it. */
+  runsUntil?: number;
+  attributes?: Record<string, AttributeValue>;
+}
+
+export interface Provider {
+  id?: string;
+  name?: string;
+  kinds: ProviderKind[];
+  contracts: Contract[];
+}
+
+/** A recorded event: the provider says timeline item `item` happened on `date`. */
+export interface RecordedEvent {
+  item: string;
+  date: IsoDate;
+}
+
+export type ItemStatus = 'upcoming' | 'due-soon' | 'overdue' | 'done';
+
+export type DateFlag =
+  | { code: 'weekend'; day: 'zaterdag' | 'zondag'; lastWorkingDay: IsoDate }
+  | { code: 'holiday'; name: string; lastWorkingDay: IsoDate };
+
+export interface TimelineItem {
+  id: string;
+  calendar: string;
+  insurer: string;
+  title: Text;
+  actor: Actor;
+  type: MilestoneType;
+  due: IsoDate;
+  time: string | null;
+  window: { from: IsoDate; to: IsoDate } | null;
+  status: ItemStatus;
+  chain: { id: string; step: number } | null;
+  done: IsoDate | null;
+  projected: boolean;
+  flags: DateFlag[];
+  contact: string;
+  note: string | null;
+  source: { document: string; section: string; quote: string };
+}
