@@ -5,7 +5,7 @@ import type { Provider } from '../../src/domain/types.js';
 
 export const sampleFile = parseCalendar(
   readFileSync(new URL('./sample-calendar.yaml', import.meta.url), 'utf8'),
-  'test/engine/sample-calendar.yaml',
+  'test/domain/sample-calendar.yaml',
 );
 
 export const sampleCalendars = new CalendarSet([sampleFile], [{ date: '2026-05-15', name: 'Vrije dag bij besluit' }]);

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CalendarFileError, loadCalendarFiles, parseCalendar } from '../../src/calendar/load.js';
+
+const sample = readFileSync(new URL('../domain/sample-calendar.yaml', import.meta.url), 'utf8');
+const NAME = 'calendars/voorbeeld/2027-geboortezorg.yaml';
+
+function errorOf(text: string, name = NAME): CalendarFileError {
+  try {
+    parseCalendar(text, name);
+  } catch (error) {
+    if (error instanceof CalendarFileError) return error;
+    throw error;
+  }
+  throw new Error('expected the calendar to be refused');
+}
+
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+describe('calendar loading', () => {
+  it('accepts the sample calendar', () => {
+    expect(parseCalendar(sample, NAME).milestones.length).toBeGreaterThan(5);
+  });
+
+  it('loads every calendar in calendars/ and the decree days', () => {
+    const { files, decreeDays } = loadCalendarFiles();
+    expect(decreeDays.map((day) => day.date)).toEqual(['2026-01-02', '2026-05-15', '2027-05-07']);
+    for (const file of files) expect(file.milestones.length).toBeGreaterThan(0);
+  });
+
+  it('names file and line of a schema error', () => {
+    const bad = sample.replace('actor: insurer\n    appliesTo: { kinds: [kraamzorg], attributes: { organisatievorm: [loondienst] } }', 'actor: verzekeraar\n    appliesTo: { kinds: [kraamzorg], attributes: { organisatievorm: [loondienst] } }');
+    const error = errorOf(bad);
+    expect(error.file).toBe(NAME);
+    expect(error.line).toBe(lineOf(bad, 'actor: verzekeraar'));
+    expect(error.message).toMatch(/actor: must be one of provider, insurer/);
+  });
+
+  it('names an unknown key and an unknown kind', () => {
+    const unknownKey = sample.replace('rule: { before: "2026-09-01" }', 'rule: { voor: "2026-09-01" }');
+    expect(errorOf(unknownKey).message).toMatch(/unknown key "voor"/);
+    expect(errorOf(unknownKey).line).toBe(lineOf(unknownKey, 'voor:'));
+    const unknownKind = sample.replace('kinds: [integrale-geboortezorg]', 'kinds: [huisarts]');
+    expect(errorOf(unknownKind).line).toBe(lineOf(unknownKind, 'huisarts'));
+  });
+
+  it('refuses an impossible date, a reference to nothing, a duplicate id and a late trigger', () => {
+    const impossible = sample.replace('"2026-05-15"', '"2026-02-30"');
+    expect(errorOf(impossible).message).toMatch(/"2026-02-30" is not a calendar date/);
+    expect(errorOf(impossible).line).toBe(lineOf(impossible, '2026-02-30'));
+
+    const dangling = sample.replace('ref: aanbod, workingDays: 10', 'ref: aanbodd, workingDays: 10');
+    expect(errorOf(dangling).message).toMatch(/unknown milestone "aanbodd"/);
+    expect(errorOf(dangling).line).toBe(lineOf(dangling, 'aanbodd'));
+
+    const duplicate = sample.replace('- id: aanvraag', '- id: bezwaar');
+    expect(errorOf(duplicate).message).toMatch(/id "bezwaar" is already used/);
+
+    const noTrigger = sample.replace('        trigger: true\n        title: { nl: Aanmelden', '        title: { nl: Aanmelden');
+    expect(errorOf(noTrigger).message).toMatch(/must start with its trigger step/);
+  });
+
+  it('refuses an undeclared attribute or value, and a file in the wrong folder or year', () => {
+    expect(errorOf(sample.replace('organisatievorm: [loondienst] }', 'organisatievorm: [zzp] }')).message).toMatch(/"zzp" is not one of/);
+    expect(errorOf(sample, 'calendars/voorbeeld/2026-geboortezorg.yaml').message).toMatch(/year 2027 does not match/);
+    expect(errorOf(sample, 'calendars/ander/2027-geboortezorg.yaml').message).toMatch(/does not match its folder/);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const broken = sample.replace('insurerName: Voorbeeld', 'insurerName: [Voorbeeld');
+    expect(errorOf(broken).line).toBeGreaterThanOrEqual(lineOf(broken, '[Voorbeeld'));
+  });
+});
