@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { nowIso, type Db } from './database.js';
+import { randomToken, sha256 } from './secrets.js';
+
+/** A tenant: whoever holds the key sees and changes only the providers it created; an admin sees all. */
+export interface ApiKey {
+  id: string;
+  name: string;
+  admin: boolean;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  admin: number;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const KEY_PREFIX = 'gzd_';
+
+function toApiKey(row: ApiKeyRow): ApiKey {
+  return { id: row.id, name: row.name, admin: row.admin === 1, createdAt: row.created_at, revokedAt: row.revoked_at };
+}
+
+export class ApiKeyStore {
+  private readonly insert;
+  private readonly byHash;
+  private readonly byId;
+  private readonly all;
+  private readonly revokeStatement;
+  private readonly restoreStatement;
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare('INSERT INTO api_keys (id, name, key_hash, admin, created_at) VALUES (?, ?, ?, ?, ?)');
+    this.byHash = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE key_hash = ?');
+    this.byId = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE id = ?');
+    this.all = db.prepare<[], ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, id');
+    this.revokeStatement = db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+    this.restoreStatement = db.prepare('UPDATE api_keys SET revoked_at = NULL, admin = 1 WHERE id = ?');
+  }
+
+  /** A new key; the key itself is returned once and only its hash is stored. */
+  create(name: string, admin = false, key = `${KEY_PREFIX}${randomToken()}`): { apiKey: ApiKey; key: string } {
+    const id = randomUUID();
+    this.insert.run(id, name, sha256(key), admin ? 1 : 0, nowIso());
+    return { apiKey: this.get(id) as ApiKey, key };
+  }
+
+  /** The live (not revoked) key whose secret is `key`. */
+  authenticate(key: string): ApiKey | undefined {
+    const row = this.byHash.get(sha256(key));
+    return row && row.revoked_at === null ? toApiKey(row) : undefined;
+  }
+
+  get(id: string): ApiKey | undefined {
+    const row = this.byId.get(id);
+    return row && toApiKey(row);
+  }
+
+  list(): ApiKey[] {
+    return this.all.all().map(toApiKey);
+  }
+
+  /** Revoked keys stay (events name who recorded them); false when there was no live key with this id. */
+  revoke(id: string): boolean {
+    return this.revokeStatement.run(nowIso(), id).changes === 1;
+  }
+
+  /** The bootstrap admin key from the environment: created when new, made a live admin key when it exists. */
+  ensureAdmin(key: string, name = 'bootstrap admin (ADMIN_API_KEY)'): { apiKey: ApiKey; created: boolean } {
+    return this.db.transaction(() => {
+      const row = this.byHash.get(sha256(key));
+      if (!row) return { apiKey: this.create(name, true, key).apiKey, created: true };
+      this.restoreStatement.run(row.id);
+      return { apiKey: this.get(row.id) as ApiKey, created: false };
+    })();
+  }
+}

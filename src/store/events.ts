@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { IsoDate, RecordedEvent } from '../domain/types.js';
+import { nowIso, type Db } from './database.js';
+
+/** A provider's statement that a timeline item happened on a date, with who said so and when. */
+export interface EventRecord {
+  id: string;
+  providerId: string;
+  item: string;
+  date: IsoDate;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  undoneAt: string | null;
+  undoneBy: string | null;
+}
+
+interface EventRow {
+  id: string;
+  provider_id: string;
+  item: string;
+  date: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+
+function toEvent(row: EventRow): EventRecord {
+  return {
+    id: row.id,
+    providerId: row.provider_id,
+    item: row.item,
+    date: row.date,
+    note: row.note,
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at,
+    undoneAt: row.deleted_at,
+    undoneBy: row.deleted_by,
+  };
+}
+
+export class EventStore {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      insert: db.prepare(`INSERT INTO events (id, provider_id, item, date, note, recorded_by, recorded_at)
+        VALUES (@id, @providerId, @item, @date, @note, @recordedBy, @recordedAt)`),
+      get: db.prepare<[string, string], EventRow>('SELECT * FROM events WHERE id = ? AND provider_id = ?'),
+      live: db.prepare<[string], EventRow>('SELECT * FROM events WHERE provider_id = ? AND deleted_at IS NULL ORDER BY date, recorded_at, id'),
+      all: db.prepare<[string], EventRow>('SELECT * FROM events WHERE provider_id = ? ORDER BY date, recorded_at, id'),
+      undo: db.prepare(`UPDATE events SET deleted_at = ?, deleted_by = ? WHERE id = ? AND provider_id = ? AND deleted_at IS NULL`),
+    };
+  }
+
+  record(providerId: string, event: { item: string; date: IsoDate; note?: string | null }, recordedBy: string): EventRecord {
+    const id = randomUUID();
+    this.statements.insert.run({ id, providerId, item: event.item, date: event.date, note: event.note ?? null, recordedBy, recordedAt: nowIso() });
+    return this.get(providerId, id) as EventRecord;
+  }
+
+  get(providerId: string, id: string): EventRecord | undefined {
+    const row = this.statements.get.get(id, providerId);
+    return row && toEvent(row);
+  }
+
+  /** Live events, or with `includeUndone` the whole audit trail. */
+  list(providerId: string, includeUndone = false): EventRecord[] {
+    return (includeUndone ? this.statements.all : this.statements.live).all(providerId).map(toEvent);
+  }
+
+  /** What the timeline counts from: every live event of the provider. */
+  recordedEvents(providerId: string): RecordedEvent[] {
+    return this.statements.live.all(providerId).map((row) => ({ item: row.item, date: row.date }));
+  }
+
+  /** Undo keeps the row, marked with who undid it and when; undefined when there was no live event. */
+  undo(providerId: string, id: string, undoneBy: string): EventRecord | undefined {
+    if (this.statements.undo.run(nowIso(), undoneBy, id, providerId).changes !== 1) return undefined;
+    return this.get(providerId, id);
+  }
+}

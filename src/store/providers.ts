@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import type { AttributeValue, Contract, ContractStatus, ProviderKind } from '../domain/types.js';
+import { nowIso, type Db } from './database.js';
+import { randomToken, sha256 } from './secrets.js';
+
+export type Language = 'nl' | 'en';
+
+export interface Contact {
+  email: string;
+  name: string | null;
+  language: Language;
+}
+
+/** What a client sends for a provider, already validated. */
+export interface ProviderInput {
+  name: string;
+  agb: string;
+  kinds: ProviderKind[];
+  contracts: Contract[];
+  contacts: Contact[];
+  reminderDays: number[];
+}
+
+export interface ProviderRecord extends ProviderInput {
+  id: string;
+  ownerKeyId: string;
+  feedToken: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Whose providers a request may see: its own, or every one for an admin key. */
+export interface Tenant {
+  keyId: string;
+  admin: boolean;
+}
+
+export interface ProviderFilter {
+  kind?: ProviderKind;
+  insurer?: string;
+  agb?: string;
+  limit: number;
+  offset: number;
+}
+
+interface ProviderRow {
+  id: string;
+  owner_key_id: string;
+  name: string;
+  agb: string;
+  kinds: string;
+  reminder_days: string;
+  feed_token: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface ContractRow {
+  provider_id: string;
+  insurer: string;
+  year: number;
+  status: ContractStatus;
+  runs_until: number | null;
+  attributes: string;
+}
+
+interface ContactRow {
+  provider_id: string;
+  email: string;
+  name: string | null;
+  language: Language;
+}
+
+/** Another provider of the same tenant already has this AGB code. */
+export class DuplicateAgbError extends Error {
+  override name = 'DuplicateAgbError';
+}
+
+const TENANT = '(@admin = 1 OR p.owner_key_id = @keyId)';
+const FILTERS = `${TENANT}
+  AND (@kind IS NULL OR EXISTS (SELECT 1 FROM json_each(p.kinds) WHERE json_each.value = @kind))
+  AND (@insurer IS NULL OR EXISTS (SELECT 1 FROM contracts c WHERE c.provider_id = p.id AND c.insurer = @insurer))
+  AND (@agb IS NULL OR p.agb = @agb)`;
+
+export class ProviderStore {
+  private readonly statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      insert: db.prepare(`INSERT INTO providers (id, owner_key_id, name, agb, kinds, reminder_days, feed_token, feed_token_hash, created_at, updated_at)
+        VALUES (@id, @ownerKeyId, @name, @agb, @kinds, @reminderDays, @feedToken, @feedTokenHash, @now, @now)`),
+      update: db.prepare(`UPDATE providers SET name = @name, agb = @agb, kinds = @kinds, reminder_days = @reminderDays, updated_at = @now
+        WHERE id = @id`),
+      delete: db.prepare<[string]>('DELETE FROM providers WHERE id = ?'),
+      get: db.prepare<{ id: string; keyId: string; admin: number }, ProviderRow>(`SELECT p.* FROM providers p WHERE p.id = @id AND ${TENANT}`),
+      byFeedTokenHash: db.prepare<[string], ProviderRow>('SELECT p.* FROM providers p WHERE p.feed_token_hash = ?'),
+      page: db.prepare<Record<string, unknown>, ProviderRow>(`SELECT p.* FROM providers p WHERE ${FILTERS}
+        ORDER BY p.created_at, p.id LIMIT @limit OFFSET @offset`),
+      count: db.prepare<Record<string, unknown>, { total: number }>(`SELECT count(*) AS total FROM providers p WHERE ${FILTERS}`),
+      agbTaken: db.prepare<[string, string, string], { id: string }>('SELECT id FROM providers WHERE owner_key_id = ? AND agb = ? AND id <> ?'),
+      deleteContracts: db.prepare<[string]>('DELETE FROM contracts WHERE provider_id = ?'),
+      // Contacts that stay keep their row: their unsubscribe token and choice survive an update.
+      deleteOtherContacts: db.prepare<[string, string]>(`DELETE FROM contacts WHERE provider_id = ?
+        AND lower(email) NOT IN (SELECT lower(value) FROM json_each(?))`),
+      insertContract: db.prepare(`INSERT INTO contracts (provider_id, insurer, year, status, runs_until, attributes)
+        VALUES (@providerId, @insurer, @year, @status, @runsUntil, @attributes)`),
+      insertContact: db.prepare(`INSERT INTO contacts (provider_id, position, email, name, language, unsubscribe_token)
+        VALUES (@providerId, @position, @email, @name, @language, @unsubscribeToken)
+        ON CONFLICT (provider_id, email COLLATE NOCASE) DO UPDATE
+        SET position = excluded.position, email = excluded.email, name = excluded.name, language = excluded.language`),
+      contractsOf: db.prepare<[string], ContractRow>(`SELECT * FROM contracts WHERE provider_id IN (SELECT value FROM json_each(?))
+        ORDER BY insurer, year`),
+      contactsOf: db.prepare<[string], ContactRow>(`SELECT * FROM contacts WHERE provider_id IN (SELECT value FROM json_each(?))
+        ORDER BY position`),
+    };
+  }
+
+  create(ownerKeyId: string, input: ProviderInput): ProviderRecord {
+    const id = randomUUID();
+    const feedToken = randomToken();
+    this.db.transaction(() => {
+      this.assertAgbFree(ownerKeyId, input.agb, id);
+      this.statements.insert.run({ id, ownerKeyId, ...this.columns(input), feedToken, feedTokenHash: sha256(feedToken), now: nowIso() });
+      this.writeChildren(id, input);
+    })();
+    return this.get(id, { keyId: ownerKeyId, admin: true }) as ProviderRecord;
+  }
+
+  get(id: string, tenant: Tenant): ProviderRecord | undefined {
+    const row = this.statements.get.get({ id, keyId: tenant.keyId, admin: tenant.admin ? 1 : 0 });
+    return row && this.withChildren([row])[0];
+  }
+
+  /** For the feeds: the provider whose feed address carries `token`. */
+  getByFeedToken(token: string): ProviderRecord | undefined {
+    const row = this.statements.byFeedTokenHash.get(sha256(token));
+    return row && this.withChildren([row])[0];
+  }
+
+  list(tenant: Tenant, filter: ProviderFilter): { items: ProviderRecord[]; total: number } {
+    const params = {
+      keyId: tenant.keyId,
+      admin: tenant.admin ? 1 : 0,
+      kind: filter.kind ?? null,
+      insurer: filter.insurer ?? null,
+      agb: filter.agb ?? null,
+    };
+    return this.db.transaction(() => ({
+      items: this.withChildren(this.statements.page.all({ ...params, limit: filter.limit, offset: filter.offset })),
+      total: (this.statements.count.get(params) as { total: number }).total,
+    }))();
+  }
+
+  /** Replace every field of an existing provider (the caller merges a PATCH into the stored provider first). */
+  update(existing: ProviderRecord, input: ProviderInput): ProviderRecord {
+    this.db.transaction(() => {
+      this.assertAgbFree(existing.ownerKeyId, input.agb, existing.id);
+      this.statements.update.run({ id: existing.id, ...this.columns(input), now: nowIso() });
+      this.statements.deleteContracts.run(existing.id);
+      this.statements.deleteOtherContacts.run(existing.id, JSON.stringify(input.contacts.map((contact) => contact.email)));
+      this.writeChildren(existing.id, input);
+    })();
+    return this.get(existing.id, { keyId: existing.ownerKeyId, admin: true }) as ProviderRecord;
+  }
+
+  /** Deletes the provider with its contracts, contacts and events. */
+  delete(id: string): boolean {
+    return this.statements.delete.run(id).changes === 1;
+  }
+
+  private assertAgbFree(ownerKeyId: string, agb: string, id: string): void {
+    if (this.statements.agbTaken.get(ownerKeyId, agb, id)) throw new DuplicateAgbError(`a provider with AGB code ${agb} already exists`);
+  }
+
+  private columns(input: ProviderInput): { name: string; agb: string; kinds: string; reminderDays: string } {
+    return { name: input.name, agb: input.agb, kinds: JSON.stringify(input.kinds), reminderDays: JSON.stringify(input.reminderDays) };
+  }
+
+  private writeChildren(providerId: string, input: ProviderInput): void {
+    for (const contract of input.contracts) {
+      this.statements.insertContract.run({
+        providerId,
+        insurer: contract.insurer,
+        year: contract.year,
+        status: contract.status,
+        runsUntil: contract.runsUntil ?? null,
+        attributes: JSON.stringify(contract.attributes ?? {}),
+      });
+    }
+    input.contacts.forEach((contact, position) => {
+      this.statements.insertContact.run({ providerId, position, ...contact, unsubscribeToken: randomToken(16) });
+    });
+  }
+
+  private withChildren(rows: ProviderRow[]): ProviderRecord[] {
+    if (rows.length === 0) return [];
+    const ids = JSON.stringify(rows.map((row) => row.id));
+    const contracts = groupBy(this.statements.contractsOf.all(ids), (row) => row.provider_id);
+    const contacts = groupBy(this.statements.contactsOf.all(ids), (row) => row.provider_id);
+    return rows.map((row) => ({
+      id: row.id,
+      ownerKeyId: row.owner_key_id,
+      name: row.name,
+      agb: row.agb,
+      kinds: JSON.parse(row.kinds) as ProviderKind[],
+      contracts: (contracts.get(row.id) ?? []).map(toContract),
+      contacts: (contacts.get(row.id) ?? []).map((c) => ({ email: c.email, name: c.name, language: c.language })),
+      reminderDays: JSON.parse(row.reminder_days) as number[],
+      feedToken: row.feed_token,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }));
+  }
+}
+
+function toContract(row: ContractRow): Contract {
+  const contract: Contract = { insurer: row.insurer, year: row.year, status: row.status };
+  if (row.runs_until !== null) contract.runsUntil = row.runs_until;
+  const attributes = JSON.parse(row.attributes) as Record<string, AttributeValue>;
+  if (Object.keys(attributes).length > 0) contract.attributes = attributes;
+  return contract;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
