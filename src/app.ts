@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { loadCalendarSet } from './calendar/load.js';
+import { todayInAmsterdam } from './clock.js';
+import type { Config } from './config.js';
+import type { CalendarSet } from './domain/calendar-set.js';
+import type { IsoDate } from './domain/types.js';
+import authPlugin from './plugins/app/auth.js';
+import calendarsPlugin from './plugins/app/calendars.js';
+import problemsPlugin from './plugins/app/problems.js';
+import storePlugin from './plugins/app/store.js';
+import helmetPlugin from './plugins/external/helmet.js';
+import rateLimitPlugin from './plugins/external/rate-limit.js';
+import sqlitePlugin from './plugins/external/sqlite.js';
+import swaggerPlugin from './plugins/external/swagger.js';
+import apiKeyRoutes from './routes/api-keys/index.js';
+import calendarRoutes from './routes/calendars/index.js';
+import eventRoutes from './routes/events/index.js';
+import healthRoutes from './routes/health/index.js';
+import providerRoutes from './routes/providers/index.js';
+import timelineRoutes from './routes/timeline/index.js';
+import { SHARED_SCHEMAS } from './schemas/index.js';
+
+export interface AppOptions {
+  config: Config;
+  /** Default: every calendar in calendars/, validated (a bad file stops the start). */
+  calendars?: CalendarSet;
+  /** Default: today in Europe/Amsterdam, or config.today when TODAY is set. */
+  today?: () => IsoDate;
+}
+
+/** Request bodies larger than this are refused with 413: a provider with 50 contracts is a few KB. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** The whole service as one plugin: tests register it on their own instance, server.ts on a listening one. */
+export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
+  const { config } = opts;
+  for (const schema of SHARED_SCHEMAS) fastify.addSchema(schema);
+  // PATCH clients that follow RFC 7396 send this type; the body is plain JSON all the same.
+  fastify.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
+
+  await fastify.register(problemsPlugin, { publicBaseUrl: config.publicBaseUrl });
+  await fastify.register(helmetPlugin, { https: config.publicBaseUrl.startsWith('https:') });
+  await fastify.register(swaggerPlugin, { publicBaseUrl: config.publicBaseUrl, version });
+  await fastify.register(sqlitePlugin, { path: config.databasePath });
+  await fastify.register(calendarsPlugin, {
+    calendars: opts.calendars ?? loadCalendarSet(),
+    today: opts.today ?? (() => todayInAmsterdam(config.today)),
+  });
+  await fastify.register(storePlugin, { adminApiKey: config.adminApiKey });
+  await fastify.register(authPlugin);
+
+  await fastify.register(healthRoutes);
+  await fastify.register(
+    async (api) => {
+      await api.register(rateLimitPlugin, { perMinute: config.rateLimitPerMinute });
+      await api.register(apiKeyRoutes, { prefix: '/api-keys' });
+      await api.register(providerRoutes, { prefix: '/providers', publicBaseUrl: config.publicBaseUrl });
+      await api.register(timelineRoutes, { prefix: '/providers' });
+      await api.register(eventRoutes, { prefix: '/providers' });
+      await api.register(calendarRoutes, { prefix: '/calendars' });
+    },
+    { prefix: '/api/v1' },
+  );
+}
+
+/** Fastify settings the service relies on: body limit, validation that lists every invalid field. */
+export function fastifyOptions(config: Config): FastifyServerOptions {
+  return {
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
+    bodyLimit: BODY_LIMIT_BYTES,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  };
+}
+
+export async function buildApp(opts: AppOptions, overrides: FastifyServerOptions = {}) {
+  const app = Fastify({ ...fastifyOptions(opts.config), ...overrides }).withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(fp(serviceApp, { name: 'service' }), opts);
+  await app.ready();
+  return app;
+}

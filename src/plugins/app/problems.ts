@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { HttpProblem, PROBLEM_TITLES, type FieldError } from '../../problems.js';
+import { PROBLEM_CONTENT_TYPE } from '../../schemas/common.js';
+
+type SchemaError = NonNullable<FastifyError['validation']>[number];
+
+/** Every 4xx and 5xx answer is RFC 9457 problem details; a 5xx says nothing about what failed inside. */
+async function problems(fastify: FastifyInstance, opts: { publicBaseUrl: string }): Promise<void> {
+  const send = (request: FastifyRequest, reply: FastifyReply, status: number, detail: string, errors?: FieldError[]) => {
+    const { slug, title } = PROBLEM_TITLES[status] ?? { slug: status >= 500 ? 'internal-error' : 'client-error', title: status >= 500 ? 'Server error' : 'Client error' };
+    return reply
+      .code(status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send({ type: `${opts.publicBaseUrl}/problems/${slug}`, title, status, detail, instance: request.url.split('?')[0], requestId: request.id, ...(errors ? { errors } : {}) });
+  };
+
+  fastify.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
+    if (error instanceof HttpProblem) {
+      reply.headers(error.headers);
+      return send(request, reply, error.statusCode, error.detail, error.errors);
+    }
+    if (error.validation) {
+      const errors = error.validation.map((e) => fieldError(e, error.validationContext));
+      return send(request, reply, 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) return send(request, reply, status, error.message);
+    request.log.error({ err: error }, 'request failed');
+    return send(request, reply, status >= 500 && status <= 599 ? status : 500, 'Something went wrong on our side. Quote the requestId when asking for support.');
+  });
+
+  fastify.setNotFoundHandler((request, reply) => send(request, reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
+}
+
+/** `/contracts/0/insurer` → `contracts[0].insurer`, with the ajv message made readable. */
+function fieldError(error: SchemaError, context: string | undefined): FieldError {
+  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const params = error.params as Record<string, unknown>;
+  let message = error.message ?? 'is invalid';
+  if (error.keyword === 'required') {
+    segments.push(String(params.missingProperty));
+    message = 'is required';
+  } else if (error.keyword === 'additionalProperties') {
+    segments.push(String(params.additionalProperty));
+    message = 'is not a known field';
+  } else if (error.keyword === 'enum') {
+    message = `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`;
+  } else if (error.keyword === 'format') {
+    message = params.format === 'email' ? 'must be a valid e-mail address' : params.format === 'date' ? 'must be a real date YYYY-MM-DD' : `must be a valid ${params.format}`;
+  } else if (error.keyword === 'pattern' && segments.at(-1) === 'agb') {
+    message = 'must be 8 digits';
+  } else if (error.keyword === 'uniqueItems') {
+    message = 'must not repeat a value';
+  } else if (error.keyword === 'minProperties' && segments.length === 0) {
+    message = 'give at least one field to change';
+  }
+  const field = segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path ? `${path}.${s}` : s), '') || (context ?? 'body');
+  const where = context === 'body' || context === 'querystring' || context === 'params' || context === 'headers' ? context : undefined;
+  return where ? { field, in: where, message } : { field, message };
+}
+
+export default fp(problems, { name: 'problems' });

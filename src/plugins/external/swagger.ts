@@ -1,0 +1,48 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+const DESCRIPTION = `Contracting deadlines of Dutch health insurers for birth-care providers.
+
+Register a provider with its contracts (insurer and contract year), read its timeline, and record
+what happened (\`POST /providers/{id}/events\`): relative deadlines ("binnen 2 weken na …") recompute from it.
+
+**Authentication**: \`Authorization: Bearer <key>\`. Each key is a tenant and sees only its own providers;
+an admin key creates keys (\`POST /api-keys\`) and sees every provider. The calendars need no key.
+
+**Errors** are \`application/problem+json\` (RFC 9457); invalid input lists each field in \`errors\`.`;
+
+/** The OpenAPI 3.1 document, generated from the route schemas, and Swagger UI at /docs. */
+async function openApi(fastify: FastifyInstance, opts: { publicBaseUrl: string; version: string }): Promise<void> {
+  await fastify.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Geboortezorg deadlines', version: opts.version, description: DESCRIPTION },
+      servers: [{ url: opts.publicBaseUrl }],
+      tags: [
+        { name: 'providers', description: 'Care providers, their contracts and contacts' },
+        { name: 'timeline', description: 'Every date that applies to a provider' },
+        { name: 'events', description: 'What happened: moves relative deadlines; an audit trail' },
+        { name: 'calendars', description: 'The insurers\' planning tables (no key needed)' },
+        { name: 'api-keys', description: 'Tenants (admin only)' },
+        { name: 'service', description: 'Health and readiness' },
+      ],
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `POST /api/v1/api-keys`.' } },
+      },
+    },
+    // Shared schemas become components named by their $id, so clients generate one type per shape.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await fastify.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => (opts.publicBaseUrl.startsWith('https:') ? header : header.replace(/upgrade-insecure-requests;?\s*/, '')),
+    uiConfig: { deepLinking: true, validatorUrl: null } as never,
+  });
+
+  fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
+}
+
+export default fp(openApi, { name: 'openapi' });

@@ -1,0 +1,58 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { notFound } from '../../problems.js';
+import { ApiKeyListSchema, ApiKeyParamsSchema, CreateApiKeySchema, CreatedApiKeySchema } from '../../schemas/api-keys.js';
+import { SECURITY, problemResponses } from '../../schemas/common.js';
+import { singleLineProblem } from '../../validation/text.js';
+import { invalidInput } from '../../problems.js';
+
+const tags = ['api-keys'];
+
+const apiKeys: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.addHook('onRequest', fastify.authenticate);
+  fastify.addHook('onRequest', fastify.requireAdmin);
+
+  fastify.post('', {
+    schema: {
+      tags,
+      summary: 'Create an API key',
+      description: 'Creates a key: a tenant that sees and changes only the providers it registers (an `admin` key sees all and manages keys). The key is in the answer once; only its hash is stored.',
+      security: SECURITY,
+      body: CreateApiKeySchema,
+      response: { 201: { ...CreatedApiKeySchema, description: 'The new key.' }, ...problemResponses(400, 401, 403, 413, 415, 429, 500) },
+    },
+  }, async (request, reply) => {
+    const problem = singleLineProblem(request.body.name);
+    if (problem) throw invalidInput([{ field: 'name', in: 'body', message: problem }]);
+    const { apiKey, key } = fastify.store.apiKeys.create(request.body.name.trim(), request.body.admin);
+    request.log.info({ keyId: apiKey.id, admin: apiKey.admin }, 'API key created');
+    const { revokedAt: _revokedAt, ...created } = apiKey;
+    return reply.code(201).send({ ...created, key });
+  });
+
+  fastify.get('', {
+    schema: {
+      tags,
+      summary: 'List API keys',
+      description: 'Every key, revoked ones too; never the keys themselves.',
+      security: SECURITY,
+      response: { 200: { ...ApiKeyListSchema, description: 'The keys.' }, ...problemResponses(401, 403, 429, 500) },
+    },
+  }, async () => ({ items: fastify.store.apiKeys.list() }));
+
+  fastify.delete('/:id', {
+    schema: {
+      tags,
+      summary: 'Revoke an API key',
+      description: 'The key stops working at once. Its providers stay (an admin key still sees them); events keep naming it.',
+      security: SECURITY,
+      params: ApiKeyParamsSchema,
+      response: { 204: Type.Null({ description: 'Revoked.' }), ...problemResponses(400, 401, 403, 404, 429, 500) },
+    },
+  }, async (request, reply) => {
+    if (!fastify.store.apiKeys.revoke(request.params.id)) throw notFound('live API key');
+    request.log.info({ keyId: request.params.id }, 'API key revoked');
+    return reply.code(204).send(null);
+  });
+};
+
+export default apiKeys;

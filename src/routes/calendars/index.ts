@@ -1,0 +1,116 @@
+import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { CompiledCalendar } from '../../domain/calendar.js';
+import { computeTimeline } from '../../domain/timeline.js';
+import { CONTRACT_STATUSES, type AttributeValue, type ProviderKind } from '../../domain/types.js';
+import { invalidInput, notFound, type FieldError } from '../../problems.js';
+import { CalendarListSchema, CalendarParamsSchema, CalendarSchema } from '../../schemas/calendars.js';
+import { problemResponses } from '../../schemas/common.js';
+import { CalendarTimelineQuerySchema, CalendarTimelineSchema } from '../../schemas/timeline.js';
+
+const tags = ['calendars'];
+
+function summaryOf(calendar: CompiledCalendar) {
+  const { file } = calendar;
+  const kinds = new Set<ProviderKind>(calendar.lines.flatMap((line) => line.appliesTo.kinds));
+  return {
+    key: calendar.key,
+    insurer: file.insurer,
+    insurerName: file.insurerName,
+    year: file.year,
+    sector: file.sector,
+    document: { title: file.document.title, publisher: file.document.publisher, url: file.document.url },
+    contact: file.contact,
+    attributes: file.attributes ?? {},
+    terms: file.terms ?? [],
+    kinds: [...kinds],
+  };
+}
+
+function planningTableOf(calendar: CompiledCalendar) {
+  return {
+    ...summaryOf(calendar),
+    lines: calendar.lines.map((line) => ({
+      id: line.itemId,
+      chain: line.chain && { ...line.chain, trigger: line.trigger },
+      title: line.title,
+      actor: line.actor,
+      type: line.type,
+      signing: line.signing,
+      appliesTo: { kinds: line.appliesTo.kinds, status: line.appliesTo.status ?? [...CONTRACT_STATUSES], attributes: line.appliesTo.attributes ?? {} },
+      rule: { ...line.rule },
+      due: line.fixed?.due ?? null,
+      window: line.fixed?.window ?? null,
+      time: line.time,
+      flags: line.fixedFlags,
+      contact: line.contact,
+      note: line.note,
+      source: line.source,
+    })),
+  };
+}
+
+/** `name:value` pairs, typed by the calendar's declared values (`true` the boolean, `3` the number). */
+function parseAttributes(calendar: CompiledCalendar, pairs: string[]): Record<string, AttributeValue> {
+  const declared = calendar.file.attributes ?? {};
+  const attributes: Record<string, AttributeValue> = {};
+  const errors: FieldError[] = [];
+  for (const pair of pairs) {
+    const colon = pair.indexOf(':');
+    const name = pair.slice(0, colon);
+    const text = pair.slice(colon + 1);
+    const attribute = declared[name];
+    const value = attribute?.values.find((candidate) => String(candidate) === text);
+    if (!attribute) errors.push({ field: 'attribute', in: 'querystring', message: `${calendar.key} has no attribute "${name}"` });
+    else if (value === undefined) errors.push({ field: 'attribute', in: 'querystring', message: `${name} must be one of: ${attribute.values.join(', ')}` });
+    else attributes[name] = value;
+  }
+  if (errors.length > 0) throw invalidInput(errors);
+  return attributes;
+}
+
+const calendars: FastifyPluginAsyncTypebox = async (fastify) => {
+  const calendarOf = (insurer: string, year: number): CompiledCalendar => {
+    const calendar = fastify.calendars.get(insurer, year);
+    if (!calendar) throw notFound(`calendar ${insurer}/${year}`);
+    return calendar;
+  };
+
+  fastify.get('', {
+    schema: {
+      tags,
+      summary: 'List calendars',
+      description: 'Every insurer calendar the service knows: use `insurer` and `year` in a provider\'s contracts.',
+      response: { 200: { ...CalendarListSchema, description: 'The calendars.' }, ...problemResponses(429, 500) },
+    },
+  }, async () => ({ items: fastify.calendars.all().map(summaryOf) }));
+
+  fastify.get('/:insurer/:year', {
+    schema: {
+      tags,
+      summary: 'One calendar: the planning table',
+      description: 'Every dated line of the insurer\'s planning for the contract year, in the calendar\'s order, each with the section and quoted wording it comes from.',
+      params: CalendarParamsSchema,
+      response: { 200: { ...CalendarSchema, description: 'The planning table.' }, ...problemResponses(400, 404, 429, 500) },
+    },
+  }, async (request) => planningTableOf(calendarOf(request.params.insurer, request.params.year)));
+
+  fastify.get('/:insurer/:year/timeline', {
+    schema: {
+      tags,
+      summary: 'Generic timeline for a kind and status',
+      description: 'The timeline a provider of this kind and status would have with this calendar, with nothing recorded: for people not yet registered. Give attributes the calendar declares as `attribute=name:value`.',
+      params: CalendarParamsSchema,
+      querystring: CalendarTimelineQuerySchema,
+      response: { 200: { ...CalendarTimelineSchema, description: 'The generic timeline.' }, ...problemResponses(400, 404, 429, 500) },
+    },
+  }, async (request) => {
+    const calendar = calendarOf(request.params.insurer, request.params.year);
+    const { kind, status, asOf = fastify.today(), attribute = [], runsUntil } = request.query;
+    const attributes = parseAttributes(calendar, attribute);
+    const contract = { insurer: calendar.file.insurer, year: calendar.file.year, status, attributes, ...(runsUntil !== undefined ? { runsUntil } : {}) };
+    const items = computeTimeline({ kinds: [kind], contracts: [contract] }, fastify.calendars, [], asOf);
+    return { calendar: calendar.key, kind, status, attributes, asOf, items };
+  });
+};
+
+export default calendars;

@@ -1,0 +1,85 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { isValidPlainDate } from '../../domain/plain-date.js';
+import { computeTimeline } from '../../domain/timeline.js';
+import { tenantOf } from '../../plugins/app/auth.js';
+import { invalidInput, notFound, type FieldError } from '../../problems.js';
+import { SECURITY, problemResponses } from '../../schemas/common.js';
+import { CreateEventSchema, EventListQuerySchema, EventListSchema, EventParamsSchema, EventSchema } from '../../schemas/events.js';
+import { ProviderParamsSchema } from '../../schemas/providers.js';
+import type { EventRecord } from '../../store/events.js';
+
+const tags = ['events'];
+
+function eventResource(event: EventRecord) {
+  const { providerId: _providerId, ...resource } = event;
+  return resource;
+}
+
+const events: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.addHook('onRequest', fastify.authenticate);
+
+  const providerOf = (request: { params: { id: string } } & Parameters<typeof tenantOf>[0]) => {
+    const provider = fastify.store.providers.get(request.params.id, tenantOf(request));
+    if (!provider) throw notFound('provider');
+    return provider;
+  };
+
+  fastify.post('/:id/events', {
+    schema: {
+      tags,
+      summary: 'Record an event',
+      description:
+        'Records that a timeline item happened on `date` (e.g. the contact form was sent on 10 March). `item` must be an item id of the provider\'s current timeline; `date` must be a real date, not after today (Europe/Amsterdam). Relative deadlines that count from this item recompute. A later event for the same item corrects an earlier one.',
+      security: SECURITY,
+      params: ProviderParamsSchema,
+      body: CreateEventSchema,
+      response: { 201: Type.Ref(EventSchema, { description: 'The recorded event.' }), ...problemResponses(400, 401, 404, 413, 415, 429, 500) },
+    },
+  }, async (request, reply) => {
+    const provider = providerOf(request);
+    const { item, date, note } = request.body;
+    const today = fastify.today();
+    const errors: FieldError[] = [];
+    if (!isValidPlainDate(date)) errors.push({ field: 'date', in: 'body', message: 'must be a real date YYYY-MM-DD' });
+    else if (date > today) errors.push({ field: 'date', in: 'body', message: `must not be after today (${today}, Europe/Amsterdam)` });
+    const recorded = fastify.store.events.recordedEvents(provider.id);
+    if (!computeTimeline(provider, fastify.calendars, recorded, today).some((candidate) => candidate.id === item)) {
+      errors.push({ field: 'item', in: 'body', message: `is not an item of this provider's timeline (GET /api/v1/providers/${provider.id}/timeline)` });
+    }
+    if (errors.length > 0) throw invalidInput(errors);
+    const event = fastify.store.events.record(provider.id, { item, date, note }, tenantOf(request).keyId);
+    return reply.code(201).header('location', `/api/v1/providers/${provider.id}/events/${event.id}`).send(eventResource(event));
+  });
+
+  fastify.get('/:id/events', {
+    schema: {
+      tags,
+      summary: 'List recorded events',
+      description: 'The provider\'s recorded events by date; with `includeUndone=true` also the undone ones (the audit trail).',
+      security: SECURITY,
+      params: ProviderParamsSchema,
+      querystring: EventListQuerySchema,
+      response: { 200: { ...EventListSchema, description: 'The events.' }, ...problemResponses(400, 401, 404, 429, 500) },
+    },
+  }, async (request) => {
+    const provider = providerOf(request);
+    return { items: fastify.store.events.list(provider.id, request.query.includeUndone).map(eventResource) };
+  });
+
+  fastify.delete('/:id/events/:eventId', {
+    schema: {
+      tags,
+      summary: 'Undo an event',
+      description: 'Undoes a recorded event: the timeline no longer counts from it. The event stays in the audit trail, marked with who undid it and when.',
+      security: SECURITY,
+      params: EventParamsSchema,
+      response: { 204: Type.Null({ description: 'Undone.' }), ...problemResponses(400, 401, 404, 429, 500) },
+    },
+  }, async (request, reply) => {
+    const provider = providerOf(request);
+    if (!fastify.store.events.undo(provider.id, request.params.eventId, tenantOf(request).keyId)) throw notFound('event');
+    return reply.code(204).send(null);
+  });
+};
+
+export default events;

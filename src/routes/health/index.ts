@@ -1,0 +1,31 @@
+import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { HttpProblem } from '../../problems.js';
+import { problemResponses } from '../../schemas/common.js';
+import { HealthSchema, ReadySchema } from '../../schemas/health.js';
+
+const health: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get('/health', {
+    schema: { tags: ['service'], summary: 'Liveness', description: 'The process is up.', response: { 200: HealthSchema } },
+  }, async () => ({ status: 'ok' as const }));
+
+  fastify.get('/ready', {
+    schema: {
+      tags: ['service'],
+      summary: 'Readiness',
+      description: 'The database answers and the calendars are loaded.',
+      response: { 200: ReadySchema, ...problemResponses(503) },
+    },
+  }, async (request) => {
+    try {
+      const migration = fastify.db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck().get() as number;
+      const calendars = fastify.calendars.all().length;
+      if (calendars === 0) throw new Error('no calendars loaded');
+      return { status: 'ready' as const, calendars, migration };
+    } catch (error) {
+      request.log.warn({ err: error }, 'not ready');
+      throw new HttpProblem(503, 'the database or the calendars are not available');
+    }
+  });
+};
+
+export default health;

@@ -1,0 +1,114 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { tenantOf } from '../../plugins/app/auth.js';
+import { HttpProblem, notFound } from '../../problems.js';
+import { SECURITY, problemResponses } from '../../schemas/common.js';
+import {
+  CreateProviderSchema, ProviderListQuerySchema, ProviderListSchema, ProviderParamsSchema, ProviderSchema, UpdateProviderSchema,
+} from '../../schemas/providers.js';
+import { DuplicateAgbError, type ProviderInput } from '../../store/providers.js';
+import { validateProviderInput } from '../../validation/provider-input.js';
+import { providerResource } from './resource.js';
+
+const tags = ['providers'];
+
+const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fastify, opts) => {
+  fastify.addHook('onRequest', fastify.authenticate);
+  const resource = (record: Parameters<typeof providerResource>[0]) => providerResource(record, opts.publicBaseUrl);
+
+  /** A second provider with the same AGB code under one key is almost always a retried POST. */
+  const saving = <T>(write: () => T): T => {
+    try {
+      return write();
+    } catch (error) {
+      if (error instanceof DuplicateAgbError) throw new HttpProblem(409, error.message, [{ field: 'agb', in: 'body', message: 'another provider of this API key has this AGB code' }]);
+      throw error;
+    }
+  };
+
+  fastify.post('', {
+    schema: {
+      tags,
+      summary: 'Register a provider',
+      description: 'Registers a provider with its contracts and contacts. Each contract names a calendar (`insurer` and `year`, see `GET /api/v1/calendars`); its `attributes` must be ones that calendar declares. Answers with the provider, including its `id` and iCal `feedUrl`.',
+      security: SECURITY,
+      body: CreateProviderSchema,
+      response: { 201: Type.Ref(ProviderSchema, { description: 'The registered provider.' }), ...problemResponses(400, 401, 409, 413, 415, 429, 500) },
+    },
+  }, async (request, reply) => {
+    const input = validateProviderInput(request.body, fastify.calendars);
+    const provider = saving(() => fastify.store.providers.create(tenantOf(request).keyId, input));
+    return reply.code(201).header('location', `/api/v1/providers/${provider.id}`).send(resource(provider));
+  });
+
+  fastify.get('', {
+    schema: {
+      tags,
+      summary: 'List providers',
+      description: 'The providers of this API key (every provider for an admin key), oldest first, one page at a time. `total` counts all matches.',
+      security: SECURITY,
+      querystring: ProviderListQuerySchema,
+      response: { 200: { ...ProviderListSchema, description: 'One page of providers.' }, ...problemResponses(400, 401, 429, 500) },
+    },
+  }, async (request) => {
+    const { items, total } = fastify.store.providers.list(tenantOf(request), request.query);
+    return { items: items.map(resource), total, limit: request.query.limit, offset: request.query.offset };
+  });
+
+  fastify.get('/:id', {
+    schema: {
+      tags,
+      summary: 'Get a provider',
+      security: SECURITY,
+      params: ProviderParamsSchema,
+      response: { 200: Type.Ref(ProviderSchema, { description: 'The provider.' }), ...problemResponses(400, 401, 404, 429, 500) },
+    },
+  }, async (request) => {
+    const provider = fastify.store.providers.get(request.params.id, tenantOf(request)) ?? throwNotFound();
+    return resource(provider);
+  });
+
+  fastify.patch('/:id', {
+    schema: {
+      tags,
+      summary: 'Change a provider',
+      description: 'Changes the given fields; each replaces the stored value whole (`contracts` and `contacts` as lists). The result is validated like a new provider. Accepts `application/json` and `application/merge-patch+json`.',
+      security: SECURITY,
+      params: ProviderParamsSchema,
+      body: UpdateProviderSchema,
+      response: { 200: Type.Ref(ProviderSchema, { description: 'The changed provider.' }), ...problemResponses(400, 401, 404, 409, 413, 415, 429, 500) },
+    },
+  }, async (request) => {
+    const existing = fastify.store.providers.get(request.params.id, tenantOf(request)) ?? throwNotFound();
+    const merged = {
+      name: request.body.name ?? existing.name,
+      agb: request.body.agb ?? existing.agb,
+      kinds: request.body.kinds ?? existing.kinds,
+      contracts: request.body.contracts ?? existing.contracts,
+      contacts: request.body.contacts ?? existing.contacts.map(({ email, name, language }) => ({ email, language, ...(name === null ? {} : { name }) })),
+      reminderDays: request.body.reminderDays ?? existing.reminderDays,
+    };
+    const input: ProviderInput = validateProviderInput(merged, fastify.calendars);
+    return resource(saving(() => fastify.store.providers.update(existing, input)));
+  });
+
+  fastify.delete('/:id', {
+    schema: {
+      tags,
+      summary: 'Delete a provider',
+      description: 'Deletes the provider with its contracts, contacts and recorded events; its feed stops.',
+      security: SECURITY,
+      params: ProviderParamsSchema,
+      response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(400, 401, 404, 429, 500) },
+    },
+  }, async (request, reply) => {
+    const provider = fastify.store.providers.get(request.params.id, tenantOf(request)) ?? throwNotFound();
+    fastify.store.providers.delete(provider.id);
+    return reply.code(204).send(null);
+  });
+};
+
+function throwNotFound(): never {
+  throw notFound('provider');
+}
+
+export default providers;

@@ -1,0 +1,90 @@
+import { Type, type SchemaOptions, type TSchema } from '@sinclair/typebox';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export const FieldErrorSchema = Type.Object(
+  {
+    field: Type.String({ description: 'Path of the invalid field, e.g. `contracts[0].insurer`, `asOf`, `authorization`.', examples: ['contracts[0].insurer'] }),
+    in: Type.Optional(stringEnum(['body', 'querystring', 'params', 'headers'], { description: 'Part of the request the field is in.' })),
+    message: Type.String({ description: 'Why the value is not accepted.', examples: ['no calendar for insurer "acme" and year 2027; see GET /api/v1/calendars'] }),
+  },
+  { $id: 'FieldError', title: 'FieldError', description: 'One invalid field of a request.' },
+);
+
+/** RFC 9457 problem details: every 4xx and 5xx answer of this service has this shape. */
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ description: 'URI that identifies the kind of problem.', examples: ['http://127.0.0.1:3000/problems/invalid-input'] }),
+    title: Type.String({ description: 'Short summary of the kind of problem.', examples: ['Invalid input'] }),
+    status: Type.Integer({ description: 'HTTP status code.', examples: [400] }),
+    detail: Type.String({ description: 'What went wrong with this request, for people.', examples: ['agb: must be 8 digits'] }),
+    instance: Type.String({ description: 'The request path this problem occurred on.', examples: ['/api/v1/providers'] }),
+    requestId: Type.Optional(Type.String({ description: 'Quote this when asking for support: it finds the request in the service log.' })),
+    errors: Type.Optional(Type.Array(Type.Ref(FieldErrorSchema), { description: 'The invalid fields, for invalid input (400).' })),
+  },
+  {
+    $id: 'Problem',
+    title: 'Problem',
+    description: 'Problem details (RFC 9457), served as `application/problem+json`.',
+    examples: [
+      {
+        type: 'http://127.0.0.1:3000/problems/invalid-input',
+        title: 'Invalid input',
+        status: 400,
+        detail: 'agb: must be 8 digits',
+        instance: '/api/v1/providers',
+        errors: [{ field: 'agb', in: 'body', message: 'must be 8 digits' }],
+      },
+    ],
+  },
+);
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input: `errors` names each invalid field and why.',
+  401: 'No API key, or a key that is unknown or revoked. Send `Authorization: Bearer <key>`.',
+  403: 'The API key may not do this (an admin key is needed).',
+  404: 'Not found, or not visible to this API key.',
+  409: 'Conflicts with what is stored (e.g. a provider with this AGB code exists).',
+  413: 'The request body is too large.',
+  415: 'Send `Content-Type: application/json`.',
+  429: 'Too many requests: wait for the number of seconds in `Retry-After`.',
+  500: 'Unexpected error; the detail never contains internals. Quote `requestId` when asking for support.',
+  503: 'Not ready: the database or the calendars are not available.',
+};
+
+/** Response entries for problem answers, as `application/problem+json`. */
+export function problemResponses(...statuses: number[]): Record<number, unknown> {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: PROBLEM_DESCRIPTIONS[status], content: { [PROBLEM_CONTENT_TYPE]: { schema: Type.Ref(ProblemSchema) } } },
+    ]),
+  );
+}
+
+/** Problems every route under /api/v1 can answer with. */
+export const API_PROBLEMS = [400, 429, 500] as const;
+export const AUTHENTICATED_PROBLEMS = [400, 401, 429, 500] as const;
+
+export const IsoDateSchema = Type.String({
+  format: 'date',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'A calendar date `YYYY-MM-DD` (Europe/Amsterdam).',
+  examples: ['2026-06-15'],
+});
+
+export const TimestampSchema = Type.String({ format: 'date-time', description: 'An instant, ISO 8601 in UTC.', examples: ['2026-05-01T09:30:00.000Z'] });
+
+export const IdSchema = Type.String({ minLength: 1, maxLength: 64, description: 'Identifier assigned by the service.', examples: ['0f8fad5b-d9cb-469f-a165-70867728950e'] });
+
+export function nullable<T extends TSchema>(schema: T) {
+  return Type.Union([schema, Type.Null()]);
+}
+
+export const SECURITY = [{ bearerAuth: [] }];
+
+
+/** A string from a fixed list, as a JSON Schema `enum` (clear validation messages, clean OpenAPI). */
+export function stringEnum<const T extends readonly string[]>(values: T, options: SchemaOptions = {}) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}

@@ -1,0 +1,57 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { IdSchema, IsoDateSchema, TimestampSchema, nullable } from './common.js';
+
+export const CreateEventSchema = Type.Object(
+  {
+    item: Type.String({ minLength: 1, maxLength: 300, description: 'Id of an item in the provider\'s timeline (as of today).', examples: ['cz-groep/2027/open-instroom/aanmelding'] }),
+    date: { ...IsoDateSchema, description: 'The day it happened; not after today (Europe/Amsterdam).', examples: ['2026-03-10'] },
+    note: Type.Optional(Type.String({ maxLength: 2000, description: 'Free text for the audit trail.', examples: ['Contactformulier verstuurd door Anna'] })),
+  },
+  {
+    additionalProperties: false,
+    examples: [{ item: 'cz-groep/2027/open-instroom/aanmelding', date: '2026-03-10', note: 'Contactformulier verstuurd door Anna' }],
+  },
+);
+export type CreateEventBody = Static<typeof CreateEventSchema>;
+
+export const EventSchema = Type.Object(
+  {
+    id: IdSchema,
+    item: Type.String(),
+    date: IsoDateSchema,
+    note: nullable(Type.String()),
+    recordedBy: Type.String({ description: 'Id of the API key that recorded it.' }),
+    recordedAt: TimestampSchema,
+    undoneAt: nullable(TimestampSchema),
+    undoneBy: nullable(Type.String({ description: 'Id of the API key that undid it.' })),
+  },
+  {
+    $id: 'Event',
+    title: 'Event',
+    description: 'A recorded event: the provider says a timeline item happened on `date`. Undone events stay in the audit trail.',
+    examples: [
+      {
+        id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+        item: 'cz-groep/2027/open-instroom/aanmelding',
+        date: '2026-03-10',
+        note: 'Contactformulier verstuurd door Anna',
+        recordedBy: '16fd2706-8baf-433b-82eb-8c7fada847da',
+        recordedAt: '2026-03-10T14:02:11.000Z',
+        undoneAt: null,
+        undoneBy: null,
+      },
+    ],
+  },
+);
+
+export const EventListQuerySchema = Type.Object({
+  includeUndone: Type.Boolean({ default: false, description: 'Also list undone events (the whole audit trail).' }),
+});
+export type EventListQuery = Static<typeof EventListQuerySchema>;
+
+export const EventListSchema = Type.Object({ items: Type.Array(Type.Ref(EventSchema), { description: 'Sorted by date.' }) });
+
+export const EventParamsSchema = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64, description: 'Provider id.' }),
+  eventId: Type.String({ minLength: 1, maxLength: 64, description: 'Event id.' }),
+});

@@ -1,0 +1,9 @@
+import { ApiKeySchema } from './api-keys.js';
+import { CalendarSummarySchema, PlanningLineSchema } from './calendars.js';
+import { FieldErrorSchema, ProblemSchema } from './common.js';
+import { EventSchema } from './events.js';
+import { ProviderSchema } from './providers.js';
+import { TimelineItemSchema } from './timeline.js';
+
+/** Schemas with an $id: registered once with addSchema, referenced with $ref, named components in OpenAPI. */
+export const SHARED_SCHEMAS = [FieldErrorSchema, ProblemSchema, ProviderSchema, TimelineItemSchema, EventSchema, ApiKeySchema, CalendarSummarySchema, PlanningLineSchema];

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
+
+let dir: string;
+let app: TestApp;
+
+beforeAll(async () => {
+  dir = tempDir();
+  app = await buildTestApp(`${dir}/api-keys.db`);
+});
+afterAll(async () => {
+  await app.close();
+  removeTempDir(dir);
+});
+
+describe('POST /api/v1/api-keys', () => {
+  it('creates a key that is shown once and stored only as a hash', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(ADMIN_KEY), payload: { name: 'Praktijksoftware BV' } });
+    expect(response.statusCode).toBe(201);
+    const created = response.json();
+    expect(created).toMatchObject({ name: 'Praktijksoftware BV', admin: false });
+    expect(created.key).toMatch(/^gzd_[A-Za-z0-9_-]{43}$/);
+    const stored = JSON.stringify(app.db.prepare('SELECT * FROM api_keys').all());
+    expect(stored).not.toContain(created.key);
+    expect(stored).not.toContain(created.key.slice(4));
+    expect((await app.inject({ url: '/api/v1/providers', headers: bearer(created.key) })).statusCode).toBe(200);
+  });
+
+  it('creates admin keys that can manage keys', async () => {
+    const admin = await createKey(app, 'second admin', true);
+    expect((await app.inject({ url: '/api/v1/api-keys', headers: bearer(admin.key) })).statusCode).toBe(200);
+  });
+
+  it('refuses bad names', async () => {
+    for (const payload of [{}, { name: '' }, { name: 'a\nb' }, { name: 'x'.repeat(101) }, { name: 'ok', admin: 'yes' }, { name: 'ok', extra: 1 }]) {
+      const response = await app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(ADMIN_KEY), payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().errors.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('who may manage keys', () => {
+  it('answers 401 without a key, with a bad header, or with an unknown key', async () => {
+    const cases = [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer' }, { authorization: 'Bearer nope' }];
+    for (const headers of cases) {
+      const response = await app.inject({ method: 'POST', url: '/api/v1/api-keys', headers, payload: { name: 'x' } });
+      expect(response.statusCode, JSON.stringify(headers)).toBe(401);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+      expect(response.json()).toMatchObject({ status: 401, title: 'Unauthorized', errors: [{ field: 'authorization', in: 'headers' }] });
+    }
+  });
+
+  it('answers 403 to a tenant key on every key route', async () => {
+    const tenant = await createKey(app, 'tenant');
+    const requests = [
+      { method: 'POST' as const, url: '/api/v1/api-keys', payload: { name: 'x' } },
+      { method: 'GET' as const, url: '/api/v1/api-keys' },
+      { method: 'DELETE' as const, url: `/api/v1/api-keys/${tenant.id}` },
+    ];
+    for (const request of requests) {
+      const response = await app.inject({ ...request, headers: bearer(tenant.key) });
+      expect(response.statusCode, request.method).toBe(403);
+      expect(response.json()).toMatchObject({ status: 403, title: 'Forbidden' });
+    }
+  });
+});
+
+describe('GET /api/v1/api-keys', () => {
+  it('lists keys without the keys themselves', async () => {
+    const created = await createKey(app, 'listed');
+    const response = await app.inject({ url: '/api/v1/api-keys', headers: bearer(ADMIN_KEY) });
+    expect(response.statusCode).toBe(200);
+    const { items } = response.json();
+    expect(items.find((k: { id: string }) => k.id === created.id)).toEqual({ id: created.id, name: 'listed', admin: false, createdAt: expect.any(String), revokedAt: null });
+    expect(items.some((k: { admin: boolean; name: string }) => k.admin && k.name.includes('ADMIN_API_KEY'))).toBe(true);
+    expect(response.body).not.toContain(created.key);
+  });
+});
+
+describe('DELETE /api/v1/api-keys/:id', () => {
+  it('revokes a key at once; its providers stay visible to an admin', async () => {
+    const tenant = await createKey(app, 'to revoke');
+    const provider = await createProvider(app, tenant.key, { agb: '40000001' });
+    const revoke = await app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${tenant.id}`, headers: bearer(ADMIN_KEY) });
+    expect(revoke.statusCode).toBe(204);
+    const refused = await app.inject({ url: `/api/v1/providers/${provider.id}`, headers: bearer(tenant.key) });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().detail).toBe('the API key is unknown or revoked');
+    expect((await app.inject({ url: `/api/v1/providers/${provider.id}`, headers: bearer(ADMIN_KEY) })).statusCode).toBe(200);
+    const listed = (await app.inject({ url: '/api/v1/api-keys', headers: bearer(ADMIN_KEY) })).json().items.find((k: { id: string }) => k.id === tenant.id);
+    expect(listed.revokedAt).toEqual(expect.any(String));
+  });
+
+  it('answers 404 for an unknown or already revoked key', async () => {
+    const tenant = await createKey(app, 'twice');
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${tenant.id}`, headers: bearer(ADMIN_KEY) })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${tenant.id}`, headers: bearer(ADMIN_KEY) })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: '/api/v1/api-keys/unknown', headers: bearer(ADMIN_KEY) })).statusCode).toBe(404);
+  });
+});
+
+describe('ADMIN_API_KEY', () => {
+  it('is ensured at start: the same key again is not a second row, and a revoked bootstrap key works again', async () => {
+    const localDir = tempDir();
+    try {
+      const first = await buildTestApp(`${localDir}/bootstrap.db`);
+      const { id } = first.store.apiKeys.authenticate(ADMIN_KEY)!;
+      first.store.apiKeys.revoke(id);
+      expect((await first.inject({ url: '/api/v1/api-keys', headers: bearer(ADMIN_KEY) })).statusCode).toBe(401);
+      await first.close();
+      const second = await buildTestApp(`${localDir}/bootstrap.db`);
+      expect((await second.inject({ url: '/api/v1/api-keys', headers: bearer(ADMIN_KEY) })).json().items).toHaveLength(1);
+      await second.close();
+      const withoutAdmin = await buildTestApp(`${localDir}/none.db`, { env: { ADMIN_API_KEY: '' } });
+      expect(withoutAdmin.store.apiKeys.list()).toEqual([]);
+      await withoutAdmin.close();
+    } finally {
+      removeTempDir(localDir);
+    }
+  });
+});

@@ -1,0 +1,108 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, removeTempDir, tempDir, type TestApp } from '../helper.js';
+
+let dir: string;
+let app: TestApp;
+let document: any;
+
+beforeAll(async () => {
+  dir = tempDir();
+  app = await buildTestApp(`${dir}/openapi.db`);
+  document = (await app.inject({ url: '/openapi.json' })).json();
+});
+afterAll(async () => {
+  await app.close();
+  removeTempDir(dir);
+});
+
+const operations = () =>
+  Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, path, method, operation })),
+  );
+
+describe('GET /openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const result = await new Validator().validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(document.openapi).toBe('3.1.0');
+  });
+
+  it('documents every route of the API', () => {
+    expect(operations().map((o) => o.name).sort()).toEqual([
+      'DELETE /api/v1/api-keys/{id}',
+      'DELETE /api/v1/providers/{id}',
+      'DELETE /api/v1/providers/{id}/events/{eventId}',
+      'GET /api/v1/api-keys',
+      'GET /api/v1/calendars',
+      'GET /api/v1/calendars/{insurer}/{year}',
+      'GET /api/v1/calendars/{insurer}/{year}/timeline',
+      'GET /api/v1/providers',
+      'GET /api/v1/providers/{id}',
+      'GET /api/v1/providers/{id}/events',
+      'GET /api/v1/providers/{id}/timeline',
+      'GET /health',
+      'GET /ready',
+      'PATCH /api/v1/providers/{id}',
+      'POST /api/v1/api-keys',
+      'POST /api/v1/providers',
+      'POST /api/v1/providers/{id}/events',
+    ]);
+  });
+
+  it('gives every operation a tag, a summary, its responses with descriptions, and problems as application/problem+json', () => {
+    for (const { name, operation } of operations()) {
+      expect(operation.tags?.length, name).toBeGreaterThan(0);
+      expect(operation.summary, name).toBeTruthy();
+      for (const [status, response] of Object.entries(operation.responses as Record<string, any>)) {
+        expect(response.description, `${name} ${status}`).toBeTruthy();
+        if (Number(status) >= 400) expect(Object.keys(response.content), `${name} ${status}`).toEqual(['application/problem+json']);
+      }
+      if (name.includes('/api/v1/') && !name.includes('/calendars')) {
+        expect(operation.security, name).toEqual([{ bearerAuth: [] }]);
+        expect(Object.keys(operation.responses), name).toContain('401');
+      }
+    }
+  });
+
+  it('documents every path parameter and the request bodies with examples', () => {
+    for (const { name, path, operation } of operations()) {
+      const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      const documented = (operation.parameters ?? []).filter((p: { in: string }) => p.in === 'path').map((p: { name: string }) => p.name);
+      expect(documented.sort(), name).toEqual(inPath.sort());
+      for (const parameter of operation.parameters ?? []) expect(parameter.schema, `${name} ${parameter.name}`).toBeDefined();
+      if (operation.requestBody) {
+        const body = operation.requestBody.content['application/json'];
+        expect(body.schema, name).toBeDefined();
+        expect(JSON.stringify(body), name).toMatch(/"examples?"/);
+      }
+    }
+  });
+
+  it('names the shared shapes as components', () => {
+    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Problem', 'FieldError', 'Provider', 'TimelineItem', 'Event', 'ApiKey', 'CalendarSummary', 'PlanningLine']));
+    expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+});
+
+describe('GET /docs', () => {
+  it('serves Swagger UI with a Content-Security-Policy that lets it run', async () => {
+    const page = await app.inject({ url: '/docs/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('swagger-ui');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const scripts = [...page.body.matchAll(/<script src="\.\/([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect((await app.inject({ url: `/docs/${script}` })).statusCode, script).toBe(200);
+    expect((await app.inject({ url: '/docs/json' })).json().openapi).toBe('3.1.0');
+  });
+
+  it('sends security headers on API answers too', async () => {
+    const response = await app.inject({ url: '/api/v1/calendars' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+  });
+});
