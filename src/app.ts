@@ -9,7 +9,7 @@ import type { CalendarSet } from './domain/calendar-set.js';
 import type { IsoDate } from './domain/types.js';
 import authPlugin from './plugins/app/auth.js';
 import calendarsPlugin from './plugins/app/calendars.js';
-import problemsPlugin from './plugins/app/problems.js';
+import problemsPlugin, { sendProblem } from './plugins/app/problems.js';
 import storePlugin from './plugins/app/store.js';
 import helmetPlugin from './plugins/external/helmet.js';
 import rateLimitPlugin from './plugins/external/rate-limit.js';
@@ -75,6 +75,11 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors before routing (a malformed URL) bypass the error handler: answer them as problems too.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      return sendProblem(config.publicBaseUrl, request, reply, status, error.message);
+    },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   };
 }

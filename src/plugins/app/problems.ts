@@ -6,14 +6,17 @@ import { PROBLEM_CONTENT_TYPE } from '../../schemas/common.js';
 type SchemaError = NonNullable<FastifyError['validation']>[number];
 
 /** Every 4xx and 5xx answer is RFC 9457 problem details; a 5xx says nothing about what failed inside. */
+export function sendProblem(publicBaseUrl: string, request: FastifyRequest, reply: FastifyReply, status: number, detail: string, errors?: FieldError[]) {
+  const { slug, title } = PROBLEM_TITLES[status] ?? { slug: status >= 500 ? 'internal-error' : 'client-error', title: status >= 500 ? 'Server error' : 'Client error' };
+  return reply
+    .code(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send({ type: `${publicBaseUrl}/problems/${slug}`, title, status, detail, instance: request.url.split('?')[0], requestId: request.id, ...(errors ? { errors } : {}) });
+}
+
 async function problems(fastify: FastifyInstance, opts: { publicBaseUrl: string }): Promise<void> {
-  const send = (request: FastifyRequest, reply: FastifyReply, status: number, detail: string, errors?: FieldError[]) => {
-    const { slug, title } = PROBLEM_TITLES[status] ?? { slug: status >= 500 ? 'internal-error' : 'client-error', title: status >= 500 ? 'Server error' : 'Client error' };
-    return reply
-      .code(status)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send({ type: `${opts.publicBaseUrl}/problems/${slug}`, title, status, detail, instance: request.url.split('?')[0], requestId: request.id, ...(errors ? { errors } : {}) });
-  };
+  const send = (request: FastifyRequest, reply: FastifyReply, status: number, detail: string, errors?: FieldError[]) =>
+    sendProblem(opts.publicBaseUrl, request, reply, status, detail, errors);
 
   fastify.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
     if (error instanceof HttpProblem) {
