@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config.js';
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   if (existsSync(target)) throw new Error(`${target} exists; choose a new file name`);
   const { databasePath } = loadConfig();
   const source = new Database(databasePath, { readonly: true, fileMustExist: true });
+  mkdirSync(dirname(resolve(target)), { recursive: true });
   try {
     let progress = { totalPages: 0, remainingPages: 0 };
     await source.backup(target, { progress: (info) => ((progress = info), 1000) });

@@ -262,3 +262,10 @@ describe('GET, PATCH and DELETE /api/v1/providers/:id', () => {
     expect(app.db.prepare('SELECT count(*) FROM contacts WHERE provider_id = ?').pluck().get(created.id)).toBe(0);
   });
 });
+
+describe('paths', () => {
+  it('answers with or without a trailing slash', async () => {
+    expect((await app.inject({ url: '/api/v1/providers/', headers: bearer(key) })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/v1/calendars/' })).statusCode).toBe(200);
+  });
+});

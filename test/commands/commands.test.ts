@@ -34,7 +34,7 @@ describe('npm run backup', () => {
     const app = await buildTestApp(path);
     const key = (await createKey(app)).key;
     const provider = await createProvider(app, key);
-    const backup = join(dir, 'backup.db');
+    const backup = join(dir, 'backups', 'backup.db');
     try {
       const { stdout } = await command('backup.ts', { DATABASE_PATH: path }, backup);
       expect(stdout).toMatch(/1 providers, integrity ok/);
@@ -56,7 +56,7 @@ describe('npm run backup', () => {
   });
 
   it('refuses to overwrite a file, to back up a database that does not exist, and to run without a file', async () => {
-    const existing = join(dir, 'backup.db');
+    const existing = join(dir, 'backups', 'backup.db');
     expect(existsSync(existing)).toBe(true);
     await expect(command('backup.ts', { DATABASE_PATH: join(dir, 'live.db') }, existing)).rejects.toMatchObject({ stderr: expect.stringMatching(/exists; choose a new file name/) });
     await expect(command('backup.ts', { DATABASE_PATH: join(dir, 'missing.db') }, join(dir, 'x.db'))).rejects.toMatchObject({ stderr: expect.stringMatching(/backup failed/) });

@@ -1,9 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { notFound } from '../../problems.js';
+import { invalidInput, notFound } from '../../problems.js';
 import { ApiKeyListSchema, ApiKeyParamsSchema, CreateApiKeySchema, CreatedApiKeySchema } from '../../schemas/api-keys.js';
 import { SECURITY, problemResponses } from '../../schemas/common.js';
 import { singleLineProblem } from '../../validation/text.js';
-import { invalidInput } from '../../problems.js';
 
 const tags = ['api-keys'];
 

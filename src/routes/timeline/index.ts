@@ -1,4 +1,4 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { computeTimeline } from '../../domain/timeline.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput, notFound } from '../../problems.js';
