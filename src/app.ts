@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -43,6 +44,9 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   // PATCH clients that follow RFC 7396 send this type; the body is plain JSON all the same.
   fastify.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
 
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   await fastify.register(problemsPlugin, { publicBaseUrl: config.publicBaseUrl });
   await fastify.register(helmetPlugin, { https: config.publicBaseUrl.startsWith('https:') });
   await fastify.register(swaggerPlugin, { publicBaseUrl: config.publicBaseUrl, version });
@@ -73,6 +77,8 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
   return {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
     bodyLimit: BODY_LIMIT_BYTES,
+    // Unique across restarts, so a requestId quoted by a client finds its request in the log.
+    genReqId: () => randomUUID(),
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors before routing (a malformed URL) bypass the error handler: answer them as problems too.

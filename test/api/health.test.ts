@@ -38,5 +38,7 @@ describe('GET /health and /ready', () => {
     expect(broken.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(broken.json()).toMatchObject({ status: 500, title: 'Internal server error', detail: expect.stringContaining('requestId') });
     expect(broken.body).not.toMatch(/database|sqlite|statement|stack/i);
+    expect(broken.json().requestId).toBe(broken.headers['x-request-id']);
+    expect(broken.json().requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
