@@ -29,7 +29,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
       tags,
       summary: 'Record an event',
       description:
-        'Records that a timeline item happened on `date` (e.g. the contact form was sent on 10 March). `item` must be an item id of the provider\'s current timeline; `date` must be a real date, not after today (Europe/Amsterdam). Relative deadlines that count from this item recompute. A later event for the same item corrects an earlier one.',
+        'Records that a timeline item happened on `date` (e.g. the contact form was sent on 10 March). `item` must be an item id of the provider\'s current timeline; `date` must be a real date, not after today (Europe/Amsterdam). Relative deadlines that count from this item recompute. When an item has several live events, the latest date counts: to correct a date, undo the wrong event.',
       security: SECURITY,
       params: ProviderParamsSchema,
       body: CreateEventSchema,
