@@ -1,0 +1,52 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadCalendarSet } from '../../src/calendar/load.js';
+import { computeTimeline } from '../../src/domain/timeline.js';
+import { archetypesOf, fixtureAsOf, providerOf } from './archetypes.js';
+
+/**
+ * Expected timelines per calendar × kind × status (and attribute value), compared whole.
+ * `npm run test:fixtures:update` rewrites them; the diff is the review.
+ */
+const UPDATE = process.env.UPDATE_FIXTURES === '1';
+const FIXTURES = fileURLToPath(new URL('../fixtures/timelines/', import.meta.url));
+const calendars = loadCalendarSet();
+
+describe.each(calendars.all().map((calendar) => [calendar.key, calendar] as const))('expected timelines of %s', (key, calendar) => {
+  const folder = join(FIXTURES, key.replace('/', '-'));
+  const archetypes = archetypesOf(calendar);
+  const asOf = fixtureAsOf(calendar);
+
+  if (UPDATE) {
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+  }
+
+  it.each(archetypes.map((archetype) => [archetype.name, archetype] as const))('%s', (name, archetype) => {
+    const items = computeTimeline(providerOf(calendar, archetype), calendars, [], asOf);
+    const actual = { calendar: key, archetype, asOf, items };
+    const path = join(folder, `${name}.json`);
+    if (UPDATE) writeFileSync(path, `${JSON.stringify(actual, null, 2)}\n`);
+    expect(existsSync(path), `missing fixture ${path}: run npm run test:fixtures:update and review it`).toBe(true);
+    expect(actual).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+  });
+
+  it('has no fixture left over from a removed archetype', () => {
+    const expected = new Set(archetypes.map((archetype) => `${archetype.name}.json`));
+    expect(readdirSync(folder).filter((file) => !expected.has(file))).toEqual([]);
+  });
+
+  it('covers every line of the calendar in some fixture', () => {
+    const seen = new Set<string>();
+    for (const archetype of archetypes) {
+      for (const item of computeTimeline(providerOf(calendar, archetype), calendars, [], asOf)) seen.add(item.id);
+    }
+    expect(calendar.lines.map((line) => line.itemId).filter((id) => !seen.has(id))).toEqual([]);
+  });
+});
+
+it('finds calendars to check', () => {
+  expect(calendars.all().length).toBeGreaterThan(0);
+});
