@@ -1,0 +1,106 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { DEFAULTS } from '../../src/config.js';
+
+// No Docker engine runs where the tests run: these checks keep the Dockerfile and the compose file
+// to the same start command, port, paths and settings the app, README and CI use.
+
+const root = new URL('../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+const dockerfile = read('Dockerfile');
+const compose = parse(read('docker-compose.yml')) as {
+  services: Record<string, { build?: string; ports?: string[]; environment?: Record<string, string>; volumes?: string[]; depends_on?: string[] }>;
+};
+const service = compose.services.deadlines!;
+const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+const configSource = read('src/config.ts');
+const readme = read('README.md');
+
+/** The runtime stage: everything after the last FROM. */
+const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+/** Each `NAME ...` instruction's arguments, continuation lines joined. */
+const instruction = (text: string, name: string) =>
+  [...text.matchAll(new RegExp(`^${name}\\s+((?:[^\\n]*\\\\\\n)*[^\\n]*)`, 'gm'))].map((m) => m[1]!.replace(/\\\n\s*/g, ' ').trim());
+const jsonArray = (text: string) => JSON.parse(text) as string[];
+
+const dockerEnv = Object.fromEntries(
+  instruction(runtime, 'ENV')
+    .flatMap((line) => [...line.matchAll(/([A-Z_]+)=(\S+)/g)])
+    .map((m) => [m[1]!, m[2]!]),
+);
+
+describe('Dockerfile', () => {
+  it('builds on the Node major version the tests run on, in a multi-stage build', () => {
+    expect(dockerfile).toMatch(new RegExp(`^ARG NODE_VERSION=${process.versions.node.split('.')[0]}$`, 'm'));
+    expect(instruction(dockerfile, 'FROM').map((from) => from.split(/\s+/)[0])).toEqual(['node:${NODE_VERSION}-bookworm-slim', 'node:${NODE_VERSION}-bookworm-slim']);
+    expect(dockerfile).toMatch(/^FROM .+ AS build$/m);
+  });
+
+  it('installs with npm ci and builds with the build script, as CI and README do', () => {
+    expect(dockerfile).toMatch(/^RUN npm ci\b/m);
+    expect(dockerfile).toMatch(/RUN npm run build/);
+    expect(packageJson.scripts.build).toBeDefined();
+    expect(read('.ci/run')).toMatch(/npm ci\b/);
+  });
+
+  it('starts the same command npm start execs after building', () => {
+    const start = packageJson.scripts.start!;
+    expect(start).toMatch(/^npm run build && exec /);
+    expect(jsonArray(instruction(runtime, 'CMD')[0]!).join(' ')).toBe(start.replace(/^npm run build && exec /, ''));
+  });
+
+  it('runs as a non-root user with the database on the data volume, listening on all interfaces', () => {
+    expect(instruction(runtime, 'USER')).toEqual(['node']);
+    const [volume] = jsonArray(instruction(runtime, 'VOLUME')[0]!);
+    expect(dockerEnv.DATABASE_PATH!.startsWith(`${volume}/`)).toBe(true);
+    expect(dockerEnv.HOST).toBe('0.0.0.0');
+    expect(instruction(runtime, 'EXPOSE')).toEqual([dockerEnv.PORT]);
+    expect(dockerEnv.PORT).toBe(DEFAULTS.PORT);
+  });
+
+  it('checks health on /health at the port the service listens on', () => {
+    const [check] = instruction(runtime, 'HEALTHCHECK');
+    expect(check).toMatch(/\/health/);
+    expect(check).toMatch(/process\.env\.PORT \|\| 3000/);
+  });
+
+  it('copies what the service reads at run time, and .dockerignore keeps it in the build context', () => {
+    const ignored = read('.dockerignore').split('\n').map((line) => line.trim()).filter(Boolean);
+    for (const path of ['calendars', 'migrations', 'src', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) {
+      expect(existsSync(new URL(path, root)), path).toBe(true);
+      expect(ignored, path).not.toContain(path);
+      expect(dockerfile).toMatch(new RegExp(`^COPY .*\\b${path.replace('.', '\\.')}\\b`, 'm'));
+    }
+  });
+});
+
+describe('docker-compose.yml', () => {
+  it('builds this Dockerfile and publishes the port the service listens on', () => {
+    expect(service.build).toBe('.');
+    expect(service.environment?.PORT).toBe(dockerEnv.PORT);
+    expect(service.ports).toContain(`${dockerEnv.PORT}:${service.environment?.PORT}`);
+    expect(service.environment?.HOST).toBe('0.0.0.0');
+  });
+
+  it('keeps the database on a named volume at the path the image uses', () => {
+    expect(service.environment?.DATABASE_PATH).toBe(dockerEnv.DATABASE_PATH);
+    const [volume] = jsonArray(instruction(runtime, 'VOLUME')[0]!);
+    expect(service.volumes).toContain(`deadlines-data:${volume}`);
+  });
+
+  it('sends mail to Mailpit, whose web UI is published', () => {
+    const mailpit = compose.services.mailpit!;
+    expect(service.depends_on).toContain('mailpit');
+    expect(service.environment?.SMTP_URL).toBe('smtp://mailpit:1025');
+    expect(mailpit.ports).toContain('8025:8025');
+  });
+
+  it('sets only settings the app reads and README documents', () => {
+    const names = [...Object.keys(service.environment ?? {}), ...Object.keys(dockerEnv).filter((name) => name !== 'NODE_ENV')];
+    for (const name of new Set(names)) {
+      expect(configSource, `${name} is read in src/config.ts`).toMatch(new RegExp(`\\b${name}\\b`));
+      expect(readme, `${name} is in README's settings`).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'));
+    }
+  });
+});
