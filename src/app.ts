@@ -8,8 +8,10 @@ import { todayInAmsterdam } from './clock.js';
 import type { Config } from './config.js';
 import type { CalendarSet } from './domain/calendar-set.js';
 import type { IsoDate } from './domain/types.js';
+import { loggerOptions } from './logging.js';
 import authPlugin from './plugins/app/auth.js';
 import calendarsPlugin from './plugins/app/calendars.js';
+import metricsPlugin from './plugins/app/metrics.js';
 import problemsPlugin, { sendProblem } from './plugins/app/problems.js';
 import storePlugin from './plugins/app/store.js';
 import helmetPlugin from './plugins/external/helmet.js';
@@ -20,6 +22,7 @@ import apiKeyRoutes from './routes/api-keys/index.js';
 import calendarRoutes from './routes/calendars/index.js';
 import eventRoutes from './routes/events/index.js';
 import healthRoutes from './routes/health/index.js';
+import metricsRoutes from './routes/metrics/index.js';
 import providerRoutes from './routes/providers/index.js';
 import timelineRoutes from './routes/timeline/index.js';
 import { SHARED_SCHEMAS } from './schemas/index.js';
@@ -55,10 +58,12 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
     calendars: opts.calendars ?? loadCalendarSet(),
     today: opts.today ?? (() => todayInAmsterdam(config.today)),
   });
+  await fastify.register(metricsPlugin);
   await fastify.register(storePlugin, { adminApiKey: config.adminApiKey });
   await fastify.register(authPlugin);
 
   await fastify.register(healthRoutes);
+  await fastify.register(metricsRoutes);
   await fastify.register(
     async (api) => {
       await api.register(rateLimitPlugin, { perMinute: config.rateLimitPerMinute });
@@ -75,7 +80,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
 /** Fastify settings the service relies on: body limit, validation that lists every invalid field. */
 export function fastifyOptions(config: Config): FastifyServerOptions {
   return {
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
+    logger: loggerOptions(config.logLevel),
     bodyLimit: BODY_LIMIT_BYTES,
     // Unique across restarts, so a requestId quoted by a client finds its request in the log.
     genReqId: () => randomUUID(),

@@ -43,6 +43,7 @@ describe('GET /openapi.json', () => {
       'GET /api/v1/providers/{id}/events',
       'GET /api/v1/providers/{id}/timeline',
       'GET /health',
+      'GET /metrics',
       'GET /ready',
       'PATCH /api/v1/providers/{id}',
       'POST /api/v1/api-keys',

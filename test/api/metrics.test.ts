@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
+
+let dir: string;
+let app: TestApp;
+beforeAll(async () => {
+  dir = tempDir();
+  app = await buildTestApp(`${dir}/metrics.db`);
+});
+afterAll(async () => {
+  await app.close();
+  removeTempDir(dir);
+});
+
+/** `name{labels} value` lines of the exposition, as a map from series to number. */
+function samples(text: string): Map<string, number> {
+  return new Map(
+    text
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#'))
+      .map((line) => {
+        const at = line.lastIndexOf(' ');
+        return [line.slice(0, at), Number(line.slice(at + 1))];
+      }),
+  );
+}
+
+describe('GET /metrics', () => {
+  it('serves the Prometheus text format with a HELP and TYPE for every metric', async () => {
+    const response = await app.inject({ url: '/metrics' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const names = new Set([...samples(response.body).keys()].map((series) => series.replace(/\{.*$/, '')));
+    for (const name of names) {
+      expect(response.body, name).toContain(`# HELP ${name} `);
+      expect(response.body, name).toMatch(new RegExp(`^# TYPE ${name} (counter|gauge)$`, 'm'));
+    }
+    for (const value of samples(response.body).values()) expect(Number.isFinite(value)).toBe(true);
+  });
+
+  it('counts requests by route template and status, never by URL', async () => {
+    const key = await createKey(app);
+    const provider = await createProvider(app, key.key);
+    await app.inject({ url: `/api/v1/providers/${provider.id}`, headers: bearer(key.key) });
+    await app.inject({ url: `/api/v1/providers/${provider.id}`, headers: bearer(key.key) });
+    await app.inject({ url: '/api/v1/providers/no-such-provider', headers: bearer(key.key) });
+    const text = (await app.inject({ url: '/metrics' })).body;
+    const values = samples(text);
+    expect(values.get('http_requests_total{method="GET",route="/api/v1/providers/:id",status="200"}')).toBe(2);
+    expect(values.get('http_requests_total{method="GET",route="/api/v1/providers/:id",status="404"}')).toBe(1);
+    expect(values.get('http_requests_total{method="POST",route="/api/v1/api-keys",status="201"}')).toBe(1);
+    expect(text).not.toContain(provider.id);
+    expect(values.get('providers')).toBe(1);
+    expect(values.get('calendars_loaded')).toBe(2);
+    expect(values.get('process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
+    expect(text).not.toContain(ADMIN_KEY);
+  });
+});
