@@ -1,41 +1,25 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/database.js';
 import { ADMIN_KEY, removeTempDir, tempDir } from './helper.js';
+import { startServer, type ServerProcess } from './process.js';
 
 /** src/server.ts as a real process on a real port: start-up, HTTP, and a graceful SIGTERM. */
 let dir: string;
-let server: ChildProcessWithoutNullStreams;
+let server: ServerProcess;
 let baseUrl: string;
-let output = '';
 let exited: Promise<number | null>;
 
 beforeAll(async () => {
   dir = tempDir();
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: join(import.meta.dirname, '..'),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'db', 'server.db'), ADMIN_API_KEY: ADMIN_KEY, TODAY: '2026-06-01', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0' },
-  });
-  exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
-  baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (listening) {
-        clearTimeout(timer);
-        resolve(listening[1]);
-      }
-    };
-    server.stdout.on('data', onData);
-    server.stderr.on('data', onData);
-  });
+  server = await startServer({ DATABASE_PATH: join(dir, 'db', 'server.db'), ADMIN_API_KEY: ADMIN_KEY, TODAY: '2026-06-01' });
+  baseUrl = server.baseUrl;
+  exited = server.exited;
 });
 afterAll(async () => {
-  if (server.exitCode === null) server.kill('SIGKILL');
+  if (server.child.exitCode === null) server.child.kill('SIGKILL');
   removeTempDir(dir);
 });
 
@@ -45,7 +29,7 @@ describe('the service as a process', () => {
     const ready = await fetch(`${baseUrl}/ready`);
     expect(ready.status).toBe(200);
     expect((await ready.json()).status).toBe('ready');
-    expect(output).toMatch(/"level":40.*TODAY=2026-06-01 is set/);
+    expect(server.output()).toMatch(/"level":40.*TODAY=2026-06-01 is set/);
     expect(existsSync(join(dir, 'db', 'server.db'))).toBe(true);
   });
 
@@ -70,7 +54,7 @@ describe('the service as a process', () => {
       req.on('error', reject);
       req.write(body.slice(0, 20));
       setTimeout(() => {
-        server.kill('SIGTERM');
+        server.child.kill('SIGTERM');
         setTimeout(() => req.end(body.slice(20)), 300);
       }, 200);
     });
@@ -78,7 +62,7 @@ describe('the service as a process', () => {
     expect(answer.status, answer.body).toBe(201);
     expect(await exited).toBe(0);
     await expect(fetch(`${baseUrl}/health`)).rejects.toThrow();
-    expect(output).toContain('closing: no new requests');
+    expect(server.output()).toContain('closing: no new requests');
 
     const db = openDatabase(join(dir, 'db', 'server.db'));
     expect(db.prepare('SELECT name FROM providers').pluck().all()).toEqual(['Praktijk tijdens afsluiten']);

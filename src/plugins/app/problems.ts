@@ -27,6 +27,11 @@ async function problems(fastify: FastifyInstance, opts: { publicBaseUrl: string 
       const errors = error.validation.map((e) => fieldError(e, error.validationContext));
       return send(request, reply, 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
     }
+    if (isStorageUnavailable(error)) {
+      request.log.error({ err: error }, 'database cannot write or read');
+      reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
+      return send(request, reply, 503, 'The database cannot save or read data right now (disk full, read-only or busy). Nothing from this request was saved; try again later.');
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return send(request, reply, status, error.message);
     request.log.error({ err: error }, 'request failed');
@@ -34,6 +39,14 @@ async function problems(fastify: FastifyInstance, opts: { publicBaseUrl: string 
   });
 
   fastify.setNotFoundHandler((request, reply) => send(request, reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
+}
+
+const STORAGE_RETRY_AFTER_SECONDS = 60;
+
+/** SQLite errors of the storage itself, not of the request: each statement runs in a transaction, so nothing is half-written. */
+function isStorageUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|PROTOCOL)/.test(code);
 }
 
 /** `/contracts/0/insurer` → `contracts[0].insurer`, with the ajv message made readable. */
