@@ -4,7 +4,7 @@ import { bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir
 
 /**
  * Whatever a client sends (body, path, query string, headers), the answer is never a 5xx,
- * and every error is problem+json whose `status` is the HTTP status.
+ * every error is problem+json whose `status` is the HTTP status, and a refused request changes nothing.
  */
 let dir: string;
 let app: TestApp;
@@ -25,6 +25,12 @@ afterAll(async () => {
   await app.close();
   removeTempDir(dir);
 });
+
+/** Every row of every table, as one string: a refused request must leave it as it was. */
+function databaseContents(): string {
+  const tables = app.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  return JSON.stringify(tables.map((table) => [table, app.db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all()]));
+}
 
 const printable = fc.string({ unit: fc.constantFrom(...' !"#$%&\'()*+,-./0123456789:;<=>?@AZaz[\\]^_`{|}~é'.split('')), maxLength: 30 });
 const anyText = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), printable);
@@ -118,8 +124,10 @@ describe('bad input never yields a 5xx', () => {
         const headers: Record<string, string> = {};
         if (r.authorization !== undefined) headers.authorization = r.authorization.replace('KEY', key);
         if (r.contentType !== undefined) headers['content-type'] = r.contentType;
+        const before = databaseContents();
         const response = await app.inject({ method: r.method as 'GET', url, headers, ...(r.body !== undefined ? { payload: r.body } : {}) });
         expect(response.statusCode, `${r.method} ${url}: ${response.body}`).toBeLessThan(500);
+        if (response.statusCode >= 400) expect(databaseContents(), `${r.method} ${url} changed the database`).toBe(before);
         if (response.statusCode >= 400 && r.method !== 'HEAD') {
           expect(response.headers['content-type'], `${r.method} ${url}`).toMatch(/^application\/problem\+json/);
           const problem = response.json();
