@@ -24,6 +24,9 @@ import eventRoutes from './routes/events/index.js';
 import healthRoutes from './routes/health/index.js';
 import metricsRoutes from './routes/metrics/index.js';
 import providerRoutes from './routes/providers/index.js';
+import adminRoutes from './routes/admin/index.js';
+import unsubscribeRoutes from './routes/unsubscribe/index.js';
+import remindersPlugin, { type ReminderPluginOptions } from './reminders/plugin.js';
 import timelineRoutes from './routes/timeline/index.js';
 import { SHARED_SCHEMAS } from './schemas/index.js';
 
@@ -33,6 +36,8 @@ export interface AppOptions {
   calendars?: CalendarSet;
   /** Default: today in Europe/Amsterdam, or config.today when TODAY is set. */
   today?: () => IsoDate;
+  /** Reminder e-mails: `schedule` starts the daily run and the start-up catch-up (server.ts); tests may swap transport and retries. */
+  reminders?: Omit<ReminderPluginOptions, 'config'>;
 }
 
 /** Request bodies larger than this are refused with 413: a provider with 50 contracts is a few KB. */
@@ -61,8 +66,10 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   await fastify.register(metricsPlugin);
   await fastify.register(storePlugin, { adminApiKey: config.adminApiKey });
   await fastify.register(authPlugin);
+  await fastify.register(remindersPlugin, { config, ...opts.reminders });
 
   await fastify.register(healthRoutes);
+  await fastify.register(unsubscribeRoutes, { prefix: '/unsubscribe' });
   await fastify.register(metricsRoutes);
   await fastify.register(
     async (api) => {
@@ -72,6 +79,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
       await api.register(timelineRoutes, { prefix: '/providers' });
       await api.register(eventRoutes, { prefix: '/providers' });
       await api.register(calendarRoutes, { prefix: '/calendars' });
+      await api.register(adminRoutes, { prefix: '/admin' });
     },
     { prefix: '/api/v1' },
   );

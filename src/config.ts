@@ -1,4 +1,6 @@
+import { validate as validateCron } from 'node-cron';
 import { isValidPlainDate } from './domain/plain-date.js';
+import { mailboxProblem } from './mail/address.js';
 
 /** The service's settings, read from the environment once at start-up. */
 export interface Config {
@@ -12,6 +14,14 @@ export interface Config {
   rateLimitPerMinute: number;
   /** A pinned "today" (YYYY-MM-DD) for demonstrations and tests; undefined means the real date in Amsterdam. */
   today: string | undefined;
+  /** Reminder e-mails: pooled SMTP when set, otherwise .eml files in mailDir. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  mailDir: string;
+  /** When the daily reminder run starts (cron, Europe/Amsterdam). */
+  reminderCron: string;
+  /** false: no schedule and no start-up catch-up; runs started by hand still work. */
+  remindersEnabled: boolean;
 }
 
 export const DEFAULTS = {
@@ -20,6 +30,10 @@ export const DEFAULTS = {
   DATABASE_PATH: './data/deadlines.db',
   LOG_LEVEL: 'info',
   RATE_LIMIT_PER_MINUTE: '120',
+  MAIL_FROM: 'Geboortezorg deadlines <herinneringen@geboortezorg-deadlines.invalid>',
+  MAIL_DIR: './data/mail',
+  REMINDER_CRON: '0 7 * * *',
+  REMINDERS_ENABLED: 'true',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -44,6 +58,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (today !== undefined && !isValidPlainDate(today)) throw new ConfigError(`TODAY must be a date YYYY-MM-DD, got "${today}"`);
   const publicBaseUrl = (nonEmpty(env.PUBLIC_BASE_URL) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL, got "${publicBaseUrl}"`);
+  const smtpUrl = nonEmpty(env.SMTP_URL);
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  const mailFrom = setting('MAIL_FROM');
+  const mailFromProblem = mailboxProblem(mailFrom);
+  if (mailFromProblem) throw new ConfigError(`MAIL_FROM ${mailFromProblem}, got "${mailFrom}"`);
+  const reminderCron = setting('REMINDER_CRON');
+  if (!validateCron(reminderCron)) throw new ConfigError(`REMINDER_CRON must be a cron expression like "0 7 * * *", got "${reminderCron}"`);
+  const remindersEnabled = setting('REMINDERS_ENABLED').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(remindersEnabled)) throw new ConfigError(`REMINDERS_ENABLED must be true or false, got "${remindersEnabled}"`);
   return {
     port,
     host,
@@ -53,6 +76,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     rateLimitPerMinute: wholeNumber('RATE_LIMIT_PER_MINUTE', setting('RATE_LIMIT_PER_MINUTE'), 0, 1_000_000),
     today,
+    smtpUrl,
+    mailFrom,
+    mailDir: setting('MAIL_DIR'),
+    reminderCron,
+    remindersEnabled: remindersEnabled === 'true' || remindersEnabled === '1',
   };
 }
 

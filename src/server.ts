@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await buildApp({ config });
+  const app = await buildApp({ config, reminders: { schedule: config.remindersEnabled } });
   if (config.today) {
     app.log.warn(`!!! TODAY=${config.today} is set: the service treats ${config.today} as today (demonstrations and tests only) !!!`);
   }

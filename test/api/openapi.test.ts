@@ -34,6 +34,7 @@ describe('GET /openapi.json', () => {
       'DELETE /api/v1/api-keys/{id}',
       'DELETE /api/v1/providers/{id}',
       'DELETE /api/v1/providers/{id}/events/{eventId}',
+      'GET /api/v1/admin/outbox',
       'GET /api/v1/api-keys',
       'GET /api/v1/calendars',
       'GET /api/v1/calendars/{insurer}/{year}',
@@ -45,10 +46,13 @@ describe('GET /openapi.json', () => {
       'GET /health',
       'GET /metrics',
       'GET /ready',
+      'GET /unsubscribe/{token}',
       'PATCH /api/v1/providers/{id}',
+      'POST /api/v1/admin/reminders/run',
       'POST /api/v1/api-keys',
       'POST /api/v1/providers',
       'POST /api/v1/providers/{id}/events',
+      'POST /unsubscribe/{token}',
     ]);
   });
 

@@ -1,0 +1,90 @@
+import { addDays, daysBetween } from '../domain/plain-date.js';
+import type { IsoDate, TimelineItem } from '../domain/types.js';
+
+/** An insurer's passed date is reported for this many days after it (older ones are on the timeline already). */
+export const LATE_NOTICE_DAYS = 14;
+
+/**
+ * Why an item is in a digest: a reminder `reminderDays` before its due date, due today, an insurer date
+ * that passed with nothing recorded, or a date that differs from the one last mailed.
+ */
+export type NoticeKind = 'reminder' | 'due-today' | 'insurer-late' | 'changed';
+
+export interface Notice {
+  item: TimelineItem;
+  /** Calendar days from the digest's day to the due date (negative: passed). */
+  daysLeft: number;
+  kinds: NoticeKind[];
+  /** What is recorded as told, one per kind: `reminder-7`, `due-today`, `insurer-late`, `changed`. */
+  keys: string[];
+  /** For a change notice: the date mailed before. */
+  previousDue: IsoDate | null;
+}
+
+export interface Digest {
+  day: IsoDate;
+  /** By due date. */
+  notices: Notice[];
+  /** What the subject names: the nearest date still ahead, or else the first notice. */
+  nearest: Notice;
+}
+
+/** What one contact has been told before. */
+export interface MailHistory {
+  /** `noticeKey(item, key, due)` of every notice in a mail that did not fail. */
+  told: ReadonlySet<string>;
+  /** The due date last mailed, per item. */
+  toldDue: ReadonlyMap<string, IsoDate>;
+}
+
+export interface DigestInput {
+  timeline: readonly TimelineItem[];
+  day: IsoDate;
+  /** The first day whose reminders are still owed: earlier than `day` when catching up missed days. */
+  since?: IsoDate;
+  reminderDays: readonly number[];
+  history: MailHistory;
+  /** Items whose date moves with the day it is computed on (a chain not started yet): no reminders, no change notices. */
+  moving?: ReadonlySet<string>;
+}
+
+export function noticeKey(item: string, key: string, due: IsoDate): string {
+  return `${item}|${key}|${due}`;
+}
+
+/** The digest one contact gets on `day`, or null when there is nothing new to say. Pure: no clock, no I/O. */
+export function planDigest(input: DigestInput): Digest | null {
+  const { day, history } = input;
+  const since = input.since !== undefined && input.since < day ? input.since : day;
+  const notices: Notice[] = [];
+  for (const item of input.timeline) {
+    if (item.done !== null || input.moving?.has(item.id)) continue;
+    const daysLeft = daysBetween(day, item.due);
+    const found: { kind: NoticeKind; key: string }[] = [];
+    if (item.actor === 'provider' && item.type === 'deadline') {
+      if (daysLeft === 0) found.push({ kind: 'due-today', key: 'due-today' });
+      else if (daysLeft > 0) {
+        // The latest reminder day that fell between `since` and `day`; one reminder even after several missed days.
+        const hits = input.reminderDays.filter((days) => days === daysLeft || (days > daysLeft && addDays(item.due, -days) >= since));
+        if (hits.length > 0) found.push({ kind: 'reminder', key: `reminder-${Math.min(...hits)}` });
+      }
+    }
+    if (item.actor === 'insurer' && daysLeft < 0 && -daysLeft <= LATE_NOTICE_DAYS) found.push({ kind: 'insurer-late', key: 'insurer-late' });
+    const toldDue = history.toldDue.get(item.id);
+    if (toldDue !== undefined && toldDue !== item.due && daysLeft >= 0) found.push({ kind: 'changed', key: 'changed' });
+
+    const fresh = found.filter(({ key }) => !history.told.has(noticeKey(item.id, key, item.due)));
+    if (fresh.length === 0) continue;
+    notices.push({
+      item,
+      daysLeft,
+      kinds: fresh.map((f) => f.kind),
+      keys: fresh.map((f) => f.key),
+      previousDue: fresh.some((f) => f.kind === 'changed') ? (toldDue as IsoDate) : null,
+    });
+  }
+  if (notices.length === 0) return null;
+  notices.sort((a, b) => (a.item.due < b.item.due ? -1 : a.item.due > b.item.due ? 1 : a.item.id < b.item.id ? -1 : 1));
+  const nearest = notices.find((notice) => notice.daysLeft >= 0 && notice.item.actor === 'provider') ?? notices.find((notice) => notice.daysLeft >= 0) ?? notices[0];
+  return { day, notices, nearest };
+}

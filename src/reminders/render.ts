@@ -1,0 +1,181 @@
+import { DateTime } from 'luxon';
+import { ZONE } from '../clock.js';
+import type { DateFlag, IsoDate } from '../domain/types.js';
+import type { Digest, Notice } from './plan.js';
+
+export type Language = 'nl' | 'en';
+
+/** Everything a digest mentions besides its notices. */
+export interface DigestContext {
+  language: Language;
+  providerName: string;
+  contactName: string | null;
+  insurerName: (insurer: string) => string;
+  timelineUrl: string;
+  feedUrl: string;
+  unsubscribeUrl: string;
+}
+
+export interface RenderedDigest {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+
+function formatDate(iso: IsoDate, language: Language, withYear = true): string {
+  return DateTime.fromISO(iso, { zone: ZONE }).setLocale(language).toFormat(withYear ? 'cccc d LLLL yyyy' : 'cccc d LLLL');
+}
+
+const WORDS = {
+  nl: {
+    greeting: (name: string | null) => (name ? `Beste ${name},` : 'Beste lezer,'),
+    intro: (provider: string, count: number) => `Voor ${provider} ${count === 1 ? 'vraagt dit punt' : `vragen deze ${count} punten`} uw aandacht:`,
+    left: (days: number) => (days === 0 ? 'vandaag' : days === 1 ? 'morgen' : `nog ${days} dagen`),
+    due: 'Uiterlijk',
+    expected: 'Verwacht uiterlijk',
+    todo: 'Wat te doen',
+    source: 'Bron',
+    section: 'paragraaf',
+    weekend: (day: string) => `valt op ${day}`,
+    holiday: (name: string) => `valt op ${name}`,
+    actBy: (date: string) => `regel het uiterlijk ${date}`,
+    changed: (before: string) => `Datum gewijzigd: dit stond eerder op ${before}.`,
+    late: (insurer: string, date: string, contact: string) =>
+      `${insurer} had dit uiterlijk ${date} moeten doen; er is niets vastgelegd: kijk in VECOZO of schrijf naar ${contact}.`,
+    record: 'Gebeurd? Leg het vast, dan rekenen de volgende stappen vanaf die dag.',
+    timeline: 'Alle data van uw praktijk',
+    feed: 'Agenda-abonnement (iCal)',
+    unsubscribe: 'Geen herinneringen meer ontvangen',
+    subjectDeadline: (title: string, insurer: string, left: string, date: string) => `${title} (${insurer}): ${left}, ${date}`,
+    subjectLate: (title: string, insurer: string) => `Controleer: ${title} (${insurer}) is niet vastgelegd`,
+    subjectChanged: (title: string, insurer: string, date: string) => `Gewijzigde datum: ${title} (${insurer}), nu ${date}`,
+    more: (count: number) => ` en ${count} ${count === 1 ? 'ander punt' : 'andere punten'}`,
+    footer: 'U ontvangt deze e-mail omdat uw adres als contactpersoon bij deze zorgaanbieder is opgegeven.',
+  },
+  en: {
+    greeting: (name: string | null) => (name ? `Dear ${name},` : 'Hello,'),
+    intro: (provider: string, count: number) => `For ${provider}, ${count === 1 ? 'this needs' : `these ${count} items need`} your attention:`,
+    left: (days: number) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `${days} days left`),
+    due: 'Due',
+    expected: 'Expected by',
+    todo: 'What to do',
+    source: 'Source',
+    section: 'section',
+    weekend: (day: string) => `falls on a ${day === 'zaterdag' ? 'Saturday' : 'Sunday'}`,
+    holiday: (name: string) => `falls on a public holiday (${name})`,
+    actBy: (date: string) => `see to it by ${date} at the latest`,
+    changed: (before: string) => `Date changed: this was ${before} before.`,
+    late: (insurer: string, date: string, contact: string) =>
+      `${insurer} had to do this by ${date}; nothing is recorded: check VECOZO or write to ${contact}.`,
+    record: 'Has it happened? Record it, and the next steps count from that day.',
+    timeline: 'Every date of your practice',
+    feed: 'Calendar subscription (iCal)',
+    unsubscribe: 'Stop these reminders',
+    subjectDeadline: (title: string, insurer: string, left: string, date: string) => `${title} (${insurer}): ${left}, ${date}`,
+    subjectLate: (title: string, insurer: string) => `Check: ${title} (${insurer}) is not recorded`,
+    subjectChanged: (title: string, insurer: string, date: string) => `Date changed: ${title} (${insurer}), now ${date}`,
+    more: (count: number) => ` and ${count} more`,
+    footer: 'You receive this e-mail because your address is given as a contact of this care provider.',
+  },
+} as const;
+
+/** One notice as lines of text: the same lines become the plain text and the HTML list item. */
+interface NoticeLines {
+  heading: string;
+  lines: { label: string | null; text: string }[];
+}
+
+function noticeLines(notice: Notice, context: DigestContext): NoticeLines {
+  const { language } = context;
+  const words = WORDS[language];
+  const { item } = notice;
+  const insurer = context.insurerName(item.insurer);
+  const title = item.title[language];
+  const date = formatDate(item.due, language) + (item.time ? ` ${item.time}` : '');
+  const lines: NoticeLines['lines'] = [];
+  const late = notice.kinds.includes('insurer-late');
+  lines.push({ label: item.actor === 'insurer' ? words.expected : words.due, text: notice.daysLeft >= 0 ? `${date} (${words.left(notice.daysLeft)})` : date });
+  for (const flag of item.flags) lines.push({ label: null, text: flagText(flag, item.actor === 'provider', language) });
+  if (notice.previousDue !== null) lines.push({ label: null, text: words.changed(formatDate(notice.previousDue, language)) });
+  if (late) lines.push({ label: words.todo, text: words.late(insurer, formatDate(item.due, language), item.contact) });
+  else if (item.actor === 'provider') lines.push({ label: words.todo, text: [title, item.note].filter(Boolean).join('. ') });
+  if (item.chain !== null) lines.push({ label: null, text: words.record });
+  lines.push({ label: words.source, text: `${item.source.document}, ${words.section} ${item.source.section}: "${item.source.quote}"` });
+  return { heading: `${title} (${insurer})`, lines };
+}
+
+/** "valt op zondag: regel het uiterlijk vrijdag 30 oktober" */
+function flagText(flag: DateFlag, providerActs: boolean, language: Language): string {
+  const words = WORDS[language];
+  const falls = flag.code === 'weekend' ? words.weekend(flag.day) : words.holiday(flag.name);
+  return providerActs ? `${falls}: ${words.actBy(formatDate(flag.lastWorkingDay, language, false))}` : falls;
+}
+
+function subjectOf(digest: Digest, context: DigestContext): string {
+  const words = WORDS[context.language];
+  const { nearest } = digest;
+  const title = nearest.item.title[context.language];
+  const insurer = context.insurerName(nearest.item.insurer);
+  const date = formatDate(nearest.item.due, context.language);
+  const main = nearest.kinds.includes('insurer-late')
+    ? words.subjectLate(title, insurer)
+    : nearest.kinds.length === 1 && nearest.kinds[0] === 'changed'
+      ? words.subjectChanged(title, insurer, date)
+      : words.subjectDeadline(title, insurer, words.left(nearest.daysLeft), date);
+  const others = digest.notices.length - 1;
+  return others > 0 ? main + words.more(others) : main;
+}
+
+/** Subject, plain text and HTML of one digest, in the contact's language. Pure. */
+export function renderDigest(digest: Digest, context: DigestContext): RenderedDigest {
+  const words = WORDS[context.language];
+  const blocks = digest.notices.map((notice) => noticeLines(notice, context));
+  const links = [
+    { label: words.timeline, url: context.timelineUrl },
+    { label: words.feed, url: context.feedUrl },
+    { label: words.unsubscribe, url: context.unsubscribeUrl },
+  ];
+
+  const text = [
+    words.greeting(context.contactName),
+    '',
+    words.intro(context.providerName, blocks.length),
+    '',
+    ...blocks.flatMap((block) => [
+      `* ${block.heading}`,
+      ...block.lines.map((line) => `  ${line.label ? `${line.label}: ` : ''}${line.text}`),
+      '',
+    ]),
+    ...links.map((link) => `${link.label}: ${link.url}`),
+    '',
+    words.footer,
+    '',
+  ].join('\n');
+
+  const html = [
+    '<!doctype html>',
+    `<html lang="${context.language}"><head><meta charset="utf-8"><title>${escapeHtml(subjectOf(digest, context))}</title></head>`,
+    '<body style="font-family: sans-serif; line-height: 1.4">',
+    `<p>${escapeHtml(words.greeting(context.contactName))}</p>`,
+    `<p>${escapeHtml(words.intro(context.providerName, blocks.length))}</p>`,
+    '<ul>',
+    ...blocks.map(
+      (block) =>
+        `<li><strong>${escapeHtml(block.heading)}</strong><br>${block.lines
+          .map((line) => (line.label ? `<em>${escapeHtml(line.label)}:</em> ${escapeHtml(line.text)}` : escapeHtml(line.text)))
+          .join('<br>')}</li>`,
+    ),
+    '</ul>',
+    `<p>${links.map((link) => `<a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a>`).join(' · ')}</p>`,
+    `<p style="color: #666; font-size: small">${escapeHtml(words.footer)}</p>`,
+    '</body></html>',
+    '',
+  ].join('\n');
+
+  return { subject: subjectOf(digest, context), text, html };
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}

@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { SECURITY, problemResponses } from '../../schemas/common.js';
+import { OutboxListSchema, OutboxQuerySchema, RunRemindersSchema, RunResultSchema } from '../../schemas/reminders.js';
+import { OutboxStore } from '../../store/outbox.js';
+
+const tags = ['admin'];
+
+/** Operating the reminders: run a day by hand, look into the outbox. Admin keys only. */
+const admin: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.addHook('onRequest', fastify.authenticate);
+  fastify.addHook('onRequest', fastify.requireAdmin);
+  const outbox = new OutboxStore(fastify.db);
+
+  fastify.post('/reminders/run', {
+    schema: {
+      tags,
+      summary: 'Run the reminders of a day',
+      description: 'Plans every contact\'s digest for the day (at most one per contact per day) and sends what the outbox holds, waiting out retries. Running a day again sends nothing already sent and queues the day\'s failed mails once more.',
+      security: SECURITY,
+      body: RunRemindersSchema,
+      response: { 200: { ...RunResultSchema, description: 'What the run did.' }, ...problemResponses(400, 401, 403, 413, 415, 429, 500) },
+    },
+  }, async (request) => {
+    const day = request.body?.date ?? fastify.today();
+    request.log.info({ day }, 'reminders: run started by hand');
+    return fastify.reminders.runDay(day);
+  });
+
+  fastify.get('/outbox', {
+    schema: {
+      tags,
+      summary: 'List the mail outbox',
+      description: 'Every stored digest with its delivery state; `?status=failed` lists what needs attention (the last SMTP answer is in `lastError`).',
+      security: SECURITY,
+      querystring: OutboxQuerySchema,
+      response: { 200: { ...OutboxListSchema, description: 'One page of the outbox.' }, ...problemResponses(400, 401, 403, 429, 500) },
+    },
+  }, async (request) => {
+    const { items, total } = outbox.list(request.query);
+    return { items, total, limit: request.query.limit, offset: request.query.offset };
+  });
+};
+
+export default admin;

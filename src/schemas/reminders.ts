@@ -1,0 +1,60 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { OUTBOX_STATUSES } from '../store/outbox.js';
+import { IsoDateSchema, TimestampSchema, nullable, stringEnum } from './common.js';
+
+export const RunRemindersSchema = Type.Object(
+  { date: Type.Optional({ ...IsoDateSchema, description: 'The day to run (Europe/Amsterdam); default today.' }) },
+  { additionalProperties: false, examples: [{ date: '2026-10-18' }] },
+);
+export type RunRemindersBody = Static<typeof RunRemindersSchema>;
+
+export const RunResultSchema = Type.Object(
+  {
+    day: IsoDateSchema,
+    since: { ...IsoDateSchema, description: 'First day whose reminders the run covered (earlier than `day` after missed days).' },
+    planned: Type.Integer({ description: 'Digests this run stored in the outbox (none for a contact that already has one that day).' }),
+    sent: Type.Integer({ description: 'Mails accepted by the SMTP server (or written as .eml) during this run.' }),
+    failed: Type.Integer({ description: 'Mails that ended failed during this run: see `GET /api/v1/admin/outbox?status=failed`.' }),
+  },
+  { examples: [{ day: '2026-10-18', since: '2026-10-18', planned: 42, sent: 42, failed: 0 }] },
+);
+
+export const OutboxStatusSchema = stringEnum(OUTBOX_STATUSES, {
+  description: '`planned` (waiting, maybe for a retry), `sending` (claimed by a process), `sent`, `failed` (gave up, see `lastError`), `cancelled` (the contact unsubscribed).',
+});
+
+export const OutboxQuerySchema = Type.Object(
+  {
+    status: Type.Optional(OutboxStatusSchema),
+    day: Type.Optional({ ...IsoDateSchema, description: 'Only the digests of this day.' }),
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Page size.' }),
+    offset: Type.Integer({ minimum: 0, default: 0, description: 'Rows to skip.' }),
+  },
+  { additionalProperties: false },
+);
+
+export const OutboxMailSchema = Type.Object({
+  id: Type.String({ description: '`<day>/c<contact id>`: one digest per contact per day.', examples: ['2026-10-18/c12'] }),
+  providerId: Type.String(),
+  day: IsoDateSchema,
+  recipient: Type.String({ examples: ['planning@verloskundigen-noord.nl'] }),
+  subject: Type.String(),
+  messageId: Type.String({ description: 'The Message-ID header (without angle brackets); the same on every attempt.' }),
+  status: OutboxStatusSchema,
+  attempts: Type.Integer(),
+  nextAttemptAt: TimestampSchema,
+  lastError: nullable(Type.String({ description: 'The last SMTP answer or error.', examples: ['EENVELOPE: 550 5.1.1 mailbox unavailable'] })),
+  createdAt: TimestampSchema,
+  sentAt: nullable(TimestampSchema),
+});
+
+export const OutboxListSchema = Type.Object({
+  items: Type.Array(OutboxMailSchema, { description: 'Newest first.' }),
+  total: Type.Integer({ description: 'Rows matching the filter.' }),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
+
+export const UnsubscribeParamsSchema = Type.Object({
+  token: Type.String({ minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$', description: 'The token from the unsubscribe link in a reminder.' }),
+});

@@ -1,0 +1,182 @@
+import type { Db } from './database.js';
+
+export const OUTBOX_STATUSES = ['planned', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** A digest as stored before sending: the raw message is sent unchanged on every attempt. */
+export interface PlannedMail {
+  id: string;
+  contactId: number;
+  providerId: string;
+  day: string;
+  recipient: string;
+  subject: string;
+  messageId: string;
+  raw: Buffer;
+}
+
+export interface OutboxEntry {
+  id: string;
+  providerId: string;
+  day: string;
+  recipient: string;
+  subject: string;
+  messageId: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** A row this process holds the lease on, ready to send. */
+export interface ClaimedMail {
+  id: string;
+  day: string;
+  recipient: string;
+  messageId: string;
+  raw: Buffer;
+  attempts: number;
+}
+
+interface OutboxRow {
+  id: string;
+  provider_id: string;
+  day: string;
+  recipient: string;
+  subject: string;
+  message_id: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+function toEntry(row: OutboxRow): OutboxEntry {
+  return {
+    id: row.id,
+    providerId: row.provider_id,
+    day: row.day,
+    recipient: row.recipient,
+    subject: row.subject,
+    messageId: row.message_id,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  };
+}
+
+/** Rows another process may take: planned and due, or sending with a lease that ran out (its sender died). */
+const CLAIMABLE = `((status = 'planned' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until < @now))`;
+
+export class OutboxStore {
+  private readonly statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      insert: db.prepare(`INSERT INTO mail_outbox (id, contact_id, provider_id, day, recipient, subject, message_id, raw, status, next_attempt_at, created_at, last_error)
+        VALUES (@id, @contactId, @providerId, @day, @recipient, @subject, @messageId, @raw, @status, @now, @now, @lastError)
+        ON CONFLICT DO NOTHING`),
+      exists: db.prepare<[number, string], { id: string }>('SELECT id FROM mail_outbox WHERE contact_id = ? AND day = ?'),
+      // One statement: SQLite runs it under the write lock, so two processes can never claim the same row.
+      claim: db.prepare<{ now: string; owner: string; leaseUntil: string; limit: number }, ClaimedMail & { message_id: string }>(`UPDATE mail_outbox
+        SET status = 'sending', lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1
+        WHERE id IN (SELECT id FROM mail_outbox WHERE ${CLAIMABLE} ORDER BY next_attempt_at, id LIMIT @limit) AND ${CLAIMABLE}
+        RETURNING id, day, recipient, message_id, raw, attempts`),
+      sent: db.prepare(`UPDATE mail_outbox SET status = 'sent', sent_at = @now, lease_owner = NULL, lease_until = NULL, last_error = NULL
+        WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),
+      retry: db.prepare(`UPDATE mail_outbox SET status = 'planned', next_attempt_at = @nextAttemptAt, lease_owner = NULL, lease_until = NULL, last_error = @error
+        WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),
+      failed: db.prepare(`UPDATE mail_outbox SET status = 'failed', lease_owner = NULL, lease_until = NULL, last_error = @error
+        WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),
+      owners: db.prepare<[], { lease_owner: string }>(`SELECT DISTINCT lease_owner FROM mail_outbox WHERE status = 'sending' AND lease_owner IS NOT NULL`),
+      release: db.prepare<[string]>(`UPDATE mail_outbox SET status = 'planned', lease_owner = NULL, lease_until = NULL WHERE status = 'sending' AND lease_owner = ?`),
+      reopen: db.prepare<[string, string]>(`UPDATE mail_outbox SET status = 'planned', attempts = 0, next_attempt_at = ? WHERE day = ? AND status = 'failed' AND length(raw) > 0`),
+      nextPending: db.prepare<[], { at: string | null }>(`SELECT min(next_attempt_at) AS at FROM mail_outbox WHERE status = 'planned'`),
+      unclaim: db.prepare(`UPDATE mail_outbox SET status = 'planned', attempts = attempts - 1, lease_owner = NULL, lease_until = NULL
+        WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),
+      cancelContact: db.prepare<[number]>(`UPDATE mail_outbox SET status = 'cancelled', last_error = 'unsubscribed' WHERE contact_id = ? AND status = 'planned'`),
+      page: db.prepare<{ status: string | null; day: string | null; limit: number; offset: number }, OutboxRow>(`SELECT id, provider_id, day, recipient, subject, message_id, status,
+        attempts, next_attempt_at, last_error, created_at, sent_at FROM mail_outbox
+        WHERE (@status IS NULL OR status = @status) AND (@day IS NULL OR day = @day)
+        ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset`),
+      count: db.prepare<{ status: string | null; day: string | null }, { total: number }>(`SELECT count(*) AS total FROM mail_outbox
+        WHERE (@status IS NULL OR status = @status) AND (@day IS NULL OR day = @day)`),
+    };
+  }
+
+  /** False when this contact already has a digest for that day (planned by an earlier or a parallel run). */
+  insert(mail: PlannedMail, now: string): boolean {
+    return this.statements.insert.run({ ...mail, status: 'planned', now, lastError: null }).changes === 1;
+  }
+
+  /** A mail that cannot be built (an address the database should never have held): listed as failed, never sent. */
+  insertUnsendable(mail: Omit<PlannedMail, 'raw'>, error: string, now: string): boolean {
+    return this.statements.insert.run({ ...mail, raw: Buffer.alloc(0), status: 'failed', now, lastError: error }).changes === 1;
+  }
+
+  has(contactId: number, day: string): boolean {
+    return this.statements.exists.get(contactId, day) !== undefined;
+  }
+
+  claim(owner: string, now: Date, leaseMs: number, limit: number): ClaimedMail[] {
+    const rows = this.statements.claim.all({ now: now.toISOString(), owner, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), limit });
+    return rows.map((row) => ({ id: row.id, day: row.day, recipient: row.recipient, messageId: row.message_id, raw: row.raw, attempts: row.attempts }));
+  }
+
+  markSent(id: string, owner: string, now: Date): boolean {
+    return this.statements.sent.run({ id, owner, now: now.toISOString() }).changes === 1;
+  }
+
+  markRetry(id: string, owner: string, nextAttemptAt: Date, error: string): void {
+    this.statements.retry.run({ id, owner, nextAttemptAt: nextAttemptAt.toISOString(), error });
+  }
+
+  /** Gives back a claimed row that was not tried (the process is stopping). */
+  unclaim(id: string, owner: string): void {
+    this.statements.unclaim.run({ id, owner });
+  }
+
+  markFailed(id: string, owner: string, error: string): void {
+    this.statements.failed.run({ id, owner, error });
+  }
+
+  /** Lease owners of rows being sent right now. */
+  leaseOwners(): string[] {
+    return this.statements.owners.all().map((row) => row.lease_owner);
+  }
+
+  /** Gives the rows of a sender that is known to be gone back to the queue, without waiting for the lease. */
+  release(owner: string): number {
+    return this.statements.release.run(owner).changes;
+  }
+
+  /** Running a day again completes what failed: its failed mails are queued once more, with fresh attempts. */
+  reopenFailed(day: string, now: Date): number {
+    return this.statements.reopen.run(now.toISOString(), day).changes;
+  }
+
+  /** When the next queued mail may be sent; null when nothing waits (rows being sent by others are theirs to finish). */
+  nextPendingAt(): Date | null {
+    const { at } = this.statements.nextPending.get() as { at: string | null };
+    return at === null ? null : new Date(at);
+  }
+
+  cancelForContact(contactId: number): number {
+    return this.statements.cancelContact.run(contactId).changes;
+  }
+
+  list(filter: { status?: OutboxStatus; day?: string; limit: number; offset: number }): { items: OutboxEntry[]; total: number } {
+    const params = { status: filter.status ?? null, day: filter.day ?? null };
+    return this.db.transaction(() => ({
+      items: this.statements.page.all({ ...params, limit: filter.limit, offset: filter.offset }).map(toEntry),
+      total: (this.statements.count.get(params) as { total: number }).total,
+    }))();
+  }
+}

@@ -1,0 +1,44 @@
+import { ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
+import { TestSmtpServer } from './smtp.js';
+
+export const FAST_RETRY = { firstDelayMs: 40, maxAttempts: 4 };
+
+export interface ReminderWorld {
+  app: TestApp;
+  smtp: TestSmtpServer;
+  key: string;
+  dir: string;
+  run(date: string): Promise<{ day: string; since: string; planned: number; sent: number; failed: number }>;
+  provider(body?: Record<string, unknown>): Promise<Record<string, any>>;
+  close(): Promise<void>;
+}
+
+let agb = 10_000_000;
+
+/** A fresh database, the app with the fixture calendars, and a loopback SMTP server it sends to. */
+export async function reminderWorld(env: Record<string, string> = {}): Promise<ReminderWorld> {
+  const dir = tempDir();
+  const smtp = await new TestSmtpServer().start();
+  const app = await buildTestApp(`${dir}/reminders.db`, {
+    env: { SMTP_URL: smtp.url, MAIL_FROM: 'Geboortezorg deadlines <herinneringen@deadlines.example.nl>', PUBLIC_BASE_URL: 'https://deadlines.example.nl', ...env },
+    reminders: { retry: FAST_RETRY },
+  });
+  const { key } = await createKey(app);
+  return {
+    app,
+    smtp,
+    key,
+    dir,
+    async run(date) {
+      const response = await app.inject({ method: 'POST', url: '/api/v1/admin/reminders/run', headers: bearer(ADMIN_KEY), payload: { date } });
+      if (response.statusCode !== 200) throw new Error(`run failed: ${response.statusCode} ${response.body}`);
+      return response.json();
+    },
+    provider: (body = {}) => createProvider(app, key, { agb: String(agb++), ...body }),
+    async close() {
+      await app.close();
+      await smtp.stop();
+      removeTempDir(dir);
+    },
+  };
+}
