@@ -8,6 +8,7 @@ import { todayInAmsterdam } from './clock.js';
 import type { Config } from './config.js';
 import type { CalendarSet } from './domain/calendar-set.js';
 import type { IsoDate } from './domain/types.js';
+import feedsPlugin from './feeds/plugin.js';
 import { loggerOptions } from './logging.js';
 import authPlugin from './plugins/app/auth.js';
 import calendarsPlugin from './plugins/app/calendars.js';
@@ -21,6 +22,7 @@ import swaggerPlugin from './plugins/external/swagger.js';
 import apiKeyRoutes from './routes/api-keys/index.js';
 import calendarRoutes from './routes/calendars/index.js';
 import eventRoutes from './routes/events/index.js';
+import feedRoutes from './routes/feeds/index.js';
 import healthRoutes from './routes/health/index.js';
 import metricsRoutes from './routes/metrics/index.js';
 import providerRoutes from './routes/providers/index.js';
@@ -66,11 +68,13 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   await fastify.register(metricsPlugin);
   await fastify.register(storePlugin, { adminApiKey: config.adminApiKey });
   await fastify.register(authPlugin);
+  await fastify.register(feedsPlugin, { publicBaseUrl: config.publicBaseUrl });
   await fastify.register(remindersPlugin, { config, ...opts.reminders });
 
   await fastify.register(healthRoutes);
   await fastify.register(unsubscribeRoutes, { prefix: '/unsubscribe' });
   await fastify.register(metricsRoutes);
+  await fastify.register(feedRoutes, { prefix: '/feeds' });
   await fastify.register(
     async (api) => {
       await api.register(rateLimitPlugin, { perMinute: config.rateLimitPerMinute });

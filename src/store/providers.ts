@@ -94,6 +94,7 @@ export class ProviderStore {
       delete: db.prepare<[string]>('DELETE FROM providers WHERE id = ?'),
       get: db.prepare<{ id: string; keyId: string; admin: number }, ProviderRow>(`SELECT p.* FROM providers p WHERE p.id = @id AND ${TENANT}`),
       byFeedTokenHash: db.prepare<[string], ProviderRow>('SELECT p.* FROM providers p WHERE p.feed_token_hash = ?'),
+      rotateFeedToken: db.prepare('UPDATE providers SET feed_token = @feedToken, feed_token_hash = @feedTokenHash, updated_at = @now WHERE id = @id'),
       page: db.prepare<Record<string, unknown>, ProviderRow>(`SELECT p.* FROM providers p WHERE ${FILTERS}
         ORDER BY p.created_at, p.id LIMIT @limit OFFSET @offset`),
       count: db.prepare<Record<string, unknown>, { total: number }>(`SELECT count(*) AS total FROM providers p WHERE ${FILTERS}`),
@@ -160,6 +161,13 @@ export class ProviderStore {
       this.statements.deleteOtherContacts.run(existing.id, JSON.stringify(input.contacts.map((contact) => contact.email)));
       this.writeChildren(existing.id, input);
     })();
+    return this.get(existing.id, { keyId: existing.ownerKeyId, admin: true }) as ProviderRecord;
+  }
+
+  /** A new feed token: the old feed address stops answering with the next request. */
+  rotateFeedToken(existing: ProviderRecord): ProviderRecord {
+    const feedToken = randomToken();
+    this.statements.rotateFeedToken.run({ id: existing.id, feedToken, feedTokenHash: sha256(feedToken), now: nowIso() });
     return this.get(existing.id, { keyId: existing.ownerKeyId, admin: true }) as ProviderRecord;
   }
 

@@ -91,6 +91,20 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
     return resource(saving(() => fastify.store.providers.update(existing, input)));
   });
 
+  fastify.post('/:id/feed-token', {
+    schema: {
+      tags,
+      summary: 'Replace the feed address',
+      description: 'Gives the provider a new secret feed token, for when the feed address has leaked. Answers with the provider and its new `feedUrl`; the old address answers 404 from now on, so subscriptions must be made again with the new one.',
+      security: SECURITY,
+      params: ProviderParamsSchema,
+      response: { 200: Type.Ref(ProviderSchema, { description: 'The provider with its new feed address.' }), ...problemResponses(400, 401, 404, 429, 500) },
+    },
+  }, async (request) => {
+    const existing = fastify.store.providers.get(request.params.id, tenantOf(request)) ?? throwNotFound();
+    return resource(fastify.store.providers.rotateFeedToken(existing));
+  });
+
   fastify.delete('/:id', {
     schema: {
       tags,

@@ -14,8 +14,14 @@ export function providerResource(provider: ProviderRecord, publicBaseUrl: string
     contracts: provider.contracts,
     contacts: provider.contacts,
     reminderDays: provider.reminderDays,
-    feedUrl: `${publicBaseUrl}/feeds/${provider.feedToken}.ics`,
+    ...feedLinks(`${publicBaseUrl}/feeds/${provider.feedToken}.ics`),
     createdAt: provider.createdAt,
     updatedAt: provider.updatedAt,
   };
+}
+
+/** The feed address, its webcal:// form (opens the calendar app) and Google Calendar's subscribe link, which takes the webcal form. */
+export function feedLinks(feedUrl: string): { feedUrl: string; feedWebcalUrl: string; feedGoogleCalendarUrl: string } {
+  const feedWebcalUrl = feedUrl.replace(/^https?:/, 'webcal:');
+  return { feedUrl, feedWebcalUrl, feedGoogleCalendarUrl: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(feedWebcalUrl)}` };
 }

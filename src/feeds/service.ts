@@ -1,0 +1,171 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { CompiledCalendar } from '../domain/calendar.js';
+import type { CalendarSet } from '../domain/calendar-set.js';
+import { computeTimeline } from '../domain/timeline.js';
+import type { ContractStatus, IsoDate, ProviderKind, TimelineItem } from '../domain/types.js';
+import type { Db } from '../store/database.js';
+import type { EventStore } from '../store/events.js';
+import type { ProviderRecord, ProviderStore } from '../store/providers.js';
+import { sha256 } from '../store/secrets.js';
+import { FeedCache, type RenderedFeed } from './cache.js';
+import {
+  calendarFeedKey, calendarUid, feedEventsOf, fingerprintOf, providerFeedKey, providerUid, type FeedEvent, type FeedHeader,
+} from './feed-events.js';
+import { renderFeed, type PublishedEvent } from './render.js';
+import { FeedStateStore, stateKey } from './store.js';
+
+/** Generic feeds carry the reminders a new provider would get by default. */
+export const PUBLIC_REMINDER_DAYS = [14, 7, 1];
+
+const KIND_LABELS: Record<ProviderKind, string> = {
+  verloskunde: 'verloskunde',
+  echoscopie: 'echoscopie',
+  kraamzorg: 'kraamzorg',
+  geboortecentrum: 'geboortecentrum',
+  'integrale-geboortezorg': 'integrale geboortezorg',
+  samenwerkingsverband: 'samenwerkingsverband',
+  vsv: 'VSV',
+};
+const STATUS_LABELS: Record<ContractStatus, string> = { existing: 'bestaande zorgaanbieder', new: 'nieuwe zorgaanbieder' };
+
+/** Feed tokens are URL-safe base64; anything else cannot be one and is not looked up. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,256}$/;
+
+export interface FeedServiceOptions {
+  db: Db;
+  providers: ProviderStore;
+  events: EventStore;
+  /** A getter, so a calendar set that is replaced (reloaded) is seen at the next request. */
+  calendars: () => CalendarSet;
+  today: () => IsoDate;
+  publicBaseUrl: string;
+  /** The clock for change times; tests pin it. */
+  now?: () => Date;
+}
+
+/**
+ * Renders feeds and keeps each one cached with the version it was rendered from: the provider's feed
+ * counter (moved by every write to its timeline), today (statuses), and the calendar set.
+ */
+export class FeedService {
+  readonly cache = new FeedCache();
+  private readonly state: FeedStateStore;
+  private readonly calendarSetIds = new WeakMap<CalendarSet, number>();
+
+  constructor(private readonly options: FeedServiceOptions) {
+    this.state = new FeedStateStore(options.db);
+  }
+
+  /** The feed behind a secret token, or undefined for a token no provider has. */
+  providerFeed(token: string): RenderedFeed | undefined {
+    if (!TOKEN_SHAPE.test(token)) return undefined;
+    const owner = this.state.ownerByTokenHash(sha256(token));
+    if (!owner || !sameSecret(owner.feedToken, token)) return undefined;
+    const today = this.options.today();
+    const calendars = this.options.calendars();
+    const feed = providerFeedKey(owner.id);
+    const version = `${owner.feedVersion}|${today}|${this.calendarSetId(calendars)}`;
+    const cached = this.cache.get(feed, version);
+    if (cached) return cached;
+    const provider = this.options.providers.getByFeedToken(token) as ProviderRecord;
+    const items = computeTimeline(provider, calendars, this.options.events.recordedEvents(provider.id), today);
+    const timelineUrl = `${this.options.publicBaseUrl}/api/v1/providers/${provider.id}/timeline`;
+    const events = feedEventsOf(items, {
+      stateFeed: () => feed,
+      uid: (item) => providerUid(provider.id, item.id),
+      insurerName: (item) => insurerName(calendars, item),
+      timelineUrl: () => timelineUrl,
+      reminderDays: provider.reminderDays,
+    });
+    const rendered = this.publish(feed, provider.id, providerHeader(provider, calendars), events);
+    this.cache.set(feed, version, rendered);
+    return rendered;
+  }
+
+  /** The generic feed of one or more calendars for a kind and status: what a provider with nothing recorded would see. */
+  calendarFeed(selected: readonly CompiledCalendar[], kind: ProviderKind, status: ContractStatus): RenderedFeed {
+    const today = this.options.today();
+    const calendars = this.options.calendars();
+    const unique = [...new Map(selected.map((calendar) => [calendar.key, calendar])).values()].sort((a, b) => a.key.localeCompare(b.key));
+    const keys = unique.map((calendar) => calendar.key);
+    const feed = calendarFeedKey(keys.join('+'), kind, status);
+    const version = `${today}|${this.calendarSetId(calendars)}`;
+    const cached = this.cache.get(feed, version);
+    if (cached) return cached;
+    const contracts = unique.map(({ file }) => ({ insurer: file.insurer, year: file.year, status }));
+    const items = computeTimeline({ kinds: [kind], contracts }, calendars, [], today);
+    const events = feedEventsOf(items, {
+      stateFeed: (item) => calendarFeedKey(item.calendar, kind, status),
+      uid: (item) => calendarUid(item.id, kind, status),
+      insurerName: (item) => insurerName(calendars, item),
+      timelineUrl: (item) => `${this.options.publicBaseUrl}/api/v1/calendars/${item.calendar}/timeline?kind=${kind}&status=${status}`,
+      reminderDays: PUBLIC_REMINDER_DAYS,
+    });
+    const names = keys.map((key) => calendarName(calendars, key)).join(', ');
+    const header = {
+      name: `Contractdeadlines ${names}: ${KIND_LABELS[kind]}, ${STATUS_LABELS[status]}`,
+      description: `Contracteerdeadlines geboortezorg van ${names} voor ${KIND_LABELS[kind]} (${STATUS_LABELS[status]}), zonder vastgelegde gebeurtenissen.`,
+    };
+    const rendered = this.publish(feed, null, header, events);
+    this.cache.set(feed, version, rendered);
+    return rendered;
+  }
+
+  /** Stores what changed, then renders with the stored SEQUENCE and change times. */
+  private publish(feed: string, providerId: string | null, header: FeedHeader, events: FeedEvent[]): RenderedFeed {
+    const now = (this.options.now?.() ?? new Date()).toISOString();
+    const fingerprints = events.map((event) => ({ ...event.state, fingerprint: fingerprintOf(event) }));
+    const { states, changedAt } = this.options.db.transaction(() => ({
+      states: this.state.syncItems(fingerprints, providerId, now),
+      changedAt: this.state.syncFeed(
+        feed,
+        providerId,
+        fingerprintOf({ header, events: events.map((event, i) => ({ uid: event.uid, fingerprint: fingerprints[i].fingerprint })) }),
+        now,
+      ),
+    }))();
+    const published: PublishedEvent[] = events.map((event) => ({ ...event, ...states.get(stateKey(event.state.feed, event.state.item))! }));
+    const body = Buffer.from(renderFeed(header, published), 'utf8');
+    const modified = new Date(changedAt);
+    return {
+      body,
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`,
+      lastModified: modified.toUTCString(),
+      lastModifiedSeconds: Math.floor(modified.getTime() / 1000),
+    };
+  }
+
+  /** Distinguishes calendar sets within this process: a reloaded set misses every cached feed. */
+  private calendarSetId(calendars: CalendarSet): number {
+    let id = this.calendarSetIds.get(calendars);
+    if (id === undefined) this.calendarSetIds.set(calendars, (id = nextCalendarSetId++));
+    return id;
+  }
+}
+
+let nextCalendarSetId = 1;
+
+/** The presented token against the stored one, in time independent of where they differ. */
+function sameSecret(stored: string, presented: string): boolean {
+  const a = Buffer.from(stored, 'utf8');
+  const b = Buffer.from(presented, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function insurerName(calendars: CalendarSet, item: TimelineItem): string {
+  const [insurer, year] = item.calendar.split('/');
+  return calendars.get(insurer, Number(year))?.file.insurerName ?? insurer;
+}
+
+function calendarName(calendars: CalendarSet, key: string): string {
+  const [insurer, year] = key.split('/');
+  return `${calendars.get(insurer, Number(year))?.file.insurerName ?? insurer} ${year}`;
+}
+
+function providerHeader(provider: ProviderRecord, calendars: CalendarSet): FeedHeader {
+  const contracts = provider.contracts.map((contract) => calendarName(calendars, `${contract.insurer}/${contract.year}`));
+  return {
+    name: `Contractdeadlines ${provider.name}`,
+    description: `Contracteerdeadlines geboortezorg van ${provider.name} (AGB ${provider.agb})${contracts.length > 0 ? ` bij ${contracts.join(', ')}` : ''}.`,
+  };
+}

@@ -1,0 +1,94 @@
+import { DateTime } from 'luxon';
+import type { DateFlag, IsoDate, TimelineItem } from '../domain/types.js';
+
+/** What a person reads in the calendar app, in Dutch: the summary line and the description. */
+
+function plain(iso: IsoDate): DateTime {
+  return DateTime.fromISO(iso, { zone: 'utc' }).setLocale('nl');
+}
+
+/** `vrijdag 30 oktober 2026`, or `vrijdag 30 oktober` without the year. */
+export function dutchDate(iso: IsoDate, withYear = true): string {
+  return plain(iso).toFormat(withYear ? 'cccc d MMMM yyyy' : 'cccc d MMMM');
+}
+
+function dayMonthYear(iso: IsoDate): string {
+  return plain(iso).toFormat('d MMMM yyyy');
+}
+
+/** `valt op zondag: uiterlijk vrijdag 30 oktober`: the date is never moved, the advice is to act before it. */
+export function flagText(flags: readonly DateFlag[]): string | null {
+  if (flags.length === 0) return null;
+  const days = flags.map((flag) => (flag.code === 'weekend' ? flag.day : flag.name));
+  return `valt op ${days.join(' en ')}: uiterlijk ${dutchDate(flags[0].lastWorkingDay, false)}`;
+}
+
+/** "Vragenlijst indienen" → "vragenlijst indienen" after "CZ: "; acronyms and names keep their capital. */
+function lowerFirst(title: string, insurerName: string): string {
+  if (title.startsWith(insurerName) || !/^[A-Z][a-zà-ÿ]/.test(title)) return title;
+  return title[0].toLowerCase() + title.slice(1);
+}
+
+/**
+ * `CZ: vragenlijst kraamzorg indienen`: the insurer first; an insurer's promise says the insurer acts.
+ * Done items stay, marked; late ones say so.
+ */
+export function summaryOf(item: TimelineItem, insurerName: string): string {
+  let summary = `${insurerName}: ${lowerFirst(item.title.nl, insurerName)}`;
+  if (item.actor === 'insurer') summary += ` (${insurerName} is aan zet)`;
+  if (item.done !== null) summary += ' ✓ gedaan';
+  else if (item.status === 'overdue') summary += item.actor === 'provider' ? ' ⚠ te laat' : ' ⚠ nog niet ontvangen?';
+  return summary;
+}
+
+function whoActs(item: TimelineItem, insurerName: string): string {
+  if (item.actor === 'provider') return 'U bent aan zet.';
+  return `${insurerName} is aan zet. Niets ontvangen op deze datum? Kijk in het VECOZO Zorginkoopportaal of mail ${item.contact}.`;
+}
+
+function whenText(item: TimelineItem): string {
+  if (item.window) return `Periode: ${dayMonthYear(item.window.from)} t/m ${dutchDate(item.window.to)}.`;
+  const time = item.time === null ? '' : `, ${item.time} uur (Nederlandse tijd)`;
+  if (item.type === 'info') return `Datum: ${dutchDate(item.due)}${time}.`;
+  return `Uiterlijk: ${dutchDate(item.due)}${time}.`;
+}
+
+function statusText(item: TimelineItem): string {
+  if (item.done !== null) return `Status: gedaan op ${dutchDate(item.done)} (vastgelegd).`;
+  switch (item.status) {
+    case 'overdue':
+      return item.actor === 'provider' ? 'Status: te laat.' : 'Status: datum verstreken, niets vastgelegd.';
+    case 'due-soon':
+      return 'Status: binnenkort (binnen 14 dagen).';
+    case 'done':
+      return 'Status: voorbij.';
+    default:
+      return 'Status: gepland.';
+  }
+}
+
+/** Who acts, when, the weekend or holiday advice, the status, the source with its wording, whom to ask, and the timeline. */
+export function descriptionOf(item: TimelineItem, insurerName: string, timelineUrl: string): string {
+  const flag = flagText(item.flags);
+  const lines = [
+    whoActs(item, insurerName),
+    whenText(item),
+    ...(flag ? [`Let op: ${flag}.`] : []),
+    ...(item.projected ? ['Verwachte datum: telt vanaf een eerdere stap die nog niet is vastgelegd.'] : []),
+    statusText(item),
+    `Bron: ${item.source.document}, ${sectionLabel(item.source.section)}: "${item.source.quote}"`,
+    `Contact: ${item.contact}`,
+    `Tijdlijn: ${timelineUrl}`,
+  ];
+  return lines.join('\n');
+}
+
+function sectionLabel(section: string): string {
+  return /^\d/.test(section) ? `paragraaf ${section}` : section;
+}
+
+/** `Over 7 dagen: CZ: …`, shown by the apps that honour alarms in subscribed calendars. */
+export function alarmText(days: number, summary: string): string {
+  if (days === 0) return `Vandaag: ${summary}`;
+  return `Over ${days} ${days === 1 ? 'dag' : 'dagen'}: ${summary}`;
+}

@@ -1,0 +1,82 @@
+import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CompiledCalendar } from '../../domain/calendar.js';
+import type { RenderedFeed } from '../../feeds/cache.js';
+import { isNotModified } from '../../feeds/conditional.js';
+import { invalidInput, notFound } from '../../problems.js';
+import { problemResponses } from '../../schemas/common.js';
+import {
+  CalendarFeedParamsSchema, CalendarFeedQuerySchema, CombinedFeedQuerySchema, FEED_CONTENT_TYPE, FeedTokenParamsSchema, feedResponses,
+} from '../../schemas/feeds.js';
+
+const tags = ['feeds'];
+
+const SUBSCRIBE = 'Subscribe to it by address in Google Calendar, Outlook or Apple Calendar; they refetch it every few hours to a day and most ignore its alarms (VALARM).';
+
+/** The feed's bytes with its validators, or 304 when the client's copy is still this one. */
+function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: RenderedFeed, cacheControl: string) {
+  reply.header('content-type', FEED_CONTENT_TYPE).header('etag', feed.etag).header('last-modified', feed.lastModified).header('cache-control', cacheControl);
+  const { 'if-none-match': ifNoneMatch, 'if-modified-since': ifModifiedSince } = request.headers;
+  if (isNotModified(feed, ifNoneMatch, ifModifiedSince)) return reply.code(304).send();
+  return reply.send(feed.body);
+}
+
+const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get('/calendars.ics', {
+    schema: {
+      tags,
+      summary: 'Public feed of several calendars',
+      description: `The generic timelines of several insurers' calendars for one kind and status in one feed (every calendar when \`calendar\` is left out), with nothing recorded. ${SUBSCRIBE}`,
+      querystring: CombinedFeedQuerySchema,
+      response: { ...feedResponses('The combined feed'), ...problemResponses(400, 500) },
+    },
+  }, async (request, reply) => {
+    const { calendar: keys, kind, status } = request.query;
+    const known = fastify.calendars.all();
+    const selected: CompiledCalendar[] = [];
+    const unknown: string[] = [];
+    for (const key of keys ?? known.map((calendar) => calendar.key)) {
+      const calendar = known.find((candidate) => candidate.key === key);
+      if (calendar) selected.push(calendar);
+      else unknown.push(key);
+    }
+    if (unknown.length > 0) {
+      throw invalidInput(unknown.map((key) => ({ field: 'calendar', in: 'querystring', message: `no calendar "${key}"; known: ${known.map((c) => c.key).join(', ')}` })));
+    }
+    return sendFeed(request, reply, fastify.feeds.calendarFeed(selected, kind, status), 'public, no-cache');
+  });
+
+  fastify.get('/calendars/:insurer/:year.ics', {
+    schema: {
+      tags,
+      summary: 'Public feed of one calendar',
+      description: `The generic timeline of one insurer's calendar for one kind and status, with nothing recorded: for providers not registered. ${SUBSCRIBE}`,
+      params: CalendarFeedParamsSchema,
+      querystring: CalendarFeedQuerySchema,
+      response: { ...feedResponses('The calendar\'s feed'), ...problemResponses(400, 404, 500) },
+    },
+  }, async (request, reply) => {
+    const { insurer, year } = request.params;
+    const calendar = fastify.calendars.get(insurer, year);
+    if (!calendar) throw notFound(`calendar ${insurer}/${year}`);
+    return sendFeed(request, reply, fastify.feeds.calendarFeed([calendar], request.query.kind, request.query.status), 'public, no-cache');
+  });
+
+  fastify.get('/:token.ics', {
+    schema: {
+      tags,
+      summary: "A provider's secret feed",
+      description: `Every dated item of the provider's timeline, kept up to date with recorded events and provider changes; alarms from the provider's \`reminderDays\`. The address is the provider's \`feedUrl\`; anyone who has it can read the feed, so \`POST /api/v1/providers/{id}/feed-token\` replaces it (the old address answers 404 at once). ${SUBSCRIBE}`,
+      params: FeedTokenParamsSchema,
+      response: { ...feedResponses('The provider\'s feed'), ...problemResponses(404, 500) },
+    },
+  }, async (request, reply) => {
+    const feed = fastify.feeds.providerFeed(request.params.token);
+    if (!feed) throw notFound('feed');
+    // A secret address: no shared cache may keep it, and search engines should not list it.
+    reply.header('x-robots-tag', 'noindex');
+    return sendFeed(request, reply, feed, 'private, no-cache');
+  });
+};
+
+export default feeds;

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween } from '../../src/domain/plain-date.js';
+import { computeTimeline } from '../../src/domain/timeline.js';
+import type { TimelineItem } from '../../src/domain/types.js';
+import { feedEventsOf, fingerprintOf, providerUid, type FeedScope } from '../../src/feeds/feed-events.js';
+import { escapeText, renderFeed, type PublishedEvent } from '../../src/feeds/render.js';
+import { flagText, summaryOf } from '../../src/feeds/wording.js';
+import { sampleCalendars, sampleProvider } from '../domain/sample.js';
+import { expectFeedFixture } from './fixtures.js';
+import { parseWithIcalJs, parseWithPython, unfold } from './parsers.js';
+
+const PROVIDER = '00000000-0000-4000-8000-000000000001';
+const AS_OF = '2026-01-01';
+const CHANGED_AT = '2026-01-01T08:00:00.000Z';
+
+const scope = (reminderDays = [14, 7, 1]): FeedScope => ({
+  stateFeed: () => `provider/${PROVIDER}`,
+  uid: (item) => providerUid(PROVIDER, item.id),
+  insurerName: () => 'Voorbeeld',
+  timelineUrl: () => `https://deadlines.example/api/v1/providers/${PROVIDER}/timeline`,
+  reminderDays,
+});
+
+function published(items: TimelineItem[], name = 'Contractdeadlines Verloskundigen De Wieg, Zuid; Noord — ë'): string {
+  const events: PublishedEvent[] = feedEventsOf(items, scope()).map((event) => ({ ...event, sequence: 0, changedAt: CHANGED_AT }));
+  return renderFeed({ name, description: 'Regel één\nRegel twee; met, tekens' }, events);
+}
+
+/** The sample calendar uses every rule: a window, a time of day, working days, a chain, a weekend date. */
+const items = computeTimeline(sampleProvider(), sampleCalendars, [], AS_OF);
+const kraamzorg = computeTimeline(sampleProvider({ attributes: { organisatievorm: 'loondienst' } }, ['kraamzorg']), sampleCalendars, [], AS_OF);
+const text = published(items);
+
+describe('renderFeed', () => {
+  it('writes the expected feed of the sample calendar, byte for byte (same state, same bytes)', () => {
+    expect(published(items)).toBe(text);
+    expectFeedFixture('sample-verloskunde-new.ics', text);
+  });
+
+  it('ends every line with CRLF, folds at 75 octets without splitting a character, and ends with CRLF', () => {
+    const long = published(items, `Praktijk ${'ë'.repeat(60)} — ${'€'.repeat(30)}`);
+    expect(long.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(long.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const lines = long.split('\r\n').slice(0, -1);
+    for (const line of lines) {
+      expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
+      expect(line).not.toContain('\uFFFD');
+    }
+    expect(lines.some((line) => line.startsWith(' '))).toBe(true);
+    expect(parseWithIcalJs(long).name).toBe(`Praktijk ${'ë'.repeat(60)} — ${'€'.repeat(30)}`);
+    expect(parseWithPython(long).name).toBe(`Praktijk ${'ë'.repeat(60)} — ${'€'.repeat(30)}`);
+  });
+
+  it('escapes commas, semicolons, backslashes and newlines in names and texts, and both parsers read them back', () => {
+    expect(escapeText('a, b; c\\d\ne')).toBe('a\\, b\\; c\\\\d\\ne');
+    expect(unfold(text)).toContain('X-WR-CALNAME:Contractdeadlines Verloskundigen De Wieg\\, Zuid\\; Noord — ë\r\n');
+    expect(unfold(text)).toContain('X-WR-CALDESC:Regel één\\nRegel twee\\; met\\, tekens\r\n');
+    for (const parsed of [parseWithIcalJs(text), parseWithPython(text)]) {
+      expect(parsed.name).toBe('Contractdeadlines Verloskundigen De Wieg, Zuid; Noord — ë');
+      const description = parsed.events[0].description;
+      expect(description.split('\n').length).toBeGreaterThan(3);
+      expect(description).toContain('Bron: Voorbeeldbeleid 2027, paragraaf');
+    }
+  });
+
+  it('gives dates all-day with an exclusive end, windows as multi-day events, and a time of day with TZID and VTIMEZONE', () => {
+    for (const parsed of [parseWithIcalJs(text), parseWithPython(text)]) {
+      expect(parsed.events.map((event) => event.uid)).toEqual(items.map((item) => providerUid(PROVIDER, item.id)));
+      parsed.events.forEach((event, i) => {
+        const item = items[i];
+        if (item.time !== null && item.window === null) {
+          expect(event).toMatchObject({ allDay: false, start: `${item.due}T${item.time}:00`, end: null, zone: 'Europe/Amsterdam' });
+        } else {
+          expect(event).toMatchObject({ allDay: true, start: item.window?.from ?? item.due, end: addDays(item.window?.to ?? item.due, 1), zone: null });
+        }
+        expect(event).toMatchObject({ sequence: 0, status: item.projected ? 'TENTATIVE' : 'CONFIRMED', stamp: '2026-01-01T08:00:00Z', lastModified: '2026-01-01T08:00:00Z' });
+      });
+      expect(parsed.timezones).toEqual(['Europe/Amsterdam']);
+    }
+    expect(items.some((item) => item.time !== null)).toBe(true);
+    const windowed = published(kraamzorg);
+    const window = kraamzorg.find((item) => item.window !== null)!;
+    expect(parseWithIcalJs(windowed).events.find((event) => event.uid.startsWith(`${window.id}@`))).toMatchObject({ allDay: true, start: '2026-05-01', end: '2026-07-01' });
+    expect(parseWithIcalJs(windowed).timezones).toEqual(kraamzorg.some((item) => item.time !== null) ? ['Europe/Amsterdam'] : []);
+  });
+
+  it('sets alarms for the provider\'s deadlines at 09:00 on each reminder day, none for the insurer\'s promises', () => {
+    const parsed = parseWithIcalJs(text);
+    const atNine = (item: TimelineItem, days: number) => (daysBetween(item.window?.from ?? item.due, item.due) - days) * 86_400 + 9 * 3_600;
+    let checked = 0;
+    items.forEach((item, i) => {
+      const alarms = parsed.events[i].alarms;
+      if (item.actor !== 'provider' || item.type !== 'deadline') expect(alarms, item.id).toEqual([]);
+      else if (item.time === null && ++checked) expect(alarms, item.id).toEqual([atNine(item, 14), atNine(item, 7), atNine(item, 1)]);
+    });
+    expect(checked).toBeGreaterThan(2);
+    expect(unfold(text)).toMatch(/^TRIGGER;RELATED=START:P\d+DT9H$/m);
+    expect(parseWithPython(text).events.map((event) => event.alarms)).toEqual(parsed.events.map((event) => event.alarms));
+  });
+});
+
+describe('feed events', () => {
+  it('marks done items, keeps them, and changes the fingerprint only with what the event shows', () => {
+    const trigger = items.find((item) => item.chain?.step === 1)!;
+    const done = computeTimeline(sampleProvider(), sampleCalendars, [{ item: trigger.id, date: AS_OF }], AS_OF);
+    const before = feedEventsOf(items, scope());
+    const after = feedEventsOf(done, scope());
+    expect(after.map((event) => event.uid).sort()).toEqual(before.map((event) => event.uid).sort());
+    const fingerprints = new Map(before.map((event) => [event.uid, fingerprintOf(event)]));
+    const changed = after.filter((event) => fingerprintOf(event) !== fingerprints.get(event.uid)).map((event) => event.state.item);
+    const itemsBefore = new Map(items.map((item) => [item.id, JSON.stringify(item)]));
+    const movedOrDone = done.filter((item) => JSON.stringify(item) !== itemsBefore.get(item.id)).map((item) => item.id);
+    expect(movedOrDone).toContain(trigger.id);
+    expect(movedOrDone.length).toBeLessThan(items.length);
+    expect(changed.sort()).toEqual(movedOrDone.sort());
+    const marked = after.find((event) => event.state.item === trigger.id)!;
+    expect(marked.summary).toMatch(/✓ gedaan$/);
+    expect(marked.description).toContain('Status: gedaan op donderdag 1 januari 2026');
+    expect(feedEventsOf(items, scope([3])).map(fingerprintOf)).not.toEqual(before.map(fingerprintOf));
+  });
+
+  it('starts the summary with the insurer and says who acts', () => {
+    const provider = items.find((item) => item.actor === 'provider')!;
+    const insurer = items.find((item) => item.actor === 'insurer')!;
+    expect(summaryOf({ ...provider, title: { nl: 'Vragenlijst kraamzorg indienen', en: '' } }, 'CZ')).toBe('CZ: vragenlijst kraamzorg indienen');
+    expect(summaryOf({ ...provider, title: { nl: 'VECOZO-account aanvragen', en: '' } }, 'CZ')).toBe('CZ: VECOZO-account aanvragen');
+    expect(summaryOf({ ...insurer, status: 'upcoming', title: { nl: 'Aanbod ontvangen', en: '' } }, 'CZ')).toBe('CZ: aanbod ontvangen (CZ is aan zet)');
+  });
+
+  it('writes weekend and holiday flags in Dutch, with the last working day before', () => {
+    expect(flagText([{ code: 'weekend', day: 'zondag', lastWorkingDay: '2026-10-30' }])).toBe('valt op zondag: uiterlijk vrijdag 30 oktober');
+    expect(flagText([{ code: 'weekend', day: 'zaterdag', lastWorkingDay: '2026-04-24' }, { code: 'holiday', name: 'Koningsdag', lastWorkingDay: '2026-04-24' }]))
+      .toBe('valt op zaterdag en Koningsdag: uiterlijk vrijdag 24 april');
+    expect(flagText([])).toBeNull();
+    const flagged = items.find((item) => item.flags.length > 0)!;
+    expect(flagged).toBeDefined();
+    expect(feedEventsOf([flagged], scope())[0].description).toContain(`Let op: ${flagText(flagged.flags)}.`);
+  });
+});
