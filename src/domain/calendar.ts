@@ -10,6 +10,8 @@ export interface CompiledLine {
   order: number;
   chain: { id: string; step: number } | null;
   trigger: boolean;
+  /** Item id of a conditional chain's trigger: this step is on a timeline only once that is recorded. */
+  awaits: string | null;
   appliesTo: AppliesTo;
   signing: boolean;
   rule: DateRule;
@@ -50,6 +52,7 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
     appliesTo: AppliesTo,
     chain: CompiledLine['chain'],
     refItemId: string | null,
+    awaits: string | null = null,
   ): void => {
     const fixed = fixedDates(line.rule);
     lines.push({
@@ -57,6 +60,7 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
       order: lines.length,
       chain,
       trigger: 'trigger' in line && line.trigger === true,
+      awaits: 'trigger' in line && line.trigger === true ? null : awaits,
       appliesTo,
       signing: line.signing === true,
       rule: line.rule,
@@ -80,10 +84,12 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
   }
   for (const chain of file.chains ?? []) {
     const stepIds = new Set(chain.steps.map((step) => step.id));
+    const trigger = chain.steps.find((step) => step.trigger);
+    const awaits = chain.conditional && trigger ? `${key}/${chain.id}/${trigger.id}` : null;
     chain.steps.forEach((step, index) => {
       const ref = ruleRef(step.rule);
       const refItemId = ref === undefined ? null : stepIds.has(ref) ? `${key}/${chain.id}/${ref}` : milestoneItemId(ref);
-      compileLine(step, `${key}/${chain.id}/${step.id}`, chain.appliesTo, { id: chain.id, step: index + 1 }, refItemId);
+      compileLine(step, `${key}/${chain.id}/${step.id}`, chain.appliesTo, { id: chain.id, step: index + 1 }, refItemId, awaits);
     });
   }
   return { key, file, lines, byItemId: new Map(lines.map((line) => [line.itemId, line])) };

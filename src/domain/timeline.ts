@@ -33,6 +33,7 @@ export function computeTimeline(
     if (!calendar) continue;
     const placer = new LinePlacer(calendar, calendars, events, asOf);
     for (const line of applicableLines(calendar, provider, contract)) {
+      if (line.awaits !== null && !events.has(line.awaits)) continue;
       items.push(placer.item(line, dueSoonUntil));
     }
   }

@@ -83,6 +83,8 @@ export interface Chain {
   id: string;
   title: Text;
   appliesTo: AppliesTo;
+  /** The chain may never start (an announcement that may not come, a question): its steps appear once the trigger is recorded. */
+  conditional?: boolean;
   note?: string;
   steps: ChainStep[];
 }

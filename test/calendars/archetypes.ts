@@ -1,5 +1,5 @@
 import type { CompiledCalendar } from '../../src/domain/calendar.js';
-import { PROVIDER_KINDS, CONTRACT_STATUSES, type AttributeValue, type Provider, type ProviderKind, type ContractStatus } from '../../src/domain/types.js';
+import { PROVIDER_KINDS, CONTRACT_STATUSES, type AttributeValue, type Provider, type ProviderKind, type ContractStatus, type RecordedEvent } from '../../src/domain/types.js';
 
 /** One provider shape whose generic timeline is kept as an expected-output fixture. */
 export interface Archetype {
@@ -8,11 +8,14 @@ export interface Archetype {
   status: ContractStatus;
   attributes?: Record<string, AttributeValue>;
   runsUntil?: number;
+  /** Recorded events: a conditional chain's trigger, so its steps are on the timeline. */
+  events?: RecordedEvent[];
 }
 
 /**
  * Every kind × status of a calendar; for each declared attribute that selects lines of a kind,
- * one variant per value; and, for kinds with a signing round, the variant whose agreement still runs.
+ * one variant per value; for kinds with a signing round, the variant whose agreement still runs;
+ * and for each conditional chain, the variant whose trigger is recorded.
  */
 export function archetypesOf(calendar: CompiledCalendar): Archetype[] {
   const archetypes: Archetype[] = [];
@@ -30,6 +33,11 @@ export function archetypesOf(calendar: CompiledCalendar): Archetype[] {
       }
       if (status === 'existing' && lines.some((line) => line.signing)) {
         archetypes.push({ name: `${kind}-${status}-agreement-runs`, kind, status, runsUntil: calendar.file.year });
+      }
+      // A conditional chain shows its steps once its trigger is recorded: on the first day of its window.
+      for (const trigger of lines.filter((line) => line.trigger && lines.some((step) => step.awaits === line.itemId))) {
+        const date = trigger.fixed?.window?.from ?? trigger.fixed!.due;
+        archetypes.push({ name: `${kind}-${status}-${trigger.chain!.id}-started`, kind, status, events: [{ item: trigger.itemId, date }] });
       }
     }
   }

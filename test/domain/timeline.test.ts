@@ -17,8 +17,7 @@ describe('computeTimeline', () => {
       'instroom/reactie',
       'instroom/tekenen',
       'instroom/aanmelding', // a window sorts by its last day
-      'toeslag/toekenning',
-      'toeslag/herhaling',
+      'toeslag/toekenning', // a conditional chain: only its trigger until that is recorded
     ]);
     const existing = computeTimeline(sampleProvider({ status: 'existing' }), sampleCalendars, [], '2026-01-10');
     expect(existing.map((item) => item.id)).not.toContain('voorbeeld/2027/aanvraag');
@@ -48,6 +47,14 @@ describe('computeTimeline', () => {
     expect(during.get('instroom/reactie')).toMatchObject({ due: '2027-03-24', projected: true });
     expect(during.get('instroom/ingangsdatum')).toMatchObject({ due: '2027-03-01', projected: true });
     expect(during.get('instroom/tekenen')).toMatchObject({ due: '2027-04-24', projected: true });
+  });
+
+  it('shows a conditional chain\'s steps only once its trigger is recorded', () => {
+    const waiting = byId(computeTimeline(sampleProvider(), sampleCalendars, [], '2026-01-10'));
+    expect(waiting.get('toeslag/toekenning')).toMatchObject({ projected: false, done: null });
+    expect(waiting.has('toeslag/herhaling')).toBe(false);
+    const granted = byId(computeTimeline(sampleProvider(), sampleCalendars, [{ item: 'voorbeeld/2027/toeslag/toekenning', date: '2026-01-05' }], '2026-01-10'));
+    expect(granted.get('toeslag/herhaling')).toMatchObject({ due: '2029-01-05', projected: false });
   });
 
   it('recomputes the chain from recorded events, the latest record of an item winning', () => {
