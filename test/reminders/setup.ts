@@ -1,3 +1,4 @@
+import type { ParsedMail } from 'mailparser';
 import { ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
 import { TestSmtpServer } from './smtp.js';
 
@@ -41,4 +42,10 @@ export async function reminderWorld(env: Record<string, string> = {}): Promise<R
       removeTempDir(dir);
     },
   };
+}
+
+/** The https address in the List-Unsubscribe header. */
+export function unsubscribeUrl(mail: ParsedMail): string {
+  const line = mail.headerLines.find((header) => header.key === 'list-unsubscribe')?.line ?? '';
+  return /<(https:[^>]+)>/.exec(line.replace(/\r?\n\s+/g, ''))?.[1] ?? '';
 }
