@@ -68,7 +68,7 @@ export class FeedStateStore {
           result.set(stateKey(feed, item), { sequence: row.sequence, changedAt: row.changed_at });
           continue;
         }
-        const state = { sequence: row ? row.sequence + 1 : 0, changedAt: now };
+        const state = { sequence: row ? row.sequence + 1 : 0, changedAt: changeTime(row?.changed_at, now) };
         this.statements.upsertItem.run({ feed, item, providerId, fingerprint, ...state });
         result.set(stateKey(feed, item), state);
       }
@@ -80,9 +80,20 @@ export class FeedStateStore {
   syncFeed(feed: string, providerId: string | null, fingerprint: string, now: string): string {
     const row = this.statements.feed.get(feed);
     if (row && row.fingerprint === fingerprint) return row.changed_at;
-    this.statements.upsertFeed.run({ feed, providerId, fingerprint, changedAt: now });
-    return now;
+    const changedAt = changeTime(row?.changed_at, now);
+    this.statements.upsertFeed.run({ feed, providerId, fingerprint, changedAt });
+    return changedAt;
   }
+}
+
+/**
+ * DTSTAMP, LAST-MODIFIED and Last-Modified have whole seconds: a change within the second of the
+ * previous one is dated a second later, so clients comparing them always see it as newer.
+ */
+function changeTime(previous: string | undefined, now: string): string {
+  if (previous === undefined) return now;
+  const previousSecond = Math.floor(Date.parse(previous) / 1000);
+  return Math.floor(Date.parse(now) / 1000) > previousSecond ? now : new Date((previousSecond + 1) * 1000).toISOString();
 }
 
 export function stateKey(feed: string, item: string): string {

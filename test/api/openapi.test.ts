@@ -43,6 +43,9 @@ describe('GET /openapi.json', () => {
       'GET /api/v1/providers/{id}',
       'GET /api/v1/providers/{id}/events',
       'GET /api/v1/providers/{id}/timeline',
+      'GET /feeds/calendars.ics',
+      'GET /feeds/calendars/{insurer}/{year}.ics',
+      'GET /feeds/{token}.ics',
       'GET /health',
       'GET /metrics',
       'GET /ready',
@@ -52,6 +55,7 @@ describe('GET /openapi.json', () => {
       'POST /api/v1/api-keys',
       'POST /api/v1/providers',
       'POST /api/v1/providers/{id}/events',
+      'POST /api/v1/providers/{id}/feed-token',
       'POST /unsubscribe/{token}',
     ]);
   });

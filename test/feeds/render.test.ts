@@ -5,7 +5,7 @@ import type { TimelineItem } from '../../src/domain/types.js';
 import { feedEventsOf, fingerprintOf, providerUid, type FeedScope } from '../../src/feeds/feed-events.js';
 import { escapeText, renderFeed, type PublishedEvent } from '../../src/feeds/render.js';
 import { flagText, summaryOf } from '../../src/feeds/wording.js';
-import { sampleCalendars, sampleProvider } from '../domain/sample.js';
+import { feedCalendars, feedProvider } from './calendar.js';
 import { expectFeedFixture } from './fixtures.js';
 import { parseWithIcalJs, parseWithPython, unfold } from './parsers.js';
 
@@ -16,7 +16,7 @@ const CHANGED_AT = '2026-01-01T08:00:00.000Z';
 const scope = (reminderDays = [14, 7, 1]): FeedScope => ({
   stateFeed: () => `provider/${PROVIDER}`,
   uid: (item) => providerUid(PROVIDER, item.id),
-  insurerName: () => 'Voorbeeld',
+  insurerName: () => 'Tijdstip',
   timelineUrl: () => `https://deadlines.example/api/v1/providers/${PROVIDER}/timeline`,
   reminderDays,
 });
@@ -26,15 +26,13 @@ function published(items: TimelineItem[], name = 'Contractdeadlines Verloskundig
   return renderFeed({ name, description: 'Regel één\nRegel twee; met, tekens' }, events);
 }
 
-/** The sample calendar uses every rule: a window, a time of day, working days, a chain, a weekend date. */
-const items = computeTimeline(sampleProvider(), sampleCalendars, [], AS_OF);
-const kraamzorg = computeTimeline(sampleProvider({ attributes: { organisatievorm: 'loondienst' } }, ['kraamzorg']), sampleCalendars, [], AS_OF);
+const items = computeTimeline(feedProvider, feedCalendars, [], AS_OF);
 const text = published(items);
 
 describe('renderFeed', () => {
-  it('writes the expected feed of the sample calendar, byte for byte (same state, same bytes)', () => {
+  it('writes the expected feed, byte for byte (same state, same bytes)', () => {
     expect(published(items)).toBe(text);
-    expectFeedFixture('sample-verloskunde-new.ics', text);
+    expectFeedFixture('tijdstip-verloskunde-new.ics', text);
   });
 
   it('ends every line with CRLF, folds at 75 octets without splitting a character, and ends with CRLF', () => {
@@ -59,7 +57,7 @@ describe('renderFeed', () => {
       expect(parsed.name).toBe('Contractdeadlines Verloskundigen De Wieg, Zuid; Noord — ë');
       const description = parsed.events[0].description;
       expect(description.split('\n').length).toBeGreaterThan(3);
-      expect(description).toContain('Bron: Voorbeeldbeleid 2027, paragraaf');
+      expect(description).toContain('Bron: Inkoopbeleid geboortezorg 2027; versie 2, definitief, paragraaf');
     }
   });
 
@@ -78,10 +76,10 @@ describe('renderFeed', () => {
       expect(parsed.timezones).toEqual(['Europe/Amsterdam']);
     }
     expect(items.some((item) => item.time !== null)).toBe(true);
-    const windowed = published(kraamzorg);
-    const window = kraamzorg.find((item) => item.window !== null)!;
-    expect(parseWithIcalJs(windowed).events.find((event) => event.uid.startsWith(`${window.id}@`))).toMatchObject({ allDay: true, start: '2026-05-01', end: '2026-07-01' });
-    expect(parseWithIcalJs(windowed).timezones).toEqual(kraamzorg.some((item) => item.time !== null) ? ['Europe/Amsterdam'] : []);
+    expect(parseWithIcalJs(text).events.find((event) => event.uid.startsWith('tijdstip/2027/gesprekken@'))).toMatchObject({ allDay: true, start: '2026-05-01', end: '2026-07-01' });
+    expect(parseWithIcalJs(text).events.find((event) => event.uid.startsWith('tijdstip/2027/vragenlijst@'))).toMatchObject({ allDay: false, start: '2026-08-01T17:00:00' });
+    const untimed = items.filter((item) => item.time === null);
+    expect(parseWithIcalJs(published(untimed)).timezones).toEqual([]);
   });
 
   it('sets alarms for the provider\'s deadlines at 09:00 on each reminder day, none for the insurer\'s promises', () => {
@@ -102,7 +100,7 @@ describe('renderFeed', () => {
 describe('feed events', () => {
   it('marks done items, keeps them, and changes the fingerprint only with what the event shows', () => {
     const trigger = items.find((item) => item.chain?.step === 1)!;
-    const done = computeTimeline(sampleProvider(), sampleCalendars, [{ item: trigger.id, date: AS_OF }], AS_OF);
+    const done = computeTimeline(feedProvider, feedCalendars, [{ item: trigger.id, date: AS_OF }], AS_OF);
     const before = feedEventsOf(items, scope());
     const after = feedEventsOf(done, scope());
     expect(after.map((event) => event.uid).sort()).toEqual(before.map((event) => event.uid).sort());
