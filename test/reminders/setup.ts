@@ -2,7 +2,7 @@ import type { ParsedMail } from 'mailparser';
 import { ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
 import { TestSmtpServer } from './smtp.js';
 
-export const FAST_RETRY = { firstDelayMs: 40, maxAttempts: 4 };
+export const FAST_RETRY = { firstDelayMs: 40, maxAttempts: 6 };
 
 export interface ReminderWorld {
   app: TestApp;
@@ -17,8 +17,9 @@ export interface ReminderWorld {
 let agb = 10_000_000;
 
 /** A fresh database, the app with the fixture calendars, and a loopback SMTP server it sends to. */
-export async function reminderWorld(env: Record<string, string> = {}): Promise<ReminderWorld> {
+export async function reminderWorld(settings: Record<string, string> | ((dir: string) => Record<string, string>) = {}): Promise<ReminderWorld> {
   const dir = tempDir();
+  const env = typeof settings === 'function' ? settings(dir) : settings;
   const smtp = await new TestSmtpServer().start();
   const app = await buildTestApp(`${dir}/reminders.db`, {
     env: { SMTP_URL: smtp.url, MAIL_FROM: 'Geboortezorg deadlines <herinneringen@deadlines.example.nl>', PUBLIC_BASE_URL: 'https://deadlines.example.nl', ...env },
