@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/plain-date.js';
+import { computeTimeline } from '../../src/domain/timeline.js';
+import { calendarUid } from '../../src/feeds/feed-events.js';
+import { buildTestApp, fixtureCalendars, removeTempDir, tempDir, TODAY, type TestApp } from '../helper.js';
+import { parseWithIcalJs, parseWithPython, unfold } from './parsers.js';
+
+let dir: string;
+let app: TestApp;
+
+beforeAll(async () => {
+  dir = tempDir();
+  app = await buildTestApp(`${dir}/public.db`);
+});
+afterAll(async () => {
+  await app.close();
+  removeTempDir(dir);
+});
+
+const generic = (keys: string[], kind: 'verloskunde' | 'kraamzorg', status: 'new' | 'existing') =>
+  computeTimeline({ kinds: [kind], contracts: keys.map((key) => ({ insurer: key.split('/')[0], year: Number(key.split('/')[1]), status })) }, fixtureCalendars, [], TODAY);
+
+describe('GET /feeds/calendars/:insurer/:year.ics', () => {
+  it('serves the generic timeline of one calendar for a kind and status, with UIDs per calendar, kind, status and item', async () => {
+    const response = await app.inject({ url: '/feeds/calendars/voorbeeld/2027.ics?kind=verloskunde&status=new' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('public, no-cache');
+    const items = generic(['voorbeeld/2027'], 'verloskunde', 'new');
+    for (const parsed of [parseWithIcalJs(response.body), parseWithPython(response.body)]) {
+      expect(parsed.name).toBe('Contractdeadlines Voorbeeld 2027: verloskunde, nieuwe zorgaanbieder');
+      expect(parsed.events.map((event) => event.uid)).toEqual(items.map((item) => calendarUid(item.id, 'verloskunde', 'new')));
+      parsed.events.forEach((event, i) => expect(event).toMatchObject({ allDay: true, start: items[i].window?.from ?? items[i].due, end: addDays(items[i].window?.to ?? items[i].due, 1) }));
+    }
+    expect(unfold(response.body)).toContain('\r\nURL;VALUE=URI:http://127.0.0.1:3000/api/v1/calendars/voorbeeld/2027/timeline?kind=verloskunde&status=new\r\n');
+    expect((await app.inject({ url: '/feeds/calendars/voorbeeld/2027.ics?kind=verloskunde&status=new', headers: { 'if-none-match': String(response.headers.etag) } })).statusCode).toBe(304);
+    const existing = parseWithIcalJs((await app.inject({ url: '/feeds/calendars/voorbeeld/2027.ics?kind=verloskunde&status=existing' })).body);
+    expect(existing.events.map((event) => event.uid)).toEqual(generic(['voorbeeld/2027'], 'verloskunde', 'existing').map((item) => calendarUid(item.id, 'verloskunde', 'existing')));
+  });
+
+  it.each([
+    ['?status=new', 'kind'],
+    ['?kind=verloskunde', 'status'],
+    ['?kind=bakker&status=new', 'kind'],
+    ['?kind=verloskunde&status=old', 'status'],
+  ])('refuses %s with 400 problem+json', async (query, field) => {
+    const response = await app.inject({ url: `/feeds/calendars/voorbeeld/2027.ics${query}` });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('answers 404 for a calendar that does not exist and 400 for a year that is not one', async () => {
+    expect((await app.inject({ url: '/feeds/calendars/acme/2027.ics?kind=verloskunde&status=new' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/feeds/calendars/voorbeeld/2030.ics?kind=verloskunde&status=new' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/feeds/calendars/voorbeeld/volgend.ics?kind=verloskunde&status=new' })).statusCode).toBe(400);
+  });
+});
+
+describe('GET /feeds/calendars.ics', () => {
+  it('combines several calendars, with the same UIDs and SEQUENCE as their own feeds', async () => {
+    const response = await app.inject({ url: '/feeds/calendars.ics?calendar=voorbeeld/2027&calendar=proef/2026&kind=verloskunde&status=existing' });
+    expect(response.statusCode).toBe(200);
+    const items = generic(['proef/2026', 'voorbeeld/2027'], 'verloskunde', 'existing');
+    const single = parseWithIcalJs((await app.inject({ url: '/feeds/calendars/proef/2026.ics?kind=verloskunde&status=existing' })).body).events;
+    for (const parsed of [parseWithIcalJs(response.body), parseWithPython(response.body)]) {
+      expect(parsed.name).toBe('Contractdeadlines Proef 2026, Voorbeeld 2027: verloskunde, bestaande zorgaanbieder');
+      expect(parsed.events.map((event) => event.uid)).toEqual(items.map((item) => calendarUid(item.id, 'verloskunde', 'existing')));
+      for (const event of single) expect(parsed.events.find((candidate) => candidate.uid === event.uid)).toMatchObject({ sequence: event.sequence, start: event.start, summary: event.summary });
+    }
+    const everything = await app.inject({ url: '/feeds/calendars.ics?kind=verloskunde&status=existing' });
+    expect(everything.body).toBe(response.body);
+    const one = await app.inject({ url: '/feeds/calendars.ics?calendar=proef/2026&kind=verloskunde&status=existing' });
+    expect(parseWithIcalJs(one.body).events.map((event) => event.uid)).toEqual(single.map((event) => event.uid));
+  });
+
+  it.each([
+    ['?calendar=acme/2027&kind=verloskunde&status=new', 'calendar'],
+    ['?calendar=voorbeeld&kind=verloskunde&status=new', 'calendar'],
+    ['?calendar=proef/2026&calendar=proef/2026&kind=verloskunde&status=new', 'calendar'],
+    ['?calendar=proef/2026&status=new', 'kind'],
+  ])('refuses %s with 400 problem+json', async (query, field) => {
+    const response = await app.inject({ url: `/feeds/calendars.ics${query}` });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json().errors.map((e: { field: string }) => e.field.replace(/\[\d+\]$/, ''))).toContain(field);
+  });
+});
