@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { CALENDARS_DIR, loadCalendarSet } from '../calendar/load.js';
+import { todayInAmsterdam } from '../clock.js';
+import { loadConfig } from '../config.js';
+import { isValidPlainDate } from '../domain/plain-date.js';
+import { emlFolderTransport, smtpTransport } from '../mail/transport.js';
+import { ReminderRunner, type RunLog } from '../reminders/run.js';
+import { catchUpRun } from '../reminders/schedule.js';
+import { openDatabase } from '../store/database.js';
+import { migrate } from '../store/migrations.js';
+
+const USAGE = `usage: npm run reminders -- [--date YYYY-MM-DD | --catch-up] [--concurrency N] [--calendars DIR]
+
+Runs one day's reminder e-mails against DATABASE_PATH, like the daily schedule of the service:
+plans each contact's digest into the outbox and sends it (SMTP_URL, or .eml files in MAIL_DIR).
+  --date         the day to run (default: today in Europe/Amsterdam, or TODAY)
+  --catch-up     run what the schedule missed since the last finished run (at most 7 days back)
+  --concurrency  mails sent at once (default 4); a crash resends at most this many
+  --calendars    folder of calendar files (default: calendars/)
+Prints { day, since, planned, sent, failed }; exits 3 when a mail failed (see GET /api/v1/admin/outbox?status=failed).`;
+
+const { values } = parseArgs({
+  options: {
+    date: { type: 'string' },
+    'catch-up': { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: '4' },
+    calendars: { type: 'string', default: CALENDARS_DIR },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const concurrency = Number(values.concurrency);
+if (values.date !== undefined && !isValidPlainDate(values.date)) fail(`--date must be a date YYYY-MM-DD, got "${values.date}"`);
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) fail(`--concurrency must be a whole number from 1 to 50, got "${values.concurrency}"`);
+
+const config = loadConfig();
+const quiet = config.logLevel === 'silent' || config.logLevel === 'fatal' || config.logLevel === 'error';
+const line = (level: string) => (details: object, message: string) => {
+  if (level === 'info' && (quiet || config.logLevel === 'warn')) return;
+  if (level === 'warn' && quiet) return;
+  console.error(`${new Date().toISOString()} ${level} ${message} ${JSON.stringify(details)}`);
+};
+const log: RunLog = { info: line('info'), warn: line('warn'), error: line('error') };
+
+const db = openDatabase(config.databasePath);
+migrate(db);
+const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, concurrency) : emlFolderTransport(config.mailDir);
+if (!config.smtpUrl) log.info({ folder: transport.description }, 'reminders: no SMTP_URL, writing .eml files');
+const runner = new ReminderRunner({
+  db,
+  calendars: loadCalendarSet(values.calendars),
+  transport,
+  publicBaseUrl: config.publicBaseUrl,
+  mailFrom: config.mailFrom,
+  log,
+  concurrency,
+});
+
+const stop = () => {
+  log.warn({}, 'reminders: stopping after the mails in flight; the rest stays in the outbox');
+  void runner.stop();
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
+
+try {
+  const today = values.date ?? todayInAmsterdam(config.today);
+  const run = values['catch-up'] ? catchUpRun(runner.lastFinishedDay(today), today, true) : { day: today, since: today };
+  if (run === null) {
+    console.log(JSON.stringify({ day: today, message: 'nothing to catch up' }));
+  } else {
+    const result = await runner.runDay(run.day, run.since);
+    console.log(JSON.stringify(result));
+    if (result.failed > 0) process.exitCode = 3;
+  }
+} catch (error) {
+  console.error(`reminders failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  transport.close();
+  db.close();
+}
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
