@@ -63,34 +63,36 @@ function unescapeText(text: string): string {
 const PYTHON_SCRIPT = `
 import json, sys, datetime
 from icalendar import Calendar
-cal = Calendar.from_ical(sys.stdin.buffer.read())
 def when(value):
     if isinstance(value, datetime.datetime):
         return value.strftime('%Y-%m-%dT%H:%M:%S'), False
     return value.isoformat(), True
-events = []
-for ev in cal.walk('VEVENT'):
-    start, all_day = when(ev.get('DTSTART').dt)
-    end = ev.get('DTEND')
-    events.append({
-        'uid': str(ev.get('UID')),
-        'summary': str(ev.get('SUMMARY')),
-        'description': str(ev.get('DESCRIPTION', '')),
-        'allDay': all_day,
-        'start': start,
-        'end': when(end.dt)[0] if end is not None else None,
-        'zone': ev.get('DTSTART').params.get('TZID'),
-        'sequence': int(ev.get('SEQUENCE')),
-        'status': str(ev.get('STATUS', '')),
-        'stamp': ev.get('DTSTAMP').dt.strftime('%Y-%m-%dT%H:%M:%SZ'),
-        'lastModified': ev.get('LAST-MODIFIED').dt.strftime('%Y-%m-%dT%H:%M:%SZ'),
-        'alarms': [int(a.get('TRIGGER').dt.total_seconds()) for a in ev.walk('VALARM')],
-    })
-print(json.dumps({
+def read(text):
+  cal = Calendar.from_ical(text.encode('utf-8'))
+  events = []
+  for ev in cal.walk('VEVENT'):
+      start, all_day = when(ev.get('DTSTART').dt)
+      end = ev.get('DTEND')
+      events.append({
+          'uid': str(ev.get('UID')),
+          'summary': str(ev.get('SUMMARY')),
+          'description': str(ev.get('DESCRIPTION', '')),
+          'allDay': all_day,
+          'start': start,
+          'end': when(end.dt)[0] if end is not None else None,
+          'zone': ev.get('DTSTART').params.get('TZID'),
+          'sequence': int(ev.get('SEQUENCE')),
+          'status': str(ev.get('STATUS', '')),
+          'stamp': ev.get('DTSTAMP').dt.strftime('%Y-%m-%dT%H:%M:%SZ'),
+          'lastModified': ev.get('LAST-MODIFIED').dt.strftime('%Y-%m-%dT%H:%M:%SZ'),
+          'alarms': [int(a.get('TRIGGER').dt.total_seconds()) for a in ev.walk('VALARM')],
+      })
+  return {
     'name': str(cal.get('X-WR-CALNAME', '')),
     'timezones': [str(tz.get('TZID')) for tz in cal.walk('VTIMEZONE')],
     'events': events,
-}))
+  }
+print(json.dumps([read(text) for text in json.load(sys.stdin)]))
 `;
 
 /** Debian's python3-icalendar is installed for the system python; a python from pyenv may lack it. */
@@ -105,9 +107,14 @@ function pythonWithIcalendar(): string {
 
 /** Debian's python3-icalendar, in a child process: a second, independent reading of the same bytes. */
 export function parseWithPython(text: string): ParsedFeed {
-  const result = spawnSync(pythonWithIcalendar(), ['-c', PYTHON_SCRIPT], { input: Buffer.from(text, 'utf8'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return parseAllWithPython([text])[0];
+}
+
+/** Many feeds in one python process (starting one costs about a tenth of a second). */
+export function parseAllWithPython(texts: string[]): ParsedFeed[] {
+  const result = spawnSync(pythonWithIcalendar(), ['-c', PYTHON_SCRIPT], { input: JSON.stringify(texts), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`python3-icalendar failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as ParsedFeed;
+  return JSON.parse(result.stdout) as ParsedFeed[];
 }
 
 /** Undo RFC 5545 folding: a CRLF followed by one space or tab continues the line. */

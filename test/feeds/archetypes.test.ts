@@ -1,0 +1,110 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCalendarSet } from '../../src/calendar/load.js';
+import type { CompiledCalendar } from '../../src/domain/calendar.js';
+import { addDays } from '../../src/domain/plain-date.js';
+import { computeTimeline } from '../../src/domain/timeline.js';
+import type { TimelineItem } from '../../src/domain/types.js';
+import { calendarUid, providerUid } from '../../src/feeds/feed-events.js';
+import { archetypesOf, fixtureAsOf, providerOf, type Archetype } from '../calendars/archetypes.js';
+import { buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
+import { expectFeedFixture, FEED_FIXTURES, UPDATE } from './fixtures.js';
+import { masked, parseAllWithPython, parseWithIcalJs, type ParsedEvent, type ParsedFeed } from './parsers.js';
+
+/**
+ * The feed of every archetype of every real calendar (kind × status, attribute values, a running agreement,
+ * a started conditional chain), registered as a provider through the API and read by two independent parsers;
+ * the expected feeds are stored whole, with DTSTAMP, LAST-MODIFIED, the provider id and AGB masked.
+ */
+const calendars = loadCalendarSet();
+
+it('has the two real calendars to check', () => {
+  expect(calendars.all().map((calendar) => calendar.key)).toEqual(expect.arrayContaining(['cz-groep/2027', 'zorg-en-zekerheid/2026']));
+});
+
+interface Fetched {
+  archetype: Archetype;
+  providerId: string;
+  items: TimelineItem[];
+  body: string;
+  icalJs: ParsedFeed;
+  python: ParsedFeed;
+}
+
+/** What both parsers must agree on for every item: its UID, its dates in all-day (or timed) form, tentative when projected. */
+function expectEvents(parsed: ParsedFeed, items: TimelineItem[], uid: (item: TimelineItem) => string, insurerName: string, label: string): void {
+  expect(parsed.events.length, label).toBe(items.length);
+  items.forEach((item, i) => {
+    const event: ParsedEvent = parsed.events[i];
+    expect(event.uid, label).toBe(uid(item));
+    if (item.time !== null && item.window === null) {
+      expect(event, `${label} ${item.id}`).toMatchObject({ allDay: false, start: `${item.due}T${item.time}:00`, end: null, zone: 'Europe/Amsterdam' });
+    } else {
+      expect(event, `${label} ${item.id}`).toMatchObject({ allDay: true, start: item.window?.from ?? item.due, end: addDays(item.window?.to ?? item.due, 1), zone: null });
+    }
+    expect(event.status, `${label} ${item.id}`).toBe(item.projected ? 'TENTATIVE' : 'CONFIRMED');
+    expect(event.summary.startsWith(`${insurerName}: `), `${label} ${event.summary}`).toBe(true);
+    expect(event.sequence).toBe(0);
+  });
+  expect(parsed.timezones, label).toEqual(items.some((item) => item.time !== null && item.window === null) ? ['Europe/Amsterdam'] : []);
+}
+
+describe.each(calendars.all().map((calendar) => [calendar.key, calendar] as const))('feeds of %s', (key, calendar: CompiledCalendar) => {
+  const folder = key.replace('/', '-');
+  const archetypes = archetypesOf(calendar);
+  const asOf = fixtureAsOf(calendar);
+  let dir: string;
+  let app: TestApp;
+  const fetched = new Map<string, Fetched>();
+
+  beforeAll(async () => {
+    dir = tempDir();
+    app = await buildTestApp(`${dir}/archetypes.db`, { calendars, env: { TODAY: asOf } });
+    const tenant = await createKey(app);
+    let agb = 40_000_000;
+    for (const archetype of archetypes) {
+      const contract = { insurer: calendar.file.insurer, year: calendar.file.year, status: archetype.status, ...(archetype.attributes ? { attributes: archetype.attributes } : {}), ...(archetype.runsUntil ? { runsUntil: archetype.runsUntil } : {}) };
+      const provider = await createProvider(app, tenant.key, { name: `Archetype ${archetype.name}`, agb: String(++agb), kinds: [archetype.kind], contracts: [contract] });
+      // Straight into the store: a conditional chain's trigger date may lie after the pinned today.
+      for (const event of archetype.events ?? []) app.store.events.record(provider.id, event, tenant.id);
+      const response = await app.inject({ url: new URL(provider.feedUrl).pathname });
+      expect(response.statusCode).toBe(200);
+      const items = computeTimeline(providerOf(calendar, archetype), calendars, archetype.events ?? [], asOf);
+      fetched.set(archetype.name, { archetype, providerId: provider.id, items, body: response.body, icalJs: parseWithIcalJs(response.body), python: undefined as never });
+    }
+    const all = [...fetched.values()];
+    parseAllWithPython(all.map((feed) => feed.body)).forEach((parsed, i) => (all[i].python = parsed));
+    if (UPDATE) rmSync(join(FEED_FIXTURES, folder), { recursive: true, force: true });
+  });
+  afterAll(async () => {
+    await app.close();
+    removeTempDir(dir);
+  });
+
+  it.each(archetypes.map((archetype) => [archetype.name] as const))('%s', (name) => {
+    const { providerId, items, body, icalJs, python } = fetched.get(name)!;
+    const uid = (item: TimelineItem) => providerUid(providerId, item.id);
+    expectEvents(icalJs, items, uid, calendar.file.insurerName, `ical.js ${name}`);
+    expectEvents(python, items, uid, calendar.file.insurerName, `python3-icalendar ${name}`);
+    expect(python.events).toEqual(icalJs.events);
+    expect(python.name).toBe(`Contractdeadlines Archetype ${name}`);
+    expectFeedFixture(`${folder}/${name}.ics`, masked(body, providerId).replace(/\(AGB \d{8}\)/g, '(AGB <agb>)'));
+  });
+
+  it('serves the same events in the public feed of each kind and status', async () => {
+    for (const archetype of archetypes.filter((candidate) => !candidate.attributes && !candidate.runsUntil && !candidate.events)) {
+      const response = await app.inject({ url: `/feeds/calendars/${key}.ics?kind=${archetype.kind}&status=${archetype.status}` });
+      expect(response.statusCode).toBe(200);
+      const { items, icalJs } = fetched.get(archetype.name)!;
+      const parsed = parseWithIcalJs(response.body);
+      expectEvents(parsed, items, (item) => calendarUid(item.id, archetype.kind, archetype.status), calendar.file.insurerName, `public ${archetype.name}`);
+      expect(parsed.events.map(({ start, end, summary, status }) => ({ start, end, summary, status }))).toEqual(icalJs.events.map(({ start, end, summary, status }) => ({ start, end, summary, status })));
+    }
+  });
+
+  it('has no expected feed left over from a removed archetype', () => {
+    const expected = new Set(archetypes.map((archetype) => `${archetype.name}.ics`));
+    expect(readdirSync(join(FEED_FIXTURES, folder)).filter((file) => !expected.has(file))).toEqual([]);
+  });
+});
