@@ -23,8 +23,18 @@ export interface RenderedDigest {
 }
 
 
+/** A run formats the same few dates thousands of times; luxon's formatting is the costly part of rendering. */
+const formatted = new Map<string, string>();
+
 function formatDate(iso: IsoDate, language: Language, withYear = true): string {
-  return DateTime.fromISO(iso, { zone: ZONE }).setLocale(language).toFormat(withYear ? 'cccc d LLLL yyyy' : 'cccc d LLLL');
+  const key = `${iso}|${language}|${withYear}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = DateTime.fromISO(iso, { zone: ZONE }).setLocale(language).toFormat(withYear ? 'cccc d LLLL yyyy' : 'cccc d LLLL');
+    if (formatted.size > 10_000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 const WORDS = {

@@ -140,20 +140,20 @@ export class ReminderRunner {
       const { items } = this.providers.list({ keyId: '', admin: true }, { limit: PAGE_SIZE, offset });
       if (items.length === 0) break;
       const contacts = this.store.contactsOf(items.map((provider) => provider.id));
-      const mails: { mail: PlannedMail; told: ToldNotice[] }[] = [];
-      const refused: { mail: Omit<PlannedMail, 'raw'>; error: string }[] = [];
+      const building: ReturnType<ReminderRunner['build']>[] = [];
       for (const provider of items) {
         const waiting = (contacts.get(provider.id) ?? []).filter((contact) => !this.outbox.has(contact.id, day));
         if (waiting.length === 0) continue;
         const timeline = this.timelineOf(provider, day);
         for (const contact of waiting) {
           const digest = planDigest({ timeline: timeline.items, day, since, reminderDays: provider.reminderDays, history: this.historyOf(contact), moving: timeline.moving });
-          if (digest === null) continue;
-          const built = await this.build(provider, contact, digest);
-          if ('error' in built) refused.push(built);
-          else mails.push(built);
+          if (digest !== null) building.push(this.build(provider, contact, digest));
         }
       }
+      // Building MIME is asynchronous (streams): a page's messages are built side by side.
+      const built = await Promise.all(building);
+      const mails = built.filter((entry): entry is { mail: PlannedMail; told: ToldNotice[] } => !('error' in entry));
+      const refused = built.filter((entry): entry is { mail: Omit<PlannedMail, 'raw'>; error: string } => 'error' in entry);
       this.store.transaction(() => {
         const now = nowIso();
         for (const { mail, told } of mails) {
