@@ -3,17 +3,26 @@ import type { DateFlag, IsoDate, TimelineItem } from '../domain/types.js';
 
 /** What a person reads in the calendar app, in Dutch: the summary line and the description. */
 
-function plain(iso: IsoDate): DateTime {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setLocale('nl');
+/** Formatting through Intl is slow and a feed names the same few hundred dates again and again. */
+const formatted = new Map<string, string>();
+
+function format(iso: IsoDate, pattern: string): string {
+  const key = `${iso} ${pattern}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = DateTime.fromISO(iso, { zone: 'utc' }).setLocale('nl').toFormat(pattern);
+    if (formatted.size < 50_000) formatted.set(key, text);
+  }
+  return text;
 }
 
 /** `vrijdag 30 oktober 2026`, or `vrijdag 30 oktober` without the year. */
 export function dutchDate(iso: IsoDate, withYear = true): string {
-  return plain(iso).toFormat(withYear ? 'cccc d MMMM yyyy' : 'cccc d MMMM');
+  return format(iso, withYear ? 'cccc d MMMM yyyy' : 'cccc d MMMM');
 }
 
 function dayMonthYear(iso: IsoDate): string {
-  return plain(iso).toFormat('d MMMM yyyy');
+  return format(iso, 'd MMMM yyyy');
 }
 
 /** `valt op zondag: uiterlijk vrijdag 30 oktober`: the date is never moved, the advice is to act before it. */

@@ -24,9 +24,10 @@ afterAll(async () => {
 });
 
 let agb = 20_000_000;
-async function provider(body: Record<string, unknown> = {}) {
+/** A provider of the test tenant, with the path of its feed. */
+async function provider(body: Record<string, unknown> = {}): Promise<Record<string, any> & { path: string }> {
   const created = await createProvider(app, key, { name: NAME, agb: String(++agb), ...body });
-  return { ...created, path: new URL(created.feedUrl).pathname };
+  return Object.assign(created, { path: new URL(created.feedUrl).pathname });
 }
 
 const fetchFeed = (path: string, headers: Record<string, string> = {}) => app.inject({ url: path, headers });
