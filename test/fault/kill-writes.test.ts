@@ -18,7 +18,7 @@ describe('SIGKILL during a stream of writes', () => {
     let agb = 10_000_000;
     try {
       for (let round = 0; round < KILLS; round++) {
-        const server = await startServer({ DATABASE_PATH: databasePath, ADMIN_API_KEY: ADMIN_KEY, TODAY: '2026-06-01' });
+        const server = await startServer({ DATABASE_PATH: databasePath, ADMIN_API_KEY: ADMIN_KEY, TODAY: '2026-06-01', LOG_LEVEL: 'warn' });
         let running = true;
         const writer = async () => {
           while (running) {
