@@ -11,12 +11,14 @@ export interface RenderedFeed {
 
 /**
  * Rendered feeds by feed, each valid for one version key (what the feed was rendered from). A lookup
- * with another key is a miss, so a stale entry is never served; the least recently used go first.
+ * with another key is a miss, so a stale entry is never served. Bounded by bytes, not entries (a feed is
+ * 10 to 100 KB); the least recently used go first.
  */
 export class FeedCache {
   private readonly entries = new Map<string, { version: string; feed: RenderedFeed }>();
+  private bytes = 0;
 
-  constructor(private readonly maxEntries = 5_000) {}
+  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
   get(feed: string, version: string): RenderedFeed | undefined {
     const entry = this.entries.get(feed);
@@ -27,16 +29,28 @@ export class FeedCache {
   }
 
   set(feed: string, version: string, rendered: RenderedFeed): void {
-    this.entries.delete(feed);
+    this.delete(feed);
     this.entries.set(feed, { version, feed: rendered });
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.bytes += rendered.body.length;
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes <= this.maxBytes || oldest === feed) break;
+      this.delete(oldest);
+    }
   }
 
   clear(): void {
     this.entries.clear();
+    this.bytes = 0;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  private delete(feed: string): void {
+    const entry = this.entries.get(feed);
+    if (!entry) return;
+    this.bytes -= entry.feed.body.length;
+    this.entries.delete(feed);
   }
 }
