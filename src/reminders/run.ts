@@ -62,6 +62,9 @@ const PAGE_SIZE = 250;
 /** Mails one worker claims at a time. */
 const CLAIM_BATCH = 5;
 
+/** The runner sees every provider, like an admin key. */
+const ADMIN = { keyId: '', admin: true };
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -136,9 +139,9 @@ export class ReminderRunner {
   async plan(day: IsoDate, since: IsoDate = day): Promise<{ planned: number; unsendable: number }> {
     let planned = 0;
     let unsendable = 0;
-    for (let offset = 0; !this.stopping; offset += PAGE_SIZE) {
-      const { items } = this.providers.list({ keyId: '', admin: true }, { limit: PAGE_SIZE, offset });
-      if (items.length === 0) break;
+    const ids = this.store.providerIds();
+    for (let offset = 0; offset < ids.length && !this.stopping; offset += PAGE_SIZE) {
+      const items = ids.slice(offset, offset + PAGE_SIZE).flatMap((id) => this.providers.get(id, ADMIN) ?? []);
       const contacts = this.store.contactsOf(items.map((provider) => provider.id));
       const building: ReturnType<ReminderRunner['build']>[] = [];
       for (const provider of items) {
@@ -164,7 +167,6 @@ export class ReminderRunner {
         for (const { mail, error } of refused) if (this.outbox.insertUnsendable(mail, error, now)) unsendable++;
       });
       for (const { mail, error } of refused) this.options.log.warn({ outboxId: mail.id, error }, 'reminders: mail refused, listed as failed');
-      if (items.length < PAGE_SIZE) break;
     }
     return { planned, unsendable };
   }

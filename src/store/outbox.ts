@@ -72,8 +72,12 @@ function toEntry(row: OutboxRow): OutboxEntry {
   };
 }
 
-/** Rows another process may take: planned and due, or sending with a lease that ran out (its sender died). */
-const CLAIMABLE = `((status = 'planned' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until < @now))`;
+/*
+ * Rows a process may take: planned and due, or sending with a lease that ran out (its sender died).
+ * The subqueries walk the index and stop at the limit, so a claim costs the same with 10 or 10,000 rows waiting.
+ */
+/** Checked again on each chosen row, as an expression no index serves, so SQLite looks the rows up by id. */
+const STILL_CLAIMABLE = `(CASE status WHEN 'planned' THEN next_attempt_at <= @now WHEN 'sending' THEN lease_until < @now ELSE 0 END)`;
 
 export class OutboxStore {
   private readonly statements;
@@ -87,7 +91,10 @@ export class OutboxStore {
       // One statement: SQLite runs it under the write lock, so two processes can never claim the same row.
       claim: db.prepare<{ now: string; owner: string; leaseUntil: string; limit: number }, ClaimedMail & { message_id: string }>(`UPDATE mail_outbox
         SET status = 'sending', lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1
-        WHERE id IN (SELECT id FROM mail_outbox WHERE ${CLAIMABLE} ORDER BY next_attempt_at, id LIMIT @limit) AND ${CLAIMABLE}
+        WHERE id IN (
+          SELECT id FROM (SELECT id FROM mail_outbox WHERE status = 'planned' AND next_attempt_at <= @now ORDER BY status, next_attempt_at LIMIT @limit)
+          UNION ALL SELECT id FROM (SELECT id FROM mail_outbox WHERE status = 'sending' AND lease_until < @now LIMIT @limit)
+        ) AND ${STILL_CLAIMABLE}
         RETURNING id, day, recipient, message_id, raw, attempts`),
       sent: db.prepare(`UPDATE mail_outbox SET status = 'sent', sent_at = @now, lease_owner = NULL, lease_until = NULL, last_error = NULL
         WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),

@@ -43,6 +43,7 @@ export class ReminderStore {
 
   constructor(private readonly db: Db) {
     this.statements = {
+      providerIds: db.prepare<[], { id: string }>('SELECT id FROM providers ORDER BY created_at, id'),
       contactsOf: db.prepare<[string], ContactRow>(`SELECT id, provider_id, email, name, language, unsubscribe_token FROM contacts
         WHERE provider_id IN (SELECT value FROM json_each(?)) AND unsubscribed_at IS NULL AND unsubscribe_token IS NOT NULL
         ORDER BY provider_id, position`),
@@ -63,6 +64,11 @@ export class ReminderStore {
         FROM contacts WHERE unsubscribe_token = ?`),
       unsubscribe: db.prepare<[string, number]>('UPDATE contacts SET unsubscribed_at = ? WHERE id = ? AND unsubscribed_at IS NULL'),
     };
+  }
+
+  /** Every provider, oldest first: a run works through this list, so providers added or deleted meanwhile shift nothing. */
+  providerIds(): string[] {
+    return this.statements.providerIds.all().map((row) => row.id);
   }
 
   /** The subscribed contacts of these providers, by provider. */
