@@ -78,4 +78,21 @@ describe('the schedule at start-up', () => {
     const runs = app.db.prepare('SELECT day, since, finished_at IS NOT NULL AS finished FROM reminder_runs ORDER BY day').all();
     expect(runs.at(-1)).toMatchObject({ since: '2026-10-17', finished: 1 });
   });
+
+  it('the cron tick runs the day, and later ticks send nothing again', async () => {
+    dir = tempDir();
+    smtp = await new TestSmtpServer().start();
+    // Every second (node-cron's six-field form), so the test sees ticks; the service default is 07:00.
+    const env = { SMTP_URL: smtp.url, TODAY: '2026-10-18', REMINDER_CRON: '* * * * * *' };
+    app = await buildTestApp(`${dir}/tick.db`, { env });
+    await createProvider(app, (await createKey(app)).key, { contacts: [{ email: 'anna@noord.nl' }] });
+    await app.close();
+    app = await buildTestApp(`${dir}/tick.db`, { env, reminders: { schedule: true } });
+    const deadline = Date.now() + 10_000;
+    while (smtp.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(smtp.received.map((r) => r.mail.subject)).toEqual(['Ondertekenen (Voorbeeld): nog 14 dagen, zondag 1 november 2026']);
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(smtp.received).toHaveLength(1);
+    expect(app.db.prepare("SELECT finished_at IS NOT NULL AS finished FROM reminder_runs WHERE day = '2026-10-18'").get()).toEqual({ finished: 1 });
+  });
 });
