@@ -32,9 +32,9 @@ export function flagText(flags: readonly DateFlag[]): string | null {
   return `valt op ${days.join(' en ')}: uiterlijk ${dutchDate(flags[0].lastWorkingDay, false)}`;
 }
 
-/** "Vragenlijst indienen" → "vragenlijst indienen" after "CZ: "; acronyms and names keep their capital. */
-function lowerFirst(title: string, insurerName: string): string {
-  if (title.startsWith(insurerName) || !/^[A-Z][a-zà-ÿ]/.test(title)) return title;
+/** "Vragenlijst indienen" → "vragenlijst indienen" after "CZ: "; acronyms keep their capitals. */
+function lowerFirst(title: string): string {
+  if (!/^[A-Z][a-zà-ÿ]/.test(title)) return title;
   return title[0].toLowerCase() + title.slice(1);
 }
 
@@ -43,14 +43,16 @@ function lowerFirst(title: string, insurerName: string): string {
  * Done items stay, marked; late ones say so.
  */
 export function summaryOf(item: TimelineItem, insurerName: string): string {
-  let summary = `${insurerName}: ${lowerFirst(item.title.nl, insurerName)}`;
-  if (item.actor === 'insurer') summary += ` (${insurerName} is aan zet)`;
+  // "CZ maakt aanvullende zorginkoop bekend" names the insurer already.
+  let summary = item.title.nl.startsWith(`${insurerName} `) ? item.title.nl : `${insurerName}: ${lowerFirst(item.title.nl)}`;
+  if (item.actor === 'insurer' && item.type === 'deadline') summary += ` (${insurerName} is aan zet)`;
   if (item.done !== null) summary += ' ✓ gedaan';
   else if (item.status === 'overdue') summary += item.actor === 'provider' ? ' ⚠ te laat' : ' ⚠ nog niet ontvangen?';
   return summary;
 }
 
 function whoActs(item: TimelineItem, insurerName: string): string {
+  if (item.type === 'info') return 'Ter informatie.';
   if (item.actor === 'provider') return 'U bent aan zet.';
   return `${insurerName} is aan zet. Niets ontvangen op deze datum? Kijk in het VECOZO Zorginkoopportaal of mail ${item.contact}.`;
 }

@@ -44,7 +44,7 @@ function expectEvents(parsed: ParsedFeed, items: TimelineItem[], uid: (item: Tim
       expect(event, `${label} ${item.id}`).toMatchObject({ allDay: true, start: item.window?.from ?? item.due, end: addDays(item.window?.to ?? item.due, 1), zone: null });
     }
     expect(event.status, `${label} ${item.id}`).toBe(item.projected ? 'TENTATIVE' : 'CONFIRMED');
-    expect(event.summary.startsWith(`${insurerName}: `), `${label} ${event.summary}`).toBe(true);
+    expect(event.summary.startsWith(`${insurerName}`), `${label} ${event.summary}`).toBe(true);
     expect(event.sequence).toBe(0);
   });
   expect(parsed.timezones, label).toEqual(items.some((item) => item.time !== null && item.window === null) ? ['Europe/Amsterdam'] : []);

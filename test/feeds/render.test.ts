@@ -122,6 +122,7 @@ describe('feed events', () => {
     const insurer = items.find((item) => item.actor === 'insurer')!;
     expect(summaryOf({ ...provider, title: { nl: 'Vragenlijst kraamzorg indienen', en: '' } }, 'CZ')).toBe('CZ: vragenlijst kraamzorg indienen');
     expect(summaryOf({ ...provider, title: { nl: 'VECOZO-account aanvragen', en: '' } }, 'CZ')).toBe('CZ: VECOZO-account aanvragen');
+    expect(summaryOf({ ...insurer, status: 'upcoming', title: { nl: 'CZ maakt aanvullende zorginkoop bekend', en: '' } }, 'CZ')).toBe('CZ maakt aanvullende zorginkoop bekend (CZ is aan zet)');
     expect(summaryOf({ ...insurer, status: 'upcoming', title: { nl: 'Aanbod ontvangen', en: '' } }, 'CZ')).toBe('CZ: aanbod ontvangen (CZ is aan zet)');
   });
 
