@@ -39,8 +39,6 @@ export interface FeedServiceOptions {
   calendars: () => CalendarSet;
   today: () => IsoDate;
   publicBaseUrl: string;
-  /** The clock for change times; tests pin it. */
-  now?: () => Date;
 }
 
 /**
@@ -113,7 +111,7 @@ export class FeedService {
 
   /** Stores what changed, then renders with the stored SEQUENCE and change times. */
   private publish(feed: string, providerId: string | null, header: FeedHeader, events: FeedEvent[]): RenderedFeed {
-    const now = (this.options.now?.() ?? new Date()).toISOString();
+    const now = new Date().toISOString();
     const fingerprints = events.map((event) => ({ ...event.state, fingerprint: fingerprintOf(event) }));
     const { states, changedAt } = this.options.db.transaction(() => ({
       states: this.state.syncItems(fingerprints, providerId, now),
