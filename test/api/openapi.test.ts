@@ -60,6 +60,13 @@ describe('GET /openapi.json', () => {
     ]);
   });
 
+  it('declares every tag an operation uses, with a description', () => {
+    const declared = new Map((document.tags as { name: string; description: string }[]).map((tag) => [tag.name, tag.description]));
+    for (const { name, operation } of operations()) {
+      for (const tag of operation.tags as string[]) expect(declared.get(tag), `${name}: tag ${tag}`).toBeTruthy();
+    }
+  });
+
   it('gives every operation a tag, a summary, its responses with descriptions, and problems as application/problem+json', () => {
     for (const { name, operation } of operations()) {
       expect(operation.tags?.length, name).toBeGreaterThan(0);

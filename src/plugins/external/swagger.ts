@@ -26,7 +26,10 @@ async function openApi(fastify: FastifyInstance, opts: { publicBaseUrl: string; 
         { name: 'events', description: 'What happened: moves relative deadlines; an audit trail' },
         { name: 'calendars', description: 'The insurers\' planning tables (no key needed)' },
         { name: 'api-keys', description: 'Tenants (admin only)' },
-        { name: 'service', description: 'Health and readiness' },
+        { name: 'feeds', description: 'iCal feeds to subscribe to in Google Calendar, Outlook or Apple Calendar' },
+        { name: 'reminders', description: 'E-mail reminders: one-click unsubscribe' },
+        { name: 'admin', description: 'Operations (admin key): run a reminder day, inspect the outbox' },
+        { name: 'service', description: 'Health, readiness and metrics' },
       ],
       components: {
         securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `POST /api/v1/api-keys`.' } },
