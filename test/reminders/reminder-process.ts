@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiKeyStore } from '../../src/store/api-keys.js';
+import { openDatabase } from '../../src/store/database.js';
+import { migrate } from '../../src/store/migrations.js';
+import { ProviderStore } from '../../src/store/providers.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * A database in `dir` with `count` verloskunde providers of the made-up calendar, one contact each,
+ * and that calendar in the layout the reminder command reads (calendars/<insurer>/<year>-geboortezorg.yaml).
+ */
+export function prepareReminderDatabase(dir: string, count: number): void {
+  mkdirSync(join(dir, 'calendars', 'voorbeeld'), { recursive: true });
+  copyFileSync(join(ROOT, 'test/api/fixtures/voorbeeld-2027.yaml'), join(dir, 'calendars/voorbeeld/2027-geboortezorg.yaml'));
+  for (const file of ['calendar.schema.json', 'decree-days.yaml']) copyFileSync(join(ROOT, 'calendars', file), join(dir, 'calendars', file));
+  const db = openDatabase(join(dir, 'reminders.db'));
+  try {
+    migrate(db);
+    const { apiKey } = new ApiKeyStore(db).create('crash test');
+    const providers = new ProviderStore(db);
+    for (let i = 0; i < count; i++) {
+      providers.create(apiKey.id, {
+        name: `Praktijk ${i}`, agb: String(20_000_000 + i), kinds: ['verloskunde'], reminderDays: [14, 7, 1],
+        contracts: [{ insurer: 'voorbeeld', year: 2027, status: 'existing' }],
+        contacts: [{ email: `praktijk${i}@example.nl`, name: null, language: 'nl' }],
+      });
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** `tsx src/commands/reminders.ts` as its own process on that database, one mail at a time. */
+export function reminderProcess(dir: string, smtpUrl: string, date = '2026-10-18') {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/commands/reminders.ts', '--date', date, '--concurrency', '1', '--calendars', join(dir, 'calendars')], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_PATH: join(dir, 'reminders.db'), SMTP_URL: smtpUrl, MAIL_FROM: 'herinneringen@deadlines.example.nl', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+/** Outbox rows per status. */
+export function outboxStatusCounts(dir: string): Record<string, number> {
+  const db = openDatabase(join(dir, 'reminders.db'));
+  try {
+    const rows = db.prepare('SELECT status, count(*) AS n FROM mail_outbox GROUP BY status').all() as { status: string; n: number }[];
+    return Object.fromEntries(rows.map((row) => [row.status, row.n]));
+  } finally {
+    db.close();
+  }
+}
+
+/** Every outbox row's status and Message-ID. */
+export function outboxRows(dir: string): { status: string; message_id: string }[] {
+  const db = openDatabase(join(dir, 'reminders.db'));
+  try {
+    return db.prepare('SELECT status, message_id FROM mail_outbox').all() as { status: string; message_id: string }[];
+  } finally {
+    db.close();
+  }
+}
