@@ -5,7 +5,7 @@ let dir: string;
 let app: TestApp;
 beforeAll(async () => {
   dir = tempDir();
-  app = await buildTestApp(`${dir}/metrics.db`);
+  app = await buildTestApp(`${dir}/metrics.db`, { env: { MAIL_DIR: `${dir}/mail` } });
 });
 afterAll(async () => {
   await app.close();
@@ -54,5 +54,19 @@ describe('GET /metrics', () => {
     expect(values.get('calendars_loaded')).toBe(2);
     expect(values.get('process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
     expect(text).not.toContain(ADMIN_KEY);
+  });
+
+  it('reports the outbox per status and the last reminder run from the database', async () => {
+    const before = samples((await app.inject({ url: '/metrics' })).body);
+    expect(before.get('reminder_last_run_finished_seconds')).toBe(0);
+    const run = await app.inject({ method: 'POST', url: '/api/v1/admin/reminders/run', headers: bearer(ADMIN_KEY), payload: { date: '2026-06-01' } });
+    expect(run.statusCode, run.body).toBe(200);
+    const after = samples((await app.inject({ url: '/metrics' })).body);
+    const stored = new Map((app.db.prepare('SELECT status, count(*) AS n FROM mail_outbox GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+    for (const status of ['planned', 'sending', 'sent', 'failed', 'cancelled']) {
+      expect(after.get(`mail_outbox{status="${status}"}`), status).toBe(stored.get(status) ?? 0);
+    }
+    expect(after.get('reminder_last_run_finished_seconds')).toBeGreaterThan(Date.now() / 1000 - 60);
+    expect(after.get('reminder_last_run_mails{outcome="sent"}')).toBe(run.json().sent);
   });
 });
