@@ -10,5 +10,13 @@ export function todayInAmsterdam(pinned?: string): IsoDate {
     if (!isValidPlainDate(pinned)) throw new Error(`TODAY must be a date YYYY-MM-DD, got "${pinned}"`);
     return pinned;
   }
-  return DateTime.now().setZone(ZONE).toISODate() as IsoDate;
+  const now = Date.now();
+  if (now >= today.from && now < today.until) return today.date;
+  // Asked on every request: compute the date once per Amsterdam day (DST included: the zone says when midnight is).
+  const amsterdam = DateTime.fromMillis(now, { zone: ZONE });
+  const start = amsterdam.startOf('day');
+  today = { date: amsterdam.toISODate() as IsoDate, from: start.toMillis(), until: start.plus({ days: 1 }).toMillis() };
+  return today.date;
 }
+
+let today = { date: '' as IsoDate, from: 0, until: 0 };
