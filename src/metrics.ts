@@ -7,7 +7,7 @@ interface Series {
   values: Map<string, { labels: Labels; value: number }>;
 }
 
-/** A gauge read when /metrics is scraped: one value, or one value per label set. */
+/** A value read when /metrics is scraped: one value, or one value per label set. */
 export type GaugeReader = () => number | Array<{ labels: Labels; value: number }>;
 
 /**
@@ -16,7 +16,7 @@ export type GaugeReader = () => number | Array<{ labels: Labels; value: number }
  */
 export class Metrics {
   private readonly counters = new Map<string, Series>();
-  private readonly gauges = new Map<string, { help: string; read: GaugeReader }>();
+  private readonly readers = new Map<string, { help: string; type: 'counter' | 'gauge'; read: GaugeReader }>();
 
   counter(name: string, help: string): void {
     if (!this.counters.has(name)) this.counters.set(name, { help, type: 'counter', values: new Map() });
@@ -32,7 +32,12 @@ export class Metrics {
   }
 
   gauge(name: string, help: string, read: GaugeReader): void {
-    this.gauges.set(name, { help, read });
+    this.readers.set(name, { help, type: 'gauge', read });
+  }
+
+  /** A counter another part keeps itself (it only ever rises), read at scrape time. */
+  counterFrom(name: string, help: string, read: GaugeReader): void {
+    this.readers.set(name, { help, type: 'counter', read });
   }
 
   render(): string {
@@ -42,9 +47,9 @@ export class Metrics {
       if (series.values.size === 0) lines.push(`${name} 0`);
       for (const { labels, value } of series.values.values()) lines.push(`${name}${labelText(labels)} ${value}`);
     }
-    for (const [name, { help, read }] of this.gauges) {
+    for (const [name, { help, type, read }] of this.readers) {
       const value = read();
-      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
       if (typeof value === 'number') lines.push(`${name} ${value}`);
       else for (const sample of value) lines.push(`${name}${labelText(sample.labels)} ${sample.value}`);
     }

@@ -17,12 +17,19 @@ export interface RenderedFeed {
 export class FeedCache {
   private readonly entries = new Map<string, { version: string; feed: RenderedFeed }>();
   private bytes = 0;
+  /** Lookups answered from the cache, and lookups that had to render (for /metrics). */
+  hits = 0;
+  misses = 0;
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
   get(feed: string, version: string): RenderedFeed | undefined {
     const entry = this.entries.get(feed);
-    if (!entry || entry.version !== version) return undefined;
+    if (!entry || entry.version !== version) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
     this.entries.delete(feed);
     this.entries.set(feed, entry);
     return entry.feed;
@@ -45,6 +52,10 @@ export class FeedCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  get sizeBytes(): number {
+    return this.bytes;
   }
 
   private delete(feed: string): void {

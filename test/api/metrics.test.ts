@@ -69,4 +69,19 @@ describe('GET /metrics', () => {
     expect(after.get('reminder_last_run_finished_seconds')).toBeGreaterThan(Date.now() / 1000 - 60);
     expect(after.get('reminder_last_run_mails{outcome="sent"}')).toBe(run.json().sent);
   });
+
+  it('counts feed cache hits and misses', async () => {
+    const key = await createKey(app, 'feeds');
+    const provider = await createProvider(app, key.key, { agb: '76543210' });
+    const url = new URL(provider.feedUrl).pathname;
+    const read = async () => samples((await app.inject({ url: '/metrics' })).body);
+    const before = await read();
+    expect((await app.inject({ url })).statusCode).toBe(200);
+    expect((await app.inject({ url })).statusCode).toBe(200);
+    expect((await app.inject({ url })).statusCode).toBe(200);
+    const after = await read();
+    expect(after.get('feed_cache_lookups_total{result="miss"}')! - before.get('feed_cache_lookups_total{result="miss"}')!).toBe(1);
+    expect(after.get('feed_cache_lookups_total{result="hit"}')! - before.get('feed_cache_lookups_total{result="hit"}')!).toBe(2);
+    expect(after.get('feed_cache_bytes')).toBeGreaterThan(0);
+  });
 });
