@@ -7,9 +7,14 @@ import { startServer } from '../process.js';
 /**
  * 60 s at 200 connections against the real server, mixing private feeds, public feeds and API reads:
  * no errors, and no memory growth between the first and the last 10 s.
+ *
+ * The 200 connections offer a steady 400 requests/s, a busy day well within one core. Saturation is
+ * the benchmarks' subject (`npm run bench`): driven flat out by 200 closed-loop connections, Node serves
+ * connections unevenly and a few requests wait over 10 s, which says nothing about lost work.
  */
 const SECONDS = 60;
 const CONNECTIONS = 200;
+const REQUESTS_PER_SECOND = 400;
 
 function rss(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
@@ -52,6 +57,7 @@ describe('load', () => {
         autocannon({
           url: server.baseUrl,
           connections: CONNECTIONS,
+          overallRate: REQUESTS_PER_SECOND,
           duration: seconds,
           requests: [
             {
@@ -73,10 +79,15 @@ describe('load', () => {
       expect(result.errors, 'connection errors').toBe(0);
       expect(result.timeouts, 'timeouts').toBe(0);
       expect(result.non2xx, 'answers other than 2xx').toBe(0);
-      expect(result.requests.total).toBeGreaterThan(SECONDS * 100);
+      expect(result.requests.total).toBeGreaterThan(SECONDS * REQUESTS_PER_SECOND * 0.9);
+      expect(result.latency.p99, 'p99 latency (ms)').toBeLessThan(1000);
       const first = median(samples.filter((s) => s.at <= 10).map((s) => s.rss));
       const last = median(samples.filter((s) => s.at >= SECONDS - 10).map((s) => s.rss));
       expect(last, `RSS first 10 s ${first}, last 10 s ${last}`).toBeLessThanOrEqual(first * 1.1);
+      console.info(
+        `load: ${result.requests.total} requests in ${SECONDS} s over ${CONNECTIONS} connections, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+          `max ${result.latency.max} ms; RSS ${Math.round(first / 2 ** 20)} MB (first 10 s) → ${Math.round(last / 2 ** 20)} MB (last 10 s)`,
+      );
     } finally {
       server.child.kill('SIGKILL');
       await server.exited;
