@@ -109,7 +109,8 @@ function noticeLines(notice: Notice, context: DigestContext): NoticeLines {
   for (const flag of item.flags) lines.push({ label: null, text: flagText(flag, item.actor === 'provider', language) });
   if (notice.previousDue !== null) lines.push({ label: null, text: words.changed(formatDate(notice.previousDue, language)) });
   if (late) lines.push({ label: words.todo, text: words.late(insurer, formatDate(item.due, language), item.contact) });
-  else if (item.actor === 'provider') lines.push({ label: words.todo, text: [title, item.note].filter(Boolean).join('. ') });
+  // Calendar notes (how a line was read) are written in English: only English mails carry them.
+  else if (item.actor === 'provider') lines.push({ label: words.todo, text: [title, language === 'en' ? item.note : null].filter(Boolean).join('. ') });
   if (item.chain !== null) lines.push({ label: null, text: words.record });
   lines.push({ label: words.source, text: `${item.source.document}, ${words.section} ${item.source.section}: "${item.source.quote}"` });
   return { heading: `${title} (${insurer})`, lines };

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { loadCalendarSet } from '../../src/calendar/load.js';
+import { computeTimeline } from '../../src/domain/timeline.js';
+import type { Digest, Notice } from '../../src/reminders/plan.js';
+import { renderDigest, type Language } from '../../src/reminders/render.js';
+
+/** A digest for CZ's signing deadline, rendered from the real calendar line (which carries an English note). */
+const calendars = loadCalendarSet();
+const item = computeTimeline({ kinds: ['kraamzorg'], contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing' }] }, calendars, [], '2026-10-18')
+  .find((candidate) => candidate.id === 'cz-groep/2027/ondertekenen')!;
+const notice: Notice = { item, daysLeft: 14, kinds: ['reminder'], keys: ['reminder-14'], previousDue: null };
+const digest: Digest = { day: '2026-10-18', notices: [notice], nearest: notice };
+
+const render = (language: Language) =>
+  renderDigest(digest, {
+    language,
+    providerName: 'Kraamzorg Zuid',
+    contactName: 'Els',
+    insurerName: () => 'CZ',
+    timelineUrl: 'https://deadlines.example.nl/t',
+    feedUrl: 'https://deadlines.example.nl/f.ics',
+    unsubscribeUrl: 'https://deadlines.example.nl/u',
+  });
+
+describe('rendering a real calendar line', () => {
+  it('keeps a Dutch mail Dutch: the calendar\'s English note stays out', () => {
+    expect(item.note).toMatch(/Sunday/);
+    const { text, subject } = render('nl');
+    expect(subject).toBe('Overeenkomst 2027 ondertekenen (CZ): nog 14 dagen, zondag 1 november 2026');
+    expect(text).toContain('Wat te doen: Overeenkomst 2027 ondertekenen\n');
+    expect(text).toContain('valt op zondag: regel het uiterlijk vrijdag 30 oktober');
+    expect(text).not.toContain(item.note!);
+  });
+
+  it('gives an English mail the note on how the line was read', () => {
+    expect(render('en').text).toContain(`What to do: Sign the 2027 agreement. ${item.note}`);
+  });
+});
