@@ -61,5 +61,7 @@ export function renderFeed(header: FeedHeader, events: readonly PublishedEvent[]
     }
   }
   // ical-generator leaves the last line without its CRLF; RFC 5545 ends every content line with one.
-  return `${calendar.toString()}\r\n`;
+  const text = `${calendar.toString()}\r\n`;
+  // RFC 5545 wants at least one component: a feed with nothing in it (yet) carries its time zone.
+  return events.length > 0 ? text : text.replace(/END:VCALENDAR\r\n$/, `${vtimezone(FEED_ZONE)!.replace(/\r?\n?$/, '')}\r\nEND:VCALENDAR\r\n`);
 }

@@ -82,6 +82,12 @@ describe('renderFeed', () => {
     expect(parseWithIcalJs(published(untimed)).timezones).toEqual([]);
   });
 
+  it('gives a feed without events one component, its time zone, as RFC 5545 asks', () => {
+    const empty = published([]);
+    expect(empty).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Europe\/Amsterdam\r\n[\s\S]*END:VTIMEZONE\r\nEND:VCALENDAR\r\n$/);
+    expect(parseWithIcalJs(empty)).toMatchObject({ events: [], timezones: ['Europe/Amsterdam'] });
+  });
+
   it('sets alarms for the provider\'s deadlines at 09:00 on each reminder day, none for the insurer\'s promises', () => {
     const parsed = parseWithIcalJs(text);
     const atNine = (item: TimelineItem, days: number) => (daysBetween(item.window?.from ?? item.due, item.due) - days) * 86_400 + 9 * 3_600;
