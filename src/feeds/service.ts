@@ -11,8 +11,10 @@ import { FeedCache, type RenderedFeed } from './cache.js';
 import {
   calendarFeedKey, calendarUid, feedEventsOf, fingerprintOf, providerFeedKey, providerUid, type FeedEvent, type FeedHeader,
 } from './feed-events.js';
+import { renderTimelinePage } from './page.js';
 import { renderFeed, type PublishedEvent } from './render.js';
 import { FeedStateStore, stateKey } from './store.js';
+import { providerFeedUrl, providerPageUrl } from './urls.js';
 
 /** Generic feeds carry the reminders a new provider would get by default. */
 export const PUBLIC_REMINDER_DAYS = [14, 7, 1];
@@ -54,11 +56,32 @@ export class FeedService {
     this.state = new FeedStateStore(options.db);
   }
 
-  /** The feed behind a secret token, or undefined for a token no provider has. */
-  providerFeed(token: string): RenderedFeed | undefined {
+  /** The provider behind a secret feed token, or undefined for a token no provider has. */
+  private ownerOf(token: string) {
     if (!TOKEN_SHAPE.test(token)) return undefined;
     const owner = this.state.ownerByTokenHash(sha256(token));
-    if (!owner || !sameSecret(owner.feedToken, token)) return undefined;
+    return owner && sameSecret(owner.feedToken, token) ? owner : undefined;
+  }
+
+  /** The provider's timeline as a web page, behind the same secret as its feed (not cached: people read it now and then). */
+  providerPage(token: string): string | undefined {
+    if (!this.ownerOf(token)) return undefined;
+    const today = this.options.today();
+    const calendars = this.options.calendars();
+    const provider = this.options.providers.getByFeedToken(token) as ProviderRecord;
+    return renderTimelinePage({
+      providerName: provider.name,
+      items: computeTimeline(provider, calendars, this.options.events.recordedEvents(provider.id), today),
+      insurerName: (item) => insurerName(calendars, item),
+      feedUrl: providerFeedUrl(this.options.publicBaseUrl, token),
+      today,
+    });
+  }
+
+  /** The feed behind a secret token, or undefined for a token no provider has. */
+  providerFeed(token: string): RenderedFeed | undefined {
+    const owner = this.ownerOf(token);
+    if (!owner) return undefined;
     const today = this.options.today();
     const calendars = this.options.calendars();
     const feed = providerFeedKey(owner.id);
@@ -67,7 +90,7 @@ export class FeedService {
     if (cached) return cached;
     const provider = this.options.providers.getByFeedToken(token) as ProviderRecord;
     const items = computeTimeline(provider, calendars, this.options.events.recordedEvents(provider.id), today);
-    const timelineUrl = `${this.options.publicBaseUrl}/api/v1/providers/${provider.id}/timeline`;
+    const timelineUrl = providerPageUrl(this.options.publicBaseUrl, token);
     const events = feedEventsOf(items, {
       stateFeed: () => feed,
       uid: (item) => providerUid(provider.id, item.id),

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../clock.js';
 import type { DateFlag, IsoDate } from '../domain/types.js';
+import { escapeHtml } from '../html.js';
 import type { Digest, Notice } from './plan.js';
 
 export type Language = 'nl' | 'en';
@@ -187,6 +188,3 @@ export function renderDigest(digest: Digest, context: DigestContext): RenderedDi
   return { subject: subjectOf(digest, context), text, html };
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CalendarSet } from '../domain/calendar-set.js';
 import { addDays } from '../domain/plain-date.js';
+import { providerFeedUrl, providerPageUrl } from '../feeds/urls.js';
 import { computeTimeline } from '../domain/timeline.js';
 import type { IsoDate, TimelineItem } from '../domain/types.js';
 import { parseMailbox, recipientProblem } from '../mail/address.js';
@@ -202,8 +203,8 @@ export class ReminderRunner {
       providerName: provider.name,
       contactName: contact.name,
       insurerName: (insurer) => this.insurerNames.get(insurer) ?? insurer,
-      timelineUrl: `${base}/api/v1/providers/${provider.id}/timeline`,
-      feedUrl: `${base}/feeds/${provider.feedToken}.ics`,
+      timelineUrl: providerPageUrl(base, provider.feedToken),
+      feedUrl: providerFeedUrl(base, provider.feedToken),
       unsubscribeUrl,
     });
     // Same contact, day and content: same Message-ID, so a resend is recognisable as the same mail.

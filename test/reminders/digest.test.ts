@@ -29,7 +29,7 @@ describe('the daily digest', () => {
     expect(text).toContain('valt op zondag: regel het uiterlijk vrijdag 30 oktober');
     expect(text).toContain('Wat te doen: Ondertekenen');
     expect(text).toContain('Bron: Voorbeeldbeleid geboortezorg 2027, paragraaf 4: "uiterlijk 1 november 2026"');
-    expect(text).toContain(`https://deadlines.example.nl/api/v1/providers/${provider.id}/timeline`);
+    expect(text).toContain(provider.feedUrl.replace(/\.ics$/, '.html'));
     expect(text).toContain(provider.feedUrl);
     const html = String(mail.html);
     expect(html).toContain('<strong>Ondertekenen (Voorbeeld)</strong>');

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CompiledCalendar } from '../../domain/calendar.js';
@@ -60,6 +61,21 @@ const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
     const calendar = fastify.calendars.get(insurer, year);
     if (!calendar) throw notFound(`calendar ${insurer}/${year}`);
     return sendFeed(request, reply, fastify.feeds.calendarFeed([calendar], request.query.kind, request.query.status), 'public, no-cache');
+  });
+
+  fastify.get('/:token.html', {
+    schema: {
+      tags,
+      summary: "A provider's timeline as a web page",
+      description: 'The same timeline as the feed, as a page people can read in a browser (the links in feed events and reminder e-mails lead here). Behind the same secret as the feed: rotating the feed token changes this address too.',
+      params: FeedTokenParamsSchema,
+      produces: ['text/html'],
+      response: { 200: Type.String({ description: 'The timeline page (text/html).' }), ...problemResponses(404, 500) },
+    },
+  }, async (request, reply) => {
+    const page = fastify.feeds.providerPage(request.params.token);
+    if (!page) throw notFound('timeline page');
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex').send(page);
   });
 
   fastify.get('/:token.ics', {

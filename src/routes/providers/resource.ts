@@ -1,4 +1,5 @@
 import type { Static } from '@sinclair/typebox';
+import { providerFeedUrl } from '../../feeds/urls.js';
 import type { ProviderSchema } from '../../schemas/providers.js';
 import type { ProviderRecord } from '../../store/providers.js';
 
@@ -14,7 +15,7 @@ export function providerResource(provider: ProviderRecord, publicBaseUrl: string
     contracts: provider.contracts,
     contacts: provider.contacts,
     reminderDays: provider.reminderDays,
-    ...feedLinks(`${publicBaseUrl}/feeds/${provider.feedToken}.ics`),
+    ...feedLinks(providerFeedUrl(publicBaseUrl, provider.feedToken)),
     createdAt: provider.createdAt,
     updatedAt: provider.updatedAt,
   };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../../problems.js';
-import { escapeHtml } from '../../reminders/render.js';
+import { escapeHtml } from '../../html.js';
 import { problemResponses } from '../../schemas/common.js';
 import { UnsubscribeParamsSchema } from '../../schemas/reminders.js';
 import { nowIso } from '../../store/database.js';
