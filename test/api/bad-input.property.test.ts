@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
+import { ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
 
 /**
  * Whatever a client sends (body, path, query string, headers), the answer is never a 5xx,
@@ -11,14 +11,18 @@ let app: TestApp;
 let key: string;
 let providerId: string;
 let eventId: string;
+let feedToken: string;
+let unsubscribeToken: string;
 
 beforeAll(async () => {
   dir = tempDir();
-  app = await buildTestApp(`${dir}/property.db`);
+  app = await buildTestApp(`${dir}/property.db`, { env: { MAIL_DIR: `${dir}/mail` } });
   key = (await createKey(app)).key;
   const provider = await createProvider(app, key);
   providerId = provider.id;
   const items = (await app.inject({ url: `/api/v1/providers/${providerId}/timeline`, headers: bearer(key) })).json().items;
+  feedToken = new URL(provider.feedUrl).pathname.replace(/^\/feeds\/|\.ics$/g, '');
+  unsubscribeToken = app.db.prepare('SELECT unsubscribe_token FROM contacts WHERE provider_id = ?').pluck().get(providerId) as string;
   eventId = (await app.inject({ method: 'POST', url: `/api/v1/providers/${providerId}/events`, headers: bearer(key), payload: { item: items[0].id, date: '2026-05-01' } })).json().id;
 });
 afterAll(async () => {
@@ -45,11 +49,15 @@ const paths = fc.oneof(
     '/api/v1/providers', '/api/v1/providers/ID', '/api/v1/providers/ID/timeline', '/api/v1/providers/ID/events',
     '/api/v1/providers/ID/events/EVENT', '/api/v1/api-keys', '/api/v1/api-keys/ID', '/api/v1/calendars',
     '/api/v1/calendars/voorbeeld/2027', '/api/v1/calendars/voorbeeld/2027/timeline', '/health', '/ready', '/openapi.json',
+    '/api/v1/providers/ID/feed-token', '/api/v1/admin/reminders/run', '/api/v1/admin/outbox', '/metrics',
+    '/feeds/TOKEN.ics', '/feeds/TOKEN.html', '/feeds/calendars.ics', '/feeds/calendars/voorbeeld/2027.ics', '/unsubscribe/UNSUBSCRIBE',
   ),
+  fc.tuple(fc.constantFrom('feeds', 'unsubscribe', 'feeds/calendars'), fc.array(segment, { minLength: 1, maxLength: 3 })).map(([prefix, rest]) => `/${prefix}/${rest.join('/')}`),
+  segment.map((s) => `/feeds/${s}.ics`),
   fc.array(segment, { minLength: 1, maxLength: 6 }).map((segments) => `/api/v1/${segments.join('/')}`),
   fc.tuple(fc.constantFrom('providers', 'calendars', 'api-keys'), fc.array(segment, { maxLength: 4 })).map(([resource, rest]) => `/api/v1/${[resource, ...rest].join('/')}`),
 );
-const queryKeys = fc.constantFrom('limit', 'offset', 'kind', 'insurer', 'agb', 'asOf', 'from', 'to', 'actor', 'status', 'attribute', 'runsUntil', 'includeUndone', 'x');
+const queryKeys = fc.constantFrom('limit', 'offset', 'kind', 'insurer', 'agb', 'asOf', 'from', 'to', 'actor', 'status', 'attribute', 'runsUntil', 'includeUndone', 'calendar', 'x');
 const query = fc.oneof(
   fc.constant(''),
   fc.array(fc.tuple(queryKeys, fc.oneof(anyText, fc.constantFrom('2026-02-30', '-1', '0', '101', '1e3', 'true', 'organisatievorm:loondienst', 'a:', ':b', ''))), { maxLength: 5 })
@@ -59,6 +67,7 @@ const query = fc.oneof(
 const authorization = fc.oneof(
   fc.constant(undefined),
   fc.constant('KEY'),
+  fc.constant('Bearer ADMIN'),
   printable,
   printable.map((s) => `Bearer ${s}`),
   fc.constantFrom('Bearer', 'Bearer ', 'bearer KEY', 'Basic KEY', `Bearer ${'x'.repeat(600)}`),
@@ -120,9 +129,9 @@ describe('bad input never yields a 5xx', () => {
   it('answers every generated request below 500, with problem+json for every error', async () => {
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
-        const url = (r.path + r.query).replaceAll('ID', providerId).replaceAll('EVENT', eventId);
+        const url = (r.path + r.query).replaceAll('UNSUBSCRIBE', unsubscribeToken).replaceAll('TOKEN', feedToken).replaceAll('ID', providerId).replaceAll('EVENT', eventId);
         const headers: Record<string, string> = {};
-        if (r.authorization !== undefined) headers.authorization = r.authorization.replace('KEY', key);
+        if (r.authorization !== undefined) headers.authorization = r.authorization.replace('ADMIN', ADMIN_KEY).replace('KEY', key);
         if (r.contentType !== undefined) headers['content-type'] = r.contentType;
         const before = databaseContents();
         const response = await app.inject({ method: r.method as 'GET', url, headers, ...(r.body !== undefined ? { payload: r.body } : {}) });
