@@ -17,10 +17,12 @@ afterAll(async () => {
 
 const pagePath = (feedUrl: string) => new URL(feedUrl).pathname.replace(/\.ics$/, '.html');
 
+
 describe('GET /feeds/:token.html', () => {
   it('shows every timeline item with its date, status and source, escaped, and links the feed', async () => {
     const provider = await createProvider(app, key, { name: 'Praktijk <De Wieg> & Co' });
     const timeline = (await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(key) })).json();
+    expect(provider.timelinePageUrl).toBe(provider.feedUrl.replace(/\.ics$/, '.html'));
     const response = await app.inject({ url: pagePath(provider.feedUrl) });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');

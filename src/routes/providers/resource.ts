@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import { providerFeedUrl } from '../../feeds/urls.js';
+import { providerFeedUrl, providerPageUrl } from '../../feeds/urls.js';
 import type { ProviderSchema } from '../../schemas/providers.js';
 import type { ProviderRecord } from '../../store/providers.js';
 
@@ -16,6 +16,7 @@ export function providerResource(provider: ProviderRecord, publicBaseUrl: string
     contacts: provider.contacts,
     reminderDays: provider.reminderDays,
     ...feedLinks(providerFeedUrl(publicBaseUrl, provider.feedToken)),
+    timelinePageUrl: providerPageUrl(publicBaseUrl, provider.feedToken),
     createdAt: provider.createdAt,
     updatedAt: provider.updatedAt,
   };
