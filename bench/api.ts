@@ -4,13 +4,13 @@
  *   npm run bench:api [-- --runs 3 --seconds 10 --providers 200]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadCalendarSet } from '../src/calendar/load.js';
-import { median, table } from './report.js';
+import { median, residentSetBytes, table } from './report.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, seconds: { type: 'string', default: '10' }, providers: { type: 'string', default: '200' } } });
 const runs = Number(values.runs);
@@ -20,12 +20,6 @@ const ADMIN = 'bench-admin-key-0123456789';
 const root = join(import.meta.dirname, '..');
 
 execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-
-/** Resident set size of a process in bytes (Linux). */
-function rss(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
-  return Number(line.replace(/\D+/g, '')) * 1024;
-}
 
 async function start(databasePath: string): Promise<{ child: ChildProcess; baseUrl: string; startupMs: number }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
@@ -81,10 +75,10 @@ for (let run = 0; run < runs; run++) {
       ids.push(((await response.json()) as { id: string }).id);
     }
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    results.idleRss!.push(rss(child.pid!));
+    results.idleRss!.push(residentSetBytes(child.pid!));
 
     let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, rss(child.pid!))), 250);
+    const sampler = setInterval(() => (peak = Math.max(peak, residentSetBytes(child.pid!))), 250);
     let next = 0;
     const load = await autocannon({
       url: baseUrl,

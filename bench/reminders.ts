@@ -16,6 +16,7 @@ import { ApiKeyStore } from '../src/store/api-keys.js';
 import { openDatabase } from '../src/store/database.js';
 import { migrate } from '../src/store/migrations.js';
 import { ProviderStore } from '../src/store/providers.js';
+import { median } from './report.js';
 
 const { values } = parseArgs({
   options: { providers: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '4' } },
@@ -84,7 +85,6 @@ await new Promise<void>((resolve) => smtp.close(() => resolve()));
 db.close();
 rmSync(dir, { recursive: true, force: true });
 
-const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
 console.log(`reminder e-mails: ${providerCount} providers, one digest each, loopback SMTP (${concurrency} connections)`);
 console.table({
   'digests per run': { value: planned },

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { describe, expect, it } from 'vitest';
+import { median, residentSetBytes } from '../../bench/report.js';
 import { ADMIN_KEY, removeTempDir, tempDir } from '../helper.js';
 import { startServer } from '../process.js';
 
@@ -15,13 +15,6 @@ import { startServer } from '../process.js';
 const SECONDS = 60;
 const CONNECTIONS = 200;
 const REQUESTS_PER_SECOND = 400;
-
-function rss(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
-  return Number(line.replace(/\D+/g, '')) * 1024;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 describe('load', () => {
   it(`${SECONDS} s at ${CONNECTIONS} connections: no errors, no memory growth`, async () => {
@@ -72,7 +65,7 @@ describe('load', () => {
       await run(5); // warm-up: JIT, caches, SQLite pages
       const samples: { at: number; rss: number }[] = [];
       const started = Date.now();
-      const sampler = setInterval(() => samples.push({ at: (Date.now() - started) / 1000, rss: rss(server.child.pid!) }), 500);
+      const sampler = setInterval(() => samples.push({ at: (Date.now() - started) / 1000, rss: residentSetBytes(server.child.pid!) }), 500);
       const result = await run(SECONDS);
       clearInterval(sampler);
 
