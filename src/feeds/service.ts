@@ -65,10 +65,11 @@ export class FeedService {
 
   /** The provider's timeline as a web page, behind the same secret as its feed (not cached: people read it now and then). */
   providerPage(token: string): string | undefined {
-    if (!this.ownerOf(token)) return undefined;
+    // No cache to check first, so one lookup: the whole provider, then the same constant-time comparison.
+    const provider = TOKEN_SHAPE.test(token) ? this.options.providers.getByFeedToken(token) : undefined;
+    if (!provider || !sameSecret(provider.feedToken, token)) return undefined;
     const today = this.options.today();
     const calendars = this.options.calendars();
-    const provider = this.options.providers.getByFeedToken(token) as ProviderRecord;
     return renderTimelinePage({
       providerName: provider.name,
       items: computeTimeline(provider, calendars, this.options.events.recordedEvents(provider.id), today),
