@@ -1,13 +1,35 @@
 import type { FastifyServerOptions } from 'fastify';
 
+/**
+ * Every pattern here runs on request input before authentication and rate limiting, so each must take
+ * time linear in its input (no nested or overlapping quantifiers), and the input is cut to
+ * MAX_LOGGED_URL first: a crafted URL must never stall the service (issue 15).
+ */
+export const MAX_LOGGED_URL = 2048;
+
 /** Path segments that are secrets in themselves: a feed token, an unsubscribe token. */
 const SECRET_IN_PATH = /\/(feeds|unsubscribe)\/(?!calendars\b)[^/?#.]+/g;
-/** An e-mail address, also percent-encoded (`%40`) as it stands in a query string. */
-const EMAIL = /[^\s@/?&=:"'<>]+(?:@|%40)[^\s@/?&=:"'<>]+\.[A-Za-z]{2,}/gi;
+/** A run between the characters that separate the parts of a URL: one maximal run per match, never re-scanned. */
+const URL_PART = /[^\s/?&=:;,"'<>]+/g;
+const SEPARATORS = new Set([...' \t\r\n\f\v/?&=:;,"\'<>']);
+/** `@` as it stands in a URL: plain, percent-encoded once (`%40`) or twice (`%2540`). */
+const AT_SIGN = /@|%(?:25)?40/i;
 
-/** A URL as it may be logged: secret tokens and e-mail addresses replaced. */
+/** A URL as it may be logged: at most MAX_LOGGED_URL characters, secret tokens and anything with an `@` in it replaced. */
 export function loggableUrl(url: string): string {
-  return url.replace(SECRET_IN_PATH, '/$1/[token]').replace(EMAIL, '[e-mail]');
+  let text = url;
+  let cut = false;
+  if (text.length > MAX_LOGGED_URL) {
+    // Drop the last part too: it may be the first half of an address whose `@` was cut off.
+    let end = MAX_LOGGED_URL;
+    while (end > 0 && !SEPARATORS.has(text[end - 1])) end -= 1;
+    text = text.slice(0, end);
+    cut = true;
+  }
+  const masked = text
+    .replace(SECRET_IN_PATH, '/$1/[token]')
+    .replace(URL_PART, (part) => (AT_SIGN.test(part) ? '[e-mail]' : part));
+  return cut ? `${masked}…[${url.length} characters, cut]` : masked;
 }
 
 /**

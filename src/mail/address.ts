@@ -6,13 +6,15 @@ export interface Mailbox {
   address: string;
 }
 
-const NAMED = /^([^<>]*?)\s*<([^<>]+)>$/;
-
+/** `Name <address>`, read with string searches: the former pattern backtracked quadratically on a run of spaces. */
 export function parseMailbox(text: string): Mailbox {
-  const named = NAMED.exec(text.trim());
-  if (!named) return { name: null, address: text.trim() };
-  const name = named[1].trim();
-  return { name: name === '' ? null : name, address: named[2].trim() };
+  const trimmed = text.trim();
+  const open = trimmed.indexOf('<');
+  const close = trimmed.indexOf('>');
+  const named = trimmed.endsWith('>') && open >= 0 && close === trimmed.length - 1 && trimmed.indexOf('<', open + 1) < 0 && open + 1 < close;
+  if (!named) return { name: null, address: trimmed };
+  const name = trimmed.slice(0, open).trim();
+  return { name: name === '' ? null : name, address: trimmed.slice(open + 1, close).trim() };
 }
 
 /** Why `text` cannot be used as a From mailbox, or null. */

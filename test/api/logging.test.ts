@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -42,6 +43,18 @@ describe('logs', () => {
     const all = lines.join('\n');
     for (const secret of [email, token, key.key, ADMIN_KEY, encodeURIComponent(email)]) expect(all).not.toContain(secret);
     expect(all).toContain('/feeds/[token].ics');
+  });
+
+  it('do not stall the service: /health with 2,000 × %40 in its query answers fast through the real logger, and so does a request beside it', async () => {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address() as AddressInfo;
+    const base = `http://127.0.0.1:${address.port}`;
+    const started = performance.now();
+    const [crafted, plain] = await Promise.all([fetch(`${base}/health?q=${'%40'.repeat(2000)}`), fetch(`${base}/health`)]);
+    const ms = performance.now() - started;
+    expect([crafted.status, plain.status]).toEqual([200, 200]);
+    expect(ms).toBeLessThan(1000);
+    expect(lines.some((line) => line.includes('/health?q=…[6010 characters, cut]'))).toBe(true);
   });
 
   it('keep public calendar feed paths readable', () => {

@@ -35,3 +35,13 @@ describe('singleLineProblem', () => {
     expect(singleLineProblem(' ')).not.toBeNull();
   });
 });
+
+describe('on crafted input', () => {
+  it('every check takes linear time on 50,000 characters', async () => {
+    const { craftedInputs, expectLinear } = await import('../crafted-input.js');
+    const inputs = [...craftedInputs(), ...craftedInputs('a@'), ...craftedInputs('', ['a.', 'a-', 'xn--a.', "a'"])];
+    expectLinear(emailProblem, inputs);
+    expectLinear(displayNameProblem, inputs);
+    expectLinear(singleLineProblem, inputs);
+  });
+});
