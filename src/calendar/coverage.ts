@@ -1,6 +1,6 @@
-import { headingsOf, sentencesOf, type Sentence } from './document.js';
-import { applyRepairs, normaliseSource, normaliseText, type NormalisedSource } from './normalise.js';
-import { checkQuotes, type CalendarText, type LocatedCitation, type UncitedEntry } from './sources.js';
+import { sentencesOf, type Sentence } from './document.js';
+import { applyRepairs, normaliseText } from './normalise.js';
+import { checkQuotes, sourceTextOf, type CalendarText, type LocatedCitation, type SourceText, type UncitedEntry } from './sources.js';
 import { findTerms, type TermMatch } from './wording.js';
 
 /** A sentence of the source that carries a date or a term. */
@@ -28,8 +28,8 @@ export interface Coverage {
 }
 
 /** The dated sentences of a source text, with the nearest heading of each. */
-export function datedSentences(raw: string, source: NormalisedSource): DatedSentence[] {
-  const sentences = sentencesOf(source, headingsOf(raw));
+export function datedSentences(source: SourceText): DatedSentence[] {
+  const sentences = sentencesOf(source.normalised, source.headings);
   const dated: DatedSentence[] = [];
   for (const sentence of sentences) {
     const terms = findTerms(sentence.text).map((term) => ({ ...term, start: term.start + sentence.start, end: term.end + sentence.start }));
@@ -43,9 +43,9 @@ export function datedSentences(raw: string, source: NormalisedSource): DatedSent
  * wordings) or listed under `uncited:` with a reason.
  */
 export function coverageOf(calendar: CalendarText, raw: string): Coverage {
-  const source = normaliseSource(raw, calendar.repairs, calendar.bullets);
-  const sentences = sentencesOf(source, headingsOf(raw));
-  const dated = datedSentences(raw, source);
+  const source = sourceTextOf(calendar, raw);
+  const sentences = sentencesOf(source.normalised, source.headings);
+  const dated = datedSentences(source);
   const { located } = checkQuotes(calendar, source);
 
   const cited = new Map<DatedSentence, LocatedCitation[]>();
@@ -61,11 +61,20 @@ export function coverageOf(calendar: CalendarText, raw: string): Coverage {
   for (const entry of calendar.uncited) {
     const fragment = normaliseText(applyRepairs(entry.text, calendar.repairs));
     const containing = sentences.filter((sentence) => sentence.text.includes(fragment));
-    if (containing.length !== 1) {
-      stale.push({ entry, problem: containing.length === 0 ? 'matches no sentence of the source' : `matches ${containing.length} sentences: quote more of the one meant` });
+    const identical = containing.every((sentence) => sentence.text === containing[0].text);
+    const meant = entry.occurrence !== undefined && identical ? containing[entry.occurrence - 1] : containing.length === 1 ? containing[0] : undefined;
+    if (!meant) {
+      stale.push({
+        entry,
+        problem:
+          containing.length === 0 ? 'matches no sentence of the source'
+          : entry.occurrence !== undefined ? `occurrence ${entry.occurrence} of ${containing.length} identical sentences does not exist`
+          : identical ? `matches ${containing.length} identical sentences: say which with occurrence`
+          : `matches ${containing.length} sentences: quote more of the one meant`,
+      });
       continue;
     }
-    const sentence = dated.find((candidate) => candidate.start === containing[0].start);
+    const sentence = dated.find((candidate) => candidate.start === meant.start);
     if (!sentence) {
       stale.push({ entry, problem: 'the sentence it matches carries no date or term' });
     } else if (cited.has(sentence)) {

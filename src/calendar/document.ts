@@ -43,7 +43,9 @@ export function headingsOf(raw: string): Heading[] {
     if (numbered && !inAppendix && parts.every((part) => /^\d{1,2}$/.test(part))) {
       const number = parts.join('.');
       const first = Number(parts[0]);
-      const continues = parts.length === 1 ? first === chapter + 1 : first === chapter || first === chapter + 1;
+      // A chapter title is short or a question; a numbered table row ("4 De zorgaanbieders ondertekenen …") is neither.
+      const chapterLike = line.endsWith('?') || numbered[2].split(' ').length <= 6;
+      const continues = parts.length === 1 ? first === chapter + 1 && chapterLike : first === chapter || first === chapter + 1;
       if (continues && !/[.;,]$/.test(line)) {
         chapter = first;
         headings.push({ line: index + 1, section: number, title: numbered[2] });
@@ -98,4 +100,14 @@ export function sentencesOf(source: NormalisedSource, headings: readonly Heading
     sentences.push({ text: source.text.slice(start, end), start, end, line, section, heading });
   }
   return sentences;
+}
+
+/** The section number of the nearest heading at or above a source line. */
+export function sectionAt(headings: readonly Heading[], line: number): string {
+  let section = '';
+  for (const heading of headings) {
+    if (heading.line > line) break;
+    section = heading.section;
+  }
+  return section;
 }

@@ -79,10 +79,14 @@ export interface QuoteMatch {
 export const ELLIPSIS = /\.\.\.|…/;
 
 /**
- * Each fragment of the quote, in order, in the source text; null with the first fragment not found.
- * The earliest place of the first fragment that lets every later fragment follow is taken.
+ * Each fragment of the quote, in order, in the source text, or the fragment that is not found.
+ * Where the quote occurs more than once, the first occurrence `prefer` accepts (its section) is taken.
  */
-export function locateQuote(source: NormalisedSource, quote: string): QuoteMatch | { missing: string } {
+export function locateQuote(
+  source: NormalisedSource,
+  quote: string,
+  prefer: (offset: number) => boolean = () => true,
+): QuoteMatch | { missing: string } {
   const fragments = quote
     .split(ELLIPSIS)
     .map((fragment) => normaliseText(fragment))
@@ -90,23 +94,25 @@ export function locateQuote(source: NormalisedSource, quote: string): QuoteMatch
   if (fragments.length === 0) return { missing: quote };
   let firstFrom = 0;
   let lastMissing = fragments[0];
+  let fallback: QuoteMatch | undefined;
   for (;;) {
     const firstAt = source.text.indexOf(fragments[0], firstFrom);
-    if (firstAt < 0) return { missing: lastMissing };
+    if (firstAt < 0) return fallback ?? { missing: lastMissing };
     const spans = [{ start: firstAt, end: firstAt + fragments[0].length }];
     let from = spans[0].end;
-    let complete = true;
     for (const fragment of fragments.slice(1)) {
       const at = source.text.indexOf(fragment, from);
       if (at < 0) {
-        complete = false;
         lastMissing = fragment;
         break;
       }
       spans.push({ start: at, end: at + fragment.length });
       from = at + fragment.length;
     }
-    if (complete) return { spans };
+    if (spans.length === fragments.length) {
+      if (prefer(firstAt)) return { spans };
+      fallback ??= { spans };
+    }
     firstFrom = firstAt + 1;
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { headingsOf, sectionAt, type Heading } from './document.js';
 import { locateQuote, normaliseSource, type NormalisedSource, type QuoteMatch, type Repair } from './normalise.js';
 
 /** One `source: { section, quote }` of a calendar file, wherever it stands (line, step, attribute, term). */
@@ -33,6 +34,8 @@ export interface CalendarText {
 export interface UncitedEntry {
   text: string;
   reason: string;
+  /** Which of several identical sentences is meant (1-based, in source order). */
+  occurrence?: number;
   line: number;
 }
 
@@ -91,7 +94,13 @@ export function readCalendarText(yamlText: string, name: string): CalendarText {
   if (isSeq(uncitedNode)) {
     for (const item of uncitedNode.items) {
       if (!isMap(item)) continue;
-      uncited.push({ text: String(item.get('text') ?? ''), reason: String(item.get('reason') ?? ''), line: lineOfNode(item) });
+      const occurrence = item.get('occurrence');
+      uncited.push({
+        text: String(item.get('text') ?? ''),
+        reason: String(item.get('reason') ?? ''),
+        ...(typeof occurrence === 'number' ? { occurrence } : {}),
+        line: lineOfNode(item),
+      });
     }
   }
 
@@ -99,11 +108,20 @@ export function readCalendarText(yamlText: string, name: string): CalendarText {
   return { name, data, citations, sourceFile: document.source, repairs: document.repairs ?? [], bullets: document.bullets ?? [], uncited };
 }
 
+export interface SourceText {
+  raw: string;
+  normalised: NormalisedSource;
+  headings: Heading[];
+}
+
 /** The source text named by `document.source`, normalised with the calendar's repairs. */
-export function loadSource(calendar: CalendarText, calendarPath: string): { raw: string; normalised: NormalisedSource } {
+export function loadSource(calendar: CalendarText, calendarPath: string): SourceText {
   if (!calendar.sourceFile) throw new Error(`${calendar.name}: document.source names no source text`);
-  const raw = readFileSync(join(dirname(calendarPath), calendar.sourceFile), 'utf8');
-  return { raw, normalised: normaliseSource(raw, calendar.repairs, calendar.bullets) };
+  return sourceTextOf(calendar, readFileSync(join(dirname(calendarPath), calendar.sourceFile), 'utf8'));
+}
+
+export function sourceTextOf(calendar: CalendarText, raw: string): SourceText {
+  return { raw, normalised: normaliseSource(raw, calendar.repairs, calendar.bullets), headings: headingsOf(raw) };
 }
 
 export interface LocatedCitation extends Citation {
@@ -116,12 +134,20 @@ export interface QuoteProblem {
   missing: string;
 }
 
-/** Every citation located in the source; the ones not found are problems. */
-export function checkQuotes(calendar: CalendarText, source: NormalisedSource): { located: LocatedCitation[]; problems: QuoteProblem[] } {
+/**
+ * Every citation located in the source; the ones not found are problems. A quote that occurs more
+ * than once (the same sentence in 3.3.2 and 3.3.3) is taken in the section the citation names.
+ */
+export function checkQuotes(calendar: CalendarText, source: SourceText): { located: LocatedCitation[]; problems: QuoteProblem[] } {
   const located: LocatedCitation[] = [];
   const problems: QuoteProblem[] = [];
   for (const citation of calendar.citations) {
-    const match = locateQuote(source, citation.quote);
+    const wanted = citation.section.toLowerCase();
+    const inSection = (offset: number): boolean => {
+      const section = sectionAt(source.headings, source.normalised.lineOf[offset]).toLowerCase();
+      return section === wanted || section.startsWith(`${wanted}.`);
+    };
+    const match = locateQuote(source.normalised, citation.quote, inSection);
     if ('missing' in match) problems.push({ citation, missing: match.missing });
     else located.push({ ...citation, match });
   }

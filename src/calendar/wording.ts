@@ -32,8 +32,8 @@ export const TERM_PATTERNS: readonly TermPattern[] = [
   term('part of a year', 'eind 2026, begin 2027, medio 2026', `(?:eind|begin|medio) 20\\d\\d`),
   term(
     'year with a term word',
-    'in 2027, vanaf 2026, per 2027, gedurende heel 2027, vóór 2027, met ingang van 2027',
-    `(?:in|vanaf|per|voor|vóór|tot en met|t/m|tot|gedurende|sinds|na|met ingang van)(?: heel| het jaar| de| het)? 20\\d\\d`,
+    'in 2027, vanaf 2026, per 2027, gedurende heel 2027, vóór 2027, in de loop van 2025, met ingang van 2027',
+    `(?:in|vanaf|per|voor|vóór|tot en met|t/m|tot|gedurende|sinds|na|van|met ingang van)(?: heel| het jaar| de| het)? 20\\d\\d`,
   ),
   term('deadline word', 'uiterlijk, uiterste datum, uiterste tekentermijn', '(?:uiterlijk|uiterste (?:datum|termijn|tekentermijn))'),
   term('first day of a month', 'per de eerste kalenderdag', '(?:per|vanaf) de eerste (?:kalender|werk)?dag'),

@@ -130,7 +130,7 @@ export interface CalendarFile {
   milestones: Milestone[];
   chains?: Chain[];
   /** Dated sentences of the source no line cites, with the reason (checked by the coverage tool). */
-  uncited?: { text: string; reason: string }[];
+  uncited?: { text: string; reason: string; occurrence?: number }[];
 }
 
 export interface Contract {
