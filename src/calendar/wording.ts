@@ -40,6 +40,7 @@ export const TERM_PATTERNS: readonly TermPattern[] = [
   term('within a period', 'binnen 2 weken, binnen zes weken, binnen 10 werkdagen', `binnen ${NUMBER_WORD} (?:werkdagen|werkdag|dagen|dag|weken|week|maanden|maand|jaar|uur|minuten)`),
   term('length of time', '4 weken, 3 kalenderjaren, 1 jaar', `${NUMBER_WORD} (?:werkdagen|kalenderdagen|dagen|weken|maanden|kalendermaanden|jaar|jaren|kalenderjaar|kalenderjaren)`),
   term('recurring', 'iedere 3 jaar, ieder jaar, jaarlijks', `(?:(?:iedere|ieder|elke|elk)(?: ${NUMBER_WORD})? (?:jaar|jaren|maand|maanden|kwartaal)|jaarlijks|jaarlijkse)`),
+  term('year of an agreement', 'in het eerste jaar, na afloop van een kalenderjaar, gedurende het jaar', '(?:(?:eerste|tweede|derde) (?:jaar|kalenderjaar|contractjaar)|na afloop van (?:een|het) (?:jaar|kalenderjaar|contractjaar)|gedurende het (?:jaar|kalenderjaar|contractjaar))'),
   term('years', '2026-2027', '20\\d\\d ?[-–] ?20\\d\\d'),
   term('immediately', 'onmiddellijk', 'onmiddellijk'),
 ];
