@@ -30,10 +30,15 @@ export interface Coverage {
 /** The dated sentences of a source text, with the nearest heading of each. */
 export function datedSentences(source: SourceText): DatedSentence[] {
   const sentences = sentencesOf(source.normalised, source.headings);
+  // One pass over the whole text; each wording belongs to the sentence it starts in.
+  const terms = findTerms(source.normalised.text);
   const dated: DatedSentence[] = [];
+  let next = 0;
   for (const sentence of sentences) {
-    const terms = findTerms(sentence.text).map((term) => ({ ...term, start: term.start + sentence.start, end: term.end + sentence.start }));
-    if (terms.length > 0) dated.push({ ...sentence, terms });
+    while (next < terms.length && terms[next].start < sentence.start) next++;
+    const own: TermMatch[] = [];
+    for (let i = next; i < terms.length && terms[i].start < sentence.end; i++) own.push(terms[i]);
+    if (own.length > 0) dated.push({ ...sentence, terms: own });
   }
   return dated;
 }

@@ -39,7 +39,10 @@ export function applyRepairs(line: string, repairs: readonly Repair[]): string {
  */
 export function normaliseSource(raw: string, repairs: readonly Repair[] = [], bullets: readonly string[] = []): NormalisedSource {
   const lines = raw.normalize('NFC').split(/\r?\n/);
-  let text = '';
+  // Parts joined once at the end: testing the end of a growing string would flatten it on every line.
+  const parts: string[] = [];
+  let length = 0;
+  let lastChar = '';
   const lineNumbers: number[] = [];
   const breaks = new Set<number>();
   const lineStarts = new Map<number, number>();
@@ -50,24 +53,28 @@ export function normaliseSource(raw: string, repairs: readonly Repair[] = [], bu
     if (bullet !== undefined) {
       // A list item: the marker goes, and the item starts a sentence of its own.
       line = line.slice(bullet.length + 1);
-      pendingBreak = text.length > 0;
+      pendingBreak = length > 0;
     }
     if (line === '') {
-      pendingBreak = text.length > 0;
+      pendingBreak = length > 0;
       return;
     }
-    if (text.length > 0) {
-      if (pendingBreak) breaks.add(text.length);
-      if (!text.endsWith('-') || pendingBreak) {
-        text += ' ';
+    if (length > 0) {
+      if (pendingBreak) breaks.add(length);
+      if (lastChar !== '-' || pendingBreak) {
+        parts.push(' ');
+        length += 1;
         lineNumbers.push(index + 1);
       }
     }
     pendingBreak = false;
-    lineStarts.set(text.length, index + 1);
-    text += line;
+    lineStarts.set(length, index + 1);
+    parts.push(line);
+    length += line.length;
+    lastChar = line[line.length - 1];
     for (let i = 0; i < line.length; i++) lineNumbers.push(index + 1);
   });
+  const text = parts.join('');
   return { text, lineOf: Int32Array.from(lineNumbers), breaks, lineStarts };
 }
 

@@ -56,8 +56,8 @@ export interface TermMatch {
 /** Every date or term wording in `text`, in order of position. */
 export function findTerms(text: string): TermMatch[] {
   const matches: TermMatch[] = [];
-  for (const { name, pattern } of TERM_PATTERNS) {
-    const search = new RegExp(pattern.source, pattern.flags);
+  for (const { name, pattern: search } of TERM_PATTERNS) {
+    search.lastIndex = 0;
     for (let match = search.exec(text); match !== null; match = search.exec(text)) {
       const start = match.index;
       const end = start + match[0].length;
