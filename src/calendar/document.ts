@@ -1,4 +1,5 @@
 import type { NormalisedSource } from './normalise.js';
+import { MONTHS } from './wording.js';
 
 /** A heading of the source text: `3.3.2` with its title, `bijlage 2`, or a named heading such as `Bezwaren`. */
 export interface Heading {
@@ -69,6 +70,9 @@ export function headingsOf(raw: string): Heading[] {
   return headings;
 }
 
+// A line that opens with a full date starts a row of a planning table ("12 november 2025 Informeren …").
+const TABLE_ROW = new RegExp(`^\\d{1,2} (?:${MONTHS.join('|')}) 20\\d\\d`, 'i');
+
 // A sentence ends at . ! ? ; : before a capital, a digit or an opening quote (not "a.s. aan", "N.V. en", "3.3.2 staat").
 const SENTENCE_END = /[.!?;:](?= [\p{Lu}\d‘“"(])/gu;
 
@@ -78,6 +82,7 @@ export function sentencesOf(source: NormalisedSource, headings: readonly Heading
   const headingLines = new Set(headings.map((heading) => heading.line));
   for (const [offset, line] of source.lineStarts) {
     if (headingLines.has(line) || headingLines.has(line - 1)) boundaries.add(offset);
+    if (TABLE_ROW.test(source.text.slice(offset, offset + 20))) boundaries.add(offset);
   }
   for (const match of source.text.matchAll(SENTENCE_END)) boundaries.add(match.index + 1);
   const cuts = [...boundaries].sort((a, b) => a - b);
