@@ -165,19 +165,30 @@ function archetypesOf(files: (CalendarFile | null)[]): Archetype[] {
   const present = files.filter((file): file is CalendarFile => file !== null);
   const { insurer, year } = present[0];
   const kinds = new Set<ProviderKind>();
-  const attributes = new Map<string, Set<string | number | boolean>>();
+  const declared = new Map<string, Set<string | number | boolean>>();
+  // An attribute makes archetypes only for the kinds whose lines select on it (organisatievorm: kraamzorg).
+  const selectingOn = new Map<ProviderKind, Set<string>>();
   for (const file of present) {
-    for (const line of [...file.milestones, ...(file.chains ?? [])]) line.appliesTo.kinds.forEach((kind) => kinds.add(kind));
-    for (const [name, declared] of Object.entries(file.attributes ?? {})) {
-      const values = attributes.get(name) ?? new Set();
-      declared.values.forEach((value) => values.add(value));
-      attributes.set(name, values);
+    for (const line of [...file.milestones, ...(file.chains ?? [])]) {
+      for (const kind of line.appliesTo.kinds) {
+        kinds.add(kind);
+        const names = selectingOn.get(kind) ?? new Set<string>();
+        Object.keys(line.appliesTo.attributes ?? {}).forEach((name) => names.add(name));
+        selectingOn.set(kind, names);
+      }
+    }
+    for (const [name, attribute] of Object.entries(file.attributes ?? {})) {
+      const values = declared.get(name) ?? new Set();
+      attribute.values.forEach((value) => values.add(value));
+      declared.set(name, values);
     }
   }
-  const variants: { suffix: string; attributes?: Contract['attributes'] }[] = [{ suffix: '' }];
-  for (const [name, values] of attributes) for (const value of values) variants.push({ suffix: `/${name}=${value}`, attributes: { [name]: value } });
   const archetypes: Archetype[] = [];
   for (const kind of [...kinds].sort()) {
+    const variants: { suffix: string; attributes?: Contract['attributes'] }[] = [{ suffix: '' }];
+    for (const name of selectingOn.get(kind) ?? []) {
+      for (const value of declared.get(name) ?? []) variants.push({ suffix: `/${name}=${value}`, attributes: { [name]: value } });
+    }
     for (const status of ['existing', 'new'] as const) {
       for (const variant of variants) {
         for (const runs of [false, true]) {
