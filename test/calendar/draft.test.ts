@@ -59,7 +59,7 @@ describe.each([
   });
 
   it('writes YAML a person can finish: every candidate with quote, section and its TODOs', () => {
-    const yaml = draftCalendarYaml(candidates, { insurer, year, sourceFile: `${year}-geboortezorg.source.txt`, ...options, today: '2026-11-23' });
+    const yaml = draftCalendarYaml(candidates, { ...options, insurer, sourceFile: `${year}-geboortezorg.source.txt`, today: '2026-11-23' });
     const draft = parse(yaml) as { insurer: string; year: number; milestones: { source: { section: string; quote: string }; rule: unknown }[] };
     expect(draft.insurer).toBe(insurer);
     expect(draft.milestones).toHaveLength(candidates.length);
