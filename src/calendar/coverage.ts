@@ -43,14 +43,24 @@ export function datedSentences(source: SourceText): DatedSentence[] {
   return dated;
 }
 
+/** A source text split into sentences: the part of coverage that does not depend on the quotes. */
+export interface SourceReading {
+  source: SourceText;
+  sentences: Sentence[];
+  dated: DatedSentence[];
+}
+
+export function readSourceText(calendar: CalendarText, raw: string): SourceReading {
+  const source = sourceTextOf(calendar, raw);
+  return { source, sentences: sentencesOf(source.normalised, source.headings), dated: datedSentences(source) };
+}
+
 /**
  * Every dated sentence of the source must be cited by a quote (a quote covers one of its date or term
  * wordings) or listed under `uncited:` with a reason.
  */
-export function coverageOf(calendar: CalendarText, raw: string): Coverage {
-  const source = sourceTextOf(calendar, raw);
-  const sentences = sentencesOf(source.normalised, source.headings);
-  const dated = datedSentences(source);
+export function coverageOf(calendar: CalendarText, raw: string, read: SourceReading = readSourceText(calendar, raw)): Coverage {
+  const { source, sentences, dated } = read;
   const { located } = checkQuotes(calendar, source);
 
   const cited = new Map<DatedSentence, LocatedCitation[]>();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import safeRegex from 'safe-regex2';
 import { describe, expect, it } from 'vitest';
-import { coverageOf, describeCoverageProblems } from '../../src/calendar/coverage.js';
+import { coverageOf, describeCoverageProblems, readSourceText } from '../../src/calendar/coverage.js';
 import { readCalendarText } from '../../src/calendar/sources.js';
 import { findTerms, TERM_PATTERNS } from '../../src/calendar/wording.js';
 
@@ -35,7 +35,8 @@ const UNDATED_QUOTES: Record<string, string[]> = {
 describe.each(CALENDARS)('coverage of %s', (name) => {
   const calendar = readCalendarText(read(name), name);
   const raw = read(name.replace(/\.yaml$/, '.source.txt'));
-  const full = coverageOf(calendar, raw);
+  const reading = readSourceText(calendar, raw);
+  const full = coverageOf(calendar, raw, reading);
 
   it('cites or lists every dated sentence of the source (100 %), with no stale entry', () => {
     expect(describeCoverageProblems(full)).toEqual([]);
@@ -54,7 +55,7 @@ describe.each(CALENDARS)('coverage of %s', (name) => {
     let failing = 0;
     for (const removed of calendar.citations) {
       const without = { ...calendar, citations: calendar.citations.filter((citation) => citation !== removed) };
-      const coverage = coverageOf(without, raw);
+      const coverage = coverageOf(without, raw, reading);
       const problems = describeCoverageProblems(coverage).join('\n');
       // Sentences only this line cites must now be named; sentences another line cites stay covered.
       const onlyThis = [...full.cited].filter(([, citations]) => citations.length === 1 && citations[0].label === removed.label).map(([sentence]) => sentence);
