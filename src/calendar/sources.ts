@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { headingsOf, sectionAt, type Heading } from './document.js';
-import { locateQuote, normaliseSource, type NormalisedSource, type QuoteMatch, type Repair } from './normalise.js';
+import { locateQuote, normaliseSource, normaliseText, type NormalisedSource, type QuoteMatch, type Repair } from './normalise.js';
 
 /** One `source: { section, quote }` of a calendar file, wherever it stands (line, step, attribute, term). */
 export interface Citation {
@@ -132,6 +132,19 @@ export interface LocatedCitation extends Citation {
 export interface QuoteProblem {
   citation: Citation;
   missing: string;
+  /** The longest start of the missing fragment that the source does contain: the difference follows it. */
+  found: string;
+}
+
+function longestFoundPrefix(text: string, fragment: string): string {
+  let low = 0;
+  let high = fragment.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (text.includes(fragment.slice(0, middle))) low = middle;
+    else high = middle - 1;
+  }
+  return fragment.slice(0, low);
 }
 
 /**
@@ -148,13 +161,17 @@ export function checkQuotes(calendar: CalendarText, source: SourceText): { locat
       return section === wanted || section.startsWith(`${wanted}.`);
     };
     const match = locateQuote(source.normalised, citation.quote, inSection);
-    if ('missing' in match) problems.push({ citation, missing: match.missing });
+    if ('missing' in match) {
+      const missing = normaliseText(match.missing);
+      problems.push({ citation, missing, found: longestFoundPrefix(source.normalised.text, missing) });
+    }
     else located.push({ ...citation, match });
   }
   return { located, problems };
 }
 
 export function describeQuoteProblem(calendar: CalendarText, problem: QuoteProblem): string {
-  const { citation, missing } = problem;
-  return `${calendar.name}:${citation.line}: ${citation.label} (section ${citation.section}): quote not in ${calendar.sourceFile}: "${missing}"`;
+  const { citation, missing, found } = problem;
+  const where = found.length > 0 ? `; the source has "…${found.slice(-40)}" but then not "${missing.slice(found.length, found.length + 40)}…"` : '';
+  return `${calendar.name}:${citation.line}: ${citation.label} (section ${citation.section}): quote not in ${calendar.sourceFile}: "${missing}"${where}`;
 }
