@@ -97,6 +97,7 @@ class LinePlacer {
     return {
       id: line.itemId,
       calendar: this.calendar.key,
+      calendarVersion: this.calendar.file.version ?? 1,
       insurer: this.calendar.file.insurer,
       title: line.title,
       actor: line.actor,

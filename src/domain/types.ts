@@ -96,18 +96,41 @@ export interface ContractTerm {
   source: Source;
 }
 
+/** One entry of a calendar's change log. */
+export interface CalendarChange {
+  version: number;
+  date: IsoDate;
+  what: string;
+  why: string;
+  checkedBy: string;
+}
+
 /** A calendar file as written: one insurer, one contract year. */
 export interface CalendarFile {
   insurer: string;
   insurerName: string;
   year: number;
   sector: 'geboortezorg';
-  document: { title: string; publisher?: string; url?: string; seed?: string };
+  /** Raised with every change a provider can see; items name it. Absent: 1. */
+  version?: number;
+  changes?: CalendarChange[];
+  document: {
+    title: string;
+    publisher?: string;
+    url?: string;
+    obtained?: string;
+    /** The document's text beside the calendar file. */
+    source?: string;
+    repairs?: { read: string; as: string }[];
+    bullets?: string[];
+  };
   contact: string;
   attributes?: Record<string, { description: string; values: AttributeValue[]; source?: Source }>;
   terms?: ContractTerm[];
   milestones: Milestone[];
   chains?: Chain[];
+  /** Dated sentences of the source no line cites, with the reason (checked by the coverage tool). */
+  uncited?: { text: string; reason: string; occurrence?: number }[];
 }
 
 export interface Contract {
@@ -141,6 +164,8 @@ export type DateFlag =
 export interface TimelineItem {
   id: string;
   calendar: string;
+  /** Version of the calendar the item was computed from. */
+  calendarVersion: number;
   insurer: string;
   title: Text;
   actor: Actor;

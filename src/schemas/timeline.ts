@@ -24,6 +24,7 @@ export const SourceSchema = Type.Object(
 const timelineItemExample = {
   id: 'cz-groep/2027/ondertekenen',
   calendar: 'cz-groep/2027',
+  calendarVersion: 2,
   insurer: 'cz-groep',
   title: { nl: 'Overeenkomst ondertekenen', en: 'Sign the agreement' },
   actor: 'provider',
@@ -45,6 +46,7 @@ export const TimelineItemSchema = Type.Object(
   {
     id: Type.String({ description: 'Item id `<insurer>/<year>/<line>` (or `…/<chain>/<step>`); never renamed. Record events against it.' }),
     calendar: Type.String({ description: 'Calendar key `<insurer>/<year>`.' }),
+    calendarVersion: Type.Integer({ minimum: 1, description: 'Version of the calendar the item was computed from (its `changes` log says what each version changed).' }),
     insurer: Type.String(),
     title: TextSchema,
     actor: ActorSchema,

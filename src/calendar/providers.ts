@@ -1,0 +1,28 @@
+import Database from 'better-sqlite3';
+import { EventStore } from '../store/events.js';
+import { ProviderStore } from '../store/providers.js';
+import type { ProviderTimelineInput } from './diff.js';
+
+const PAGE = 500;
+
+/**
+ * Every provider with a contract for `insurer`, with its recorded events, read from the database
+ * file read-only through the stores the service uses (nothing is written, not even a migration).
+ */
+export function* providersOf(databasePath: string, insurer: string): Generator<ProviderTimelineInput> {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    const providers = new ProviderStore(db);
+    const events = new EventStore(db);
+    const everyone = { keyId: '', admin: true };
+    for (let offset = 0; ; offset += PAGE) {
+      const { items } = providers.list(everyone, { insurer, limit: PAGE, offset });
+      for (const record of items) {
+        yield { provider: { id: record.id, name: record.name, kinds: record.kinds, contracts: record.contracts }, events: events.recordedEvents(record.id) };
+      }
+      if (items.length < PAGE) break;
+    }
+  } finally {
+    db.close();
+  }
+}
