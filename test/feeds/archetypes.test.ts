@@ -41,7 +41,7 @@ function expectEvents(parsed: ParsedFeed, items: TimelineItem[], uid: (item: Tim
     if (item.time !== null && item.window === null) {
       expect(event, `${label} ${item.id}`).toMatchObject({ allDay: false, start: `${item.due}T${item.time}:00`, end: null, zone: 'Europe/Amsterdam' });
     } else {
-      expect(event, `${label} ${item.id}`).toMatchObject({ allDay: true, start: item.window?.from ?? item.due, end: addDays(item.window?.to ?? item.due, 1), zone: null });
+      expect(event, `${label} ${item.id}`).toMatchObject({ allDay: true, start: item.window?.from ?? item.due, end: addDays(item.window?.to ?? item.due!, 1), zone: null });
     }
     expect(event.status, `${label} ${item.id}`).toBe(item.projected ? 'TENTATIVE' : 'CONFIRMED');
     expect(event.summary.startsWith(`${insurerName}`), `${label} ${event.summary}`).toBe(true);

@@ -30,7 +30,7 @@ describe('GET /feeds/calendars/:insurer/:year.ics', () => {
     for (const parsed of [parseWithIcalJs(response.body), parseWithPython(response.body)]) {
       expect(parsed.name).toBe('Contractdeadlines Voorbeeld 2027: verloskunde, nieuwe zorgaanbieder');
       expect(parsed.events.map((event) => event.uid)).toEqual(items.map((item) => calendarUid(item.id, 'verloskunde', 'new')));
-      parsed.events.forEach((event, i) => expect(event).toMatchObject({ allDay: true, start: items[i].window?.from ?? items[i].due, end: addDays(items[i].window?.to ?? items[i].due, 1) }));
+      parsed.events.forEach((event, i) => expect(event).toMatchObject({ allDay: true, start: items[i].window?.from ?? items[i].due, end: addDays(items[i].window?.to ?? items[i].due!, 1) }));
     }
     expect(unfold(response.body)).toContain('\r\nURL;VALUE=URI:http://127.0.0.1:3000/api/v1/calendars/voorbeeld/2027/timeline?kind=verloskunde&status=new\r\n');
     expect((await app.inject({ url: '/feeds/calendars/voorbeeld/2027.ics?kind=verloskunde&status=new', headers: { 'if-none-match': String(response.headers.etag) } })).statusCode).toBe(304);

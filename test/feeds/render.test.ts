@@ -15,7 +15,8 @@ const CHANGED_AT = '2026-01-01T08:00:00.000Z';
 
 const scope = (reminderDays = [14, 7, 1]): FeedScope => ({
   stateFeed: () => `provider/${PROVIDER}`,
-  uid: (item) => providerUid(PROVIDER, item.id),
+  uid: (item, part) => providerUid(PROVIDER, item.id, part),
+  withStatus: true,
   insurerName: () => 'Tijdstip',
   timelineUrl: () => `https://deadlines.example/api/v1/providers/${PROVIDER}/timeline`,
   reminderDays,
@@ -69,7 +70,7 @@ describe('renderFeed', () => {
         if (item.time !== null && item.window === null) {
           expect(event).toMatchObject({ allDay: false, start: `${item.due}T${item.time}:00`, end: null, zone: 'Europe/Amsterdam' });
         } else {
-          expect(event).toMatchObject({ allDay: true, start: item.window?.from ?? item.due, end: addDays(item.window?.to ?? item.due, 1), zone: null });
+          expect(event).toMatchObject({ allDay: true, start: item.window?.from ?? item.due, end: addDays(item.window?.to ?? item.due!, 1), zone: null });
         }
         expect(event).toMatchObject({ sequence: 0, status: item.projected ? 'TENTATIVE' : 'CONFIRMED', stamp: '2026-01-01T08:00:00Z', lastModified: '2026-01-01T08:00:00Z' });
       });
@@ -90,7 +91,7 @@ describe('renderFeed', () => {
 
   it('sets alarms for the provider\'s deadlines at 09:00 on each reminder day, none for the insurer\'s promises', () => {
     const parsed = parseWithIcalJs(text);
-    const atNine = (item: TimelineItem, days: number) => (daysBetween(item.window?.from ?? item.due, item.due) - days) * 86_400 + 9 * 3_600;
+    const atNine = (item: TimelineItem, days: number) => (daysBetween(item.window?.from ?? item.due!, item.due!) - days) * 86_400 + 9 * 3_600;
     let checked = 0;
     items.forEach((item, i) => {
       const alarms = parsed.events[i].alarms;

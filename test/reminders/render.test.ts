@@ -8,7 +8,7 @@ import { renderDigest, type Language } from '../../src/reminders/render.js';
 const calendars = loadCalendarSet();
 const item = computeTimeline({ kinds: ['kraamzorg'], contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing' }] }, calendars, [], '2026-10-18')
   .find((candidate) => candidate.id === 'cz-groep/2027/ondertekenen')!;
-const notice: Notice = { item, daysLeft: 14, kinds: ['reminder'], keys: ['reminder-14'], previousDue: null };
+const notice: Notice = { item: item as Notice['item'], daysLeft: 14, kinds: ['reminder'], keys: ['reminder-14'], previousDue: null };
 const digest: Digest = { day: '2026-10-18', notices: [notice], nearest: notice };
 
 const render = (language: Language) =>

@@ -1,7 +1,7 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { CompiledCalendar } from '../../domain/calendar.js';
+import { kindsOf, type CompiledCalendar } from '../../domain/calendar.js';
 import { computeTimeline } from '../../domain/timeline.js';
-import { CONTRACT_STATUSES, type AttributeValue, type ProviderKind } from '../../domain/types.js';
+import { CONTRACT_STATUSES, type AttributeValue } from '../../domain/types.js';
 import { invalidInput, notFound, type FieldError } from '../../problems.js';
 import { CalendarListSchema, CalendarParamsSchema, CalendarSchema } from '../../schemas/calendars.js';
 import { problemResponses } from '../../schemas/common.js';
@@ -11,7 +11,7 @@ const tags = ['calendars'];
 
 function summaryOf(calendar: CompiledCalendar) {
   const { file } = calendar;
-  const kinds = new Set<ProviderKind>(calendar.lines.flatMap((line) => line.appliesTo.kinds));
+  const kinds = kindsOf(calendar);
   return {
     key: calendar.key,
     insurer: file.insurer,
@@ -22,7 +22,7 @@ function summaryOf(calendar: CompiledCalendar) {
     contact: file.contact,
     attributes: file.attributes ?? {},
     terms: file.terms ?? [],
-    kinds: [...kinds],
+    kinds,
   };
 }
 
