@@ -89,18 +89,22 @@ type DatedItem = TimelineItem & { due: IsoDate };
 
 function feedEventsOfItem(item: DatedItem, following: readonly TimelineItem[], scope: FeedScope): FeedEvent[] {
   const long = item.window !== null && daysBetween(item.window.from, item.window.to) + 1 > LONGEST_BANNER_DAYS;
-  const events = [feedEventOf(item, scope, following, long)];
-  if (long && item.actor === 'provider' && item.type !== 'info' && item.done === null) events.unshift(openingEventOf(item, scope));
-  return events;
+  if (!long) return [feedEventOf(item, scope, following)];
+  // Something that starts and stays (an obligation from 1 January, a year of talks): the day it starts is the news.
+  if (item.type === 'info') return [feedEventOf(item, scope, following, 'opens')];
+  const due = feedEventOf(item, scope, following, 'due');
+  return item.actor === 'provider' && item.done === null ? [openingEventOf(item, scope), due] : [due];
 }
 
-export function feedEventOf(item: DatedItem, scope: FeedScope, following: readonly TimelineItem[] = [], long = false): FeedEvent {
+/** `long`: a window longer than a month, shown on one day (its due date or its opening) instead of across it. */
+export function feedEventOf(item: DatedItem, scope: FeedScope, following: readonly TimelineItem[] = [], long?: 'due' | 'opens'): FeedEvent {
   const insurerName = scope.insurerName(item);
   const summary = summaryOf(item, insurerName, scope.withStatus);
-  const timed = item.time !== null && (item.window === null || long);
-  const span = item.window !== null && !long ? item.window : null;
-  const start = span?.from ?? item.due;
-  const allDay = timed ? null : { start, end: addDays(span?.to ?? item.due, 1) };
+  const timed = item.time !== null && (item.window === null || long === 'due');
+  const span = item.window !== null && long === undefined ? item.window : null;
+  const day = long === 'opens' ? (item.window as { from: IsoDate }).from : item.due;
+  const start = span?.from ?? day;
+  const allDay = timed ? null : { start, end: addDays(span?.to ?? day, 1) };
   const at = timed ? { date: item.due, time: item.time as string } : null;
   const status = item.projected ? 'TENTATIVE' : 'CONFIRMED';
   return {
