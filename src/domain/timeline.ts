@@ -254,17 +254,21 @@ function statusOf(line: CompiledLine, due: IsoDate | null, done: IsoDate | null,
   return 'upcoming';
 }
 
-/** By due date (and time); an item without a date comes right after the step it waits for. */
+/** By due date (and time); an item without a date comes right after the step it waits for, in chain order. */
 function sortTimeline(items: TimelineItem[]): TimelineItem[] {
   const dueOf = new Map(items.map((item) => [item.id, item.due]));
-  const key = (item: TimelineItem): string => item.due ?? `${(item.waitsFor && dueOf.get(item.waitsFor)) ?? '9999-12-31'}~`;
+  const anchorOf = (item: TimelineItem): string => (item.due === null && item.waitsFor !== null ? item.waitsFor : item.id);
+  const dueKey = (item: TimelineItem): string => item.due ?? dueOf.get(anchorOf(item)) ?? '9999-12-31';
   return items.sort((a, b) => {
-    const keyA = key(a);
-    const keyB = key(b);
+    const keyA = dueKey(a);
+    const keyB = dueKey(b);
     if (keyA !== keyB) return keyA < keyB ? -1 : 1;
     const timeA = a.time ?? '';
     const timeB = b.time ?? '';
     if (timeA !== timeB) return timeA < timeB ? -1 : 1;
+    const anchorA = anchorOf(a);
+    const anchorB = anchorOf(b);
+    if (anchorA !== anchorB) return anchorA < anchorB ? -1 : 1;
     if (a.chain && b.chain && a.chain.id === b.chain.id) return a.chain.step - b.chain.step;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
