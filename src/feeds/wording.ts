@@ -95,9 +95,11 @@ export function descriptionOf(
   timelineUrl: string,
   options: { withStatus?: boolean; following?: readonly TimelineItem[] } = {},
 ): string {
+  const flag = flagText(item.flags);
   const lines = [
     whoActs(item, insurerName),
     whenText(item),
+    ...(flag ? [`Let op: ${flag}.`] : []),
     ...derivationLines(item, options.following ?? []),
     ...(item.projected ? ['Verwachte datum: telt vanaf een eerdere stap die nog niet is vastgelegd.'] : []),
     ...(options.withStatus === false ? [] : [statusText(item)]),
