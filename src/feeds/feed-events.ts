@@ -107,6 +107,7 @@ export function feedEventOf(item: DatedItem, scope: FeedScope, following: readon
   const allDay = timed ? null : { start, end: addDays(span?.to ?? day, 1) };
   const at = timed ? { date: item.due, time: item.time as string } : null;
   const status = item.projected ? 'TENTATIVE' : 'CONFIRMED';
+  const alarms = needsAlarms(item) ? alarmsOf(item, start, timed, summaryOf(item, insurerName, false), scope.reminderDays) : [];
   return {
     uid: scope.uid(item),
     state: { feed: scope.stateFeed(item), item: item.id },
@@ -114,10 +115,10 @@ export function feedEventOf(item: DatedItem, scope: FeedScope, following: readon
     description: descriptionOf(item, insurerName, scope.timelineUrl(item), { withStatus: scope.withStatus, following }),
     allDay,
     at,
-    schedule: JSON.stringify([allDay, at, status, summaryOf(item, insurerName, false)]),
+    schedule: JSON.stringify([allDay, at, status, summaryOf(item, insurerName, false), alarms]),
     status,
     url: scope.timelineUrl(item),
-    alarms: needsAlarms(item, scope.withStatus) ? alarmsOf(item, start, timed, summary, scope.reminderDays) : [],
+    alarms,
   };
 }
 
@@ -141,11 +142,13 @@ function openingEventOf(item: DatedItem, scope: FeedScope): FeedEvent {
   };
 }
 
-/** Reminders are for what the provider must do (or is advised to); nothing to remind of once done, late, informational or not asked for. */
-function needsAlarms(item: TimelineItem, withStatus: boolean): boolean {
+/**
+ * Reminders are for what the provider must do (or is advised to); none once done, for an informational line or one
+ * not asked for. They do not hang on the day's status: a passed alarm never rings, and an event must not change by itself.
+ */
+function needsAlarms(item: TimelineItem): boolean {
   if (item.actor !== 'provider' || item.done !== null || item.type === 'info') return false;
-  if (item.bindsWhen !== null && !item.bindsWhen.met) return false;
-  return !withStatus || item.status === 'upcoming' || item.status === 'due-soon';
+  return item.bindsWhen === null || item.bindsWhen.met;
 }
 
 /** One alarm per reminder day before the due date: 09:00 that day for all-day events, the same time of day for timed ones. */
