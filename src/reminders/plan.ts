@@ -60,7 +60,8 @@ function isDated(item: TimelineItem): item is DatedItem {
  * of the insurer's, never an informational line, advice, or a step whose date is only counted from another.
  */
 export function insurerBinds(item: TimelineItem): boolean {
-  return item.actor === 'insurer' && item.type === 'deadline' && item.due !== null && (item.bindsWhen === null || item.bindsWhen.met);
+  // A date still counted from an unrecorded step (projected) is not the insurer's own: the step before may not have happened.
+  return item.actor === 'insurer' && item.type === 'deadline' && item.due !== null && !item.projected && (item.bindsWhen === null || item.bindsWhen.met);
 }
 
 export function noticeKey(item: string, key: string, due: IsoDate): string {
