@@ -110,14 +110,15 @@ export function capWords(capDue: IsoDate, reason: Text): Text {
   return both((l) => (l === 'nl' ? `niet later dan ${dateWords(capDue, l)} (${reason.nl})` : `no later than ${dateWords(capDue, l)} (${reason.en})`));
 }
 
-/** `valt op zondag: regel het uiterlijk vrijdag 30 oktober`. */
-export function flagWords(flags: readonly DateFlag[]): Text | null {
+/** `valt op zondag: regel het uiterlijk vrijdag 30 oktober` for the provider; an insurer's date only says on what day it falls. */
+export function flagWords(flags: readonly DateFlag[], providerActs = true): Text | null {
   if (flags.length === 0) return null;
   const last = flags[0].lastWorkingDay;
   const days = (l: 'nl' | 'en') =>
     flags
       .map((flag) => (flag.code === 'weekend' ? (l === 'nl' ? flag.day : flag.day === 'zaterdag' ? 'a Saturday' : 'a Sunday') : l === 'nl' ? flag.name : `a public holiday (${flag.name})`))
       .join(l === 'nl' ? ' en ' : ' and ');
+  if (!providerActs) return { nl: `valt op ${days('nl')}`, en: `falls on ${days('en')}` };
   return {
     nl: `valt op ${days('nl')}: regel het uiterlijk ${dateWords(last, 'nl', 'cccc d MMMM')}`,
     en: `falls on ${days('en')}: see to it by ${dateWords(last, 'en', 'cccc d MMMM')}`,

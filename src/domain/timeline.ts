@@ -169,7 +169,7 @@ class LinePlacer {
           type: line.type,
           main: placed.main,
           cap: placed.capText,
-          flag: flagWords(flags),
+          flag: flagWords(flags, line.actor === 'provider'),
           condition: request
             ? { nl: `geldt alleen na: ${request.title.nl.toLowerCase()} (nog niet vastgelegd)`, en: `binds only after: ${request.title.en.toLowerCase()} (not recorded yet)` }
             : null,
