@@ -3,7 +3,7 @@ import type { CalendarSet } from './calendar-set.js';
 import { capWords, fixedWords, flagWords, joinDerivation, relativeWords, waitingWords, type BaseKind } from './derivation.js';
 import { addDays, minDate } from './plain-date.js';
 import { relativeDate } from './rules.js';
-import type { AppliesTo, Contract, IsoDate, ItemStatus, Provider, ProviderKind, RecordedEvent, Text, TimelineItem } from './types.js';
+import type { AppliesTo, Contract, DateFlag, Derivation, IsoDate, ItemStatus, Provider, ProviderKind, RecordedEvent, Text, TimelineItem } from './types.js';
 
 /** Items due within this many days of asOf are `due-soon`. */
 export const DUE_SOON_DAYS = 14;
@@ -48,7 +48,7 @@ export function computeTimeline(
     const calendar = calendars.get(contract.insurer, contract.year);
     if (!calendar) continue;
     const applicable = applicableLines(calendar, provider, contract);
-    const placer = new LinePlacer(calendar, calendars, events, asOf, new Set(applicable.map((line) => line.itemId)));
+    const placer = new LinePlacer(calendar, calendars, events, asOf, idsOf(applicable));
     const live = liveRoutes(calendar, applicable, events, asOf, placer, options.keepPassedRoutes === true);
     for (const line of applicable) {
       if (line.awaits !== null && !events.has(line.awaits)) continue;
@@ -80,6 +80,15 @@ export function appliesTo(rule: AppliesTo, provider: Provider, contract: Contrac
     if (value !== undefined && !values.includes(value)) return false;
   }
   return true;
+}
+
+const applicableIds = new WeakMap<CompiledLine[], Set<string>>();
+
+/** The item ids of a cached list of applicable lines (caps apply only when their line is among them). */
+function idsOf(lines: CompiledLine[]): Set<string> {
+  let ids = applicableIds.get(lines);
+  if (!ids) applicableIds.set(lines, (ids = new Set(lines.map((line) => line.itemId))));
+  return ids;
 }
 
 /** Lines are the same for every provider of one archetype: cache them per calendar and archetype. */
@@ -127,6 +136,10 @@ function liveRoutes(
   return live;
 }
 
+/** Words of a fixed date, and whole derivations of lines whose date is the rule's own: the same for every provider. */
+const fixedPlacements = new WeakMap<CompiledLine, Placed>();
+const fixedDerivations = new WeakMap<CompiledLine, Derivation>();
+
 /** Places the lines of one calendar for one provider, remembering each line's anchor for the lines after it. */
 class LinePlacer {
   private readonly anchors = new Map<string, Anchor>();
@@ -164,18 +177,7 @@ class LinePlacer {
       waitsFor: placed.waitsFor,
       capped: placed.capped,
       bindsWhen,
-      derivation: {
-        ...joinDerivation({
-          type: line.type,
-          main: placed.main,
-          cap: placed.capText,
-          flag: flagWords(flags, line.actor === 'provider'),
-          condition: request
-            ? { nl: `geldt alleen na: ${request.title.nl.toLowerCase()} (nog niet vastgelegd)`, en: `binds only after: ${request.title.en.toLowerCase()} (not recorded yet)` }
-            : null,
-        }),
-        reading: line.reading,
-      },
+      derivation: this.derivationOf(line, placed, flags, request),
       flags,
       contact: line.contact,
       note: line.note,
@@ -183,11 +185,36 @@ class LinePlacer {
     };
   }
 
+  /** The words are the same for every provider when the date is the rule's own: computed once per line. */
+  private derivationOf(line: CompiledLine, placed: Placed, flags: DateFlag[], request: CompiledLine | undefined): Derivation {
+    const shared = line.fixed !== null && placed.capped === null && request === undefined;
+    const cached = shared ? fixedDerivations.get(line) : undefined;
+    if (cached) return cached;
+    const derivation = {
+      ...joinDerivation({
+        type: line.type,
+        main: placed.main,
+        cap: placed.capText,
+        flag: flagWords(flags, line.actor === 'provider'),
+        condition: request
+          ? { nl: `geldt alleen na: ${request.title.nl.toLowerCase()} (nog niet vastgelegd)`, en: `binds only after: ${request.title.en.toLowerCase()} (not recorded yet)` }
+          : null,
+      }),
+      reading: line.reading,
+    };
+    if (shared) fixedDerivations.set(line, derivation);
+    return derivation;
+  }
+
   placed(line: CompiledLine): Placed {
     let placed = this.placedLines.get(line.itemId);
     if (placed) return placed;
     if (line.fixed) {
-      placed = { ...line.fixed, projected: false, waitsFor: null, capped: null, main: fixedWords(line.rule, line.fixed.due, line.fixed.window), capText: null };
+      placed = fixedPlacements.get(line);
+      if (!placed) {
+        placed = { ...line.fixed, projected: false, waitsFor: null, capped: null, main: fixedWords(line.rule, line.fixed.due, line.fixed.window), capText: null };
+        fixedPlacements.set(line, placed);
+      }
     } else {
       const base = this.anchorOf(line.refItemId as string);
       if (base.date === null) {
