@@ -71,13 +71,14 @@ printTable(items, lang);
 
 function printTable(rows: TimelineItem[], language: 'nl' | 'en'): void {
   const table = rows.map((item) => ({
-    due: item.due + (item.time ? ` ${item.time}` : ''),
+    due: (item.due ?? '—') + (item.time ? ` ${item.time}` : ''),
     window: item.window ? `${item.window.from}…${item.window.to}` : '',
     status: item.status + (item.projected ? '*' : ''),
     who: item.actor,
     what: `${selected.length > 1 ? `${item.insurer}: ` : ''}${item.title[language]}${item.chain ? ` (${item.chain.id} #${item.chain.step})` : ''}`,
     flags: item.flags.map((f) => (f.code === 'weekend' ? f.day : f.name) + ` → ${f.lastWorkingDay}`).join('; '),
     section: item.source.section,
+    how: item.derivation[language],
   }));
   const headers = Object.keys(table[0] ?? { due: '' }) as (keyof (typeof table)[number])[];
   const widths = headers.map((h) => Math.max(h.length, ...table.map((row) => row[h].length)));
@@ -85,5 +86,5 @@ function printTable(rows: TimelineItem[], language: 'nl' | 'en'): void {
   console.log(line(headers));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of table) console.log(line(headers.map((h) => row[h])));
-  console.log('\n* projected: rests on a step that is not recorded yet');
+  console.log('\n* projected: rests on a step that is not recorded yet; — no date until the step it waits for is recorded');
 }

@@ -1,4 +1,5 @@
 import { fixedDates, ruleRef, type FixedDates } from './rules.js';
+import { PROVIDER_KINDS, type ProviderKind } from './types.js';
 import type {
   Actor, AppliesTo, CalendarFile, ChainStep, DateFlag, DateRule, Milestone, MilestoneType, Text, TimelineItem,
 } from './types.js';
@@ -27,6 +28,15 @@ export interface CompiledLine {
   note: string | null;
   time: string | null;
   source: TimelineItem['source'];
+  /** Item id of the line this date may never pass, with why. */
+  cap: { itemId: string; reason: Text } | null;
+  /** Chain id of the route this line belongs to (a chain's own steps, or a milestone's `route`). */
+  route: string | null;
+  /** Item id of the request this line binds on. */
+  bindsWhen: string | null;
+  reading: Text | null;
+  /** Title of the chain, for a step. */
+  chainTitle: Text | null;
 }
 
 export interface CompiledCalendar {
@@ -36,6 +46,10 @@ export interface CompiledCalendar {
   /** In evaluation order: every line after the line it counts from. */
   lines: CompiledLine[];
   byItemId: Map<string, CompiledLine>;
+  /** Chain id → the chain ids it excludes (its alternatives group, itself included). */
+  alternatives: Map<string, string[]>;
+  /** Chain id → its trigger's item id. */
+  triggers: Map<string, string>;
 }
 
 export function calendarKey(insurer: string, year: number): string {
@@ -46,6 +60,7 @@ export function calendarKey(insurer: string, year: number): string {
 export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): CompiledCalendar {
   const key = calendarKey(file.insurer, file.year);
   const lines: CompiledLine[] = [];
+  const stepIdsOf = new Map((file.chains ?? []).map((chain) => [chain.id, new Set(chain.steps.map((step) => step.id))]));
   const compileLine = (
     line: Milestone | ChainStep,
     itemId: string,
@@ -53,7 +68,9 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
     chain: CompiledLine['chain'],
     refItemId: string | null,
     awaits: string | null = null,
+    chainTitle: Text | null = null,
   ): void => {
+    const resolve = (ref: string): string => (chain && stepIdsOf.get(chain.id)?.has(ref) ? `${key}/${chain.id}/${ref}` : milestoneItemId(ref));
     const fixed = fixedDates(line.rule);
     lines.push({
       itemId,
@@ -74,6 +91,11 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
       note: line.note ?? null,
       time: line.rule.time ?? null,
       source: { document: file.document.title, section: line.source.section, quote: line.source.quote },
+      cap: line.cap ? { itemId: resolve(line.cap.ref), reason: line.cap.reason } : null,
+      route: chain ? chain.id : line.route ?? null,
+      bindsWhen: line.bindsWhen ? milestoneItemId(line.bindsWhen) : null,
+      reading: line.reading ?? null,
+      chainTitle,
     });
   };
 
@@ -89,10 +111,14 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
     chain.steps.forEach((step, index) => {
       const ref = ruleRef(step.rule);
       const refItemId = ref === undefined ? null : stepIds.has(ref) ? `${key}/${chain.id}/${ref}` : milestoneItemId(ref);
-      compileLine(step, `${key}/${chain.id}/${step.id}`, chain.appliesTo, { id: chain.id, step: index + 1 }, refItemId, awaits);
+      compileLine(step, `${key}/${chain.id}/${step.id}`, chain.appliesTo, { id: chain.id, step: index + 1 }, refItemId, awaits, chain.title);
     });
   }
-  return { key, file, lines, byItemId: new Map(lines.map((line) => [line.itemId, line])) };
+  const alternatives = new Map<string, string[]>();
+  for (const group of file.alternatives ?? []) for (const route of group.routes) alternatives.set(route, group.routes);
+  const triggers = new Map<string, string>();
+  for (const line of lines) if (line.trigger && line.chain) triggers.set(line.chain.id, line.itemId);
+  return { key, file, lines, byItemId: new Map(lines.map((line) => [line.itemId, line])), alternatives, triggers };
 }
 
 /** Milestones may count from other milestones: order them so each comes after its reference. */
@@ -113,4 +139,9 @@ function milestonesInDependencyOrder(milestones: Milestone[]): Milestone[] {
   };
   milestones.forEach(visit);
   return ordered;
+}
+
+/** The provider kinds a calendar has lines for. */
+export function kindsOf(calendar: CompiledCalendar): ProviderKind[] {
+  return PROVIDER_KINDS.filter((kind) => calendar.lines.some((line) => line.appliesTo.kinds.includes(kind)));
 }

@@ -1,29 +1,46 @@
 import type { CompiledCalendar, CompiledLine } from './calendar.js';
 import type { CalendarSet } from './calendar-set.js';
-import { addDays, maxDate, minDate } from './plain-date.js';
+import { capWords, fixedWords, flagWords, joinDerivation, relativeWords, waitingWords, type BaseKind } from './derivation.js';
+import { applicableLines, idsOf } from './applicable.js';
+import { addDays, minDate } from './plain-date.js';
 import { relativeDate } from './rules.js';
-import type { AppliesTo, Contract, IsoDate, ItemStatus, Provider, RecordedEvent, TimelineItem } from './types.js';
+import type { DateFlag, Derivation, IsoDate, ItemStatus, Provider, RecordedEvent, Text, TimelineItem } from './types.js';
 
 /** Items due within this many days of asOf are `due-soon`. */
 export const DUE_SOON_DAYS = 14;
 
 type Events = ReadonlyMap<string, IsoDate>;
 
-/** The date later steps count from: what happened, or what is expected to happen. */
-interface Anchor {
-  date: IsoDate;
-  recorded: boolean;
+/** The date later steps count from: what happened, what the insurer promised at the latest, or nothing yet. */
+type Anchor =
+  | { date: IsoDate; kind: BaseKind; line: CompiledLine }
+  | { date: null; waitsFor: string; line: CompiledLine };
+
+interface Placed {
+  due: IsoDate | null;
+  window: { from: IsoDate; to: IsoDate } | null;
+  projected: boolean;
+  waitsFor: string | null;
+  capped: TimelineItem['capped'];
+  main: Text;
+  capText: Text | null;
+}
+
+export interface TimelineOptions {
+  /** Keep the lines of a route whose window passed unused (so a late record of its trigger is still accepted). */
+  keepPassedRoutes?: boolean;
 }
 
 /**
- * Every date that applies to a provider, across its contracts, sorted by due date.
- * Fixed dates come precompiled from the calendars; only relative steps are computed here.
+ * Every date that applies to a provider, across its contracts, sorted by due date (items without a date
+ * yet after the step they wait for). Fixed dates come precompiled; only relative steps are computed here.
  */
 export function computeTimeline(
   provider: Provider,
   calendars: CalendarSet,
   recordedEvents: readonly RecordedEvent[] | Events,
   asOf: IsoDate,
+  options: TimelineOptions = {},
 ): TimelineItem[] {
   const events: Events = recordedEvents instanceof Map ? recordedEvents : eventsByItem(recordedEvents as readonly RecordedEvent[]);
   const dueSoonUntil = addDays(asOf, DUE_SOON_DAYS);
@@ -31,13 +48,16 @@ export function computeTimeline(
   for (const contract of provider.contracts) {
     const calendar = calendars.get(contract.insurer, contract.year);
     if (!calendar) continue;
-    const placer = new LinePlacer(calendar, calendars, events, asOf);
-    for (const line of applicableLines(calendar, provider, contract)) {
+    const applicable = applicableLines(calendar, provider, contract);
+    const placer = new LinePlacer(calendar, calendars, events, asOf, idsOf(applicable));
+    const live = liveRoutes(calendar, applicable, events, asOf, placer, options.keepPassedRoutes === true);
+    for (const line of applicable) {
       if (line.awaits !== null && !events.has(line.awaits)) continue;
+      if (line.route !== null && live.has(line.route) && !live.get(line.route)) continue;
       items.push(placer.item(line, dueSoonUntil));
     }
   }
-  return items.sort(byDueDate);
+  return sortTimeline(items);
 }
 
 /** The latest recorded date per item (a later record corrects an earlier one). */
@@ -50,50 +70,57 @@ export function eventsByItem(events: readonly RecordedEvent[]): Map<string, IsoD
   return byItem;
 }
 
-export function appliesTo(rule: AppliesTo, provider: Provider, contract: Contract): boolean {
-  if (!rule.kinds.some((kind) => provider.kinds.includes(kind))) return false;
-  if (rule.status && !rule.status.includes(contract.status)) return false;
-  for (const [name, values] of Object.entries(rule.attributes ?? {})) {
-    const value = contract.attributes?.[name];
-    // An attribute the provider has not given: show the line (missing one is worse than one too many).
-    if (value !== undefined && !values.includes(value)) return false;
+/**
+ * Per route (chain of an alternatives group that applies to the provider): is it live? A recorded trigger takes
+ * its route and closes the others; with none taken, a route whose trigger date has passed is closed.
+ */
+function liveRoutes(
+  calendar: CompiledCalendar,
+  applicable: readonly CompiledLine[],
+  events: Events,
+  asOf: IsoDate,
+  placer: LinePlacer,
+  keepPassed: boolean,
+): Map<string, boolean> {
+  const live = new Map<string, boolean>();
+  const applicableChains = new Set(applicable.filter((line) => line.trigger && line.chain).map((line) => line.chain!.id));
+  for (const [route, group] of calendar.alternatives) {
+    if (!applicableChains.has(route)) continue;
+    const routes = group.filter((chain) => applicableChains.has(chain));
+    const taken = routes.filter((chain) => events.has(calendar.triggers.get(chain)!));
+    if (taken.length > 0) live.set(route, taken.includes(route));
+    else {
+      const due = placer.placed(calendar.byItemId.get(calendar.triggers.get(route)!)!).due;
+      live.set(route, keepPassed || due === null || due >= asOf);
+    }
   }
-  return true;
+  return live;
 }
 
-/** Lines are the same for every provider of one archetype: cache them per calendar and archetype. */
-const applicableCache = new WeakMap<CompiledCalendar, Map<string, CompiledLine[]>>();
-
-function applicableLines(calendar: CompiledCalendar, provider: Provider, contract: Contract): CompiledLine[] {
-  const agreementRuns = contract.runsUntil !== undefined && contract.runsUntil >= calendar.file.year;
-  const archetype = JSON.stringify([[...provider.kinds].sort(), contract.status, agreementRuns, contract.attributes ?? null]);
-  let cache = applicableCache.get(calendar);
-  if (!cache) applicableCache.set(calendar, (cache = new Map()));
-  let lines = cache.get(archetype);
-  if (!lines) {
-    lines = calendar.lines.filter(
-      (line) => appliesTo(line.appliesTo, provider, contract) && !(agreementRuns && line.signing),
-    );
-    if (cache.size < 10_000) cache.set(archetype, lines);
-  }
-  return lines;
-}
+/** Words of a fixed date, and whole derivations of lines whose date is the rule's own: the same for every provider. */
+const fixedPlacements = new WeakMap<CompiledLine, Placed>();
+const fixedDerivations = new WeakMap<CompiledLine, Derivation>();
 
 /** Places the lines of one calendar for one provider, remembering each line's anchor for the lines after it. */
 class LinePlacer {
   private readonly anchors = new Map<string, Anchor>();
-  private readonly dates = new Map<string, { due: IsoDate; projected: boolean }>();
+  private readonly placedLines = new Map<string, Placed>();
 
   constructor(
     private readonly calendar: CompiledCalendar,
     private readonly calendars: CalendarSet,
     private readonly events: Events,
     private readonly asOf: IsoDate,
+    private readonly applicable: ReadonlySet<string>,
   ) {}
 
   item(line: CompiledLine, dueSoonUntil: IsoDate): TimelineItem {
-    const { due, projected } = this.datesOf(line);
+    const placed = this.placed(line);
     const done = this.events.get(line.itemId) ?? null;
+    const bindsWhen = line.bindsWhen === null ? null : { item: line.bindsWhen, met: this.events.has(line.bindsWhen) };
+    // Weekend and holiday advice only where someone must act on the date, not on a computed start or an optional event.
+    const flags = placed.due === null || line.type === 'info' ? [] : line.fixed && placed.capped === null ? line.fixedFlags : this.calendars.workingDays.flagsFor(placed.due);
+    const request = bindsWhen && !bindsWhen.met ? this.calendar.byItemId.get(bindsWhen.item) : undefined;
     return {
       id: line.itemId,
       calendar: this.calendar.key,
@@ -102,67 +129,136 @@ class LinePlacer {
       title: line.title,
       actor: line.actor,
       type: line.type,
-      due,
+      due: placed.due,
       time: line.time,
-      window: line.fixed?.window ?? null,
-      status: statusOf(line, due, done, this.asOf, dueSoonUntil),
+      window: placed.window,
+      status: statusOf(line, placed.due, done, bindsWhen?.met ?? true, this.asOf, dueSoonUntil),
       chain: line.chain,
       done,
-      projected,
-      flags: line.fixed ? line.fixedFlags : this.calendars.workingDays.flagsFor(due),
+      projected: placed.projected,
+      waitsFor: placed.waitsFor,
+      capped: placed.capped,
+      bindsWhen,
+      derivation: this.derivationOf(line, placed, flags, request),
+      flags,
       contact: line.contact,
       note: line.note,
       source: line.source,
     };
   }
 
-  private datesOf(line: CompiledLine): { due: IsoDate; projected: boolean } {
-    let dates = this.dates.get(line.itemId);
-    if (dates) return dates;
-    if (line.fixed) {
-      dates = { due: line.fixed.due, projected: false };
-    } else {
-      const base = this.anchorOf(line.refItemId as string);
-      dates = {
-        due: relativeDate(line.rule, base.date, this.asOf, this.calendars.workingDays),
-        projected: !base.recorded,
-      };
-    }
-    this.dates.set(line.itemId, dates);
-    return dates;
+  /** The words are the same for every provider when the date is the rule's own: computed once per line. */
+  private derivationOf(line: CompiledLine, placed: Placed, flags: DateFlag[], request: CompiledLine | undefined): Derivation {
+    const shared = line.fixed !== null && placed.capped === null && request === undefined;
+    const cached = shared ? fixedDerivations.get(line) : undefined;
+    if (cached) return cached;
+    const derivation = {
+      ...joinDerivation({
+        type: line.type,
+        main: placed.main,
+        cap: placed.capText,
+        flag: flagWords(flags, line.actor === 'provider'),
+        condition: request
+          ? { nl: `geldt alleen na: ${request.title.nl.toLowerCase()} (nog niet vastgelegd)`, en: `binds only after: ${request.title.en.toLowerCase()} (not recorded yet)` }
+          : null,
+      }),
+      reading: line.reading,
+    };
+    if (shared) fixedDerivations.set(line, derivation);
+    return derivation;
   }
 
-  /** A referenced line need not apply to the provider itself (it is computed all the same). */
+  placed(line: CompiledLine): Placed {
+    let placed = this.placedLines.get(line.itemId);
+    if (placed) return placed;
+    if (line.fixed) {
+      placed = fixedPlacements.get(line);
+      if (!placed) {
+        placed = { ...line.fixed, projected: false, waitsFor: null, capped: null, main: fixedWords(line.rule, line.fixed.due, line.fixed.window), capText: null };
+        fixedPlacements.set(line, placed);
+      }
+    } else {
+      const base = this.anchorOf(line.refItemId as string);
+      if (base.date === null) {
+        placed = { due: null, window: null, projected: true, waitsFor: base.waitsFor, capped: null, main: waitingWords(line.rule, base.line.title), capText: null };
+      } else {
+        const due = relativeDate(line.rule, base.date, this.asOf, this.calendars.workingDays);
+        const projected = base.kind !== 'recorded';
+        placed = { due, window: null, projected, waitsFor: null, capped: null, main: relativeWords(line.rule, { title: base.line.title, date: base.date, kind: base.kind }, due), capText: null };
+      }
+    }
+    placed = this.capOf(line, placed);
+    this.placedLines.set(line.itemId, placed);
+    return placed;
+  }
+
+  /** No later than the cap's date, when the cap's line applies to this provider; the item says so. */
+  private capOf(line: CompiledLine, placed: Placed): Placed {
+    if (line.cap === null || placed.due === null || !this.applicable.has(line.cap.itemId)) return placed;
+    const capLine = this.calendar.byItemId.get(line.cap.itemId) as CompiledLine;
+    const capDue = this.placed(capLine).due;
+    if (capDue === null || placed.due <= capDue) return placed;
+    const window = placed.window && { from: minDate(placed.window.from, capDue), to: capDue };
+    return {
+      ...placed,
+      due: capDue,
+      window,
+      capped: { item: capLine.itemId, due: capDue, reason: line.cap.reason },
+      capText: capWords(capDue, line.cap.reason),
+    };
+  }
+
+  /**
+   * A referenced line need not apply to the provider itself (it is computed all the same). An unrecorded trigger
+   * the insurer promises by a latest date anchors at that date (stable, never sliding); one the provider starts
+   * herself anchors nothing: what follows has no date until she records it.
+   */
   private anchorOf(itemId: string): Anchor {
     let anchor = this.anchors.get(itemId);
     if (anchor) return anchor;
     const recorded = this.events.get(itemId);
     const line = this.calendar.byItemId.get(itemId) as CompiledLine;
     if (recorded !== undefined) {
-      anchor = { date: recorded, recorded: true };
-    } else if (line.trigger && line.fixed) {
-      // Not started yet: project the chain as if the provider starts today, inside the trigger's window.
-      const opens = line.fixed.window?.from ?? this.asOf;
-      anchor = { date: minDate(maxDate(this.asOf, opens), line.fixed.due), recorded: false };
+      anchor = { date: recorded, kind: 'recorded', line };
+    } else if (line.trigger && line.actor === 'provider') {
+      anchor = { date: null, waitsFor: itemId, line };
     } else {
-      anchor = { date: this.datesOf(line).due, recorded: false };
+      const placed = this.placed(line);
+      anchor =
+        placed.due === null
+          ? { date: null, waitsFor: placed.waitsFor as string, line }
+          : { date: placed.due, kind: line.trigger ? 'promise' : placed.projected ? 'projected' : 'computed', line };
     }
     this.anchors.set(itemId, anchor);
     return anchor;
   }
 }
 
-function statusOf(line: CompiledLine, due: IsoDate, done: IsoDate | null, asOf: IsoDate, dueSoonUntil: IsoDate): ItemStatus {
+function statusOf(line: CompiledLine, due: IsoDate | null, done: IsoDate | null, binds: boolean, asOf: IsoDate, dueSoonUntil: IsoDate): ItemStatus {
   if (done !== null) return 'done';
-  if (due < asOf) return line.type === 'info' ? 'done' : 'overdue';
+  if (due === null) return 'waiting';
+  // Only a binding deadline can be late; a passed informational date, advice or unrequested line has simply passed.
+  if (due < asOf) return line.type === 'deadline' && binds ? 'overdue' : 'passed';
   if (due <= dueSoonUntil) return 'due-soon';
   return 'upcoming';
 }
 
-function byDueDate(a: TimelineItem, b: TimelineItem): number {
-  if (a.due !== b.due) return a.due < b.due ? -1 : 1;
-  const timeA = a.time ?? '';
-  const timeB = b.time ?? '';
-  if (timeA !== timeB) return timeA < timeB ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** By due date (and time); an item without a date comes right after the step it waits for, in chain order. */
+function sortTimeline(items: TimelineItem[]): TimelineItem[] {
+  const dueOf = new Map(items.map((item) => [item.id, item.due]));
+  const anchorOf = (item: TimelineItem): string => (item.due === null && item.waitsFor !== null ? item.waitsFor : item.id);
+  const dueKey = (item: TimelineItem): string => item.due ?? dueOf.get(anchorOf(item)) ?? '9999-12-31';
+  return items.sort((a, b) => {
+    const keyA = dueKey(a);
+    const keyB = dueKey(b);
+    if (keyA !== keyB) return keyA < keyB ? -1 : 1;
+    const timeA = a.time ?? '';
+    const timeB = b.time ?? '';
+    if (timeA !== timeB) return timeA < timeB ? -1 : 1;
+    const anchorA = anchorOf(a);
+    const anchorB = anchorOf(b);
+    if (anchorA !== anchorB) return anchorA < anchorB ? -1 : 1;
+    if (a.chain && b.chain && a.chain.id === b.chain.id) return a.chain.step - b.chain.step;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
 }

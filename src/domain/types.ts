@@ -16,7 +16,8 @@ export const CONTRACT_STATUSES = ['existing', 'new'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 export type Actor = 'provider' | 'insurer';
-export type MilestoneType = 'deadline' | 'info';
+/** deadline: binds; info: a computed date or optional event, never late; advice: a date the document does not give. */
+export type MilestoneType = 'deadline' | 'info' | 'advice';
 export type AttributeValue = string | number | boolean;
 
 export interface Text {
@@ -33,6 +34,8 @@ export interface AppliesTo {
   kinds: ProviderKind[];
   status?: ContractStatus[];
   attributes?: Record<string, AttributeValue[]>;
+  /** Kinds (with a status) left out although listed in `kinds`. */
+  except?: { kinds: ProviderKind[]; status?: ContractStatus[] };
 }
 
 export type OffsetUnit = 'days' | 'weeks' | 'months' | 'years' | 'workingDays';
@@ -68,6 +71,14 @@ interface LineFields {
   contact?: string;
   rule: DateRule;
   note?: string;
+  /** No later than another line's date, when that line applies. */
+  cap?: { ref: string; reason: Text };
+  /** Belongs to one route (a chain id) of an alternatives group. */
+  route?: string;
+  /** Binds only once this milestone (a request) is recorded. */
+  bindsWhen?: string;
+  /** The reading taken where the document is ambiguous, for providers. */
+  reading?: Text;
   source: Source;
 }
 
@@ -123,6 +134,8 @@ export interface CalendarFile {
     source?: string;
     repairs?: { read: string; as: string }[];
     bullets?: string[];
+    /** Publication date of the document: no event can be recorded before it. */
+    published?: IsoDate;
   };
   contact: string;
   attributes?: Record<string, { description: string; values: AttributeValue[]; source?: Source }>;
@@ -131,6 +144,8 @@ export interface CalendarFile {
   chains?: Chain[];
   /** Dated sentences of the source no line cites, with the reason (checked by the coverage tool). */
   uncited?: { text: string; reason: string; occurrence?: number }[];
+  /** Chains that exclude each other: a provider is on one route at a time. */
+  alternatives?: { id: string; routes: string[]; note?: string; source: Source }[];
 }
 
 export interface Contract {
@@ -155,7 +170,18 @@ export interface RecordedEvent {
   date: IsoDate;
 }
 
-export type ItemStatus = 'upcoming' | 'due-soon' | 'overdue' | 'done';
+/**
+ * done: recorded; passed: an informational, advisory or not-yet-binding date that passed with nothing recorded;
+ * waiting: no date yet, it counts from a step the provider has not recorded.
+ */
+export type ItemStatus = 'upcoming' | 'due-soon' | 'overdue' | 'done' | 'passed' | 'waiting';
+
+/** How a date came about, in words and arithmetic; `reading` where the document is ambiguous. */
+export interface Derivation {
+  nl: string;
+  en: string;
+  reading: Text | null;
+}
 
 export type DateFlag =
   | { code: 'weekend'; day: 'zaterdag' | 'zondag'; lastWorkingDay: IsoDate }
@@ -170,13 +196,21 @@ export interface TimelineItem {
   title: Text;
   actor: Actor;
   type: MilestoneType;
-  due: IsoDate;
+  /** Null while the date counts from a step not recorded yet (see `waitsFor`). */
+  due: IsoDate | null;
   time: string | null;
   window: { from: IsoDate; to: IsoDate } | null;
   status: ItemStatus;
   chain: { id: string; step: number } | null;
   done: IsoDate | null;
   projected: boolean;
+  /** Item id of the unrecorded step this item's date will count from, when it has no date yet. */
+  waitsFor: string | null;
+  /** Set when the date was capped by another line (no later than it). */
+  capped: { item: string; due: IsoDate; reason: Text } | null;
+  /** Set for a line that binds only on a request: the request's item id and whether it is recorded. */
+  bindsWhen: { item: string; met: boolean } | null;
+  derivation: Derivation;
   flags: DateFlag[];
   contact: string;
   note: string | null;

@@ -1,6 +1,6 @@
 import { isValidPlainDate, endOf, startOf } from './plain-date.js';
 import { fixedDates, ruleRef } from './rules.js';
-import type { AppliesTo, CalendarFile, DateRule } from './types.js';
+import type { AppliesTo, CalendarFile, ChainStep, DateRule, Milestone } from './types.js';
 
 /** A problem in a calendar file, at a path into the document (`milestones/3/rule`). */
 export interface CalendarProblem {
@@ -28,8 +28,46 @@ export function checkCalendar(file: CalendarFile): CalendarProblem[] {
 
   const milestoneIds = new Set(file.milestones.map((milestone) => milestone.id));
 
+  const chainSteps = new Map((file.chains ?? []).map((chain) => [chain.id, new Set(chain.steps.map((step) => step.id))]));
+  const routeChains = new Map<string, string>();
+  (file.alternatives ?? []).forEach((group, index) => {
+    group.routes.forEach((route, routeIndex) => {
+      const path = ['alternatives', index, 'routes', routeIndex];
+      if (!chainSteps.has(route)) report(path, `route "${route}" is not a chain of this file`);
+      else if (routeChains.has(route)) report(path, `chain "${route}" is already a route of alternatives "${routeChains.get(route)}"`);
+      else routeChains.set(route, group.id);
+      const trigger = file.chains?.find((chain) => chain.id === route)?.steps[0];
+      if (trigger && trigger.trigger === true && fixedDates(trigger.rule)?.window === null) {
+        report(path, `route "${route}" needs a trigger with a window (its close is when the route passes unused)`);
+      }
+    });
+  });
+  if (file.document.published !== undefined && !isValidPlainDate(file.document.published)) {
+    report(['document', 'published'], `"${file.document.published}" is not a calendar date`);
+  }
+  /** Grammar additions every line may carry: cap, route, bindsWhen, and what they refer to. */
+  const checkLineLinks = (line: Milestone | ChainStep, path: (string | number)[], chainId: string | null): void => {
+    if (line.cap) {
+      const inChain = chainId !== null && chainSteps.get(chainId)?.has(line.cap.ref);
+      if (!inChain && !milestoneIds.has(line.cap.ref)) report([...path, 'cap', 'ref'], `cap "${line.cap.ref}" is neither a step of this chain nor a milestone`);
+      if (line.cap.ref === line.id && (chainId === null || inChain)) report([...path, 'cap', 'ref'], 'caps itself');
+      if (line.cap.ref !== line.id && milestoneIds.has(line.cap.ref)) {
+        const capRule = file.milestones.find((m) => m.id === line.cap!.ref)!.rule;
+        if (fixedDates(capRule) === null) report([...path, 'cap', 'ref'], `cap "${line.cap.ref}" must have a fixed date`);
+      }
+    }
+    if (line.route !== undefined) {
+      if (chainId !== null) report([...path, 'route'], 'a chain step belongs to its own chain already');
+      else if (!routeChains.has(line.route)) report([...path, 'route'], `route "${line.route}" is not a chain named under alternatives`);
+    }
+    if (line.bindsWhen !== undefined && (!milestoneIds.has(line.bindsWhen) || line.bindsWhen === line.id)) {
+      report([...path, 'bindsWhen'], `bindsWhen "${line.bindsWhen}" must name another milestone (the request)`);
+    }
+  };
+
   file.milestones.forEach((milestone, index) => {
     const path = ['milestones', index];
+    checkLineLinks(milestone, path, null);
     checkRule(milestone.rule, [...path, 'rule'], report);
     checkAppliesTo(milestone.appliesTo, [...path, 'appliesTo'], file, report);
     const ref = ruleRef(milestone.rule);
@@ -45,6 +83,7 @@ export function checkCalendar(file: CalendarFile): CalendarProblem[] {
       const stepPath = [...path, 'steps', stepIndex];
       if (earlier.has(step.id)) report([...stepPath, 'id'], `step id "${step.id}" is used twice in chain "${chain.id}"`);
       checkRule(step.rule, [...stepPath, 'rule'], report);
+      checkLineLinks(step, stepPath, chain.id);
       const isTrigger = step.trigger === true;
       if (isTrigger && stepIndex !== 0) report([...stepPath, 'trigger'], 'only the first step of a chain can be its trigger');
       if (stepIndex === 0 && !isTrigger) report(stepPath, `chain "${chain.id}" must start with its trigger step (trigger: true)`);
@@ -85,6 +124,9 @@ function checkAppliesTo(
   file: CalendarFile,
   report: (path: (string | number)[], message: string) => void,
 ): void {
+  for (const kind of rule.except?.kinds ?? []) {
+    if (!rule.kinds.includes(kind)) report([...path, 'except', 'kinds'], `"${kind}" is not one of the line's kinds`);
+  }
   for (const [name, values] of Object.entries(rule.attributes ?? {})) {
     const declared = file.attributes?.[name];
     if (!declared) {

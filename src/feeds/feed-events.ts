@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { addDays, daysBetween } from '../domain/plain-date.js';
 import type { ContractStatus, IsoDate, ProviderKind, TimelineItem } from '../domain/types.js';
-import { alarmText, descriptionOf, summaryOf } from './wording.js';
+import { alarmText, descriptionOf, openingDescriptionOf, summaryOf } from './wording.js';
 
 /** Domain of every UID this service writes: UIDs must be unique across all calendars a person subscribes to. */
 const UID_DOMAIN = 'geboortezorg-deadlines';
@@ -20,6 +20,8 @@ export interface FeedEvent {
   allDay: { start: IsoDate; end: IsoDate } | null;
   /** A time of day in Europe/Amsterdam: a moment, DTSTART with TZID and no DTEND. */
   at: { date: IsoDate; time: string } | null;
+  /** What a SEQUENCE counts: the dates, the summary without its status words, confirmed or not (RFC 5545 5.4: significant changes). */
+  schedule: string;
   /** TENTATIVE while the date rests on a step not recorded yet. */
   status: 'CONFIRMED' | 'TENTATIVE';
   url: string;
@@ -42,7 +44,10 @@ export interface FeedHeader {
 export interface FeedScope {
   /** State key of the feed an item's SEQUENCE is kept under. */
   stateFeed: (item: TimelineItem) => string;
-  uid: (item: TimelineItem) => string;
+  /** `part` names the second event of a long window: its opening. */
+  uid: (item: TimelineItem, part?: 'opens') => string;
+  /** Provider feeds say done, late, due soon; generic feeds have no provider, so no status. */
+  withStatus: boolean;
   insurerName: (item: TimelineItem) => string;
   timelineUrl: (item: TimelineItem) => string;
   reminderDays: readonly number[];
@@ -52,8 +57,8 @@ export function providerFeedKey(providerId: string): string {
   return `provider/${providerId}`;
 }
 
-export function providerUid(providerId: string, itemId: string): string {
-  return `${itemId}@${providerId}.${UID_DOMAIN}`;
+export function providerUid(providerId: string, itemId: string, part?: 'opens'): string {
+  return `${itemId}${part ? `#${part}` : ''}@${providerId}.${UID_DOMAIN}`;
 }
 
 /** The generic feed of one calendar for one kind and status. */
@@ -61,40 +66,93 @@ export function calendarFeedKey(calendarKey: string, kind: ProviderKind, status:
   return `calendars/${calendarKey}/${kind}/${status}`;
 }
 
-export function calendarUid(itemId: string, kind: ProviderKind, status: ContractStatus): string {
-  return `${itemId}/${kind}/${status}@calendars.${UID_DOMAIN}`;
+export function calendarUid(itemId: string, kind: ProviderKind, status: ContractStatus, part?: 'opens'): string {
+  return `${itemId}/${kind}/${status}${part ? `#${part}` : ''}@calendars.${UID_DOMAIN}`;
 }
 
-/** One event per dated timeline item, in timeline order. */
+/** A window longer than this is not a banner across weeks of someone's calendar: its due date (and opening) become events. */
+export const LONGEST_BANNER_DAYS = 31;
+
+/**
+ * One event per dated timeline item, in timeline order. A window longer than a month becomes its due date (and,
+ * where the provider can act from it, its opening); steps without a date yet are described in their trigger's event.
+ */
 export function feedEventsOf(items: readonly TimelineItem[], scope: FeedScope): FeedEvent[] {
-  return items.map((item) => feedEventOf(item, scope));
+  const waiting = new Map<string, TimelineItem[]>();
+  for (const item of items) {
+    if (item.due === null && item.waitsFor !== null) waiting.set(item.waitsFor, [...(waiting.get(item.waitsFor) ?? []), item]);
+  }
+  return items.flatMap((item) => (item.due === null ? [] : feedEventsOfItem(item as DatedItem, waiting.get(item.id) ?? [], scope)));
 }
 
-export function feedEventOf(item: TimelineItem, scope: FeedScope): FeedEvent {
+type DatedItem = TimelineItem & { due: IsoDate };
+
+function feedEventsOfItem(item: DatedItem, following: readonly TimelineItem[], scope: FeedScope): FeedEvent[] {
+  const long = item.window !== null && daysBetween(item.window.from, item.window.to) + 1 > LONGEST_BANNER_DAYS;
+  if (!long) return [feedEventOf(item, scope, following)];
+  // Something that starts and stays (an obligation from 1 January, a year of talks): the day it starts is the news.
+  if (item.type === 'info') return [feedEventOf(item, scope, following, 'opens')];
+  const due = feedEventOf(item, scope, following, 'due');
+  return item.actor === 'provider' && item.done === null ? [openingEventOf(item, scope), due] : [due];
+}
+
+/** `long`: a window longer than a month, shown on one day (its due date or its opening) instead of across it. */
+export function feedEventOf(item: DatedItem, scope: FeedScope, following: readonly TimelineItem[] = [], long?: 'due' | 'opens'): FeedEvent {
   const insurerName = scope.insurerName(item);
-  const summary = summaryOf(item, insurerName);
-  const timed = item.time !== null && item.window === null;
-  const start = item.window?.from ?? item.due;
+  const summary = summaryOf(item, insurerName, scope.withStatus);
+  const timed = item.time !== null && (item.window === null || long === 'due');
+  const span = item.window !== null && long === undefined ? item.window : null;
+  const day = long === 'opens' ? (item.window as { from: IsoDate }).from : item.due;
+  const start = span?.from ?? day;
+  const allDay = timed ? null : { start, end: addDays(span?.to ?? day, 1) };
+  const at = timed ? { date: item.due, time: item.time as string } : null;
+  const status = item.projected ? 'TENTATIVE' : 'CONFIRMED';
+  const alarms = needsAlarms(item) ? alarmsOf(item, start, timed, summaryOf(item, insurerName, false), scope.reminderDays) : [];
   return {
     uid: scope.uid(item),
     state: { feed: scope.stateFeed(item), item: item.id },
     summary,
-    description: descriptionOf(item, insurerName, scope.timelineUrl(item)),
-    allDay: timed ? null : { start, end: addDays(item.window?.to ?? item.due, 1) },
-    at: timed ? { date: item.due, time: item.time as string } : null,
-    status: item.projected ? 'TENTATIVE' : 'CONFIRMED',
+    description: descriptionOf(item, insurerName, scope.timelineUrl(item), { withStatus: scope.withStatus, following }),
+    allDay,
+    at,
+    schedule: JSON.stringify([allDay, at, status, summaryOf(item, insurerName, false), alarms]),
+    status,
     url: scope.timelineUrl(item),
-    alarms: needsAlarms(item) ? alarmsOf(item, start, timed, summary, scope.reminderDays) : [],
+    alarms,
   };
 }
 
-/** Reminders are for what the provider must do; nothing to remind of once done, late, or merely informational. */
+/** The day a long window opens, as its own one-day event: "vanaf vandaag kunt u …". */
+function openingEventOf(item: DatedItem, scope: FeedScope): FeedEvent {
+  const insurerName = scope.insurerName(item);
+  const from = (item.window as { from: IsoDate }).from;
+  const summary = `${summaryOf(item, insurerName, false)}: opent`;
+  const allDay = { start: from, end: addDays(from, 1) };
+  return {
+    uid: scope.uid(item, 'opens'),
+    state: { feed: scope.stateFeed(item), item: `${item.id}#opens` },
+    summary,
+    description: openingDescriptionOf(item, insurerName, scope.timelineUrl(item)),
+    allDay,
+    at: null,
+    schedule: JSON.stringify([allDay, null, 'CONFIRMED', summary]),
+    status: 'CONFIRMED',
+    url: scope.timelineUrl(item),
+    alarms: [],
+  };
+}
+
+/**
+ * Reminders are for what the provider must do (or is advised to); none once done, for an informational line or one
+ * not asked for. They do not hang on the day's status: a passed alarm never rings, and an event must not change by itself.
+ */
 function needsAlarms(item: TimelineItem): boolean {
-  return item.actor === 'provider' && item.done === null && item.type === 'deadline' && (item.status === 'upcoming' || item.status === 'due-soon');
+  if (item.actor !== 'provider' || item.done !== null || item.type === 'info') return false;
+  return item.bindsWhen === null || item.bindsWhen.met;
 }
 
 /** One alarm per reminder day before the due date: 09:00 that day for all-day events, the same time of day for timed ones. */
-function alarmsOf(item: TimelineItem, start: IsoDate, timed: boolean, summary: string, reminderDays: readonly number[]): FeedAlarm[] {
+function alarmsOf(item: DatedItem, start: IsoDate, timed: boolean, summary: string, reminderDays: readonly number[]): FeedAlarm[] {
   const dayFromStart = daysBetween(start, item.due);
   return [...reminderDays]
     .sort((a, b) => b - a)
@@ -105,6 +163,6 @@ function alarmsOf(item: TimelineItem, start: IsoDate, timed: boolean, summary: s
 }
 
 /** Changes exactly when what the event shows changes; SEQUENCE and the change time follow it. */
-export function fingerprintOf(value: FeedEvent | { header: FeedHeader; events: { uid: string; fingerprint: string }[] }): string {
+export function fingerprintOf(value: string | FeedEvent | { header: FeedHeader; events: { uid: string; fingerprint: string }[] }): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 32);
 }

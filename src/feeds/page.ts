@@ -14,17 +14,27 @@ export interface TimelinePage {
   today: string;
 }
 
-const STATUS: Record<TimelineItem['status'], string> = { upcoming: 'gepland', 'due-soon': 'binnenkort', overdue: 'verstreken', done: 'voorbij' };
+const STATUS: Record<TimelineItem['status'], string> = {
+  upcoming: 'gepland',
+  'due-soon': 'binnenkort',
+  overdue: 'verstreken',
+  done: 'gedaan',
+  passed: 'voorbij',
+  waiting: 'nog geen datum',
+};
 
 export function renderTimelinePage(page: TimelinePage): string {
   const rows = page.items.map((item) => {
-    const when = item.window ? `${dutchDate(item.window.from)} t/m ${dutchDate(item.window.to)}` : `${dutchDate(item.due)}${item.time ? `, ${item.time} uur` : ''}`;
+    const when =
+      item.due === null ? 'na de vorige stap' : item.window ? `${dutchDate(item.window.from)} t/m ${dutchDate(item.window.to)}` : `${dutchDate(item.due)}${item.time ? `, ${item.time} uur` : ''}`;
     const status = item.done !== null ? `gedaan op ${dutchDate(item.done)}` : STATUS[item.status] + (item.projected ? ' (verwacht)' : '');
     const flag = flagText(item.flags);
     return [
       `<tr class="${item.done !== null ? 'done' : item.status}">`,
       `<td>${escapeHtml(when)}${flag ? `<br><small>${escapeHtml(flag)}</small>` : ''}</td>`,
-      `<td>${escapeHtml(summaryOf(item, page.insurerName(item)))}<br><small>${escapeHtml(item.source.document)}, ${escapeHtml(item.source.section)}: “${escapeHtml(item.source.quote)}”</small></td>`,
+      `<td>${escapeHtml(summaryOf(item, page.insurerName(item)))}`,
+      `<br><small class="derivation">Berekening: ${escapeHtml(item.derivation.nl)}${item.derivation.reading ? `<br>Lezing: ${escapeHtml(item.derivation.reading.nl)}` : ''}</small>`,
+      `<br><small>${escapeHtml(item.source.document)}, ${escapeHtml(item.source.section)}: “${escapeHtml(item.source.quote)}”</small></td>`,
       `<td>${escapeHtml(status)}</td>`,
       '</tr>',
     ].join('');

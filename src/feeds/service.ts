@@ -94,7 +94,8 @@ export class FeedService {
     const timelineUrl = providerPageUrl(this.options.publicBaseUrl, token);
     const events = feedEventsOf(items, {
       stateFeed: () => feed,
-      uid: (item) => providerUid(provider.id, item.id),
+      uid: (item, part) => providerUid(provider.id, item.id, part),
+      withStatus: true,
       insurerName: (item) => insurerName(calendars, item),
       timelineUrl: () => timelineUrl,
       reminderDays: provider.reminderDays,
@@ -118,7 +119,8 @@ export class FeedService {
     const items = computeTimeline({ kinds: [kind], contracts }, calendars, [], today);
     const events = feedEventsOf(items, {
       stateFeed: (item) => calendarFeedKey(item.calendar, kind, status),
-      uid: (item) => calendarUid(item.id, kind, status),
+      uid: (item, part) => calendarUid(item.id, kind, status, part),
+      withStatus: false,
       insurerName: (item) => insurerName(calendars, item),
       timelineUrl: (item) => `${this.options.publicBaseUrl}/api/v1/calendars/${item.calendar}/timeline?kind=${kind}&status=${status}`,
       reminderDays: PUBLIC_REMINDER_DAYS,
@@ -136,13 +138,15 @@ export class FeedService {
   /** Stores what changed, then renders with the stored SEQUENCE and change times. */
   private publish(feed: string, providerId: string | null, header: FeedHeader, events: FeedEvent[]): RenderedFeed {
     const now = new Date().toISOString();
-    const fingerprints = events.map((event) => ({ ...event.state, fingerprint: fingerprintOf(event) }));
+    // SEQUENCE moves with what is significant (dates, title, confirmed or not); the feed's Last-Modified with any change.
+    const fingerprints = events.map((event) => ({ ...event.state, fingerprint: fingerprintOf(event.schedule) }));
+    const contents = events.map((event) => fingerprintOf(event));
     const { states, changedAt } = this.options.db.transaction(() => ({
       states: this.state.syncItems(fingerprints, providerId, now),
       changedAt: this.state.syncFeed(
         feed,
         providerId,
-        fingerprintOf({ header, events: events.map((event, i) => ({ uid: event.uid, fingerprint: fingerprints[i].fingerprint })) }),
+        fingerprintOf({ header, events: events.map((event, i) => ({ uid: event.uid, fingerprint: contents[i] })) }),
         now,
       ),
     }))();

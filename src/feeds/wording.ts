@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { lowerFirst } from '../domain/derivation.js';
 import type { DateFlag, IsoDate, TimelineItem } from '../domain/types.js';
 
 /** What a person reads in the calendar app, in Dutch: the summary line and the description. */
@@ -32,20 +33,16 @@ export function flagText(flags: readonly DateFlag[]): string | null {
   return `valt op ${days.join(' en ')}: uiterlijk ${dutchDate(flags[0].lastWorkingDay, false)}`;
 }
 
-/** "Vragenlijst indienen" → "vragenlijst indienen" after "CZ: "; acronyms keep their capitals. */
-function lowerFirst(title: string): string {
-  if (!/^[A-Z][a-zà-ÿ]/.test(title)) return title;
-  return title[0].toLowerCase() + title.slice(1);
-}
-
 /**
- * `CZ: vragenlijst kraamzorg indienen`: the insurer first; an insurer's promise says the insurer acts.
- * Done items stay, marked; late ones say so.
+ * `CZ: vragenlijst kraamzorg indienen`: the insurer first; an insurer's promise says the insurer acts; advice says so.
+ * With status (a provider's own feed): done items stay, marked; late ones say so.
  */
-export function summaryOf(item: TimelineItem, insurerName: string): string {
+export function summaryOf(item: TimelineItem, insurerName: string, withStatus = true): string {
   // "CZ maakt aanvullende zorginkoop bekend" names the insurer already.
   let summary = item.title.nl.startsWith(`${insurerName} `) ? item.title.nl : `${insurerName}: ${lowerFirst(item.title.nl)}`;
   if (item.actor === 'insurer' && item.type === 'deadline') summary += ` (${insurerName} is aan zet)`;
+  if (item.type === 'advice') summary += ' (advies)';
+  if (!withStatus) return summary;
   if (item.done !== null) summary += ' ✓ gedaan';
   else if (item.status === 'overdue') summary += item.actor === 'provider' ? ' ⚠ te laat' : ' ⚠ nog niet ontvangen?';
   return summary;
@@ -53,11 +50,13 @@ export function summaryOf(item: TimelineItem, insurerName: string): string {
 
 function whoActs(item: TimelineItem, insurerName: string): string {
   if (item.type === 'info') return 'Ter informatie.';
+  if (item.type === 'advice') return 'Advies: deze datum staat niet in het document; wij raden hem aan. Nooit te laat volgens de verzekeraar.';
+  if (item.bindsWhen !== null && !item.bindsWhen.met) return 'Geldt alleen als de verzekeraar erom vraagt; leg het verzoek vast als het komt.';
   if (item.actor === 'provider') return 'U bent aan zet.';
   return `${insurerName} is aan zet. Niets ontvangen op deze datum? Kijk in het VECOZO Zorginkoopportaal of mail ${item.contact}.`;
 }
 
-function whenText(item: TimelineItem): string {
+function whenText(item: TimelineItem & { due: IsoDate }): string {
   if (item.window) return `Periode: ${dayMonthYear(item.window.from)} t/m ${dutchDate(item.window.to)}.`;
   const time = item.time === null ? '' : `, ${item.time} uur (Nederlandse tijd)`;
   if (item.type === 'info') return `Datum: ${dutchDate(item.due)}${time}.`;
@@ -71,27 +70,54 @@ function statusText(item: TimelineItem): string {
       return item.actor === 'provider' ? 'Status: te laat.' : 'Status: datum verstreken, niets vastgelegd.';
     case 'due-soon':
       return 'Status: binnenkort (binnen 14 dagen).';
-    case 'done':
+    case 'passed':
       return 'Status: voorbij.';
     default:
       return 'Status: gepland.';
   }
 }
 
-/** Who acts, when, the weekend or holiday advice, the status, the source with its wording, whom to ask, and the timeline. */
-export function descriptionOf(item: TimelineItem, insurerName: string, timelineUrl: string): string {
+/** The derivation, the reading taken where the document is ambiguous, and the steps that get a date from this one. */
+function derivationLines(item: TimelineItem, following: readonly TimelineItem[]): string[] {
+  return [
+    `Berekening: ${item.derivation.nl}.`,
+    ...(item.derivation.reading ? [`Lezing: ${item.derivation.reading.nl}`] : []),
+    ...(following.length > 0
+      ? ['Daarna, zodra u dit vastlegt (nog zonder datum):', ...following.map((step) => `- ${step.title.nl}: ${step.derivation.nl}`)]
+      : []),
+  ];
+}
+
+/** Who acts, when, the derivation, the status, the source with its wording, whom to ask, and the timeline. */
+export function descriptionOf(
+  item: TimelineItem & { due: IsoDate },
+  insurerName: string,
+  timelineUrl: string,
+  options: { withStatus?: boolean; following?: readonly TimelineItem[] } = {},
+): string {
   const flag = flagText(item.flags);
   const lines = [
     whoActs(item, insurerName),
     whenText(item),
     ...(flag ? [`Let op: ${flag}.`] : []),
+    ...derivationLines(item, options.following ?? []),
     ...(item.projected ? ['Verwachte datum: telt vanaf een eerdere stap die nog niet is vastgelegd.'] : []),
-    statusText(item),
+    ...(options.withStatus === false ? [] : [statusText(item)]),
     `Bron: ${item.source.document}, ${sectionLabel(item.source.section)}: "${item.source.quote}"`,
     `Contact: ${item.contact}`,
     `Tijdlijn: ${timelineUrl}`,
   ];
   return lines.join('\n');
+}
+
+/** The opening of a long window: from when the provider can act, and by when. */
+export function openingDescriptionOf(item: TimelineItem & { due: IsoDate }, insurerName: string, timelineUrl: string): string {
+  return [
+    `Vanaf vandaag kan het: ${lowerFirst(item.title.nl)} (${insurerName}).`,
+    whenText(item),
+    `Bron: ${item.source.document}, ${sectionLabel(item.source.section)}: "${item.source.quote}"`,
+    `Tijdlijn: ${timelineUrl}`,
+  ].join('\n');
 }
 
 function sectionLabel(section: string): string {

@@ -10,8 +10,11 @@ export const LATE_NOTICE_DAYS = 14;
  */
 export type NoticeKind = 'reminder' | 'due-today' | 'insurer-late' | 'changed';
 
+/** An item with a date: only those are reminded of (a step waiting for an unrecorded one has none). */
+export type DatedItem = TimelineItem & { due: IsoDate };
+
 export interface Notice {
-  item: TimelineItem;
+  item: DatedItem;
   /** Calendar days from the digest's day to the due date (negative: passed). */
   daysLeft: number;
   kinds: NoticeKind[];
@@ -48,6 +51,19 @@ export interface DigestInput {
   moving?: ReadonlySet<string>;
 }
 
+function isDated(item: TimelineItem): item is DatedItem {
+  return item.due !== null;
+}
+
+/**
+ * "The insurer is late" only for a date the insurer committed to and the provider waits on: a binding deadline
+ * of the insurer's, never an informational line, advice, or a step whose date is only counted from another.
+ */
+export function insurerBinds(item: TimelineItem): boolean {
+  // A date still counted from an unrecorded step (projected) is not the insurer's own: the step before may not have happened.
+  return item.actor === 'insurer' && item.type === 'deadline' && item.due !== null && !item.projected && (item.bindsWhen === null || item.bindsWhen.met);
+}
+
 export function noticeKey(item: string, key: string, due: IsoDate): string {
   return `${item}|${key}|${due}`;
 }
@@ -58,10 +74,12 @@ export function planDigest(input: DigestInput): Digest | null {
   const since = input.since !== undefined && input.since < day ? input.since : day;
   const notices: Notice[] = [];
   for (const item of input.timeline) {
-    if (item.done !== null || input.moving?.has(item.id)) continue;
+    if (item.done !== null || !isDated(item) || input.moving?.has(item.id)) continue;
+    // A line that binds only on a request the provider has not recorded: nothing to remind of, nobody is late.
+    if (item.bindsWhen !== null && !item.bindsWhen.met) continue;
     const daysLeft = daysBetween(day, item.due);
     const found: { kind: NoticeKind; key: string }[] = [];
-    if (item.actor === 'provider' && item.type === 'deadline') {
+    if (item.actor === 'provider' && (item.type === 'deadline' || item.type === 'advice')) {
       if (daysLeft === 0) found.push({ kind: 'due-today', key: 'due-today' });
       else if (daysLeft > 0) {
         // The latest reminder day that fell between `since` and `day`; one reminder even after several missed days.
@@ -69,7 +87,7 @@ export function planDigest(input: DigestInput): Digest | null {
         if (hits.length > 0) found.push({ kind: 'reminder', key: `reminder-${Math.min(...hits)}` });
       }
     }
-    if (item.actor === 'insurer' && daysLeft < 0 && -daysLeft <= LATE_NOTICE_DAYS) found.push({ kind: 'insurer-late', key: 'insurer-late' });
+    if (insurerBinds(item) && daysLeft < 0 && -daysLeft <= LATE_NOTICE_DAYS) found.push({ kind: 'insurer-late', key: 'insurer-late' });
     const toldDue = history.toldDue.get(item.id);
     if (toldDue !== undefined && toldDue !== item.due && daysLeft >= 0) found.push({ kind: 'changed', key: 'changed' });
 

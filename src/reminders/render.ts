@@ -44,6 +44,9 @@ const WORDS = {
     intro: (provider: string, count: number) => `Voor ${provider} ${count === 1 ? 'vraagt dit punt' : `vragen deze ${count} punten`} uw aandacht:`,
     left: (days: number) => (days === 0 ? 'vandaag' : days === 1 ? 'morgen' : `nog ${days} dagen`),
     due: 'Uiterlijk',
+    advice: 'Advies (geen datum van de verzekeraar)',
+    derivation: 'Berekening',
+    reading: 'Lezing',
     expected: 'Verwacht uiterlijk',
     todo: 'Wat te doen',
     source: 'Bron',
@@ -69,6 +72,9 @@ const WORDS = {
     intro: (provider: string, count: number) => `For ${provider}, ${count === 1 ? 'this needs' : `these ${count} items need`} your attention:`,
     left: (days: number) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `${days} days left`),
     due: 'Due',
+    advice: 'Advice (not a date the insurer gave)',
+    derivation: 'How this date is computed',
+    reading: 'Reading',
     expected: 'Expected by',
     todo: 'What to do',
     source: 'Source',
@@ -106,7 +112,10 @@ function noticeLines(notice: Notice, context: DigestContext): NoticeLines {
   const date = formatDate(item.due, language) + (item.time ? ` ${item.time}` : '');
   const lines: NoticeLines['lines'] = [];
   const late = notice.kinds.includes('insurer-late');
-  lines.push({ label: item.actor === 'insurer' ? words.expected : words.due, text: notice.daysLeft >= 0 ? `${date} (${words.left(notice.daysLeft)})` : date });
+  const label = item.type === 'advice' ? words.advice : item.actor === 'insurer' ? words.expected : words.due;
+  lines.push({ label, text: notice.daysLeft >= 0 ? `${date} (${words.left(notice.daysLeft)})` : date });
+  lines.push({ label: words.derivation, text: item.derivation[language] });
+  if (item.derivation.reading) lines.push({ label: words.reading, text: item.derivation.reading[language] });
   for (const flag of item.flags) lines.push({ label: null, text: flagText(flag, item.actor === 'provider', language) });
   if (notice.previousDue !== null) lines.push({ label: null, text: words.changed(formatDate(notice.previousDue, language)) });
   if (late) lines.push({ label: words.todo, text: words.late(insurer, formatDate(item.due, language), item.contact) });

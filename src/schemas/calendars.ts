@@ -39,7 +39,7 @@ export const PlanningLineSchema = Type.Object(
     chain: nullable(Type.Object({ id: Type.String(), step: Type.Integer(), trigger: Type.Boolean() })),
     title: TextSchema,
     actor: ActorSchema,
-    type: stringEnum(['deadline', 'info']),
+    type: stringEnum(['deadline', 'info', 'advice']),
     signing: Type.Boolean({ description: 'Part of the signing round: skipped while an agreement runs.' }),
     appliesTo: Type.Object({
       kinds: Type.Array(ProviderKindSchema),

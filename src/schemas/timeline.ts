@@ -21,6 +21,17 @@ export const SourceSchema = Type.Object(
   { description: 'Where the line comes from: the insurer\'s document, its section and the quoted wording.' },
 );
 
+export const DerivationSchema = Type.Object(
+  {
+    nl: Type.String({ description: 'The rule in words plus the arithmetic, in Dutch.' }),
+    en: Type.String({ description: 'The same in English.' }),
+    reading: nullable(TextSchema),
+  },
+  {
+    description: 'How the date came about, e.g. "aanbod overeenkomst 2027 ontvangen uiterlijk 30 september 2026 + 4 weken = 28 oktober 2026". `reading`: where the document is ambiguous, the reading taken.',
+  },
+);
+
 const timelineItemExample = {
   id: 'cz-groep/2027/ondertekenen',
   calendar: 'cz-groep/2027',
@@ -36,6 +47,14 @@ const timelineItemExample = {
   chain: null,
   done: null,
   projected: false,
+  waitsFor: null,
+  capped: null,
+  bindsWhen: null,
+  derivation: {
+    nl: 'uiterlijk 1 november 2026 (datum uit het document); valt op zondag: regel het uiterlijk vrijdag 30 oktober',
+    en: 'by 1 November 2026 (date in the document); falls on a Sunday: see to it by Friday 30 October',
+    reading: null,
+  },
   flags: [{ code: 'weekend', day: 'zondag', lastWorkingDay: '2026-10-30' }],
   contact: 'inkoop.geboortezorg@cz.nl',
   note: null,
@@ -50,17 +69,23 @@ export const TimelineItemSchema = Type.Object(
     insurer: Type.String(),
     title: TextSchema,
     actor: ActorSchema,
-    type: stringEnum(['deadline', 'info'], { description: '`info`: a computed date or a term end, never late.' }),
-    due: { ...IsoDateSchema, description: 'Last day on which acting is in time.' },
+    type: stringEnum(['deadline', 'info', 'advice'], {
+      description: '`deadline`: binds; `info`: a computed date, term end or optional event, never late; `advice`: a date the insurer did not give (our advice), never overdue, never an insurer-late notice.',
+    }),
+    due: nullable({ ...IsoDateSchema, description: 'Last day on which acting is in time. Null while the date counts from a step not recorded yet (`waitsFor`); `derivation` then says what follows, e.g. "2 weken na aanmelding".' }),
     time: nullable(Type.String({ description: 'Time of day (Europe/Amsterdam) on the due date, `HH:MM`.' })),
     window: nullable(Type.Object({ from: IsoDateSchema, to: IsoDateSchema }, { description: 'Period in which it happens.' })),
-    status: stringEnum(['upcoming', 'due-soon', 'overdue', 'done'], {
-      description: '`due-soon`: within 14 days; `done`: recorded, or an informational date that has passed.',
+    status: stringEnum(['upcoming', 'due-soon', 'overdue', 'done', 'passed', 'waiting'], {
+      description: '`due-soon`: within 14 days; `overdue`: a binding deadline passed with nothing recorded; `done`: recorded; `passed`: an informational, advisory or not-requested date that passed; `waiting`: no date yet, it counts from a step not recorded.',
     }),
     chain: nullable(Type.Object({ id: Type.String(), step: Type.Integer() }, { description: 'Chain of relative steps this item belongs to.' })),
     done: nullable({ ...IsoDateSchema, description: 'Date recorded for this item.' }),
     projected: Type.Boolean({ description: 'The date rests on an earlier step that is not recorded yet.' }),
-    flags: Type.Array(DateFlagSchema),
+    waitsFor: nullable(Type.String({ description: 'Item id of the unrecorded step this item will count from (when `due` is null).' })),
+    capped: nullable(Type.Object({ item: Type.String(), due: IsoDateSchema, reason: TextSchema }, { description: 'The date was capped: no later than this line\'s date.' })),
+    bindsWhen: nullable(Type.Object({ item: Type.String(), met: Type.Boolean() }, { description: 'The line binds only once this request item is recorded (`met`).' })),
+    derivation: DerivationSchema,
+    flags: Type.Array(DateFlagSchema, { description: 'Only where someone must act on the date.' }),
     contact: Type.String({ description: 'Insurer address to write to about this item.' }),
     note: nullable(Type.String({ description: 'How the source was read, where it is ambiguous.' })),
     source: SourceSchema,

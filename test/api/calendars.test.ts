@@ -126,6 +126,11 @@ describe('with the calendars in calendars/', () => {
       const generic = await realApp.inject({ url: `/api/v1/calendars/${key}/timeline?kind=${kind}&status=existing` });
       expect(generic.statusCode).toBe(200);
     }
+    for (const kind of PROVIDER_KINDS.filter((candidate) => !kinds.includes(candidate))) {
+      const unlisted = await realApp.inject({ url: `/api/v1/calendars/${key}/timeline?kind=${kind}&status=existing` });
+      expect(unlisted.statusCode).toBe(404);
+      expect(unlisted.json().detail).toBe(`kind "${kind}" not found: ${key} lists ${kinds.join(', ')}`);
+    }
     const tenant = (await createKey(realApp, key)).key;
     const created = await realApp.inject({
       method: 'POST',

@@ -101,6 +101,15 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Problem', 'FieldError', 'Provider', 'TimelineItem', 'Event', 'ApiKey', 'CalendarSummary', 'PlanningLine']));
     expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
+
+  it('documents each item\'s derivation, its cap, its request and the statuses that say what happened', () => {
+    const item = document.components.schemas.TimelineItem;
+    expect(item.properties.derivation.properties).toMatchObject({ nl: { type: 'string' }, en: { type: 'string' } });
+    expect(item.properties.derivation.description).toMatch(/28 oktober 2026/);
+    expect(Object.keys(item.properties)).toEqual(expect.arrayContaining(['capped', 'bindsWhen', 'waitsFor']));
+    expect(JSON.stringify(item.properties.status)).toMatch(/passed.*waiting/);
+    expect(JSON.stringify(item.properties.type)).toContain('advice');
+  });
 });
 
 describe('GET /docs', () => {

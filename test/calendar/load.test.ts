@@ -66,6 +66,23 @@ describe('calendar loading', () => {
     expect(errorOf(sample, 'calendars/ander/2027-geboortezorg.yaml').message).toMatch(/does not match its folder/);
   });
 
+  it('refuses a cap, route, request or exception that names nothing it can, and a bad publication date', () => {
+    const cap = sample.replace('rule: { after: { ref: aanbod, workingDays: 10 } }', 'rule: { after: { ref: aanbod, workingDays: 10 } }\n    cap: { ref: tekenen, reason: { nl: einde ronde, en: end of round } }');
+    expect(errorOf(cap).message).toMatch(/cap "tekenen" is neither a step of this chain nor a milestone/);
+    const relativeCap = sample.replace('rule: { before: "2026-09-01" }', 'rule: { before: "2026-09-01" }\n    cap: { ref: reageren, reason: { nl: einde ronde, en: end of round } }');
+    expect(errorOf(relativeCap).message).toMatch(/cap "reageren" must have a fixed date/);
+    const route = sample.replace('rule: { before: "2026-09-01" }', 'rule: { before: "2026-09-01" }\n    route: instroom');
+    expect(errorOf(route).message).toMatch(/route "instroom" is not a chain named under alternatives/);
+    const request = sample.replace('rule: { before: "2026-09-01" }', 'rule: { before: "2026-09-01" }\n    bindsWhen: verzoek');
+    expect(errorOf(request).message).toMatch(/bindsWhen "verzoek" must name another milestone/);
+    const except = sample.replace('appliesTo: { kinds: [verloskunde], status: [new] }', 'appliesTo: { kinds: [verloskunde], status: [new], except: { kinds: [vsv] } }');
+    expect(errorOf(except).message).toMatch(/"vsv" is not one of the line's kinds/);
+    const alternatives = `${sample}\nalternatives:\n  - id: routes\n    routes: [instroom, toeslag, nergens]\n    source: { section: "5.3", quote: "twee routes die elkaar uitsluiten" }\n`;
+    expect(errorOf(alternatives).message).toMatch(/route "nergens" is not a chain of this file/);
+    const published = sample.replace('document: { title: Voorbeeldbeleid 2027 }', 'document: { title: Voorbeeldbeleid 2027, published: "2026-02-30" }');
+    expect(errorOf(published).message).toMatch(/"2026-02-30" is not a calendar date/);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const broken = sample.replace('insurerName: Voorbeeld', 'insurerName: [Voorbeeld');
     expect(errorOf(broken).line).toBeGreaterThanOrEqual(lineOf(broken, '[Voorbeeld'));

@@ -13,10 +13,10 @@ describe('computeTimeline', () => {
       'aanbod',
       'reageren',
       'ondertekenen',
-      'instroom/ingangsdatum',
-      'instroom/reactie',
-      'instroom/tekenen',
       'instroom/aanmelding', // a window sorts by its last day
+      'instroom/reactie', // no date until the provider records her application: right after it, in chain order
+      'instroom/ingangsdatum',
+      'instroom/tekenen',
       'toeslag/toekenning', // a conditional chain: only its trigger until that is recorded
     ]);
     const existing = computeTimeline(sampleProvider({ status: 'existing' }), sampleCalendars, [], '2026-01-10');
@@ -39,14 +39,15 @@ describe('computeTimeline', () => {
     expect(igo.get('agb-igo')?.due).toBe('2028-12-31');
   });
 
-  it('projects a chain that has not started as if the provider starts today, inside its window', () => {
-    const before = byId(computeTimeline(sampleProvider(), sampleCalendars, [], '2026-01-10'));
-    expect(before.get('instroom/reactie')).toMatchObject({ due: '2027-01-15', projected: true });
-    const during = byId(computeTimeline(sampleProvider(), sampleCalendars, [], '2027-03-10'));
-    expect(during.get('instroom/aanmelding')).toMatchObject({ projected: false, done: null });
-    expect(during.get('instroom/reactie')).toMatchObject({ due: '2027-03-24', projected: true });
-    expect(during.get('instroom/ingangsdatum')).toMatchObject({ due: '2027-03-01', projected: true });
-    expect(during.get('instroom/tekenen')).toMatchObject({ due: '2027-04-24', projected: true });
+  it('gives the later steps of a chain the provider starts herself no date until she records the start, whatever the day', () => {
+    for (const asOf of ['2026-01-10', '2027-03-10', '2027-03-11']) {
+      const items = byId(computeTimeline(sampleProvider(), sampleCalendars, [], asOf));
+      expect(items.get('instroom/aanmelding')).toMatchObject({ projected: false, done: null });
+      expect(items.get('instroom/reactie')).toMatchObject({ due: null, status: 'waiting', waitsFor: 'voorbeeld/2027/instroom/aanmelding', projected: true });
+      expect(items.get('instroom/reactie')?.derivation.nl).toBe('2 weken na aanmelden (nog niet vastgelegd, dus nog geen datum)');
+      expect(items.get('instroom/ingangsdatum')).toMatchObject({ due: null, status: 'waiting' });
+      expect(items.get('instroom/tekenen')).toMatchObject({ due: null, status: 'waiting', waitsFor: 'voorbeeld/2027/instroom/aanmelding' });
+    }
   });
 
   it('shows a conditional chain\'s steps only once its trigger is recorded', () => {
@@ -65,7 +66,8 @@ describe('computeTimeline', () => {
     const items = byId(computeTimeline(sampleProvider(), sampleCalendars, events, '2027-02-05'));
     expect(items.get('instroom/aanmelding')).toMatchObject({ status: 'done', done: '2027-02-03' });
     expect(items.get('instroom/reactie')).toMatchObject({ due: '2027-02-17', projected: false, status: 'due-soon' });
-    expect(items.get('instroom/ingangsdatum')).toMatchObject({ due: '2027-02-01', status: 'done', done: null });
+    // A passed informational date with nothing recorded has passed; it is not done.
+    expect(items.get('instroom/ingangsdatum')).toMatchObject({ due: '2027-02-01', status: 'passed', done: null });
     // Reply not recorded yet: signing rests on the computed reply date.
     expect(items.get('instroom/tekenen')).toMatchObject({ due: '2027-03-17', projected: true });
     const replied = byId(

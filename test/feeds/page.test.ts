@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../src/html.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
 
@@ -34,6 +35,10 @@ describe('GET /feeds/:token.html', () => {
     expect(html).toContain(`href="${provider.feedUrl}"`);
     expect(html.match(/<tr class=/g)).toHaveLength(timeline.items.length);
     for (const item of timeline.items) expect(html).toContain(item.source.section);
+    // Every date explains itself: the derivation of each item, escaped, on its row.
+    for (const item of timeline.items) expect(html).toContain(`Berekening: ${escapeHtml(item.derivation.nl)}`);
+    expect(timeline.items.some((item: { due: string | null }) => item.due === null)).toBe(true);
+    expect(html).toContain('nog geen datum');
   });
 
   it('answers 404 for an unknown token and for the old token after rotation', async () => {

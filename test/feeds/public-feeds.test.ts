@@ -27,15 +27,35 @@ describe('GET /feeds/calendars/:insurer/:year.ics', () => {
     expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(response.headers['cache-control']).toBe('public, no-cache');
     const items = generic(['voorbeeld/2027'], 'verloskunde', 'new');
+    const uid = (id: string, part?: 'opens') => calendarUid(`voorbeeld/2027/${id}`, 'verloskunde', 'new', part);
+    // The open-instroom window (a year) is its opening and its due date; the steps after it have no date yet.
+    expect(items.find((item) => item.id === 'voorbeeld/2027/instroom/reactie')).toMatchObject({ due: null, status: 'waiting' });
     for (const parsed of [parseWithIcalJs(response.body), parseWithPython(response.body)]) {
       expect(parsed.name).toBe('Contractdeadlines Voorbeeld 2027: verloskunde, nieuwe zorgaanbieder');
-      expect(parsed.events.map((event) => event.uid)).toEqual(items.map((item) => calendarUid(item.id, 'verloskunde', 'new')));
-      parsed.events.forEach((event, i) => expect(event).toMatchObject({ allDay: true, start: items[i].window?.from ?? items[i].due, end: addDays(items[i].window?.to ?? items[i].due, 1) }));
+      expect(parsed.events.map((event) => event.uid)).toEqual([uid('bezwaar'), uid('vragenlijst'), uid('ondertekenen'), uid('instroom/aanmelding', 'opens'), uid('instroom/aanmelding')]);
+      const dated = items.filter((item) => item.due !== null && !item.id.endsWith('instroom/aanmelding'));
+      dated.forEach((item, i) => expect(parsed.events[i]).toMatchObject({ allDay: true, start: item.window?.from ?? item.due, end: addDays(item.window?.to ?? item.due!, 1) }));
+      const window = items.find((item) => item.id === 'voorbeeld/2027/instroom/aanmelding')!.window!;
+      expect(parsed.events[3]).toMatchObject({ allDay: true, start: window.from, end: addDays(window.from, 1) });
+      expect(parsed.events[4]).toMatchObject({ allDay: true, start: window.to, end: addDays(window.to, 1) });
     }
+    // A generic feed has no provider: no status words, and the trigger's event describes what follows it.
+    const body = unfold(response.body);
+    expect(body).not.toMatch(/Status:|te laat|✓ gedaan/);
+    expect(body).toContain('Daarna\\, zodra u dit vastlegt (nog zonder datum):');
     expect(unfold(response.body)).toContain('\r\nURL;VALUE=URI:http://127.0.0.1:3000/api/v1/calendars/voorbeeld/2027/timeline?kind=verloskunde&status=new\r\n');
     expect((await app.inject({ url: '/feeds/calendars/voorbeeld/2027.ics?kind=verloskunde&status=new', headers: { 'if-none-match': String(response.headers.etag) } })).statusCode).toBe(304);
     const existing = parseWithIcalJs((await app.inject({ url: '/feeds/calendars/voorbeeld/2027.ics?kind=verloskunde&status=existing' })).body);
     expect(existing.events.map((event) => event.uid)).toEqual(generic(['voorbeeld/2027'], 'verloskunde', 'existing').map((item) => calendarUid(item.id, 'verloskunde', 'existing')));
+  });
+
+  it('answers 404 naming the kinds a calendar lists for a kind it does not list', async () => {
+    const response = await app.inject({ url: '/feeds/calendars/voorbeeld/2027.ics?kind=vsv&status=new' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json().detail).toMatch(/^kind "vsv" not found: voorbeeld\/2027 lists verloskunde, /);
+    const combined = await app.inject({ url: '/feeds/calendars.ics?calendar=voorbeeld/2027&kind=vsv&status=new' });
+    expect(combined.statusCode).toBe(404);
   });
 
   it.each([

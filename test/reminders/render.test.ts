@@ -8,8 +8,18 @@ import { renderDigest, type Language } from '../../src/reminders/render.js';
 const calendars = loadCalendarSet();
 const item = computeTimeline({ kinds: ['kraamzorg'], contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing' }] }, calendars, [], '2026-10-18')
   .find((candidate) => candidate.id === 'cz-groep/2027/ondertekenen')!;
-const notice: Notice = { item, daysLeft: 14, kinds: ['reminder'], keys: ['reminder-14'], previousDue: null };
+const notice: Notice = { item: item as Notice['item'], daysLeft: 14, kinds: ['reminder'], keys: ['reminder-14'], previousDue: null };
 const digest: Digest = { day: '2026-10-18', notices: [notice], nearest: notice };
+
+const context = (language: Language) => ({
+  language,
+  providerName: 'Kraamzorg Zuid',
+  contactName: 'Els',
+  insurerName: () => 'CZ',
+  timelineUrl: 'https://deadlines.example.nl/t',
+  feedUrl: 'https://deadlines.example.nl/f.ics',
+  unsubscribeUrl: 'https://deadlines.example.nl/u',
+});
 
 const render = (language: Language) =>
   renderDigest(digest, {
@@ -30,6 +40,21 @@ describe('rendering a real calendar line', () => {
     expect(text).toContain('Wat te doen: Overeenkomst 2027 ondertekenen\n');
     expect(text).toContain('valt op zondag: regel het uiterlijk vrijdag 30 oktober');
     expect(text).not.toContain(item.note!);
+  });
+
+  it('says how each date is computed, in the mail\'s language', () => {
+    expect(render('nl').text).toContain('Berekening: uiterlijk 1 november 2026 (datum uit het document); valt op zondag: regel het uiterlijk vrijdag 30 oktober\n');
+    expect(render('en').text).toContain('How this date is computed: by 1 November 2026 (date in the document); falls on a Sunday: see to it by Friday 30 October\n');
+    expect(render('nl').html).toContain('<em>Berekening:</em> uiterlijk 1 november 2026');
+  });
+
+  it('marks advice as advice, not as the insurer\'s date', () => {
+    const igo = computeTimeline({ kinds: ['integrale-geboortezorg'], contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing' }] }, calendars, [], '2026-09-10')
+      .find((candidate) => candidate.id === 'cz-groep/2027/igo-offerte/offerte-indienen')!;
+    const advice: Notice = { item: igo as Notice['item'], daysLeft: 10, kinds: ['reminder'], keys: ['reminder-14'], previousDue: null };
+    const { text } = renderDigest({ day: '2026-09-10', notices: [advice], nearest: advice }, { ...context('nl') });
+    expect(text).toContain('Advies (geen datum van de verzekeraar): zondag 20 september 2026 (nog 10 dagen)');
+    expect(text).toContain('Lezing: Het document geeft geen datum voor de offerte; 20 september is ons advies');
   });
 
   it('gives an English mail the note on how the line was read', () => {

@@ -1,8 +1,8 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { CompiledCalendar } from '../../domain/calendar.js';
+import { kindsOf, type CompiledCalendar } from '../../domain/calendar.js';
 import { computeTimeline } from '../../domain/timeline.js';
-import { CONTRACT_STATUSES, type AttributeValue, type ProviderKind } from '../../domain/types.js';
-import { invalidInput, notFound, type FieldError } from '../../problems.js';
+import { CONTRACT_STATUSES, type AttributeValue } from '../../domain/types.js';
+import { HttpProblem, invalidInput, notFound, type FieldError } from '../../problems.js';
 import { CalendarListSchema, CalendarParamsSchema, CalendarSchema } from '../../schemas/calendars.js';
 import { problemResponses } from '../../schemas/common.js';
 import { CalendarTimelineQuerySchema, CalendarTimelineSchema } from '../../schemas/timeline.js';
@@ -11,7 +11,7 @@ const tags = ['calendars'];
 
 function summaryOf(calendar: CompiledCalendar) {
   const { file } = calendar;
-  const kinds = new Set<ProviderKind>(calendar.lines.flatMap((line) => line.appliesTo.kinds));
+  const kinds = kindsOf(calendar);
   return {
     key: calendar.key,
     insurer: file.insurer,
@@ -22,7 +22,7 @@ function summaryOf(calendar: CompiledCalendar) {
     contact: file.contact,
     attributes: file.attributes ?? {},
     terms: file.terms ?? [],
-    kinds: [...kinds],
+    kinds,
   };
 }
 
@@ -98,7 +98,7 @@ const calendars: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: {
       tags,
       summary: 'Generic timeline for a kind and status',
-      description: 'The timeline a provider of this kind and status would have with this calendar, with nothing recorded: for people not yet registered. Give attributes the calendar declares as `attribute=name:value`.',
+      description: 'The timeline a provider of this kind and status would have with this calendar, with nothing recorded: for people not yet registered. Give attributes the calendar declares as `attribute=name:value`. A kind the calendar does not list: 404 naming the kinds it lists.',
       params: CalendarParamsSchema,
       querystring: CalendarTimelineQuerySchema,
       response: { 200: { ...CalendarTimelineSchema, description: 'The generic timeline.' }, ...problemResponses(400, 404, 429, 500) },
@@ -106,6 +106,7 @@ const calendars: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request) => {
     const calendar = calendarOf(request.params.insurer, request.params.year);
     const { kind, status, asOf = fastify.today(), attribute = [], runsUntil } = request.query;
+    if (!kindsOf(calendar).includes(kind)) throw new HttpProblem(404, `kind "${kind}" not found: ${calendar.key} lists ${kindsOf(calendar).join(', ')}`);
     const attributes = parseAttributes(calendar, attribute);
     const contract = { insurer: calendar.file.insurer, year: calendar.file.year, status, attributes, ...(runsUntil !== undefined ? { runsUntil } : {}) };
     const items = computeTimeline({ kinds: [kind], contracts: [contract] }, fastify.calendars, [], asOf);

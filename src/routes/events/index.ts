@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { isValidPlainDate } from '../../domain/plain-date.js';
-import { computeTimeline } from '../../domain/timeline.js';
+import { recordBounds } from '../../domain/recording.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput, notFound, type FieldError } from '../../problems.js';
 import { SECURITY, problemResponses } from '../../schemas/common.js';
@@ -29,7 +29,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
       tags,
       summary: 'Record an event',
       description:
-        'Records that a timeline item happened on `date` (e.g. the contact form was sent on 10 March). `item` must be an item id of the provider\'s current timeline; `date` must be a real date, not after today (Europe/Amsterdam). Relative deadlines that count from this item recompute. When an item has several live events, the latest date counts: to correct a date, undo the wrong event.',
+        'Records that a timeline item happened on `date` (e.g. the contact form was sent on 10 March). `item` must be an item id of the provider\'s current timeline; `date` must be a real date, not after today (Europe/Amsterdam), and not before the calendar\'s publication, the opening of the item\'s window or the recorded date of the step it counts from (400 names the allowed range). Relative deadlines that count from this item recompute. When an item has several live events, the latest date counts: to correct a date, undo the wrong event.',
       security: SECURITY,
       params: ProviderParamsSchema,
       body: CreateEventSchema,
@@ -40,10 +40,14 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
     const { item, date, note } = request.body;
     const today = fastify.today();
     const errors: FieldError[] = [];
+    const recorded = fastify.store.events.recordedEvents(provider.id);
+    const bounds = recordBounds(provider, fastify.calendars, recorded, item, today);
     if (!isValidPlainDate(date)) errors.push({ field: 'date', in: 'body', message: 'must be a real date YYYY-MM-DD' });
     else if (date > today) errors.push({ field: 'date', in: 'body', message: `must not be after today (${today}, Europe/Amsterdam)` });
-    const recorded = fastify.store.events.recordedEvents(provider.id);
-    if (!computeTimeline(provider, fastify.calendars, recorded, today).some((candidate) => candidate.id === item)) {
+    else if (bounds?.from != null && date < bounds.from) {
+      errors.push({ field: 'date', in: 'body', message: `must be between ${bounds.from} and ${bounds.to}: not before ${bounds.fromReason} (${bounds.from})` });
+    }
+    if (!bounds) {
       errors.push({ field: 'item', in: 'body', message: `is not an item of this provider's timeline (GET /api/v1/providers/${provider.id}/timeline)` });
     }
     if (errors.length > 0) throw invalidInput(errors);

@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CompiledCalendar } from '../../domain/calendar.js';
+import { kindsOf, type CompiledCalendar } from '../../domain/calendar.js';
 import type { RenderedFeed } from '../../feeds/cache.js';
 import { isNotModified } from '../../feeds/conditional.js';
-import { invalidInput, notFound } from '../../problems.js';
+import { HttpProblem, invalidInput, notFound } from '../../problems.js';
 import { problemResponses } from '../../schemas/common.js';
 import {
   CalendarFeedParamsSchema, CalendarFeedQuerySchema, CombinedFeedQuerySchema, FEED_CONTENT_TYPE, FeedTokenParamsSchema, feedResponses,
@@ -22,6 +22,12 @@ function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: RenderedFe
   return reply.send(feed.body);
 }
 
+/** 404 naming the kinds each calendar does list. */
+function kindNotListed(calendars: readonly CompiledCalendar[], kind: string): HttpProblem {
+  const lists = calendars.map((calendar) => `${calendar.key} lists ${kindsOf(calendar).join(', ')}`).join('; ');
+  return new HttpProblem(404, `kind "${kind}" not found: ${lists}`);
+}
+
 const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/calendars.ics', {
     schema: {
@@ -29,7 +35,7 @@ const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'Public feed of several calendars',
       description: `The generic timelines of several insurers' calendars for one kind and status in one feed (every calendar when \`calendar\` is left out), with nothing recorded. ${SUBSCRIBE}`,
       querystring: CombinedFeedQuerySchema,
-      response: { ...feedResponses('The combined feed'), ...problemResponses(400, 500) },
+      response: { ...feedResponses('The combined feed'), ...problemResponses(400, 404, 500) },
     },
   }, async (request, reply) => {
     const { calendar: keys, kind, status } = request.query;
@@ -44,7 +50,11 @@ const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
     if (unknown.length > 0) {
       throw invalidInput(unknown.map((key) => ({ field: 'calendar', in: 'querystring', message: `no calendar "${key}"; known: ${known.map((c) => c.key).join(', ')}` })));
     }
-    return sendFeed(request, reply, fastify.feeds.calendarFeed(selected, kind, status), 'public, no-cache');
+    // Named calendars must each list the kind; with none named, the calendars that list it are combined.
+    const listing = selected.filter((calendar) => kindsOf(calendar).includes(kind));
+    const missing = keys === undefined ? (listing.length === 0 ? selected : []) : selected.filter((calendar) => !listing.includes(calendar));
+    if (missing.length > 0) throw kindNotListed(missing, kind);
+    return sendFeed(request, reply, fastify.feeds.calendarFeed(listing, kind, status), 'public, no-cache');
   });
 
   fastify.get('/calendars/:insurer/:year.ics', {
@@ -60,6 +70,7 @@ const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
     const { insurer, year } = request.params;
     const calendar = fastify.calendars.get(insurer, year);
     if (!calendar) throw notFound(`calendar ${insurer}/${year}`);
+    if (!kindsOf(calendar).includes(request.query.kind)) throw kindNotListed([calendar], request.query.kind);
     return sendFeed(request, reply, fastify.feeds.calendarFeed([calendar], request.query.kind, request.query.status), 'public, no-cache');
   });
 

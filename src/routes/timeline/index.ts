@@ -26,7 +26,7 @@ const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
     const provider = fastify.store.providers.get(request.params.id, tenantOf(request));
     if (!provider) throw notFound('provider');
     const items = computeTimeline(provider, fastify.calendars, fastify.store.events.recordedEvents(provider.id), asOf).filter(
-      (item) => (from === undefined || item.due >= from) && (to === undefined || item.due <= to) && (actor === undefined || item.actor === actor),
+      (item) => (from === undefined || (item.due !== null && item.due >= from)) && (to === undefined || (item.due !== null && item.due <= to)) && (actor === undefined || item.actor === actor),
     );
     return { provider: { id: provider.id, name: provider.name, agb: provider.agb, kinds: provider.kinds }, asOf, items };
   });
