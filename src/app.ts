@@ -60,7 +60,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   await fastify.register(problemsPlugin, { publicBaseUrl: config.publicBaseUrl });
   await fastify.register(helmetPlugin, { https: config.publicBaseUrl.startsWith('https:') });
   await fastify.register(swaggerPlugin, { publicBaseUrl: config.publicBaseUrl, version });
-  await fastify.register(sqlitePlugin, { path: config.databasePath });
+  await fastify.register(sqlitePlugin, { path: config.databasePath, secretKey: config.secretKey });
   await fastify.register(calendarsPlugin, {
     calendars: opts.calendars ?? loadCalendarSet(),
     today: opts.today ?? (() => todayInAmsterdam(config.today)),

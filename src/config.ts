@@ -8,6 +8,10 @@ export interface Config {
   host: string;
   databasePath: string;
   adminApiKey: string | undefined;
+  /** SECRET_KEY: the server key behind every token and API key hash; undefined: the key file beside the database (src/store/secrets.ts). */
+  secretKey: string | undefined;
+  /** NODE_ENV=production: SECRET_KEY is required, no key file is created. */
+  production: boolean;
   publicBaseUrl: string;
   logLevel: string;
   /** Requests per minute per client on /api; 0 disables the limit. */
@@ -38,7 +42,9 @@ export const DEFAULTS = {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 /** Shorter keys are too easy to guess for the one key that can do everything. */
-const MIN_ADMIN_KEY_LENGTH = 16;
+const MIN_ADMIN_KEY_LENGTH = 32;
+/** Examples from README, compose files and tutorials: known to everyone, so no secret. */
+const EXAMPLE_KEYS = ['change-me', 'changeme', 'change_me', 'your-secret', 'replace-me', 'example'];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -51,8 +57,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = setting('LOG_LEVEL');
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const adminApiKey = nonEmpty(env.ADMIN_API_KEY);
-  if (adminApiKey !== undefined && adminApiKey.length < MIN_ADMIN_KEY_LENGTH) {
-    throw new ConfigError(`ADMIN_API_KEY must be at least ${MIN_ADMIN_KEY_LENGTH} characters`);
+  const adminKeyProblem = adminApiKey === undefined ? null : weakSecretProblem(adminApiKey);
+  if (adminKeyProblem) throw new ConfigError(`ADMIN_API_KEY ${adminKeyProblem} (e.g. \`openssl rand -base64 32\`)`);
+  const production = env.NODE_ENV === 'production';
+  const secretKey = nonEmpty(env.SECRET_KEY);
+  const secretKeyProblem = secretKey === undefined ? null : weakSecretProblem(secretKey);
+  if (secretKeyProblem) throw new ConfigError(`SECRET_KEY ${secretKeyProblem} (e.g. \`openssl rand -base64 32\`)`);
+  if (production && secretKey === undefined) {
+    throw new ConfigError('SECRET_KEY must be set when NODE_ENV=production: it protects every feed address, unsubscribe link and API key (e.g. `openssl rand -base64 32`)');
   }
   const today = nonEmpty(env.TODAY);
   if (today !== undefined && !isValidPlainDate(today)) throw new ConfigError(`TODAY must be a date YYYY-MM-DD, got "${today}"`);
@@ -72,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     databasePath: setting('DATABASE_PATH'),
     adminApiKey,
+    secretKey,
+    production,
     publicBaseUrl,
     logLevel,
     rateLimitPerMinute: wholeNumber('RATE_LIMIT_PER_MINUTE', setting('RATE_LIMIT_PER_MINUTE'), 0, 1_000_000),
@@ -82,6 +96,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderCron,
     remindersEnabled: remindersEnabled === 'true' || remindersEnabled === '1',
   };
+}
+
+/**
+ * Why a secret chosen by an operator is too weak, or null: at least 32 characters, not an example from the
+ * documentation, at least 3 of lower case, upper case, digits and other characters, and not one character
+ * repeated (a random base64 or hex string of that length passes; a sentence of words alone does not).
+ */
+export function weakSecretProblem(secret: string): string | null {
+  if (secret.length < MIN_ADMIN_KEY_LENGTH) return `must be at least ${MIN_ADMIN_KEY_LENGTH} characters`;
+  if (EXAMPLE_KEYS.some((example) => secret.toLowerCase().includes(example))) return 'must not be (or contain) an example value';
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((pattern) => pattern.test(secret)).length;
+  if (classes < 3) return 'must mix at least three of: lower case, upper case, digits, other characters';
+  if (new Set(secret).size < 12) return 'must not repeat a few characters';
+  return null;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

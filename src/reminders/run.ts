@@ -8,13 +8,15 @@ import type { IsoDate, TimelineItem } from '../domain/types.js';
 import { parseMailbox, recipientProblem } from '../mail/address.js';
 import { composeMessage } from '../mail/compose.js';
 import { sendErrorOf, type MailTransport } from '../mail/transport.js';
+import { ApiKeyStore } from '../store/api-keys.js';
 import { nowIso, type Db } from '../store/database.js';
 import { EventStore } from '../store/events.js';
 import { OutboxStore, type ClaimedMail, type PlannedMail } from '../store/outbox.js';
 import { ProviderStore, type ProviderRecord } from '../store/providers.js';
 import { ReminderStore, type ReminderContact, type ToldNotice } from '../store/reminders.js';
 import { noticeKey, planDigest, type Digest } from './plan.js';
-import { renderDigest } from './render.js';
+import { renderIntroduction } from './introduction.js';
+import { renderDigest, type RenderedDigest } from './render.js';
 
 export interface RunLog {
   info(details: object, message: string): void;
@@ -66,6 +68,8 @@ const CLAIM_BATCH = 5;
 /** The runner sees every provider, like an admin key. */
 const ADMIN = { keyId: '', admin: true };
 
+type Built = { mail: PlannedMail; told: ToldNotice[] } | { mail: Omit<PlannedMail, 'raw'>; error: string };
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -79,6 +83,7 @@ export class ReminderRunner {
   private readonly store: ReminderStore;
   private readonly providers: ProviderStore;
   private readonly events: EventStore;
+  private readonly apiKeys: ApiKeyStore;
   private readonly insurerNames: Map<string, string>;
   private readonly from: { address: string; domain: string };
   private readonly concurrency: number;
@@ -93,6 +98,7 @@ export class ReminderRunner {
     this.store = new ReminderStore(options.db);
     this.providers = new ProviderStore(options.db);
     this.events = new EventStore(options.db);
+    this.apiKeys = new ApiKeyStore(options.db);
     this.insurerNames = new Map(options.calendars.all().map((calendar) => [calendar.file.insurer, calendar.file.insurerName]));
     const { address } = parseMailbox(options.mailFrom);
     this.from = { address, domain: address.slice(address.lastIndexOf('@') + 1) };
@@ -144,13 +150,22 @@ export class ReminderRunner {
     for (let offset = 0; offset < ids.length && !this.stopping; offset += PAGE_SIZE) {
       const items = ids.slice(offset, offset + PAGE_SIZE).flatMap((id) => this.providers.get(id, ADMIN) ?? []);
       const contacts = this.store.contactsOf(items.map((provider) => provider.id));
-      const building: ReturnType<ReminderRunner['build']>[] = [];
+      const building: Promise<Built>[] = [];
       for (const provider of items) {
         const waiting = (contacts.get(provider.id) ?? []).filter((contact) => !this.outbox.has(contact.id, day));
         if (waiting.length === 0) continue;
         const timeline = this.timelineOf(provider, day);
         for (const contact of waiting) {
-          const digest = planDigest({ timeline: timeline.items, day, since, reminderDays: provider.reminderDays, history: this.historyOf(contact), moving: timeline.moving });
+          // A new address first gets only a short notice naming who added it, with a one-click stop.
+          if (contact.introducedOn === null) {
+            building.push(this.buildIntroduction(provider, contact, day));
+            continue;
+          }
+          const history = this.historyOf(contact);
+          // Reminders that fell on the day of the notice (at most a week back) are still owed to a contact that has had no digest yet.
+          const fresh = history.told.size === 0 && history.toldDue.size === 0 && contact.introducedOn < since && contact.introducedOn >= addDays(since, -7);
+          const owedSince = fresh ? contact.introducedOn : since;
+          const digest = planDigest({ timeline: timeline.items, day, since: owedSince, reminderDays: provider.reminderDays, history, moving: timeline.moving });
           if (digest !== null) building.push(this.build(provider, contact, digest));
         }
       }
@@ -163,6 +178,7 @@ export class ReminderRunner {
         for (const { mail, told } of mails) {
           if (!this.outbox.insert(mail, now)) continue;
           this.store.recordTold(mail.contactId, mail.id, told);
+          this.store.introduce(mail.contactId, mail.day);
           planned++;
         }
         for (const { mail, error } of refused) if (this.outbox.insertUnsendable(mail, error, now)) unsendable++;
@@ -191,13 +207,22 @@ export class ReminderRunner {
     };
   }
 
-  private async build(
-    provider: ProviderRecord,
-    contact: ReminderContact,
-    digest: Digest,
-  ): Promise<{ mail: PlannedMail; told: ToldNotice[] } | { mail: Omit<PlannedMail, 'raw'>; error: string }> {
+  private buildIntroduction(provider: ProviderRecord, contact: ReminderContact, day: IsoDate): Promise<Built> {
+    const rendered = renderIntroduction({
+      language: contact.language,
+      providerName: provider.name,
+      addedBy: this.apiKeys.get(provider.ownerKeyId)?.name ?? provider.name,
+      unsubscribeUrl: this.unsubscribeUrl(contact),
+    });
+    return this.compose(provider, contact, day, rendered, []);
+  }
+
+  private unsubscribeUrl(contact: ReminderContact): string {
+    return `${this.options.publicBaseUrl}/unsubscribe/${contact.unsubscribeToken}`;
+  }
+
+  private build(provider: ProviderRecord, contact: ReminderContact, digest: Digest): Promise<Built> {
     const base = this.options.publicBaseUrl;
-    const unsubscribeUrl = `${base}/unsubscribe/${contact.unsubscribeToken}`;
     const rendered = renderDigest(digest, {
       language: contact.language,
       providerName: provider.name,
@@ -205,18 +230,24 @@ export class ReminderRunner {
       insurerName: (insurer) => this.insurerNames.get(insurer) ?? insurer,
       timelineUrl: providerPageUrl(base, provider.feedToken),
       feedUrl: providerFeedUrl(base, provider.feedToken),
-      unsubscribeUrl,
+      unsubscribeUrl: this.unsubscribeUrl(contact),
     });
+    const told = digest.notices.flatMap((notice) => notice.keys.map((key) => ({ item: notice.item.id, notice: key, due: notice.item.due })));
+    return this.compose(provider, contact, digest.day, rendered, told);
+  }
+
+  private async compose(provider: ProviderRecord, contact: ReminderContact, day: IsoDate, rendered: RenderedDigest, told: ToldNotice[]): Promise<Built> {
+    const unsubscribeUrl = this.unsubscribeUrl(contact);
     // Same contact, day and content: same Message-ID, so a resend is recognisable as the same mail.
-    const hash = createHash('sha256').update(`${contact.id}\n${digest.day}\n${rendered.subject}\n${rendered.text}`).digest('hex');
+    const hash = createHash('sha256').update(`${contact.id}\n${day}\n${rendered.subject}\n${rendered.text}`).digest('hex');
     const head = {
-      id: `${digest.day}/c${contact.id}`,
+      id: `${day}/c${contact.id}`,
       contactId: contact.id,
       providerId: provider.id,
-      day: digest.day,
+      day,
       recipient: contact.email,
       subject: rendered.subject,
-      messageId: `${hash.slice(0, 32)}.${digest.day}@${this.from.domain}`,
+      messageId: `${hash.slice(0, 32)}.${day}@${this.from.domain}`,
     };
     const problem = recipientProblem(contact.email, contact.name);
     if (problem) return { mail: head, error: `refused before sending: ${problem}` };
@@ -228,7 +259,6 @@ export class ReminderRunner {
       date: this.now(),
       unsubscribeUrl,
     });
-    const told = digest.notices.flatMap((notice) => notice.keys.map((key) => ({ item: notice.item.id, notice: key, due: notice.item.due })));
     return { mail: { ...head, raw }, told };
   }
 

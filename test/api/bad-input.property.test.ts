@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SecretTokens } from '../../src/store/secrets.js';
 import { ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
 
 /**
@@ -22,7 +23,8 @@ beforeAll(async () => {
   providerId = provider.id;
   const items = (await app.inject({ url: `/api/v1/providers/${providerId}/timeline`, headers: bearer(key) })).json().items;
   feedToken = new URL(provider.feedUrl).pathname.replace(/^\/feeds\/|\.ics$/g, '');
-  unsubscribeToken = app.db.prepare('SELECT unsubscribe_token FROM contacts WHERE provider_id = ?').pluck().get(providerId) as string;
+  const contactId = app.db.prepare('SELECT id FROM contacts WHERE provider_id = ?').pluck().get(providerId) as number;
+  unsubscribeToken = new SecretTokens(app.db).current('unsubscribe', contactId) as string;
   eventId = (await app.inject({ method: 'POST', url: `/api/v1/providers/${providerId}/events`, headers: bearer(key), payload: { item: items[0].id, date: '2026-05-01' } })).json().id;
 });
 afterAll(async () => {
