@@ -1,3 +1,4 @@
+import type { ParsedMail } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bearer } from '../helper.js';
 import { HOSTILE_NAMES, linksIn } from '../mail/linkifiers.js';
@@ -12,7 +13,7 @@ const BASE = 'https://deadlines.example.nl/';
 const oneClick = { 'content-type': 'application/x-www-form-urlencoded' };
 
 /** Every link a mail client could make of the text part and of the HTML part's text and anchors. */
-function linksOfMail(mail: { text?: string; html: string | false | undefined }): string[] {
+function linksOfMail(mail: ParsedMail): string[] {
   const html = mail.html || '';
   const anchors = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
   const htmlText = html.replace(/<[^>]*>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
