@@ -20,6 +20,8 @@ export interface Config {
   today: string | undefined;
   /** Reminder e-mails: pooled SMTP when set, otherwise .eml files in mailDir. */
   smtpUrl: string | undefined;
+  /** SMTP_ALLOW_PLAIN_AUTH: credentials in SMTP_URL may go to a non-loopback server without TLS (default false). */
+  smtpAllowPlainAuth: boolean;
   mailFrom: string;
   mailDir: string;
   /** When the daily reminder run starts (cron, Europe/Amsterdam). */
@@ -38,6 +40,7 @@ export const DEFAULTS = {
   MAIL_DIR: './data/mail',
   REMINDER_CRON: '0 7 * * *',
   REMINDERS_ENABLED: 'true',
+  SMTP_ALLOW_PLAIN_AUTH: 'false',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -77,8 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mailFromProblem) throw new ConfigError(`MAIL_FROM ${mailFromProblem}, got "${mailFrom}"`);
   const reminderCron = setting('REMINDER_CRON');
   if (!validateCron(reminderCron)) throw new ConfigError(`REMINDER_CRON must be a cron expression like "0 7 * * *", got "${reminderCron}"`);
-  const remindersEnabled = setting('REMINDERS_ENABLED').toLowerCase();
-  if (!['true', 'false', '1', '0'].includes(remindersEnabled)) throw new ConfigError(`REMINDERS_ENABLED must be true or false, got "${remindersEnabled}"`);
+  const remindersEnabled = trueOrFalse('REMINDERS_ENABLED', setting('REMINDERS_ENABLED'));
+  const smtpAllowPlainAuth = trueOrFalse('SMTP_ALLOW_PLAIN_AUTH', setting('SMTP_ALLOW_PLAIN_AUTH'));
   return {
     port,
     host,
@@ -91,10 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: wholeNumber('RATE_LIMIT_PER_MINUTE', setting('RATE_LIMIT_PER_MINUTE'), 0, 1_000_000),
     today,
     smtpUrl,
+    smtpAllowPlainAuth,
     mailFrom,
     mailDir: setting('MAIL_DIR'),
     reminderCron,
-    remindersEnabled: remindersEnabled === 'true' || remindersEnabled === '1',
+    remindersEnabled,
   };
 }
 
@@ -110,6 +114,12 @@ export function weakSecretProblem(secret: string): string | null {
   if (classes < 3) return 'must mix at least three of: lower case, upper case, digits, other characters';
   if (new Set(secret).size < 12) return 'must not repeat a few characters';
   return null;
+}
+
+function trueOrFalse(name: string, value: string): boolean {
+  const text = value.toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(text)) throw new ConfigError(`${name} must be true or false, got "${value}"`);
+  return text === 'true' || text === '1';
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
