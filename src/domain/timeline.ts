@@ -2,6 +2,7 @@ import type { CompiledCalendar, CompiledLine } from './calendar.js';
 import type { CalendarSet } from './calendar-set.js';
 import { addDays, maxDate, minDate } from './plain-date.js';
 import { relativeDate } from './rules.js';
+import { ownEntry } from './own.js';
 import type { AppliesTo, Contract, IsoDate, ItemStatus, Provider, RecordedEvent, TimelineItem } from './types.js';
 
 /** Items due within this many days of asOf are `due-soon`. */
@@ -54,7 +55,7 @@ export function appliesTo(rule: AppliesTo, provider: Provider, contract: Contrac
   if (!rule.kinds.some((kind) => provider.kinds.includes(kind))) return false;
   if (rule.status && !rule.status.includes(contract.status)) return false;
   for (const [name, values] of Object.entries(rule.attributes ?? {})) {
-    const value = contract.attributes?.[name];
+    const value = ownEntry(contract.attributes, name);
     // An attribute the provider has not given: show the line (missing one is worse than one too many).
     if (value !== undefined && !values.includes(value)) return false;
   }

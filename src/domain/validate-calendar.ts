@@ -1,5 +1,6 @@
 import { isValidPlainDate, endOf, startOf } from './plain-date.js';
 import { fixedDates, ruleRef } from './rules.js';
+import { ownEntry } from './own.js';
 import type { AppliesTo, CalendarFile, DateRule } from './types.js';
 
 /** A problem in a calendar file, at a path into the document (`milestones/3/rule`). */
@@ -86,7 +87,7 @@ function checkAppliesTo(
   report: (path: (string | number)[], message: string) => void,
 ): void {
   for (const [name, values] of Object.entries(rule.attributes ?? {})) {
-    const declared = file.attributes?.[name];
+    const declared = ownEntry(file.attributes, name);
     if (!declared) {
       report([...path, 'attributes', name], `attribute "${name}" is not declared under the file's attributes`);
       continue;
