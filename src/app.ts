@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
@@ -97,6 +98,12 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
     // Unique across restarts, so a requestId quoted by a client finds its request in the log.
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    // A client that dribbles its request ties up a connection: headers and body must be in within the timeout,
+    // checked every second (Node checks every 30 s by default), and a connection idle for 2 minutes is closed.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: 120_000,
+    serverFactory: (handler) =>
+      createServer({ connectionsCheckingInterval: 1_000, headersTimeout: Math.min(10_000, config.requestTimeoutMs), requestTimeout: config.requestTimeoutMs }, handler),
     routerOptions: { ignoreTrailingSlash: true },
     // Errors before routing (a malformed URL) bypass the error handler: answer them as problems too.
     frameworkErrors: (error, request, reply) => {

@@ -14,6 +14,8 @@ export interface Config {
   production: boolean;
   publicBaseUrl: string;
   logLevel: string;
+  /** A request's headers and body must be in within this many milliseconds (slow clients are cut off with 408). */
+  requestTimeoutMs: number;
   /** Requests per minute per client on /api; 0 disables the limit. */
   rateLimitPerMinute: number;
   /** A pinned "today" (YYYY-MM-DD) for demonstrations and tests; undefined means the real date in Amsterdam. */
@@ -36,6 +38,7 @@ export const DEFAULTS = {
   DATABASE_PATH: './data/deadlines.db',
   LOG_LEVEL: 'info',
   RATE_LIMIT_PER_MINUTE: '120',
+  REQUEST_TIMEOUT_MS: '30000',
   MAIL_FROM: 'Geboortezorg deadlines <herinneringen@geboortezorg-deadlines.invalid>',
   MAIL_DIR: './data/mail',
   REMINDER_CRON: '0 7 * * *',
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     publicBaseUrl,
     logLevel,
+    requestTimeoutMs: wholeNumber('REQUEST_TIMEOUT_MS', setting('REQUEST_TIMEOUT_MS'), 100, 600_000),
     rateLimitPerMinute: wholeNumber('RATE_LIMIT_PER_MINUTE', setting('RATE_LIMIT_PER_MINUTE'), 0, 1_000_000),
     today,
     smtpUrl,
