@@ -74,7 +74,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
 
   await fastify.register(healthRoutes);
   await fastify.register(unsubscribeRoutes, { prefix: '/unsubscribe' });
-  await fastify.register(metricsRoutes);
+  await fastify.register(metricsRoutes, { token: config.metricsToken });
   await fastify.register(feedRoutes, { prefix: '/feeds' });
   await fastify.register(
     async (api) => {

@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   /** A request's headers and body must be in within this many milliseconds (slow clients are cut off with 408). */
   requestTimeoutMs: number;
+  /** METRICS_TOKEN: /metrics answers only `Authorization: Bearer <token>`; undefined: /metrics is open (restrict it at the proxy). */
+  metricsToken: string | undefined;
   /** Requests per minute per client on /api; 0 disables the limit. */
   rateLimitPerMinute: number;
   /** A pinned "today" (YYYY-MM-DD) for demonstrations and tests; undefined means the real date in Amsterdam. */
@@ -69,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const secretKey = nonEmpty(env.SECRET_KEY);
   const secretKeyProblem = secretKey === undefined ? null : weakSecretProblem(secretKey);
   if (secretKeyProblem) throw new ConfigError(`SECRET_KEY ${secretKeyProblem} (e.g. \`openssl rand -base64 32\`)`);
+  const metricsToken = nonEmpty(env.METRICS_TOKEN);
+  const metricsTokenProblem = metricsToken === undefined ? null : weakSecretProblem(metricsToken);
+  if (metricsTokenProblem) throw new ConfigError(`METRICS_TOKEN ${metricsTokenProblem} (e.g. \`openssl rand -base64 32\`)`);
   if (production && secretKey === undefined) {
     throw new ConfigError('SECRET_KEY must be set when NODE_ENV=production: it protects every feed address, unsubscribe link and API key (e.g. `openssl rand -base64 32`)');
   }
@@ -94,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     publicBaseUrl,
     logLevel,
+    metricsToken,
     requestTimeoutMs: wholeNumber('REQUEST_TIMEOUT_MS', setting('REQUEST_TIMEOUT_MS'), 100, 600_000),
     rateLimitPerMinute: wholeNumber('RATE_LIMIT_PER_MINUTE', setting('RATE_LIMIT_PER_MINUTE'), 0, 1_000_000),
     today,
