@@ -41,7 +41,7 @@ describe('the service as a process', () => {
   });
 
   it('refuses to start with NODE_ENV=production and no SECRET_KEY', async () => {
-    const env = { ...process.env, NODE_ENV: 'production', DATABASE_PATH: join(dir, 'prod', 'p.db'), PORT: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_PATH: join(dir, 'prod', 'p.db'), PORT: '0' };
     delete env.SECRET_KEY;
     const failed = await run(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env }).then(() => null, (error: { code: number; stderr: string }) => error);
     expect(failed?.code).toBe(2);
