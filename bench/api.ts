@@ -16,7 +16,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }
 const runs = Number(values.runs);
 const seconds = Number(values.seconds);
 const providerCount = Number(values.providers);
-const ADMIN = 'bench-admin-key-0123456789';
+const ADMIN = 'Bench-Admin-Key-0123456789-abcdefghXYZ';
 const root = join(import.meta.dirname, '..');
 
 execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });

@@ -27,7 +27,7 @@ const { values } = parseArgs({
   },
 });
 
-const ADMIN = 'bench-admin-key-0123456789';
+const ADMIN = 'Bench-Admin-Key-0123456789-abcdefghXYZ';
 
 type Command = { cmd: 'cold'; seconds: number } | { cmd: 'stop' } | { cmd: 'bare'; body: string; headers: Record<string, string> };
 type Reply = { port: number; path: string } | { feedsPerSecond: number; renders: number };

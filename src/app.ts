@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
@@ -60,7 +61,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   await fastify.register(problemsPlugin, { publicBaseUrl: config.publicBaseUrl });
   await fastify.register(helmetPlugin, { https: config.publicBaseUrl.startsWith('https:') });
   await fastify.register(swaggerPlugin, { publicBaseUrl: config.publicBaseUrl, version });
-  await fastify.register(sqlitePlugin, { path: config.databasePath });
+  await fastify.register(sqlitePlugin, { path: config.databasePath, secretKey: config.secretKey });
   await fastify.register(calendarsPlugin, {
     calendars: opts.calendars ?? loadCalendarSet(),
     today: opts.today ?? (() => todayInAmsterdam(config.today)),
@@ -73,7 +74,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
 
   await fastify.register(healthRoutes);
   await fastify.register(unsubscribeRoutes, { prefix: '/unsubscribe' });
-  await fastify.register(metricsRoutes);
+  await fastify.register(metricsRoutes, { token: config.metricsToken });
   await fastify.register(feedRoutes, { prefix: '/feeds' });
   await fastify.register(
     async (api) => {
@@ -97,6 +98,12 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
     // Unique across restarts, so a requestId quoted by a client finds its request in the log.
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    // A client that dribbles its request ties up a connection: headers and body must be in within the timeout,
+    // checked every second (Node checks every 30 s by default), and a connection idle for 2 minutes is closed.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: 120_000,
+    serverFactory: (handler) =>
+      createServer({ connectionsCheckingInterval: 1_000, headersTimeout: Math.min(10_000, config.requestTimeoutMs), requestTimeout: config.requestTimeoutMs }, handler),
     routerOptions: { ignoreTrailingSlash: true },
     // Errors before routing (a malformed URL) bypass the error handler: answer them as problems too.
     frameworkErrors: (error, request, reply) => {

@@ -8,14 +8,24 @@ export interface Config {
   host: string;
   databasePath: string;
   adminApiKey: string | undefined;
+  /** SECRET_KEY: the server key behind every token and API key hash; undefined: the key file beside the database (src/store/secrets.ts). */
+  secretKey: string | undefined;
+  /** NODE_ENV=production: SECRET_KEY is required, no key file is created. */
+  production: boolean;
   publicBaseUrl: string;
   logLevel: string;
+  /** A request's headers and body must be in within this many milliseconds (slow clients are cut off with 408). */
+  requestTimeoutMs: number;
+  /** METRICS_TOKEN: /metrics answers only `Authorization: Bearer <token>`; undefined: /metrics is open (restrict it at the proxy). */
+  metricsToken: string | undefined;
   /** Requests per minute per client on /api; 0 disables the limit. */
   rateLimitPerMinute: number;
   /** A pinned "today" (YYYY-MM-DD) for demonstrations and tests; undefined means the real date in Amsterdam. */
   today: string | undefined;
   /** Reminder e-mails: pooled SMTP when set, otherwise .eml files in mailDir. */
   smtpUrl: string | undefined;
+  /** SMTP_ALLOW_PLAIN_AUTH: credentials in SMTP_URL may go to a non-loopback server without TLS (default false). */
+  smtpAllowPlainAuth: boolean;
   mailFrom: string;
   mailDir: string;
   /** When the daily reminder run starts (cron, Europe/Amsterdam). */
@@ -30,15 +40,19 @@ export const DEFAULTS = {
   DATABASE_PATH: './data/deadlines.db',
   LOG_LEVEL: 'info',
   RATE_LIMIT_PER_MINUTE: '120',
+  REQUEST_TIMEOUT_MS: '30000',
   MAIL_FROM: 'Geboortezorg deadlines <herinneringen@geboortezorg-deadlines.invalid>',
   MAIL_DIR: './data/mail',
   REMINDER_CRON: '0 7 * * *',
   REMINDERS_ENABLED: 'true',
+  SMTP_ALLOW_PLAIN_AUTH: 'false',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 /** Shorter keys are too easy to guess for the one key that can do everything. */
-const MIN_ADMIN_KEY_LENGTH = 16;
+const MIN_ADMIN_KEY_LENGTH = 32;
+/** Examples from README, compose files and tutorials: known to everyone, so no secret. */
+const EXAMPLE_KEYS = ['change-me', 'changeme', 'change_me', 'your-secret', 'replace-me', 'example'];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -51,8 +65,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = setting('LOG_LEVEL');
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const adminApiKey = nonEmpty(env.ADMIN_API_KEY);
-  if (adminApiKey !== undefined && adminApiKey.length < MIN_ADMIN_KEY_LENGTH) {
-    throw new ConfigError(`ADMIN_API_KEY must be at least ${MIN_ADMIN_KEY_LENGTH} characters`);
+  const adminKeyProblem = adminApiKey === undefined ? null : weakSecretProblem(adminApiKey);
+  if (adminKeyProblem) throw new ConfigError(`ADMIN_API_KEY ${adminKeyProblem} (e.g. \`openssl rand -base64 32\`)`);
+  const production = env.NODE_ENV === 'production';
+  const secretKey = nonEmpty(env.SECRET_KEY);
+  const secretKeyProblem = secretKey === undefined ? null : weakSecretProblem(secretKey);
+  if (secretKeyProblem) throw new ConfigError(`SECRET_KEY ${secretKeyProblem} (e.g. \`openssl rand -base64 32\`)`);
+  const metricsToken = nonEmpty(env.METRICS_TOKEN);
+  const metricsTokenProblem = metricsToken === undefined ? null : weakSecretProblem(metricsToken);
+  if (metricsTokenProblem) throw new ConfigError(`METRICS_TOKEN ${metricsTokenProblem} (e.g. \`openssl rand -base64 32\`)`);
+  if (production && secretKey === undefined) {
+    throw new ConfigError('SECRET_KEY must be set when NODE_ENV=production: it protects every feed address, unsubscribe link and API key (e.g. `openssl rand -base64 32`)');
   }
   const today = nonEmpty(env.TODAY);
   if (today !== undefined && !isValidPlainDate(today)) throw new ConfigError(`TODAY must be a date YYYY-MM-DD, got "${today}"`);
@@ -65,23 +88,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mailFromProblem) throw new ConfigError(`MAIL_FROM ${mailFromProblem}, got "${mailFrom}"`);
   const reminderCron = setting('REMINDER_CRON');
   if (!validateCron(reminderCron)) throw new ConfigError(`REMINDER_CRON must be a cron expression like "0 7 * * *", got "${reminderCron}"`);
-  const remindersEnabled = setting('REMINDERS_ENABLED').toLowerCase();
-  if (!['true', 'false', '1', '0'].includes(remindersEnabled)) throw new ConfigError(`REMINDERS_ENABLED must be true or false, got "${remindersEnabled}"`);
+  const remindersEnabled = trueOrFalse('REMINDERS_ENABLED', setting('REMINDERS_ENABLED'));
+  const smtpAllowPlainAuth = trueOrFalse('SMTP_ALLOW_PLAIN_AUTH', setting('SMTP_ALLOW_PLAIN_AUTH'));
   return {
     port,
     host,
     databasePath: setting('DATABASE_PATH'),
     adminApiKey,
+    secretKey,
+    production,
     publicBaseUrl,
     logLevel,
+    metricsToken,
+    requestTimeoutMs: wholeNumber('REQUEST_TIMEOUT_MS', setting('REQUEST_TIMEOUT_MS'), 100, 600_000),
     rateLimitPerMinute: wholeNumber('RATE_LIMIT_PER_MINUTE', setting('RATE_LIMIT_PER_MINUTE'), 0, 1_000_000),
     today,
     smtpUrl,
+    smtpAllowPlainAuth,
     mailFrom,
     mailDir: setting('MAIL_DIR'),
     reminderCron,
-    remindersEnabled: remindersEnabled === 'true' || remindersEnabled === '1',
+    remindersEnabled,
   };
+}
+
+/**
+ * Why a secret chosen by an operator is too weak, or null: at least 32 characters, not an example from the
+ * documentation, at least 3 of lower case, upper case, digits and other characters, and not one character
+ * repeated (a random base64 or hex string of that length passes; a sentence of words alone does not).
+ */
+export function weakSecretProblem(secret: string): string | null {
+  if (secret.length < MIN_ADMIN_KEY_LENGTH) return `must be at least ${MIN_ADMIN_KEY_LENGTH} characters`;
+  if (EXAMPLE_KEYS.some((example) => secret.toLowerCase().includes(example))) return 'must not be (or contain) an example value';
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((pattern) => pattern.test(secret)).length;
+  if (classes < 3) return 'must mix at least three of: lower case, upper case, digits, other characters';
+  if (new Set(secret).size < 12) return 'must not repeat a few characters';
+  return null;
+}
+
+function trueOrFalse(name: string, value: string): boolean {
+  const text = value.toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(text)) throw new ConfigError(`${name} must be true or false, got "${value}"`);
+  return text === 'true' || text === '1';
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

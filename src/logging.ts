@@ -15,6 +15,11 @@ const SEPARATORS = new Set([...' \t\r\n\f\v/?&=:;,"\'<>']);
 /** `@` as it stands in a URL: plain, percent-encoded once (`%40`) or twice (`%2540`). */
 const AT_SIGN = /@|%(?:25)?40/i;
 
+/** Any word with an `@` in it replaced: an SMTP reply such as `550 5.1.1 <anna@example.nl>: Recipient address rejected`. */
+export function maskEmails(text: string): string {
+  return text.replace(URL_PART, (part) => (AT_SIGN.test(part) ? '[e-mail]' : part));
+}
+
 /** A URL as it may be logged: at most MAX_LOGGED_URL characters, secret tokens and anything with an `@` in it replaced. */
 export function loggableUrl(url: string): string {
   let text = url;

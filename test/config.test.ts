@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 
+const ADMIN = 'Admin-Key-0123456789-abcdefghijkLMN';
+const SECRET = 'Secret-Key-0123456789-abcdefghijkLMN';
+const METRICS = 'Metrics-Token-0123456789-abcdefghiXYZ';
+
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
     expect(loadConfig({})).toEqual({
@@ -8,11 +12,16 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       databasePath: './data/deadlines.db',
       adminApiKey: undefined,
+      secretKey: undefined,
+      production: false,
+      metricsToken: undefined,
+      requestTimeoutMs: 30000,
       publicBaseUrl: 'http://127.0.0.1:3000',
       logLevel: 'info',
       rateLimitPerMinute: 120,
       today: undefined,
       smtpUrl: undefined,
+      smtpAllowPlainAuth: false,
       mailFrom: 'Geboortezorg deadlines <herinneringen@geboortezorg-deadlines.invalid>',
       mailDir: './data/mail',
       reminderCron: '0 7 * * *',
@@ -22,13 +31,13 @@ describe('loadConfig', () => {
 
   it('reads every setting', () => {
     const config = loadConfig({
-      PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/var/lib/gzd/db.sqlite', ADMIN_API_KEY: 'a-long-enough-admin-key',
+      PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/var/lib/gzd/db.sqlite', ADMIN_API_KEY: ADMIN, SECRET_KEY: SECRET, METRICS_TOKEN: METRICS, REQUEST_TIMEOUT_MS: '5000', SMTP_ALLOW_PLAIN_AUTH: 'true', NODE_ENV: 'production',
       PUBLIC_BASE_URL: 'https://deadlines.example.nl/', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', TODAY: '2026-10-20',
       SMTP_URL: 'smtp://user:secret@mail.example.nl:587', MAIL_FROM: 'herinneringen@example.nl', MAIL_DIR: '/var/mail/gzd',
       REMINDER_CRON: '30 6 * * 1-5', REMINDERS_ENABLED: 'false',
     });
     expect(config).toEqual({
-      port: 8080, host: '0.0.0.0', databasePath: '/var/lib/gzd/db.sqlite', adminApiKey: 'a-long-enough-admin-key',
+      port: 8080, host: '0.0.0.0', databasePath: '/var/lib/gzd/db.sqlite', adminApiKey: ADMIN, secretKey: SECRET, production: true, metricsToken: METRICS, requestTimeoutMs: 5000, smtpAllowPlainAuth: true,
       publicBaseUrl: 'https://deadlines.example.nl', logLevel: 'warn', rateLimitPerMinute: 0, today: '2026-10-20',
       smtpUrl: 'smtp://user:secret@mail.example.nl:587', mailFrom: 'herinneringen@example.nl', mailDir: '/var/mail/gzd',
       reminderCron: '30 6 * * 1-5', remindersEnabled: false,
@@ -42,7 +51,15 @@ describe('loadConfig', () => {
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, /RATE_LIMIT_PER_MINUTE/],
     [{ TODAY: '2026-02-30' }, /TODAY must be a date/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
-    [{ ADMIN_API_KEY: 'short' }, /at least 16 characters/],
+    [{ ADMIN_API_KEY: 'short' }, /ADMIN_API_KEY must be at least 32 characters/],
+    [{ ADMIN_API_KEY: 'change-me-to-a-long-secret-0123456789' }, /ADMIN_API_KEY must not be \(or contain\) an example value/],
+    [{ ADMIN_API_KEY: 'a-long-admin-key-written-in-lower-case-only' }, /ADMIN_API_KEY must mix at least three/],
+    [{ ADMIN_API_KEY: 'Aa1-Aa1-Aa1-Aa1-Aa1-Aa1-Aa1-Aa1-Aa1' }, /ADMIN_API_KEY must not repeat a few characters/],
+    [{ SECRET_KEY: 'short' }, /SECRET_KEY must be at least 32 characters/],
+    [{ METRICS_TOKEN: 'metrics' }, /METRICS_TOKEN must be at least 32 characters/],
+    [{ NODE_ENV: 'production' }, /SECRET_KEY must be set when NODE_ENV=production/],
+    [{ REQUEST_TIMEOUT_MS: '10' }, /REQUEST_TIMEOUT_MS must be a whole number/],
+    [{ SMTP_ALLOW_PLAIN_AUTH: 'yes' }, /SMTP_ALLOW_PLAIN_AUTH must be true or false/],
     [{ PUBLIC_BASE_URL: 'deadlines.example.nl' }, /PUBLIC_BASE_URL must be an http/],
     [{ SMTP_URL: 'mail.example.nl' }, /SMTP_URL must be an smtp/],
     [{ MAIL_FROM: 'Eve <eve@example.nl>\r\nBcc: x@example.nl' }, /MAIL_FROM/],

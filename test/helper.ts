@@ -6,7 +6,7 @@ import { parseCalendar } from '../src/calendar/load.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { CalendarSet } from '../src/domain/calendar-set.js';
 
-export const ADMIN_KEY = 'test-admin-key-0123456789';
+export const ADMIN_KEY = 'Test-Admin-Key-0123456789-abcdefghXYZ';
 /** The fixture calendars' purchasing year: every fixture date is ahead of or around it. */
 export const TODAY = '2026-06-01';
 

@@ -1,10 +1,14 @@
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/database.js';
 import { ADMIN_KEY, removeTempDir, tempDir } from './helper.js';
-import { startServer, type ServerProcess } from './process.js';
+import { ROOT, startServer, type ServerProcess } from './process.js';
+
+const run = promisify(execFile);
 
 /** src/server.ts as a real process on a real port: start-up, HTTP, and a graceful SIGTERM. */
 let dir: string;
@@ -31,6 +35,18 @@ describe('the service as a process', () => {
     expect((await ready.json()).status).toBe('ready');
     expect(server.output()).toMatch(/"level":40.*TODAY=2026-06-01 is set/);
     expect(existsSync(join(dir, 'db', 'server.db'))).toBe(true);
+    // A fresh start without SECRET_KEY makes its own server key beside the database, readable by its owner only.
+    expect(statSync(join(dir, 'db', 'secret.key')).mode & 0o777).toBe(0o600);
+    expect(server.output()).toMatch(/server key read from the key file beside the database/);
+  });
+
+  it('refuses to start with NODE_ENV=production and no SECRET_KEY', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_PATH: join(dir, 'prod', 'p.db'), PORT: '0' };
+    delete env.SECRET_KEY;
+    const failed = await run(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env }).then(() => null, (error: { code: number; stderr: string }) => error);
+    expect(failed?.code).toBe(2);
+    expect(failed?.stderr).toMatch(/SECRET_KEY must be set when NODE_ENV=production/);
+    expect(existsSync(join(dir, 'prod', 'secret.key'))).toBe(false);
   });
 
   it('on SIGTERM finishes the request in flight, then closes the database and exits 0', async () => {

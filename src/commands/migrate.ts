@@ -4,8 +4,8 @@ import { appliedVersions, migrate } from '../store/migrations.js';
 
 /** `npm run migrate`: bring DATABASE_PATH to the newest schema (the service also does this at start-up). */
 try {
-  const { databasePath } = loadConfig();
-  const db = openDatabase(databasePath);
+  const { databasePath, secretKey } = loadConfig();
+  const db = openDatabase(databasePath, secretKey);
   try {
     const applied = migrate(db);
     const version = Math.max(0, ...appliedVersions(db));

@@ -45,9 +45,9 @@ const line = (level: string) => (details: object, message: string) => {
 };
 const log: RunLog = { info: line('info'), warn: line('warn'), error: line('error') };
 
-const db = openDatabase(config.databasePath);
+const db = openDatabase(config.databasePath, config.secretKey);
 migrate(db);
-const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, concurrency) : emlFolderTransport(config.mailDir);
+const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, concurrency, { allowPlainAuth: config.smtpAllowPlainAuth }) : emlFolderTransport(config.mailDir);
 if (!config.smtpUrl) log.info({ folder: transport.description }, 'reminders: no SMTP_URL, writing .eml files');
 const runner = new ReminderRunner({
   db,

@@ -1,4 +1,5 @@
 import type { CompiledCalendar, CompiledLine } from './calendar.js';
+import { ownEntry } from './own.js';
 import type { AppliesTo, Contract, Provider, ProviderKind } from './types.js';
 
 /** Which lines of a calendar apply to a provider's contract: kinds, status, attributes, exceptions, a running agreement. */
@@ -9,7 +10,7 @@ export function appliesTo(rule: AppliesTo, provider: Provider, contract: Contrac
   if (!rule.kinds.some((kind) => provider.kinds.includes(kind) && !excluded(kind))) return false;
   if (rule.status && !rule.status.includes(contract.status)) return false;
   for (const [name, values] of Object.entries(rule.attributes ?? {})) {
-    const value = contract.attributes?.[name];
+    const value = ownEntry(contract.attributes, name);
     // An attribute the provider has not given: show the line (missing one is worse than one too many).
     if (value !== undefined && !values.includes(value)) return false;
   }

@@ -1,5 +1,6 @@
 import { isValidPlainDate, endOf, startOf } from './plain-date.js';
 import { fixedDates, ruleRef } from './rules.js';
+import { ownEntry } from './own.js';
 import type { AppliesTo, CalendarFile, ChainStep, DateRule, Milestone } from './types.js';
 
 /** A problem in a calendar file, at a path into the document (`milestones/3/rule`). */
@@ -128,7 +129,7 @@ function checkAppliesTo(
     if (!rule.kinds.includes(kind)) report([...path, 'except', 'kinds'], `"${kind}" is not one of the line's kinds`);
   }
   for (const [name, values] of Object.entries(rule.attributes ?? {})) {
-    const declared = file.attributes?.[name];
+    const declared = ownEntry(file.attributes, name);
     if (!declared) {
       report([...path, 'attributes', name], `attribute "${name}" is not declared under the file's attributes`);
       continue;

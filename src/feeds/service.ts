@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { CompiledCalendar } from '../domain/calendar.js';
 import type { CalendarSet } from '../domain/calendar-set.js';
 import { computeTimeline } from '../domain/timeline.js';
@@ -6,7 +6,7 @@ import type { ContractStatus, IsoDate, ProviderKind, TimelineItem } from '../dom
 import type { Db } from '../store/database.js';
 import type { EventStore } from '../store/events.js';
 import type { ProviderRecord, ProviderStore } from '../store/providers.js';
-import { sha256 } from '../store/secrets.js';
+import { keyedHash } from '../store/secrets.js';
 import { FeedCache, type RenderedFeed } from './cache.js';
 import {
   calendarFeedKey, calendarUid, feedEventsOf, fingerprintOf, providerFeedKey, providerUid, type FeedEvent, type FeedHeader,
@@ -59,15 +59,15 @@ export class FeedService {
   /** The provider behind a secret feed token, or undefined for a token no provider has. */
   private ownerOf(token: string) {
     if (!TOKEN_SHAPE.test(token)) return undefined;
-    const owner = this.state.ownerByTokenHash(sha256(token));
-    return owner && sameSecret(owner.feedToken, token) ? owner : undefined;
+    // The keyed hash is compared, not the token: its timing tells nothing about a token without the server key.
+    return this.state.ownerByTokenHash(keyedHash(this.options.db, token));
   }
 
   /** The provider's timeline as a web page, behind the same secret as its feed (not cached: people read it now and then). */
   providerPage(token: string): string | undefined {
-    // No cache to check first, so one lookup: the whole provider, then the same constant-time comparison.
+    // No cache to check first, so one lookup: the whole provider, by the keyed hash of the token.
     const provider = TOKEN_SHAPE.test(token) ? this.options.providers.getByFeedToken(token) : undefined;
-    if (!provider || !sameSecret(provider.feedToken, token)) return undefined;
+    if (!provider) return undefined;
     const today = this.options.today();
     const calendars = this.options.calendars();
     return renderTimelinePage({
@@ -170,13 +170,6 @@ export class FeedService {
 }
 
 let nextCalendarSetId = 1;
-
-/** The presented token against the stored one, in time independent of where they differ. */
-function sameSecret(stored: string, presented: string): boolean {
-  const a = Buffer.from(stored, 'utf8');
-  const b = Buffer.from(presented, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 function insurerName(calendars: CalendarSet, item: TimelineItem): string {
   const [insurer, year] = item.calendar.split('/');

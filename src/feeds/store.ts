@@ -9,7 +9,6 @@ export interface ItemState {
 /** What a feed request needs to find its provider and know whether the cached feed is still right. */
 export interface FeedOwner {
   id: string;
-  feedToken: string;
   feedVersion: number;
 }
 
@@ -29,8 +28,8 @@ export class FeedStateStore {
 
   constructor(private readonly db: Db) {
     this.statements = {
-      owner: db.prepare<[string], { id: string; feed_token: string; feed_version: number }>(
-        'SELECT id, feed_token, feed_version FROM providers WHERE feed_token_hash = ?',
+      owner: db.prepare<[string], { id: string; feed_version: number }>(
+        `SELECT p.id, p.feed_version FROM secret_tokens t JOIN providers p ON p.id = t.subject WHERE t.hash = ? AND t.purpose = 'feed'`,
       ),
       items: db.prepare<[string], ItemRow>('SELECT item, fingerprint, sequence, changed_at FROM feed_items WHERE feed = ?'),
       upsertItem: db.prepare(`INSERT INTO feed_items (feed, item, provider_id, fingerprint, sequence, changed_at)
@@ -42,10 +41,10 @@ export class FeedStateStore {
     };
   }
 
-  /** The provider whose feed token hashes to `tokenHash`, with the counter the triggers of migration 003 keep. */
+  /** The provider whose feed token has this keyed hash (src/store/secrets.ts), with the counter the triggers of migration 003 keep. */
   ownerByTokenHash(tokenHash: string): FeedOwner | undefined {
     const row = this.statements.owner.get(tokenHash);
-    return row && { id: row.id, feedToken: row.feed_token, feedVersion: row.feed_version };
+    return row && { id: row.id, feedVersion: row.feed_version };
   }
 
   /**

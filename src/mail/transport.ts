@@ -1,6 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
+import { maskEmails } from '../logging.js';
 
 export interface Envelope {
   from: string;
@@ -31,17 +33,43 @@ export function sendErrorOf(error: unknown): SendError {
   if (error instanceof SendError) return error;
   const { responseCode, code, message } = error as { responseCode?: number; code?: string; message?: string };
   const permanent = typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
-  const text = (message ?? String(error)).replace(/\s+/g, ' ').slice(0, 500);
+  // Replies name the recipient (`550 5.1.1 <anna@example.nl>: …`): masked before the log and lastError see them.
+  const text = maskEmails((message ?? String(error)).slice(0, 1000).replace(/\s+/g, ' ')).slice(0, 500);
+  if (code === 'ETLS' || /STARTTLS/i.test(text)) {
+    return new SendError(`${text} (credentials are never sent without TLS: use smtps://, a server that offers STARTTLS, or SMTP_ALLOW_PLAIN_AUTH=true)`, false);
+  }
   return new SendError(code && !text.includes(code) ? `${code}: ${text}` : text, permanent);
 }
 
 /** Timeouts short enough that a hanging server turns into a retry, not a stuck run. */
 const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
-/** Pooled SMTP from `SMTP_URL` (smtp://user:pass@host:587, smtps://…:465; `?tls.rejectUnauthorized=false` etc. pass through). */
-export function smtpTransport(smtpUrl: string, maxConnections = 5): MailTransport {
-  const transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections, ...SMTP_TIMEOUTS });
+export interface SmtpSecurity {
+  /** SMTP_ALLOW_PLAIN_AUTH: send credentials to a server without TLS anyway (a relay on a private network). */
+  allowPlainAuth?: boolean;
+  /** Tests only: treat a loopback host as remote, to check what happens with a real remote server. */
+  loopbackIsRemote?: boolean;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: nobody on the network sees this traffic. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (name === 'localhost' || name.endsWith('.localhost')) return true;
+  if (isIP(name) === 4) return name.startsWith('127.');
+  return name === '::1' || name.startsWith('::ffff:127.');
+}
+
+/**
+ * Pooled SMTP from `SMTP_URL` (smtp://user:pass@host:587, smtps://…:465; `?tls.rejectUnauthorized=false` etc. pass through).
+ * With credentials, TLS is required (smtps, or STARTTLS that the server must offer) unless the host is loopback or
+ * SMTP_ALLOW_PLAIN_AUTH says so: otherwise AUTH would go in clear text, also when an attacker strips STARTTLS.
+ */
+export function smtpTransport(smtpUrl: string, maxConnections = 5, security: SmtpSecurity = {}): MailTransport {
   const url = new URL(smtpUrl);
+  const credentials = url.username !== '' || url.password !== '';
+  const local = isLoopbackHost(url.hostname) && !security.loopbackIsRemote;
+  const requireTLS = credentials && url.protocol === 'smtp:' && !local && !security.allowPlainAuth;
+  const transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections, ...SMTP_TIMEOUTS, ...(requireTLS ? { requireTLS: true } : {}) });
   return {
     description: `${url.protocol}//${url.host}`,
     async send(envelope, raw) {

@@ -24,7 +24,7 @@ export interface ReminderPluginOptions {
 /** The reminder runner as a decorator (lives beside the rest of src/reminders, which it wires into the app). */
 async function reminders(fastify: FastifyInstance, opts: ReminderPluginOptions): Promise<void> {
   const { config } = opts;
-  const transport = opts.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : emlFolderTransport(config.mailDir));
+  const transport = opts.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl, 5, { allowPlainAuth: config.smtpAllowPlainAuth }) : emlFolderTransport(config.mailDir));
   if (opts.schedule) {
     fastify.log.info({ transport: transport.description }, config.smtpUrl ? 'reminders: sending over SMTP' : 'reminders: no SMTP_URL, writing .eml files');
   }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../clock.js';
 import type { DateFlag, IsoDate } from '../domain/types.js';
 import { escapeHtml } from '../html.js';
+import { inertText } from '../mail/inert-text.js';
 import type { Digest, Notice } from './plan.js';
 
 export type Language = 'nl' | 'en';
@@ -149,7 +150,9 @@ function subjectOf(digest: Digest, context: DigestContext): string {
 }
 
 /** Subject, plain text and HTML of one digest, in the contact's language. Pure. */
-export function renderDigest(digest: Digest, context: DigestContext): RenderedDigest {
+export function renderDigest(digest: Digest, given: DigestContext): RenderedDigest {
+  // Tenant-supplied names are printed inert: a name like "www.evil.nl" never becomes a link (issue 15).
+  const context = { ...given, providerName: inertText(given.providerName), contactName: given.contactName === null ? null : inertText(given.contactName) };
   const words = WORDS[context.language];
   const blocks = digest.notices.map((notice) => noticeLines(notice, context));
   const links = [

@@ -1,20 +1,19 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CalendarSet } from '../domain/calendar-set.js';
 import { addDays } from '../domain/plain-date.js';
-import { providerFeedUrl, providerPageUrl } from '../feeds/urls.js';
 import { computeTimeline } from '../domain/timeline.js';
 import type { IsoDate, TimelineItem } from '../domain/types.js';
-import { parseMailbox, recipientProblem } from '../mail/address.js';
-import { composeMessage } from '../mail/compose.js';
+import { parseMailbox } from '../mail/address.js';
 import { sendErrorOf, type MailTransport } from '../mail/transport.js';
+import { ApiKeyStore } from '../store/api-keys.js';
 import { nowIso, type Db } from '../store/database.js';
 import { EventStore } from '../store/events.js';
 import { OutboxStore, type ClaimedMail, type PlannedMail } from '../store/outbox.js';
 import { ProviderStore, type ProviderRecord } from '../store/providers.js';
 import { ReminderStore, type ReminderContact, type ToldNotice } from '../store/reminders.js';
-import { noticeKey, planDigest, type Digest } from './plan.js';
-import { renderDigest } from './render.js';
+import { ReminderMails, type BuiltMail } from './mails.js';
+import { noticeKey, planDigest } from './plan.js';
 
 export interface RunLog {
   info(details: object, message: string): void;
@@ -79,7 +78,7 @@ export class ReminderRunner {
   private readonly store: ReminderStore;
   private readonly providers: ProviderStore;
   private readonly events: EventStore;
-  private readonly insurerNames: Map<string, string>;
+  private readonly mails: ReminderMails;
   private readonly from: { address: string; domain: string };
   private readonly concurrency: number;
   private readonly retry: RetryPolicy;
@@ -93,13 +92,20 @@ export class ReminderRunner {
     this.store = new ReminderStore(options.db);
     this.providers = new ProviderStore(options.db);
     this.events = new EventStore(options.db);
-    this.insurerNames = new Map(options.calendars.all().map((calendar) => [calendar.file.insurer, calendar.file.insurerName]));
     const { address } = parseMailbox(options.mailFrom);
     this.from = { address, domain: address.slice(address.lastIndexOf('@') + 1) };
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.now = options.now ?? (() => new Date());
+    this.mails = new ReminderMails({
+      apiKeys: new ApiKeyStore(options.db),
+      insurerNames: new Map(options.calendars.all().map((calendar) => [calendar.file.insurer, calendar.file.insurerName])),
+      publicBaseUrl: options.publicBaseUrl,
+      mailFrom: options.mailFrom,
+      fromDomain: this.from.domain,
+      now: this.now,
+    });
   }
 
   /** Plans `day` (with reminders owed since `since`), then delivers. Runs in this process take turns. */
@@ -144,14 +150,23 @@ export class ReminderRunner {
     for (let offset = 0; offset < ids.length && !this.stopping; offset += PAGE_SIZE) {
       const items = ids.slice(offset, offset + PAGE_SIZE).flatMap((id) => this.providers.get(id, ADMIN) ?? []);
       const contacts = this.store.contactsOf(items.map((provider) => provider.id));
-      const building: ReturnType<ReminderRunner['build']>[] = [];
+      const building: Promise<BuiltMail>[] = [];
       for (const provider of items) {
         const waiting = (contacts.get(provider.id) ?? []).filter((contact) => !this.outbox.has(contact.id, day));
         if (waiting.length === 0) continue;
         const timeline = this.timelineOf(provider, day);
         for (const contact of waiting) {
-          const digest = planDigest({ timeline: timeline.items, day, since, reminderDays: provider.reminderDays, history: this.historyOf(contact), moving: timeline.moving });
-          if (digest !== null) building.push(this.build(provider, contact, digest));
+          // A new address first gets only a short notice naming who added it, with a one-click stop.
+          if (contact.introducedOn === null) {
+            building.push(this.mails.introduction(provider, contact, day));
+            continue;
+          }
+          const history = this.historyOf(contact);
+          // Reminders that fell on the day of the notice (at most a week back) are still owed to a contact that has had no digest yet.
+          const fresh = history.told.size === 0 && history.toldDue.size === 0 && contact.introducedOn < since && contact.introducedOn >= addDays(since, -7);
+          const owedSince = fresh ? contact.introducedOn : since;
+          const digest = planDigest({ timeline: timeline.items, day, since: owedSince, reminderDays: provider.reminderDays, history, moving: timeline.moving });
+          if (digest !== null) building.push(this.mails.digest(provider, contact, digest));
         }
       }
       // Building MIME is asynchronous (streams): a page's messages are built side by side.
@@ -163,6 +178,7 @@ export class ReminderRunner {
         for (const { mail, told } of mails) {
           if (!this.outbox.insert(mail, now)) continue;
           this.store.recordTold(mail.contactId, mail.id, told);
+          this.store.introduce(mail.contactId, mail.day);
           planned++;
         }
         for (const { mail, error } of refused) if (this.outbox.insertUnsendable(mail, error, now)) unsendable++;
@@ -189,47 +205,6 @@ export class ReminderRunner {
       told: new Set(this.store.told(contact.id).map((told) => noticeKey(told.item, told.notice, told.due))),
       toldDue: this.store.toldDue(contact.id),
     };
-  }
-
-  private async build(
-    provider: ProviderRecord,
-    contact: ReminderContact,
-    digest: Digest,
-  ): Promise<{ mail: PlannedMail; told: ToldNotice[] } | { mail: Omit<PlannedMail, 'raw'>; error: string }> {
-    const base = this.options.publicBaseUrl;
-    const unsubscribeUrl = `${base}/unsubscribe/${contact.unsubscribeToken}`;
-    const rendered = renderDigest(digest, {
-      language: contact.language,
-      providerName: provider.name,
-      contactName: contact.name,
-      insurerName: (insurer) => this.insurerNames.get(insurer) ?? insurer,
-      timelineUrl: providerPageUrl(base, provider.feedToken),
-      feedUrl: providerFeedUrl(base, provider.feedToken),
-      unsubscribeUrl,
-    });
-    // Same contact, day and content: same Message-ID, so a resend is recognisable as the same mail.
-    const hash = createHash('sha256').update(`${contact.id}\n${digest.day}\n${rendered.subject}\n${rendered.text}`).digest('hex');
-    const head = {
-      id: `${digest.day}/c${contact.id}`,
-      contactId: contact.id,
-      providerId: provider.id,
-      day: digest.day,
-      recipient: contact.email,
-      subject: rendered.subject,
-      messageId: `${hash.slice(0, 32)}.${digest.day}@${this.from.domain}`,
-    };
-    const problem = recipientProblem(contact.email, contact.name);
-    if (problem) return { mail: head, error: `refused before sending: ${problem}` };
-    const raw = await composeMessage({
-      from: this.options.mailFrom,
-      to: { name: contact.name, address: contact.email },
-      ...rendered,
-      messageId: head.messageId,
-      date: this.now(),
-      unsubscribeUrl,
-    });
-    const told = digest.notices.flatMap((notice) => notice.keys.map((key) => ({ item: notice.item.id, notice: key, due: notice.item.due })));
-    return { mail: { ...head, raw }, told };
   }
 
   /** Sends every mail the outbox holds, waiting out retries; returns what this process sent and what ended failed. */

@@ -32,4 +32,15 @@ export const CreatedApiKeySchema = Type.Object(
 
 export const ApiKeyListSchema = Type.Object({ items: Type.Array(Type.Ref(ApiKeySchema), { description: 'Every key, revoked ones too, oldest first.' }) });
 
+export const RevokeApiKeyQuerySchema = Type.Object(
+  {
+    rotateFeeds: Type.Boolean({
+      default: false,
+      description:
+        "Also give every provider this key registered a new feed and page address, so whoever held the key (and may have kept the addresses) can no longer read them. The practices then need their new address (the provider's `feedUrl`); without it (the default) their calendar subscriptions keep working.",
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const ApiKeyParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64, description: 'API key id.' }) });

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { nowIso, type Db } from './database.js';
-import { randomToken, sha256 } from './secrets.js';
+import { keyedHash, randomToken } from './secrets.js';
 
 /** A tenant: whoever holds the key sees and changes only the providers it created; an admin sees all. */
 export interface ApiKey {
@@ -32,6 +32,7 @@ export class ApiKeyStore {
   private readonly all;
   private readonly revokeStatement;
   private readonly restoreStatement;
+  private readonly rehash;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare('INSERT INTO api_keys (id, name, key_hash, admin, created_at) VALUES (?, ?, ?, ?, ?)');
@@ -40,19 +41,31 @@ export class ApiKeyStore {
     this.all = db.prepare<[], ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, id');
     this.revokeStatement = db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
     this.restoreStatement = db.prepare('UPDATE api_keys SET revoked_at = NULL, admin = 1 WHERE id = ?');
+    this.rehash = db.prepare('UPDATE api_keys SET key_hash = ? WHERE id = ? AND key_hash = ?');
   }
 
-  /** A new key; the key itself is returned once and only its hash is stored. */
+  /** A new key; the key itself is returned once and only its keyed hash (HMAC under the server key) is stored. */
   create(name: string, admin = false, key = `${KEY_PREFIX}${randomToken()}`): { apiKey: ApiKey; key: string } {
     const id = randomUUID();
-    this.insert.run(id, name, sha256(key), admin ? 1 : 0, nowIso());
+    this.insert.run(id, name, keyedHash(this.db, key), admin ? 1 : 0, nowIso());
     return { apiKey: this.get(id) as ApiKey, key };
   }
 
   /** The live (not revoked) key whose secret is `key`. */
   authenticate(key: string): ApiKey | undefined {
-    const row = this.byHash.get(sha256(key));
+    const row = this.find(key);
     return row && row.revoked_at === null ? toApiKey(row) : undefined;
+  }
+
+  /** By keyed hash; a key stored by an older version as plain SHA-256 (migration 005 marked it) is rehashed on its first use. */
+  private find(key: string): ApiKeyRow | undefined {
+    const hash = keyedHash(this.db, key);
+    const row = this.byHash.get(hash);
+    if (row) return row;
+    const legacy = `sha256:${createHash('sha256').update(key, 'utf8').digest('hex')}`;
+    const old = this.byHash.get(legacy);
+    if (old) this.rehash.run(hash, old.id, legacy);
+    return old;
   }
 
   get(id: string): ApiKey | undefined {
@@ -72,7 +85,7 @@ export class ApiKeyStore {
   /** The bootstrap admin key from the environment: created when new, made a live admin key when it exists. */
   ensureAdmin(key: string, name = 'bootstrap admin (ADMIN_API_KEY)'): { apiKey: ApiKey; created: boolean } {
     return this.db.transaction(() => {
-      const row = this.byHash.get(sha256(key));
+      const row = this.find(key);
       if (!row) return { apiKey: this.create(name, true, key).apiKey, created: true };
       this.restoreStatement.run(row.id);
       return { apiKey: this.get(row.id) as ApiKey, created: false };

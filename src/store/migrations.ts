@@ -43,6 +43,18 @@ export function appliedVersions(db: Db): number[] {
  * exactly as it was. `upTo` stops at a given version (tests build older databases with it). Returns the versions applied.
  */
 export function migrate(db: Db, migrations: Migration[] = readMigrations(), upTo = Infinity): number[] {
+  // A migration that rebuilds a table (005: contacts) drops the old one: with foreign keys on, that would delete
+  // the rows referring to it. They are off during migrations (SQLite's procedure) and checked before the commit.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    return migrateInTransaction(db, migrations, upTo);
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
+}
+
+function migrateInTransaction(db: Db, migrations: Migration[], upTo: number): number[] {
   return db.transaction(() => {
     db.exec(MIGRATIONS_TABLE);
     const applied = new Set(appliedVersions(db));

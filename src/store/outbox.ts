@@ -96,7 +96,8 @@ export class OutboxStore {
           UNION ALL SELECT id FROM (SELECT id FROM mail_outbox WHERE status = 'sending' AND lease_until < @now LIMIT @limit)
         ) AND ${STILL_CLAIMABLE}
         RETURNING id, day, recipient, message_id, raw, attempts`),
-      sent: db.prepare(`UPDATE mail_outbox SET status = 'sent', sent_at = @now, lease_owner = NULL, lease_until = NULL, last_error = NULL
+      // A sent mail keeps its head, not its bytes: they carry the recipient's unsubscribe and feed links.
+      sent: db.prepare(`UPDATE mail_outbox SET status = 'sent', sent_at = @now, lease_owner = NULL, lease_until = NULL, last_error = NULL, raw = x''
         WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),
       retry: db.prepare(`UPDATE mail_outbox SET status = 'planned', next_attempt_at = @nextAttemptAt, lease_owner = NULL, lease_until = NULL, last_error = @error
         WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),
@@ -108,7 +109,7 @@ export class OutboxStore {
       nextPending: db.prepare<[], { at: string | null }>(`SELECT min(next_attempt_at) AS at FROM mail_outbox WHERE status = 'planned'`),
       unclaim: db.prepare(`UPDATE mail_outbox SET status = 'planned', attempts = attempts - 1, lease_owner = NULL, lease_until = NULL
         WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),
-      cancelContact: db.prepare<[number]>(`UPDATE mail_outbox SET status = 'cancelled', last_error = 'unsubscribed' WHERE contact_id = ? AND status = 'planned'`),
+      cancelContact: db.prepare<[number]>(`UPDATE mail_outbox SET status = 'cancelled', last_error = 'unsubscribed', raw = x'' WHERE contact_id = ? AND status IN ('planned', 'failed')`),
       page: db.prepare<{ status: string | null; day: string | null; limit: number; offset: number }, OutboxRow>(`SELECT id, provider_id, day, recipient, subject, message_id, status,
         attempts, next_attempt_at, last_error, created_at, sent_at FROM mail_outbox
         WHERE (@status IS NULL OR status = @status) AND (@day IS NULL OR day = @day)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AttributeValue, Contract, ContractStatus, ProviderKind } from '../domain/types.js';
 import { nowIso, type Db } from './database.js';
-import { randomToken, sha256 } from './secrets.js';
+import { SecretTokens } from './secrets.js';
 
 export type Language = 'nl' | 'en';
 
@@ -50,7 +50,6 @@ interface ProviderRow {
   agb: string;
   kinds: string;
   reminder_days: string;
-  feed_token: string;
   created_at: string;
   updated_at: string;
 }
@@ -84,17 +83,21 @@ const FILTERS = `${TENANT}
 
 export class ProviderStore {
   private readonly statements;
+  private readonly tokens: SecretTokens;
 
   constructor(private readonly db: Db) {
+    this.tokens = new SecretTokens(db);
     this.statements = {
       insert: db.prepare(`INSERT INTO providers (id, owner_key_id, name, agb, kinds, reminder_days, feed_token, feed_token_hash, created_at, updated_at)
-        VALUES (@id, @ownerKeyId, @name, @agb, @kinds, @reminderDays, @feedToken, @feedTokenHash, @now, @now)`),
+        VALUES (@id, @ownerKeyId, @name, @agb, @kinds, @reminderDays, @id, @id, @now, @now)`),
       update: db.prepare(`UPDATE providers SET name = @name, agb = @agb, kinds = @kinds, reminder_days = @reminderDays, updated_at = @now
         WHERE id = @id`),
       delete: db.prepare<[string]>('DELETE FROM providers WHERE id = ?'),
       get: db.prepare<{ id: string; keyId: string; admin: number }, ProviderRow>(`SELECT p.* FROM providers p WHERE p.id = @id AND ${TENANT}`),
-      byFeedTokenHash: db.prepare<[string], ProviderRow>('SELECT p.* FROM providers p WHERE p.feed_token_hash = ?'),
-      rotateFeedToken: db.prepare('UPDATE providers SET feed_token = @feedToken, feed_token_hash = @feedTokenHash, updated_at = @now WHERE id = @id'),
+      byId: db.prepare<[string], ProviderRow>('SELECT p.* FROM providers p WHERE p.id = ?'),
+      touch: db.prepare('UPDATE providers SET updated_at = @now WHERE id = @id'),
+      contactsWithoutToken: db.prepare<[string], { id: number }>(`SELECT id FROM contacts c WHERE provider_id = ? AND NOT EXISTS
+        (SELECT 1 FROM secret_tokens t WHERE t.purpose = 'unsubscribe' AND t.subject = CAST(c.id AS TEXT) AND t.nonce IS NOT NULL)`),
       page: db.prepare<Record<string, unknown>, ProviderRow>(`SELECT p.* FROM providers p WHERE ${FILTERS}
         ORDER BY p.created_at, p.id LIMIT @limit OFFSET @offset`),
       count: db.prepare<Record<string, unknown>, { total: number }>(`SELECT count(*) AS total FROM providers p WHERE ${FILTERS}`),
@@ -105,8 +108,8 @@ export class ProviderStore {
         AND lower(email) NOT IN (SELECT lower(value) FROM json_each(?))`),
       insertContract: db.prepare(`INSERT INTO contracts (provider_id, insurer, year, status, runs_until, attributes)
         VALUES (@providerId, @insurer, @year, @status, @runsUntil, @attributes)`),
-      insertContact: db.prepare(`INSERT INTO contacts (provider_id, position, email, name, language, unsubscribe_token)
-        VALUES (@providerId, @position, @email, @name, @language, @unsubscribeToken)
+      insertContact: db.prepare(`INSERT INTO contacts (provider_id, position, email, name, language)
+        VALUES (@providerId, @position, @email, @name, @language)
         ON CONFLICT (provider_id, email COLLATE NOCASE) DO UPDATE
         SET position = excluded.position, email = excluded.email, name = excluded.name, language = excluded.language`),
       contractsOf: db.prepare<[string], ContractRow>(`SELECT * FROM contracts WHERE provider_id IN (SELECT value FROM json_each(?))
@@ -118,10 +121,10 @@ export class ProviderStore {
 
   create(ownerKeyId: string, input: ProviderInput): ProviderRecord {
     const id = randomUUID();
-    const feedToken = randomToken();
     this.db.transaction(() => {
       this.assertAgbFree(ownerKeyId, input.agb, id);
-      this.statements.insert.run({ id, ownerKeyId, ...this.columns(input), feedToken, feedTokenHash: sha256(feedToken), now: nowIso() });
+      this.statements.insert.run({ id, ownerKeyId, ...this.columns(input), now: nowIso() });
+      this.tokens.issue('feed', id);
       this.writeChildren(id, input);
     })();
     return this.get(id, { keyId: ownerKeyId, admin: true }) as ProviderRecord;
@@ -134,7 +137,8 @@ export class ProviderStore {
 
   /** For the feeds: the provider whose feed address carries `token`. */
   getByFeedToken(token: string): ProviderRecord | undefined {
-    const row = this.statements.byFeedTokenHash.get(sha256(token));
+    const id = this.tokens.find('feed', token);
+    const row = id === undefined ? undefined : this.statements.byId.get(id);
     return row && this.withChildren([row])[0];
   }
 
@@ -164,10 +168,12 @@ export class ProviderStore {
     return this.get(existing.id, { keyId: existing.ownerKeyId, admin: true }) as ProviderRecord;
   }
 
-  /** A new feed token: the old feed address stops answering with the next request. */
+  /** A new feed token: the old feed and page addresses stop answering with the next request. */
   rotateFeedToken(existing: ProviderRecord): ProviderRecord {
-    const feedToken = randomToken();
-    this.statements.rotateFeedToken.run({ id: existing.id, feedToken, feedTokenHash: sha256(feedToken), now: nowIso() });
+    this.db.transaction(() => {
+      this.tokens.issue('feed', existing.id);
+      this.statements.touch.run({ id: existing.id, now: nowIso() });
+    })();
     return this.get(existing.id, { keyId: existing.ownerKeyId, admin: true }) as ProviderRecord;
   }
 
@@ -196,8 +202,10 @@ export class ProviderStore {
       });
     }
     input.contacts.forEach((contact, position) => {
-      this.statements.insertContact.run({ providerId, position, ...contact, unsubscribeToken: randomToken(16) });
+      this.statements.insertContact.run({ providerId, position, ...contact });
     });
+    // A contact that stays keeps its token (and its unsubscribe link); a new one gets its own.
+    for (const { id } of this.statements.contactsWithoutToken.all(providerId)) this.tokens.issue('unsubscribe', id);
   }
 
   private withChildren(rows: ProviderRow[]): ProviderRecord[] {
@@ -205,6 +213,7 @@ export class ProviderStore {
     const ids = JSON.stringify(rows.map((row) => row.id));
     const contracts = groupBy(this.statements.contractsOf.all(ids), (row) => row.provider_id);
     const contacts = groupBy(this.statements.contactsOf.all(ids), (row) => row.provider_id);
+    const feedTokens = this.tokens.currentOf('feed', rows.map((row) => row.id));
     return rows.map((row) => ({
       id: row.id,
       ownerKeyId: row.owner_key_id,
@@ -214,7 +223,7 @@ export class ProviderStore {
       contracts: (contracts.get(row.id) ?? []).map(toContract),
       contacts: (contacts.get(row.id) ?? []).map((c) => ({ email: c.email, name: c.name, language: c.language })),
       reminderDays: JSON.parse(row.reminder_days) as number[],
-      feedToken: row.feed_token,
+      feedToken: feedTokens.get(row.id) ?? this.tokens.issue('feed', row.id),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     }));

@@ -3,6 +3,7 @@ import type { Contract } from '../domain/types.js';
 import { invalidInput, type FieldError } from '../problems.js';
 import { DEFAULT_REMINDER_DAYS, type CreateProviderBody } from '../schemas/providers.js';
 import type { Contact, ProviderInput } from '../store/providers.js';
+import { ownEntry } from '../domain/own.js';
 import { displayNameProblem, emailProblem, singleLineProblem } from './text.js';
 
 /** How far ahead a running agreement may reach: the longest terms in the documents are 3 years. */
@@ -45,7 +46,7 @@ export function validateProviderInput(body: CreateProviderBody, calendars: Calen
     }
     const declared = calendar.file.attributes ?? {};
     for (const [name, value] of Object.entries(contract.attributes ?? {})) {
-      const attribute = declared[name];
+      const attribute = ownEntry(declared, name);
       if (!attribute) {
         const known = Object.keys(declared);
         fail(`${at}.attributes.${name}`, `${key} has no attribute "${name}"; ${known.length > 0 ? `it has: ${known.join(', ')}` : 'it declares none'}`);

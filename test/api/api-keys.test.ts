@@ -93,6 +93,24 @@ describe('DELETE /api/v1/api-keys/:id', () => {
     expect(listed.revokedAt).toEqual(expect.any(String));
   });
 
+  it('keeps its providers\' feed and page addresses by default, and changes them with rotateFeeds=true', async () => {
+    const kept = await createKey(app, 'kept feeds');
+    const keptProvider = await createProvider(app, kept.key, { agb: '40000011' });
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${kept.id}`, headers: bearer(ADMIN_KEY) })).statusCode).toBe(204);
+    expect((await app.inject({ url: new URL(keptProvider.feedUrl).pathname })).statusCode).toBe(200);
+
+    const rotated = await createKey(app, 'rotated feeds');
+    const provider = await createProvider(app, rotated.key, { agb: '40000012' });
+    const other = await createProvider(app, (await createKey(app, 'bystander')).key, { agb: '40000013' });
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${rotated.id}?rotateFeeds=true`, headers: bearer(ADMIN_KEY) })).statusCode).toBe(204);
+    for (const path of [new URL(provider.feedUrl).pathname, new URL(provider.timelinePageUrl).pathname]) expect((await app.inject({ url: path })).statusCode, path).toBe(404);
+    const now = (await app.inject({ url: `/api/v1/providers/${provider.id}`, headers: bearer(ADMIN_KEY) })).json();
+    expect(now.feedUrl).not.toBe(provider.feedUrl);
+    expect((await app.inject({ url: new URL(now.feedUrl).pathname })).statusCode).toBe(200);
+    expect((await app.inject({ url: new URL(other.feedUrl).pathname })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${rotated.id}?rotateFeeds=maybe`, headers: bearer(ADMIN_KEY) })).statusCode).toBe(400);
+  });
+
   it('answers 404 for an unknown or already revoked key', async () => {
     const tenant = await createKey(app, 'twice');
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${tenant.id}`, headers: bearer(ADMIN_KEY) })).statusCode).toBe(204);

@@ -85,3 +85,24 @@ describe('GET /metrics', () => {
     expect(after.get('feed_cache_bytes')).toBeGreaterThan(0);
   });
 });
+
+describe('GET /metrics with METRICS_TOKEN', () => {
+  it('answers only the bearer of the metrics token, with 401 problem+json otherwise', async () => {
+    const token = 'Metrics-Token-0123456789-abcdefghXYZ';
+    const guarded = await buildTestApp(`${dir}/guarded.db`, { env: { MAIL_DIR: `${dir}/mail`, METRICS_TOKEN: token } });
+    try {
+      for (const headers of [{}, bearer(`${token}x`), bearer(ADMIN_KEY), { authorization: token }]) {
+        const refused = await guarded.inject({ url: '/metrics', headers });
+        expect(refused.statusCode).toBe(401);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused.body).not.toContain('providers ');
+      }
+      const allowed = await guarded.inject({ url: '/metrics', headers: bearer(token) });
+      expect(allowed.statusCode).toBe(200);
+      expect(allowed.body).toContain('# TYPE providers gauge');
+      expect((await guarded.inject({ url: '/health' })).statusCode).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+});

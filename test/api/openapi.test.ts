@@ -58,6 +58,7 @@ describe('GET /openapi.json', () => {
       'POST /api/v1/providers/{id}/events',
       'POST /api/v1/providers/{id}/feed-token',
       'POST /unsubscribe/{token}',
+      'POST /unsubscribe/{token}/resubscribe',
     ]);
   });
 

@@ -29,7 +29,9 @@ describe('delivery', () => {
     const { port } = world.smtp;
     await world.smtp.stop();
     const run = world.run('2026-10-18');
-    await sleep(200);
+    // Back once every mail has failed its first attempt (a fixed wait lost that race on a busy machine).
+    const failedOnce = () => world.app.db.prepare("SELECT count(*) FROM mail_outbox WHERE attempts >= 1 AND status = 'planned'").pluck().get() === 3;
+    for (let waited = 0; !failedOnce() && waited < 10_000; waited += 10) await sleep(10);
     await world.smtp.start(port);
     expect(await run).toMatchObject({ planned: 3, sent: 3, failed: 0 });
     expectEachOnce(world.smtp.messageIds(), 3);

@@ -28,6 +28,8 @@ export function prepareReminderDatabase(dir: string, count: number): void {
         contacts: [{ email: `praktijk${i}@example.nl`, name: null, language: 'nl' }],
       });
     }
+    // Past the first mail to each address (a short notice): these tests are about digests.
+    db.prepare("UPDATE contacts SET introduced_on = '2000-01-01'").run();
   } finally {
     db.close();
   }

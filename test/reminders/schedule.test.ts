@@ -61,6 +61,7 @@ describe('the schedule at start-up', () => {
     const env = { SMTP_URL: smtp.url, TODAY: '2026-10-20', REMINDER_CRON: '0 7 * * *' };
     app = await buildTestApp(`${dir}/schedule.db`, { env });
     await createProvider(app, (await createKey(app)).key, { contacts: [{ email: 'anna@noord.nl' }] });
+    app.db.prepare("UPDATE contacts SET introduced_on = '2000-01-01'").run(); // past the first mail (a short notice)
     app.db.prepare("INSERT INTO reminder_runs (day, since, started_at, finished_at) VALUES ('2026-10-16', '2026-10-16', 'x', 'x')").run();
     await app.close();
 
@@ -86,6 +87,7 @@ describe('the schedule at start-up', () => {
     const env = { SMTP_URL: smtp.url, TODAY: '2026-10-18', REMINDER_CRON: '* * * * * *' };
     app = await buildTestApp(`${dir}/tick.db`, { env });
     await createProvider(app, (await createKey(app)).key, { contacts: [{ email: 'anna@noord.nl' }] });
+    app.db.prepare("UPDATE contacts SET introduced_on = '2000-01-01'").run(); // past the first mail (a short notice)
     await app.close();
     app = await buildTestApp(`${dir}/tick.db`, { env, reminders: { schedule: true } });
     const deadline = Date.now() + 10_000;

@@ -10,7 +10,8 @@ export interface ReminderWorld {
   key: string;
   dir: string;
   run(date: string): Promise<{ day: string; since: string; planned: number; sent: number; failed: number }>;
-  provider(body?: Record<string, unknown>): Promise<Record<string, any>>;
+  /** A provider of the world's tenant; its contacts count as introduced unless `introduced: false`. */
+  provider(body?: Record<string, unknown>, options?: { introduced?: boolean }): Promise<Record<string, any>>;
   close(): Promise<void>;
 }
 
@@ -36,7 +37,12 @@ export async function reminderWorld(settings: Record<string, string> | ((dir: st
       if (response.statusCode !== 200) throw new Error(`run failed: ${response.statusCode} ${response.body}`);
       return response.json();
     },
-    provider: (body = {}) => createProvider(app, key, { agb: String(agb++), ...body }),
+    async provider(body = {}, { introduced = true } = {}) {
+      const provider = await createProvider(app, key, { agb: String(agb++), ...body });
+      // Digest tests start after the first mail (the short notice to a new address, test/reminders/introduction.test.ts).
+      if (introduced) app.db.prepare("UPDATE contacts SET introduced_on = '2000-01-01' WHERE provider_id = ?").run(provider.id);
+      return provider;
+    },
     async close() {
       await app.close();
       await smtp.stop();

@@ -1,9 +1,11 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { appliedVersions, migrate, MIGRATIONS_DIR, readMigrations } from '../../src/store/migrations.js';
-import { sha256 } from '../../src/store/secrets.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 import { ADMIN_KEY, bearer, buildTestApp, removeTempDir, tempDir } from '../helper.js';
 
 let dir: string;
@@ -21,7 +23,7 @@ describe('migrate', () => {
     const all = readMigrations().map((m) => m.version);
     expect(migrate(db)).toEqual(all);
     expect(appliedVersions(db)).toEqual(all);
-    expect(tables(db)).toEqual(['api_keys', 'contacts', 'contracts', 'events', 'feed_items', 'feed_states', 'mail_item_dates', 'mail_notices', 'mail_outbox', 'providers', 'reminder_runs', 'schema_migrations']);
+    expect(tables(db)).toEqual(['api_keys', 'contacts', 'contracts', 'events', 'feed_items', 'feed_states', 'mail_item_dates', 'mail_notices', 'mail_outbox', 'mail_suppressions', 'providers', 'reminder_runs', 'schema_migrations', 'secret_tokens', 'sqlite_sequence']);
     expect(migrate(db)).toEqual([]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -55,13 +57,16 @@ describe('migrate', () => {
         reminderDays: [7],
         contracts: [{ insurer: 'voorbeeld', year: 2027, status: 'new' }],
         contacts: [{ email: 'oud@example.nl', name: 'Oud', language: 'nl' }],
-        feedUrl: 'http://127.0.0.1:3000/feeds/token-1.ics',
       });
+      // The address handed out before keeps working; the API now shows one derived from the server key.
+      expect(provider.feedUrl).toMatch(/^http:\/\/127\.0\.0\.1:3000\/feeds\/[\w-]{43}\.ics$/);
+      expect((await app.inject({ url: '/feeds/token-1.ics' })).statusCode).toBe(200);
+      expect((await app.inject({ url: new URL(provider.feedUrl).pathname })).statusCode).toBe(200);
       const events = (await app.inject({ url: '/api/v1/providers/p1/events', headers: bearer(tenantKey) })).json().items;
       expect(events).toMatchObject([{ id: 'e1', item: 'voorbeeld/2027/bezwaar', recordedBy: 'k1' }]);
       const timeline = (await app.inject({ url: '/api/v1/providers/p1/timeline', headers: bearer(tenantKey) })).json().items;
       expect(timeline.find((item: { id: string }) => item.id === 'voorbeeld/2027/bezwaar').done).toBe('2026-05-01');
-      expect(app.db.prepare('SELECT unsubscribe_token FROM contacts').pluck().get()).toMatch(/^[0-9a-f]{32}$/);
+      expect(app.db.prepare("SELECT count(*) FROM pragma_table_info('contacts') WHERE name = 'unsubscribe_token'").pluck().get()).toBe(0);
       expect((await app.inject({ url: '/api/v1/providers', headers: bearer(ADMIN_KEY) })).json().total).toBe(1);
     } finally {
       await app.close();

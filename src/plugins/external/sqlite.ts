@@ -10,8 +10,8 @@ declare module 'fastify' {
 }
 
 /** The SQLite file, migrated to the newest schema before the first request; closed last on shutdown. */
-async function sqlite(fastify: FastifyInstance, opts: { path: string }): Promise<void> {
-  const db = openDatabase(opts.path);
+async function sqlite(fastify: FastifyInstance, opts: { path: string; secretKey?: string }): Promise<void> {
+  const db = openDatabase(opts.path, opts.secretKey);
   try {
     const applied = migrate(db);
     if (applied.length > 0) fastify.log.info({ applied, path: opts.path }, 'database migrated');

@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { invalidInput, notFound } from '../../problems.js';
-import { ApiKeyListSchema, ApiKeyParamsSchema, CreateApiKeySchema, CreatedApiKeySchema } from '../../schemas/api-keys.js';
+import { ApiKeyListSchema, ApiKeyParamsSchema, CreateApiKeySchema, CreatedApiKeySchema, RevokeApiKeyQuerySchema } from '../../schemas/api-keys.js';
+import { rotateFeedsOfOwner } from '../../store/rotation.js';
 import { SECURITY, problemResponses } from '../../schemas/common.js';
 import { singleLineProblem } from '../../validation/text.js';
 
@@ -42,14 +43,19 @@ const apiKeys: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: {
       tags,
       summary: 'Revoke an API key',
-      description: 'The key stops working at once. Its providers stay (an admin key still sees them); events keep naming it.',
+      description:
+        'The key stops working at once. Its providers stay (an admin key still sees them); events keep naming it. Their feed and page addresses keep working unless `rotateFeeds=true`: choose that when whoever held the key should no longer read them (the practices then need their new addresses).',
       security: SECURITY,
       params: ApiKeyParamsSchema,
+      querystring: RevokeApiKeyQuerySchema,
       response: { 204: Type.Null({ description: 'Revoked.' }), ...problemResponses(400, 401, 403, 404, 429, 500) },
     },
   }, async (request, reply) => {
-    if (!fastify.store.apiKeys.revoke(request.params.id)) throw notFound('live API key');
-    request.log.info({ keyId: request.params.id }, 'API key revoked');
+    const rotated = fastify.db.transaction(() => {
+      if (!fastify.store.apiKeys.revoke(request.params.id)) throw notFound('live API key');
+      return request.query.rotateFeeds ? rotateFeedsOfOwner(fastify.db, request.params.id) : 0;
+    })();
+    request.log.info({ keyId: request.params.id, rotatedFeeds: rotated }, 'API key revoked');
     return reply.code(204).send(null);
   });
 };

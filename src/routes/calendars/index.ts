@@ -5,6 +5,7 @@ import { CONTRACT_STATUSES, type AttributeValue } from '../../domain/types.js';
 import { HttpProblem, invalidInput, notFound, type FieldError } from '../../problems.js';
 import { CalendarListSchema, CalendarParamsSchema, CalendarSchema } from '../../schemas/calendars.js';
 import { problemResponses } from '../../schemas/common.js';
+import { ownEntry } from '../../domain/own.js';
 import { CalendarTimelineQuerySchema, CalendarTimelineSchema } from '../../schemas/timeline.js';
 
 const tags = ['calendars'];
@@ -52,13 +53,14 @@ function planningTableOf(calendar: CompiledCalendar) {
 /** `name:value` pairs, typed by the calendar's declared values (`true` the boolean, `3` the number). */
 function parseAttributes(calendar: CompiledCalendar, pairs: string[]): Record<string, AttributeValue> {
   const declared = calendar.file.attributes ?? {};
-  const attributes: Record<string, AttributeValue> = {};
+  // No prototype: a name such as __proto__ is an ordinary key here (and refused above it anyway).
+  const attributes: Record<string, AttributeValue> = Object.create(null) as Record<string, AttributeValue>;
   const errors: FieldError[] = [];
   for (const pair of pairs) {
     const colon = pair.indexOf(':');
     const name = pair.slice(0, colon);
     const text = pair.slice(colon + 1);
-    const attribute = declared[name];
+    const attribute = ownEntry(declared, name);
     const value = attribute?.values.find((candidate) => String(candidate) === text);
     if (!attribute) errors.push({ field: 'attribute', in: 'querystring', message: `${calendar.key} has no attribute "${name}"` });
     else if (value === undefined) errors.push({ field: 'attribute', in: 'querystring', message: `${name} must be one of: ${attribute.values.join(', ')}` });

@@ -1,14 +1,38 @@
 import { Type } from '@sinclair/typebox';
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { HttpProblem } from '../../problems.js';
+import { problemResponses } from '../../schemas/common.js';
 
-const metrics: FastifyPluginAsyncTypebox = async (fastify) => {
+/** Compared as SHA-256 digests: equal length, constant time, whatever was sent. */
+function sameToken(expected: string, presented: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(expected), digest(presented));
+}
+
+const metrics: FastifyPluginAsyncTypebox<{ token?: string }> = async (fastify, opts) => {
+  if (opts.token !== undefined) {
+    const token = opts.token;
+    fastify.addHook('onRequest', async (request) => {
+      const header = request.headers.authorization ?? '';
+      const presented = /^Bearer +(\S{1,512}) *$/i.exec(header)?.[1];
+      if (presented === undefined || !sameToken(token, presented)) {
+        throw new HttpProblem(401, 'send the metrics token: Authorization: Bearer <METRICS_TOKEN>', [{ field: 'authorization', in: 'headers', message: 'must be the metrics token' }], {
+          'www-authenticate': 'Bearer realm="metrics"',
+        });
+      }
+    });
+  }
   fastify.get('/metrics', {
     schema: {
       tags: ['service'],
       summary: 'Prometheus metrics',
       description:
-        'Prometheus text format: requests per route and status, feed cache hits and misses, outbox sizes per status, the last reminder run, providers, memory. Holds no personal data; restrict it to your monitoring network at the proxy.',
-      response: { 200: Type.String({ description: 'Prometheus text exposition format 0.0.4.', examples: ['# HELP providers Registered providers.\n# TYPE providers gauge\nproviders 12\n'] }) },
+        'Prometheus text format: requests per route and status, feed cache hits and misses, outbox sizes per status, the last reminder run, providers, memory. Holds no personal data. With METRICS_TOKEN set, only `Authorization: Bearer <METRICS_TOKEN>` is answered (what Prometheus sends with `authorization.credentials`); without it, restrict it to your monitoring network at the proxy.',
+      response: {
+        200: Type.String({ description: 'Prometheus text exposition format 0.0.4.', examples: ['# HELP providers Registered providers.\n# TYPE providers gauge\nproviders 12\n'] }),
+        ...problemResponses(401, 500),
+      },
     },
   }, async (_request, reply) => {
     reply.type('text/plain; version=0.0.4; charset=utf-8');

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { notFound } from '../../problems.js';
+import type { FastifyReply } from 'fastify';
+import { HttpProblem, notFound } from '../../problems.js';
 import { escapeHtml } from '../../html.js';
 import { problemResponses } from '../../schemas/common.js';
 import { UnsubscribeParamsSchema } from '../../schemas/reminders.js';
@@ -13,16 +14,21 @@ const HTML = { description: 'A small page for people.', content: { 'text/html': 
 const PAGES = {
   nl: {
     ask: (email: string) => ({ title: 'Afmelden', body: `Geen herinneringen meer sturen naar ${email}?`, button: 'Afmelden' }),
-    done: (email: string) => ({ title: 'Afgemeld', body: `${email} krijgt geen herinneringen meer.` }),
+    done: (email: string) => ({ title: 'Afgemeld', body: `${email} krijgt geen herinneringen meer.`, button: 'Toch weer herinneringen ontvangen' }),
+    again: (email: string) => ({ title: 'Weer aangemeld', body: `${email} krijgt weer herinneringen.` }),
   },
   en: {
     ask: (email: string) => ({ title: 'Unsubscribe', body: `Stop sending reminders to ${email}?`, button: 'Unsubscribe' }),
-    done: (email: string) => ({ title: 'Unsubscribed', body: `${email} will get no more reminders.` }),
+    done: (email: string) => ({ title: 'Unsubscribed', body: `${email} will get no more reminders.`, button: 'Receive reminders again' }),
+    again: (email: string) => ({ title: 'Subscribed again', body: `${email} will get reminders again.` }),
   },
 };
 
-function page(language: 'nl' | 'en', title: string, body: string, button?: string): string {
-  const form = button ? `<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${escapeHtml(button)}</button></form>` : '';
+/** The page's own button sends what a mail client's one-click POST sends (RFC 8058), so both pass the same check. */
+const ONE_CLICK_FIELD = '<input type="hidden" name="List-Unsubscribe" value="One-Click">';
+
+function page(language: 'nl' | 'en', title: string, body: string, button?: string, action = ''): string {
+  const form = button ? `<form method="post"${action ? ` action="${escapeHtml(action)}"` : ''}>${action ? '' : ONE_CLICK_FIELD}<button type="submit">${escapeHtml(button)}</button></form>` : '';
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p>${form}</body></html>\n`;
 }
 
@@ -37,41 +43,72 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'], { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, body));
 
   const contactOf = (token: string) => store.contactByToken(token) ?? (() => { throw notFound('unsubscribe link'); })();
+  // The page names an address: no cache may keep it, no search engine may list it.
+  const privatePage = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow');
 
   fastify.get('/:token', {
     schema: {
       tags,
       summary: 'Unsubscribe page',
-      description: 'Asks to confirm with a button (which POSTs to the same address).',
+      description: 'Asks to confirm with a button (which POSTs `List-Unsubscribe=One-Click` to the same address). Not cached, not indexed.',
       params: UnsubscribeParamsSchema,
       response: { 200: HTML, ...problemResponses(400, 404, 500) },
     },
   }, async (request, reply) => {
     const contact = contactOf(request.params.token);
     const words = PAGES[contact.language];
-    const html = contact.unsubscribedAt
-      ? page(contact.language, words.done(contact.email).title, words.done(contact.email).body)
+    const html = contact.unsubscribed
+      ? page(contact.language, words.done(contact.email).title, words.done(contact.email).body, words.done(contact.email).button, `${request.params.token}/resubscribe`)
       : page(contact.language, words.ask(contact.email).title, words.ask(contact.email).body, words.ask(contact.email).button);
-    return reply.type('text/html; charset=utf-8').send(html);
+    return privatePage(reply).send(html);
   });
 
   fastify.post('/:token', {
     schema: {
       tags,
       summary: 'Unsubscribe (one click)',
-      description: 'Stops every further reminder to this contact, also those already queued. No API key: the token in the link is the proof. Idempotent.',
+      description: 'Stops every further reminder to this address from this tenant, also those already queued, and after the contact is deleted and added again. The body must carry `List-Unsubscribe=One-Click` (RFC 8058; form or multipart). No API key: the token in the link is the proof. Idempotent.',
       params: UnsubscribeParamsSchema,
       response: { 200: HTML, ...problemResponses(400, 404, 413, 415, 500) },
     },
   }, async (request, reply) => {
     const contact = contactOf(request.params.token);
+    if (!isOneClick(request.headers['content-type'], request.body)) {
+      throw new HttpProblem(400, 'the body must carry List-Unsubscribe=One-Click (RFC 8058)', [{ field: 'List-Unsubscribe', in: 'body', message: 'must be One-Click' }]);
+    }
     if (store.unsubscribe(contact.id, nowIso())) {
       const cancelled = outbox.cancelForContact(contact.id);
       request.log.info({ contactId: contact.id, cancelled }, 'reminders: contact unsubscribed');
     }
     const text = PAGES[contact.language].done(contact.email);
-    return reply.type('text/html; charset=utf-8').send(page(contact.language, text.title, text.body));
+    return privatePage(reply).send(page(contact.language, text.title, text.body));
+  });
+
+  fastify.post('/:token/resubscribe', {
+    schema: {
+      tags,
+      summary: 'Receive reminders again',
+      description: 'The person herself undoes her unsubscribe (from her own link): the address leaves the tenant\'s suppression list. Idempotent.',
+      params: UnsubscribeParamsSchema,
+      response: { 200: HTML, ...problemResponses(400, 404, 413, 415, 500) },
+    },
+  }, async (request, reply) => {
+    const contact = contactOf(request.params.token);
+    store.resubscribe(contact.id);
+    request.log.info({ contactId: contact.id }, 'reminders: contact subscribed again');
+    const text = PAGES[contact.language].again(contact.email);
+    return privatePage(reply).send(page(contact.language, text.title, text.body));
   });
 };
+
+/** RFC 8058: `List-Unsubscribe=One-Click` as a form field (urlencoded or multipart). */
+function isOneClick(contentType: string | undefined, body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  if ((contentType ?? '').toLowerCase().startsWith('multipart/form-data')) {
+    // A part named List-Unsubscribe whose value is One-Click; the body is at most 4 KB (the parser's limit).
+    return body.split(/\r?\n--/).some((part) => /name="?List-Unsubscribe"?/i.test(part) && /\r?\n\r?\nOne-Click\s*$/.test(part));
+  }
+  return new URLSearchParams(body).get('List-Unsubscribe') === 'One-Click';
+}
 
 export default unsubscribe;

@@ -1,0 +1,24 @@
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../store/database.js';
+import { migrate } from '../store/migrations.js';
+import { rotateAllTokens } from '../store/rotation.js';
+
+/**
+ * `npm run tokens:rotate`: after a suspected leak, new tokens for every feed and page address and every
+ * unsubscribe link; the old ones stop working at once (also in a running service: lookups go to the database).
+ */
+try {
+  const config = loadConfig();
+  const db = openDatabase(config.databasePath, config.secretKey);
+  try {
+    migrate(db);
+    const { feeds, unsubscribeLinks } = rotateAllTokens(db);
+    console.log(`${config.databasePath}: new tokens for ${feeds} feed and page addresses and ${unsubscribeLinks} unsubscribe links; the old ones no longer work.`);
+    console.log('Give each provider its new feed address (GET /api/v1/providers/{id} shows it); mails already queued carry the old unsubscribe links.');
+  } finally {
+    db.close();
+  }
+} catch (error) {
+  console.error(`tokens:rotate failed, nothing was changed: ${(error as Error).message}`);
+  process.exit(1);
+}

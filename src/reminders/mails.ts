@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { IsoDate } from '../domain/types.js';
+import { providerFeedUrl, providerPageUrl } from '../feeds/urls.js';
+import { recipientProblem } from '../mail/address.js';
+import { composeMessage } from '../mail/compose.js';
+import type { ApiKeyStore } from '../store/api-keys.js';
+import type { PlannedMail } from '../store/outbox.js';
+import type { ProviderRecord } from '../store/providers.js';
+import type { ReminderContact, ToldNotice } from '../store/reminders.js';
+import { renderIntroduction } from './introduction.js';
+import type { Digest } from './plan.js';
+import { renderDigest, type RenderedDigest } from './render.js';
+
+/** A message ready for the outbox with what it tells, or why it cannot be sent. */
+export type BuiltMail = { mail: PlannedMail; told: ToldNotice[] } | { mail: Omit<PlannedMail, 'raw'>; error: string };
+
+export interface ReminderMailOptions {
+  apiKeys: ApiKeyStore;
+  insurerNames: ReadonlyMap<string, string>;
+  publicBaseUrl: string;
+  mailFrom: string;
+  fromDomain: string;
+  now: () => Date;
+}
+
+/** Builds the two mails a contact gets: the first-mail notice and the daily digest, each with its own unsubscribe link. */
+export class ReminderMails {
+  constructor(private readonly options: ReminderMailOptions) {}
+
+  introduction(provider: ProviderRecord, contact: ReminderContact, day: IsoDate): Promise<BuiltMail> {
+    const rendered = renderIntroduction({
+      language: contact.language,
+      providerName: provider.name,
+      addedBy: this.options.apiKeys.get(provider.ownerKeyId)?.name ?? provider.name,
+      unsubscribeUrl: this.unsubscribeUrl(contact),
+    });
+    return this.compose(provider, contact, day, rendered, []);
+  }
+
+  private unsubscribeUrl(contact: ReminderContact): string {
+    return `${this.options.publicBaseUrl}/unsubscribe/${contact.unsubscribeToken}`;
+  }
+
+  digest(provider: ProviderRecord, contact: ReminderContact, digest: Digest): Promise<BuiltMail> {
+    const base = this.options.publicBaseUrl;
+    const rendered = renderDigest(digest, {
+      language: contact.language,
+      providerName: provider.name,
+      contactName: contact.name,
+      insurerName: (insurer) => this.options.insurerNames.get(insurer) ?? insurer,
+      timelineUrl: providerPageUrl(base, provider.feedToken),
+      feedUrl: providerFeedUrl(base, provider.feedToken),
+      unsubscribeUrl: this.unsubscribeUrl(contact),
+    });
+    const told = digest.notices.flatMap((notice) => notice.keys.map((key) => ({ item: notice.item.id, notice: key, due: notice.item.due })));
+    return this.compose(provider, contact, digest.day, rendered, told);
+  }
+
+  private async compose(provider: ProviderRecord, contact: ReminderContact, day: IsoDate, rendered: RenderedDigest, told: ToldNotice[]): Promise<BuiltMail> {
+    const unsubscribeUrl = this.unsubscribeUrl(contact);
+    // Same contact, day and content: same Message-ID, so a resend is recognisable as the same mail.
+    const hash = createHash('sha256').update(`${contact.id}\n${day}\n${rendered.subject}\n${rendered.text}`).digest('hex');
+    const head = {
+      id: `${day}/c${contact.id}`,
+      contactId: contact.id,
+      providerId: provider.id,
+      day,
+      recipient: contact.email,
+      subject: rendered.subject,
+      messageId: `${hash.slice(0, 32)}.${day}@${this.options.fromDomain}`,
+    };
+    const problem = recipientProblem(contact.email, contact.name);
+    if (problem) return { mail: head, error: `refused before sending: ${problem}` };
+    const raw = await composeMessage({
+      from: this.options.mailFrom,
+      to: { name: contact.name, address: contact.email },
+      ...rendered,
+      messageId: head.messageId,
+      date: this.options.now(),
+      unsubscribeUrl,
+    });
+    return { mail: { ...head, raw }, told };
+  }
+}

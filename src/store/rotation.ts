@@ -1,0 +1,31 @@
+import type { Db } from './database.js';
+import { SecretTokens } from './secrets.js';
+
+/**
+ * After a suspected leak (of the database with the key, or of links): every feed and page address and every
+ * unsubscribe link gets a new token, and every earlier one stops working, all in one transaction.
+ * API keys are not touched: they belong to other systems and are revoked one by one (README, Security).
+ */
+export function rotateAllTokens(db: Db): { feeds: number; unsubscribeLinks: number } {
+  const tokens = new SecretTokens(db);
+  return db.transaction(() => {
+    const providers = db.prepare('SELECT id FROM providers').pluck().all() as string[];
+    const contacts = db.prepare('SELECT id FROM contacts').pluck().all() as number[];
+    for (const id of providers) tokens.issue('feed', id);
+    for (const id of contacts) tokens.issue('unsubscribe', id);
+    // Tokens of subjects that no longer exist (none are left by the delete triggers; this is for safety).
+    db.prepare(`DELETE FROM secret_tokens WHERE (purpose = 'feed' AND subject NOT IN (SELECT id FROM providers))
+      OR (purpose = 'unsubscribe' AND subject NOT IN (SELECT CAST(id AS TEXT) FROM contacts))`).run();
+    return { feeds: providers.length, unsubscribeLinks: contacts.length };
+  }).immediate();
+}
+
+/** Revoking an API key with rotateFeeds: its providers' feed and page addresses change, so whoever had them loses them. */
+export function rotateFeedsOfOwner(db: Db, ownerKeyId: string): number {
+  const tokens = new SecretTokens(db);
+  return db.transaction(() => {
+    const providers = db.prepare('SELECT id FROM providers WHERE owner_key_id = ?').pluck().all(ownerKeyId) as string[];
+    for (const id of providers) tokens.issue('feed', id);
+    return providers.length;
+  })();
+}

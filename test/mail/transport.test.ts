@@ -1,0 +1,90 @@
+import { SMTPServer } from 'smtp-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isLoopbackHost, sendErrorOf, smtpTransport } from '../../src/mail/transport.js';
+
+/** A real SMTP server on loopback that takes AUTH without offering STARTTLS, and records every login attempt. */
+async function plainAuthServer(rejectWith?: string) {
+  const logins: string[] = [];
+  const server = new SMTPServer({
+    secure: false,
+    disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
+    authOptional: rejectWith !== undefined,
+    authMethods: ['PLAIN', 'LOGIN'],
+    logger: false,
+    closeTimeout: 200,
+    onAuth: (auth, _session, callback) => {
+      logins.push(`${auth.username}:${auth.password}`);
+      callback(null, { user: auth.username });
+    },
+    onRcptTo: (address, _session, callback) => {
+      if (rejectWith) return callback(Object.assign(new Error(rejectWith.replace('ADDRESS', address.address)), { responseCode: 550 }));
+      callback();
+    },
+    onData: (stream, _session, callback) => {
+      stream.resume();
+      stream.on('end', () => callback());
+    },
+  });
+  server.on('error', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.server.address() as { port: number }).port;
+  return { logins, port, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+const raw = Buffer.from('From: h@example.nl\r\nTo: anna@example.nl\r\nSubject: x\r\n\r\nx\r\n');
+const envelope = { from: 'h@example.nl', to: 'anna@example.nl' };
+let stop: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await stop?.();
+  stop = undefined;
+});
+
+describe('SMTP with credentials', () => {
+  it('refuses to send them to a (non-loopback) server that offers no STARTTLS, with a clear error; nothing reaches AUTH', async () => {
+    const server = await plainAuthServer();
+    stop = server.stop;
+    const transport = smtpTransport(`smtp://user:geheim@127.0.0.1:${server.port}`, 1, { loopbackIsRemote: true });
+    try {
+      const error = await transport.send(envelope, raw, 'x').then(() => null, (e: Error) => e);
+      expect(error?.message).toMatch(/STARTTLS/);
+      expect(error?.message).toMatch(/credentials are never sent without TLS/);
+      expect(server.logins).toEqual([]);
+    } finally {
+      transport.close();
+    }
+  });
+
+  it('sends them on loopback, or anywhere with SMTP_ALLOW_PLAIN_AUTH', async () => {
+    const server = await plainAuthServer();
+    stop = server.stop;
+    for (const security of [{}, { loopbackIsRemote: true, allowPlainAuth: true }]) {
+      const transport = smtpTransport(`smtp://user:geheim@127.0.0.1:${server.port}`, 1, security);
+      await transport.send(envelope, raw, 'x');
+      transport.close();
+    }
+    expect(server.logins).toEqual(['user:geheim', 'user:geheim']);
+  });
+
+  it('knows loopback hosts', () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', '[::1]', '::1', 'localhost', 'LOCALHOST']) expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ['mail.example.nl', '10.0.0.1', '128.0.0.1', 'localhost.example.nl', '::2']) expect(isLoopbackHost(host), host).toBe(false);
+  });
+});
+
+describe('SMTP error texts', () => {
+  it('mask the recipient\'s address before anyone logs or stores them', async () => {
+    const server = await plainAuthServer('5.1.1 <ADDRESS>: Recipient address rejected');
+    stop = server.stop;
+    const transport = smtpTransport(`smtp://127.0.0.1:${server.port}`, 1);
+    try {
+      const error = await transport.send(envelope, raw, 'x').then(() => null, (e: Error) => e);
+      expect(error?.message).toMatch(/550/);
+      expect(error?.message).toContain('[e-mail]');
+      expect(error?.message).not.toMatch(/anna|example\.nl/);
+    } finally {
+      transport.close();
+    }
+    expect(sendErrorOf(new Error('550 5.1.1 <anna.de.vries@example.nl>: Recipient address rejected')).message).toBe('550 5.1.1 <[e-mail]>: Recipient address rejected');
+  });
+});

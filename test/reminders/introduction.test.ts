@@ -1,0 +1,122 @@
+import type { ParsedMail } from 'mailparser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bearer } from '../helper.js';
+import { HOSTILE_NAMES, linksIn } from '../mail/linkifiers.js';
+import { reminderWorld, unsubscribeUrl, type ReminderWorld } from './setup.js';
+
+let world: ReminderWorld;
+afterEach(async () => {
+  await world?.close();
+});
+
+const BASE = 'https://deadlines.example.nl/';
+const oneClick = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/** Every link a mail client could make of the text part and of the HTML part's text and anchors. */
+function linksOfMail(mail: ParsedMail): string[] {
+  const html = mail.html || '';
+  const anchors = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+  const htmlText = html.replace(/<[^>]*>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return [...linksIn(mail.text ?? ''), ...anchors, ...linksIn(htmlText)];
+}
+
+describe('the first mail to a new address', () => {
+  it('is only a short notice naming who added it, with a one-click stop; digests follow; no tenant text becomes a link', async () => {
+    world = await reminderWorld();
+    const hostile = HOSTILE_NAMES.join(' ');
+    await world.provider({ name: `Praktijk ${hostile}`.slice(0, 200), contacts: [{ email: 'anna@noord.nl', name: 'www.evil.nl http://x' }] }, { introduced: false });
+
+    expect(await world.run('2026-10-18')).toMatchObject({ planned: 1, sent: 1 });
+    const notice = world.smtp.to('anna@noord.nl')[0].mail;
+    expect(notice.subject).toBe('Uw e-mailadres is opgegeven voor herinneringen over zorginkoop');
+    expect(notice.text).toContain('Zorgaanbieder "Praktijk www[.]evil[.]nl http[:]//x');
+    expect(notice.text).toContain('(via "tenant")');
+    expect(notice.text).not.toMatch(/Ondertekenen|feeds/);
+    expect(unsubscribeUrl(notice)).toMatch(/^https:\/\/deadlines\.example\.nl\/unsubscribe\//);
+    for (const link of linksOfMail(notice)) expect(link.startsWith(`${BASE}unsubscribe/`), link).toBe(true);
+
+    // The reminder due on the notice's day is still sent the next day, in the first digest.
+    expect(await world.run('2026-10-19')).toMatchObject({ planned: 1, sent: 1 });
+    const digest = world.smtp.to('anna@noord.nl')[1].mail;
+    expect(digest.subject).toMatch(/^Ondertekenen \(Voorbeeld\)/);
+    expect(digest.text).toContain('Beste www[.]evil[.]nl http[:]//x,');
+    for (const link of linksOfMail(digest)) expect(link.startsWith(BASE), link).toBe(true);
+  });
+});
+
+describe('the suppression list', () => {
+  it('keeps an unsubscribed address unsubscribed when the tenant deletes the contact and adds it again, until she opts in herself', async () => {
+    world = await reminderWorld();
+    const provider = await world.provider({ contacts: [{ email: 'anna@noord.nl' }, { email: 'piet@noord.nl' }] });
+    await world.run('2026-10-18');
+    const link = new URL(unsubscribeUrl(world.smtp.to('anna@noord.nl')[0].mail)).pathname;
+    expect((await world.app.inject({ method: 'POST', url: link, headers: oneClick, payload: 'List-Unsubscribe=One-Click' })).statusCode).toBe(200);
+
+    // Removed and added again (a new row, a new token), in another case: still nothing for her.
+    const patch = (contacts: object[]) => world.app.inject({ method: 'PATCH', url: `/api/v1/providers/${provider.id}`, headers: bearer(world.key), payload: { contacts } });
+    expect((await patch([{ email: 'piet@noord.nl' }])).statusCode).toBe(200);
+    expect((await patch([{ email: 'piet@noord.nl' }, { email: 'ANNA@noord.nl' }])).statusCode).toBe(200);
+    world.app.db.prepare("UPDATE contacts SET introduced_on = '2000-01-01'").run();
+    await world.run('2026-10-25');
+    expect(world.smtp.to('anna@noord.nl')).toHaveLength(1);
+    expect(world.smtp.to('ANNA@noord.nl')).toHaveLength(0);
+    expect(world.smtp.to('piet@noord.nl')).toHaveLength(2);
+
+    // Her old link is gone with the old row; a link of the current row shows she is unsubscribed and lets her opt in again.
+    expect((await world.app.inject({ url: link })).statusCode).toBe(404);
+    const { SecretTokens } = await import('../../src/store/secrets.js');
+    const id = world.app.db.prepare("SELECT id FROM contacts WHERE email = 'ANNA@noord.nl'").pluck().get() as number;
+    const current = `/unsubscribe/${new SecretTokens(world.app.db).current('unsubscribe', id)}`;
+    const page = await world.app.inject({ url: current });
+    expect(page.body).toContain('krijgt geen herinneringen meer');
+    expect((await world.app.inject({ method: 'POST', url: `${current}/resubscribe` })).body).toContain('krijgt weer herinneringen');
+    await world.run('2026-10-31');
+    expect(world.smtp.to('ANNA@noord.nl')).toHaveLength(1);
+  });
+});
+
+describe('the unsubscribe page and one-click POST', () => {
+  it('is neither cached nor indexed, and the POST needs List-Unsubscribe=One-Click (the page\'s own button sends it)', async () => {
+    world = await reminderWorld();
+    await world.provider({ contacts: [{ email: 'anna@noord.nl' }] });
+    await world.run('2026-10-18');
+    const path = new URL(unsubscribeUrl(world.smtp.to('anna@noord.nl')[0].mail)).pathname;
+    const page = await world.app.inject({ url: path });
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['x-robots-tag']).toMatch(/noindex/);
+    expect(page.body).toContain('<input type="hidden" name="List-Unsubscribe" value="One-Click">');
+
+    for (const [headers, payload] of [[oneClick, ''], [oneClick, 'List-Unsubscribe=Yes'], [{ 'content-type': 'text/plain' }, 'hello'], [{}, undefined]] as const) {
+      const refused = await world.app.inject({ method: 'POST', url: path, headers, payload });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    expect(world.app.db.prepare('SELECT count(*) FROM mail_suppressions').pluck().get()).toBe(0);
+    const done = await world.app.inject({ method: 'POST', url: path, headers: oneClick, payload: 'List-Unsubscribe=One-Click' });
+    expect(done.statusCode).toBe(200);
+    expect(done.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('the outbox', () => {
+  it('keeps no usable link once a mail is sent, and deleting the provider cancels its waiting mail', async () => {
+    world = await reminderWorld();
+    const sent = await world.provider({ contacts: [{ email: 'anna@noord.nl' }] });
+    await world.run('2026-10-18');
+    expect(world.app.db.prepare('SELECT status, length(raw) AS size FROM mail_outbox').all()).toEqual([{ status: 'sent', size: 0 }]);
+    expect(sent.id).toBeTruthy();
+
+    const gone = await world.provider({ contacts: [{ email: 'weg@noord.nl' }] });
+    await world.smtp.stop();
+    // Planned but not sent (the SMTP server is down), then the provider is deleted.
+    const { ReminderRunner } = await import('../../src/reminders/run.js');
+    const { fixtureCalendars } = await import('../helper.js');
+    const runner = new ReminderRunner({ db: world.app.db, calendars: fixtureCalendars, transport: { description: 'x', send: async () => {}, close: () => {} }, publicBaseUrl: 'https://deadlines.example.nl', mailFrom: 'h@deadlines.example.nl', log: { info() {}, warn() {}, error() {} } });
+    expect((await runner.plan('2026-10-25')).planned).toBe(2);
+    expect((await world.app.inject({ method: 'DELETE', url: `/api/v1/providers/${gone.id}`, headers: bearer(world.key) })).statusCode).toBe(204);
+    expect(world.app.db.prepare("SELECT recipient, status, length(raw) AS size FROM mail_outbox WHERE day = '2026-10-25' ORDER BY recipient").all()).toEqual([
+      { recipient: 'anna@noord.nl', status: 'planned', size: expect.any(Number) },
+      { recipient: 'weg@noord.nl', status: 'cancelled', size: 0 },
+    ]);
+  });
+});
