@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { EventStore } from '../store/events.js';
 import { ProviderStore } from '../store/providers.js';
+import { attachServerKey } from '../store/secrets.js';
 import type { ProviderTimelineInput } from './diff.js';
 
 const PAGE = 500;
@@ -12,6 +14,8 @@ const PAGE = 500;
 export function* providersOf(databasePath: string, insurer: string): Generator<ProviderTimelineInput> {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
+    // The stores need a server key; a throwaway one suffices: the diff reads kinds, contracts and events, no token.
+    attachServerKey(db, randomBytes(32).toString('hex'));
     const providers = new ProviderStore(db);
     const events = new EventStore(db);
     const everyone = { keyId: '', admin: true };

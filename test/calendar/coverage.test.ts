@@ -18,6 +18,7 @@ const UNDATED_QUOTES: Record<string, string[]> = {
     'chain aanvullende-zorginkoop step bekendmaking',
     'chain vragen-contractering step vraag',
     'chain toeslag-tweede-lijn step toekenning',
+    'chain verzoek-aanvullende-zorginkoop step verzoek',
     'attribute organisatievorm',
   ],
   'calendars/zorg-en-zekerheid/2026-geboortezorg.yaml': [

@@ -12,7 +12,7 @@ const read = (name: string) => readFileSync(new URL(`../../${name}`, import.meta
 
 /** Lines whose quote holds no dated sentence (the date is a reading of the rule, not wording): no candidate to expect. */
 const UNDATED: Record<string, string[]> = {
-  'cz-groep/2027': ['aanvullende-zorginkoop/bekendmaking', 'vragen-contractering/vraag', 'toeslag-tweede-lijn/toekenning'],
+  'cz-groep/2027': ['aanvullende-zorginkoop/bekendmaking', 'vragen-contractering/vraag', 'toeslag-tweede-lijn/toekenning', 'verzoek-aanvullende-zorginkoop/verzoek'],
   'zorg-en-zekerheid/2026': ['looptijd-einde-2026', 'aanvraag-2026/aanvraag', 'aanvraag-2026/ontvangst', 'aanvraag-2025/aanvraag', 'toeslag-volgbeleid/afspraken-preferent-afgerond'],
 };
 /** Lines whose date deliberately differs from the wording they quote; each note says why. */
