@@ -22,6 +22,8 @@ export interface Config {
   reminderCron: string;
   /** false: no schedule and no start-up catch-up; runs started by hand still work. */
   remindersEnabled: boolean;
+  /** Browser origins allowed to call the API (CORS); empty: none, the default. */
+  corsOrigins: string[];
 }
 
 export const DEFAULTS = {
@@ -39,6 +41,8 @@ export const DEFAULTS = {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 /** Shorter keys are too easy to guess for the one key that can do everything. */
 const MIN_ADMIN_KEY_LENGTH = 16;
+/** Printed in earlier READMEs and compose files: publicly known, so never an admin key. */
+const EXAMPLE_ADMIN_API_KEY = 'change-me-to-a-long-secret';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -54,12 +58,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminApiKey !== undefined && adminApiKey.length < MIN_ADMIN_KEY_LENGTH) {
     throw new ConfigError(`ADMIN_API_KEY must be at least ${MIN_ADMIN_KEY_LENGTH} characters`);
   }
+  if (adminApiKey === EXAMPLE_ADMIN_API_KEY) {
+    throw new ConfigError('ADMIN_API_KEY is the publicly known example value; choose your own secret, e.g. `openssl rand -hex 32`');
+  }
   const today = nonEmpty(env.TODAY);
   if (today !== undefined && !isValidPlainDate(today)) throw new ConfigError(`TODAY must be a date YYYY-MM-DD, got "${today}"`);
   const publicBaseUrl = (nonEmpty(env.PUBLIC_BASE_URL) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL, got "${publicBaseUrl}"`);
   const smtpUrl = nonEmpty(env.SMTP_URL);
   if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  // The default sender's .invalid domain is fine for .eml files; real SMTP servers reject it.
+  if (smtpUrl !== undefined && nonEmpty(env.MAIL_FROM) === undefined) {
+    throw new ConfigError('MAIL_FROM must be set when SMTP_URL is: an address your SMTP server may send for, e.g. "Geboortezorg deadlines <herinneringen@praktijk.nl>"');
+  }
   const mailFrom = setting('MAIL_FROM');
   const mailFromProblem = mailboxProblem(mailFrom);
   if (mailFromProblem) throw new ConfigError(`MAIL_FROM ${mailFromProblem}, got "${mailFrom}"`);
@@ -67,6 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!validateCron(reminderCron)) throw new ConfigError(`REMINDER_CRON must be a cron expression like "0 7 * * *", got "${reminderCron}"`);
   const remindersEnabled = setting('REMINDERS_ENABLED').toLowerCase();
   if (!['true', 'false', '1', '0'].includes(remindersEnabled)) throw new ConfigError(`REMINDERS_ENABLED must be true or false, got "${remindersEnabled}"`);
+  const corsOrigins = (nonEmpty(env.CORS_ORIGINS) ?? '').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin)) throw new ConfigError(`CORS_ORIGINS must be a comma-separated list of origins like https://app.example.nl, got "${origin}"`);
+  }
   return {
     port,
     host,
@@ -81,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailDir: setting('MAIL_DIR'),
     reminderCron,
     remindersEnabled: remindersEnabled === 'true' || remindersEnabled === '1',
+    corsOrigins,
   };
 }
 

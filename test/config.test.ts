@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       mailDir: './data/mail',
       reminderCron: '0 7 * * *',
       remindersEnabled: true,
+      corsOrigins: [],
     });
   });
 
@@ -25,13 +26,13 @@ describe('loadConfig', () => {
       PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/var/lib/gzd/db.sqlite', ADMIN_API_KEY: 'a-long-enough-admin-key',
       PUBLIC_BASE_URL: 'https://deadlines.example.nl/', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', TODAY: '2026-10-20',
       SMTP_URL: 'smtp://user:secret@mail.example.nl:587', MAIL_FROM: 'herinneringen@example.nl', MAIL_DIR: '/var/mail/gzd',
-      REMINDER_CRON: '30 6 * * 1-5', REMINDERS_ENABLED: 'false',
+      REMINDER_CRON: '30 6 * * 1-5', REMINDERS_ENABLED: 'false', CORS_ORIGINS: 'https://app.example.nl, http://localhost:5173/',
     });
     expect(config).toEqual({
       port: 8080, host: '0.0.0.0', databasePath: '/var/lib/gzd/db.sqlite', adminApiKey: 'a-long-enough-admin-key',
       publicBaseUrl: 'https://deadlines.example.nl', logLevel: 'warn', rateLimitPerMinute: 0, today: '2026-10-20',
       smtpUrl: 'smtp://user:secret@mail.example.nl:587', mailFrom: 'herinneringen@example.nl', mailDir: '/var/mail/gzd',
-      reminderCron: '30 6 * * 1-5', remindersEnabled: false,
+      reminderCron: '30 6 * * 1-5', remindersEnabled: false, corsOrigins: ['https://app.example.nl', 'http://localhost:5173'],
     });
     expect(loadConfig({ HOST: '::1', PORT: '3001' }).publicBaseUrl).toBe('http://[::1]:3001');
   });
@@ -44,11 +45,16 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ ADMIN_API_KEY: 'short' }, /at least 16 characters/],
     [{ PUBLIC_BASE_URL: 'deadlines.example.nl' }, /PUBLIC_BASE_URL must be an http/],
-    [{ SMTP_URL: 'mail.example.nl' }, /SMTP_URL must be an smtp/],
+    [{ SMTP_URL: 'mail.example.nl', MAIL_FROM: 'herinneringen@example.nl' }, /SMTP_URL must be an smtp/],
+    [{ SMTP_URL: 'smtp://mail.example.nl:587' }, /MAIL_FROM must be set when SMTP_URL is/],
+    [{ SMTP_URL: 'smtp://mail.example.nl:587', MAIL_FROM: '  ' }, /MAIL_FROM must be set when SMTP_URL is/],
+    [{ ADMIN_API_KEY: 'change-me-to-a-long-secret' }, /publicly known example value/],
     [{ MAIL_FROM: 'Eve <eve@example.nl>\r\nBcc: x@example.nl' }, /MAIL_FROM/],
     [{ MAIL_FROM: 'not an address' }, /MAIL_FROM/],
     [{ REMINDER_CRON: 'every morning' }, /REMINDER_CRON must be a cron expression/],
     [{ REMINDERS_ENABLED: 'sometimes' }, /REMINDERS_ENABLED must be true or false/],
+    [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS must be a comma-separated list of origins/],
+    [{ CORS_ORIGINS: 'https://app.example.nl/path' }, /CORS_ORIGINS/],
   ])('refuses %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
