@@ -27,8 +27,8 @@ export const OutboxQuerySchema = Type.Object(
   {
     status: Type.Optional(OutboxStatusSchema),
     day: Type.Optional({ ...IsoDateSchema, description: 'Only the digests of this day.' }),
-    limit: Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Page size.' }),
-    offset: Type.Integer({ minimum: 0, default: 0, description: 'Rows to skip.' }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Page size.' })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Rows to skip.' })),
   },
   { additionalProperties: false },
 );

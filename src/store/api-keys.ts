@@ -32,6 +32,7 @@ export class ApiKeyStore {
   private readonly all;
   private readonly revokeStatement;
   private readonly restoreStatement;
+  private readonly liveAdmins;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare('INSERT INTO api_keys (id, name, key_hash, admin, created_at) VALUES (?, ?, ?, ?, ?)');
@@ -40,6 +41,7 @@ export class ApiKeyStore {
     this.all = db.prepare<[], ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, id');
     this.revokeStatement = db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
     this.restoreStatement = db.prepare('UPDATE api_keys SET revoked_at = NULL, admin = 1 WHERE id = ?');
+    this.liveAdmins = db.prepare<[], number>('SELECT count(*) FROM api_keys WHERE admin = 1 AND revoked_at IS NULL').pluck();
   }
 
   /** A new key; the key itself is returned once and only its hash is stored. */
@@ -67,6 +69,17 @@ export class ApiKeyStore {
   /** Revoked keys stay (events name who recorded them); false when there was no live key with this id. */
   revoke(id: string): boolean {
     return this.revokeStatement.run(nowIso(), id).changes === 1;
+  }
+
+  /** Like `revoke`, but never the last live admin key: without one nobody could manage keys. One transaction, so two admins cannot revoke each other at once. */
+  revokeKeepingAnAdmin(id: string): 'revoked' | 'not-found' | 'last-admin' {
+    return this.db.transaction(() => {
+      const row = this.byId.get(id);
+      if (!row || row.revoked_at !== null) return 'not-found';
+      if (row.admin === 1 && this.liveAdmins.get()! <= 1) return 'last-admin';
+      this.revokeStatement.run(nowIso(), id);
+      return 'revoked';
+    }).immediate();
   }
 
   /** The bootstrap admin key from the environment: created when new, made a live admin key when it exists. */

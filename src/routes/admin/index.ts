@@ -13,6 +13,7 @@ const admin: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post('/reminders/run', {
     schema: {
+      operationId: 'runReminders',
       tags,
       summary: 'Run the reminders of a day',
       description: 'Plans every contact\'s digest for the day (at most one per contact per day) and sends what the outbox holds, waiting out retries. Running a day again sends nothing already sent and queues the day\'s failed mails once more.',
@@ -28,6 +29,7 @@ const admin: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/outbox', {
     schema: {
+      operationId: 'listOutbox',
       tags,
       summary: 'List the mail outbox',
       description: 'Every stored digest with its delivery state; `?status=failed` lists what needs attention (the last SMTP answer is in `lastError`).',
@@ -36,8 +38,10 @@ const admin: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: { ...OutboxListSchema, description: 'One page of the outbox.' }, ...problemResponses(400, 401, 403, 429, 500) },
     },
   }, async (request) => {
-    const { items, total } = outbox.list(request.query);
-    return { items, total, limit: request.query.limit, offset: request.query.offset };
+    // The schema's defaults are filled in by validation; spelled out again for the type only.
+    const query = { ...request.query, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 };
+    const { items, total } = outbox.list(query);
+    return { items, total, limit: query.limit, offset: query.offset };
   });
 };
 

@@ -40,6 +40,7 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:token', {
     schema: {
+      operationId: 'getUnsubscribePage',
       tags,
       summary: 'Unsubscribe page',
       description: 'Asks to confirm with a button (which POSTs to the same address).',
@@ -57,6 +58,7 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post('/:token', {
     schema: {
+      operationId: 'unsubscribe',
       tags,
       summary: 'Unsubscribe (one click)',
       description: 'Stops every further reminder to this contact, also those already queued. No API key: the token in the link is the proof. Idempotent.',
