@@ -59,6 +59,7 @@ export class ReminderStore {
         ON CONFLICT DO UPDATE SET since = min(since, excluded.since), started_at = excluded.started_at, finished_at = NULL`),
       finishRun: db.prepare(`UPDATE reminder_runs SET finished_at = @now, planned = @planned, sent = @sent, failed = @failed WHERE day = @day`),
       lastFinished: db.prepare<[string], { day: string | null }>('SELECT max(day) AS day FROM reminder_runs WHERE finished_at IS NOT NULL AND day <= ?'),
+      run: db.prepare<[string], Record<string, unknown>>('SELECT * FROM reminder_runs WHERE day = ?'),
       runs: db.prepare<[number], Record<string, unknown>>('SELECT * FROM reminder_runs ORDER BY day DESC LIMIT ?'),
       byToken: db.prepare<[string], ContactRow & { unsubscribed_at: string | null }>(`SELECT id, provider_id, email, name, language, unsubscribe_token, unsubscribed_at
         FROM contacts WHERE unsubscribe_token = ?`),
@@ -112,16 +113,13 @@ export class ReminderStore {
     return (this.statements.lastFinished.get(today) as { day: string | null }).day;
   }
 
+  run(day: IsoDate): RunRecord | undefined {
+    const row = this.statements.run.get(day);
+    return row && toRunRecord(row);
+  }
+
   recentRuns(limit = 10): RunRecord[] {
-    return this.statements.runs.all(limit).map((row) => ({
-      day: row.day as string,
-      since: row.since as string,
-      startedAt: row.started_at as string,
-      finishedAt: row.finished_at as string | null,
-      planned: row.planned as number,
-      sent: row.sent as number,
-      failed: row.failed as number,
-    }));
+    return this.statements.runs.all(limit).map(toRunRecord);
   }
 
   contactByToken(token: string): (ReminderContact & { unsubscribedAt: string | null }) | undefined {
@@ -137,4 +135,16 @@ export class ReminderStore {
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
   }
+}
+
+function toRunRecord(row: Record<string, unknown>): RunRecord {
+  return {
+    day: row.day as string,
+    since: row.since as string,
+    startedAt: row.started_at as string,
+    finishedAt: row.finished_at as string | null,
+    planned: row.planned as number,
+    sent: row.sent as number,
+    failed: row.failed as number,
+  };
 }
