@@ -1,5 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,7 +83,9 @@ beforeAll(async () => {
   if (base.status !== 0) throw new Error('no node:20-bookworm-slim image: build the stand-in with ../shared/tools/docker-base.sh');
   dir = tempDir();
   chmodSync(dir, 0o755);
-  const gateway = (await docker('network', 'inspect', 'bridge', '--format', '{{(index .IPAM.Config 0).Gateway}}')).stdout.trim();
+  // The host's address on Docker's default bridge (IPAM does not always name the gateway).
+  const gateway = networkInterfaces().docker0?.find((address) => address.family === 'IPv4')?.address;
+  if (!gateway) throw new Error('no docker0 interface with an IPv4 address');
   smtp = await new TestSmtpServer().start(0, gateway);
   // The compose file publishes 3000, as README documents: it must be free.
   const probe = await import('node:net').then(({ createServer }) => createServer());
