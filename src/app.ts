@@ -22,6 +22,7 @@ import { PROBLEM_CONTENT_TYPE } from './schemas/common.js';
 import storePlugin from './plugins/app/store.js';
 import corsPlugin from './plugins/external/cors.js';
 import helmetPlugin from './plugins/external/helmet.js';
+import overloadPlugin from './plugins/external/overload.js';
 import rateLimitPlugin from './plugins/external/rate-limit.js';
 import sqlitePlugin from './plugins/external/sqlite.js';
 import swaggerPlugin from './plugins/external/swagger.js';
@@ -64,6 +65,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
     reply.header('x-request-id', request.id);
   });
   await fastify.register(problemsPlugin, { publicBaseUrl: config.publicBaseUrl });
+  await fastify.register(overloadPlugin, { maxEventLoopDelayMs: config.overloadMaxDelayMs });
   await fastify.register(helmetPlugin, { https: config.publicBaseUrl.startsWith('https:') });
   await fastify.register(corsPlugin, { origins: config.corsOrigins });
   await fastify.register(swaggerPlugin, { publicBaseUrl: config.publicBaseUrl, version });

@@ -24,6 +24,8 @@ export interface Config {
   remindersEnabled: boolean;
   /** Browser origins allowed to call the API (CORS); empty: none, the default. */
   corsOrigins: string[];
+  /** Mean event-loop delay (ms) above which requests are shed with 503; 0 turns shedding off. */
+  overloadMaxDelayMs: number;
 }
 
 export const DEFAULTS = {
@@ -36,6 +38,7 @@ export const DEFAULTS = {
   MAIL_DIR: './data/mail',
   REMINDER_CRON: '0 7 * * *',
   REMINDERS_ENABLED: 'true',
+  OVERLOAD_MAX_DELAY_MS: '200',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderCron,
     remindersEnabled: remindersEnabled === 'true' || remindersEnabled === '1',
     corsOrigins,
+    overloadMaxDelayMs: wholeNumber('OVERLOAD_MAX_DELAY_MS', setting('OVERLOAD_MAX_DELAY_MS'), 0, 60_000),
   };
 }
 

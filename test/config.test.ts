@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       reminderCron: '0 7 * * *',
       remindersEnabled: true,
       corsOrigins: [],
+      overloadMaxDelayMs: 200,
     });
   });
 
@@ -26,13 +27,13 @@ describe('loadConfig', () => {
       PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/var/lib/gzd/db.sqlite', ADMIN_API_KEY: 'a-long-enough-admin-key',
       PUBLIC_BASE_URL: 'https://deadlines.example.nl/', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', TODAY: '2026-10-20',
       SMTP_URL: 'smtp://user:secret@mail.example.nl:587', MAIL_FROM: 'herinneringen@example.nl', MAIL_DIR: '/var/mail/gzd',
-      REMINDER_CRON: '30 6 * * 1-5', REMINDERS_ENABLED: 'false', CORS_ORIGINS: 'https://app.example.nl, http://localhost:5173/',
+      REMINDER_CRON: '30 6 * * 1-5', REMINDERS_ENABLED: 'false', CORS_ORIGINS: 'https://app.example.nl, http://localhost:5173/', OVERLOAD_MAX_DELAY_MS: '0',
     });
     expect(config).toEqual({
       port: 8080, host: '0.0.0.0', databasePath: '/var/lib/gzd/db.sqlite', adminApiKey: 'a-long-enough-admin-key',
       publicBaseUrl: 'https://deadlines.example.nl', logLevel: 'warn', rateLimitPerMinute: 0, today: '2026-10-20',
       smtpUrl: 'smtp://user:secret@mail.example.nl:587', mailFrom: 'herinneringen@example.nl', mailDir: '/var/mail/gzd',
-      reminderCron: '30 6 * * 1-5', remindersEnabled: false, corsOrigins: ['https://app.example.nl', 'http://localhost:5173'],
+      reminderCron: '30 6 * * 1-5', remindersEnabled: false, corsOrigins: ['https://app.example.nl', 'http://localhost:5173'], overloadMaxDelayMs: 0,
     });
     expect(loadConfig({ HOST: '::1', PORT: '3001' }).publicBaseUrl).toBe('http://[::1]:3001');
   });

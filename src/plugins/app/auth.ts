@@ -16,7 +16,7 @@ declare module 'fastify' {
   }
 }
 
-const BEARER = /^Bearer +([\x21-\x7e]{1,512}) *$/i;
+export const BEARER = /^Bearer +([\x21-\x7e]{1,512}) *$/i;
 
 export function tenantOf(request: FastifyRequest): Tenant {
   const apiKey = request.apiKey as ApiKey;
