@@ -1,6 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,7 +83,8 @@ beforeAll(async () => {
   dir = tempDir();
   chmodSync(dir, 0o755);
   // The host's address on Docker's default bridge (IPAM does not always name the gateway).
-  const gateway = networkInterfaces().docker0?.find((address) => address.family === 'IPv4')?.address;
+  // `ip`, not os.networkInterfaces(): docker0 is down (and left out there) while no container runs.
+  const gateway = /inet (\d+\.\d+\.\d+\.\d+)/.exec((await execAsync('ip', ['-4', '-o', 'addr', 'show', 'docker0'])).stdout)?.[1];
   if (!gateway) throw new Error('no docker0 interface with an IPv4 address');
   smtp = await new TestSmtpServer().start(0, gateway);
   // The compose file publishes 3000, as README documents: it must be free.
