@@ -22,7 +22,7 @@ export const PROBLEM_TITLES: Record<number, { slug: string; title: string }> = {
   503: { slug: 'not-ready', title: 'Service unavailable' },
 };
 
-/** An error that becomes a problem+json answer with this status and detail (never a 5xx: those are unexpected). */
+/** An error that becomes a problem+json answer with this status and detail (a 5xx only when deliberate, e.g. load shedding). */
 export class HttpProblem extends Error {
   override name = 'HttpProblem';
 
