@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { AjvCompiler, type ValidatorFactory } from '@fastify/ajv-compiler';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
@@ -15,8 +17,12 @@ import authPlugin from './plugins/app/auth.js';
 import calendarsPlugin from './plugins/app/calendars.js';
 import metricsPlugin from './plugins/app/metrics.js';
 import problemsPlugin, { sendProblem } from './plugins/app/problems.js';
+import { PROBLEM_TITLES } from './problems.js';
+import { PROBLEM_CONTENT_TYPE } from './schemas/common.js';
 import storePlugin from './plugins/app/store.js';
+import corsPlugin from './plugins/external/cors.js';
 import helmetPlugin from './plugins/external/helmet.js';
+import overloadPlugin from './plugins/external/overload.js';
 import rateLimitPlugin from './plugins/external/rate-limit.js';
 import sqlitePlugin from './plugins/external/sqlite.js';
 import swaggerPlugin from './plugins/external/swagger.js';
@@ -59,7 +65,9 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
     reply.header('x-request-id', request.id);
   });
   await fastify.register(problemsPlugin, { publicBaseUrl: config.publicBaseUrl });
+  await fastify.register(overloadPlugin, { maxEventLoopDelayMs: config.overloadMaxDelayMs });
   await fastify.register(helmetPlugin, { https: config.publicBaseUrl.startsWith('https:') });
+  await fastify.register(corsPlugin, { origins: config.corsOrigins });
   await fastify.register(swaggerPlugin, { publicBaseUrl: config.publicBaseUrl, version });
   await fastify.register(sqlitePlugin, { path: config.databasePath, secretKey: config.secretKey });
   await fastify.register(calendarsPlugin, {
@@ -110,8 +118,34 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
       const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
       return sendProblem(config.publicBaseUrl, request, reply, status, error.message);
     },
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    schemaController: { compilersFactory: { buildValidator: validatorsPerPart as unknown as ValidatorFactory } },
+    // The HTTP parser's own errors (431: headers too large, 408) as problems too, not Fastify's bare JSON.
+    clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+      const detail = status === 431 ? 'the request headers (or the URL) are larger than 16 KB' : status === 408 ? 'the request took too long to arrive' : 'the request could not be read as HTTP';
+      if (socket.writable) {
+        const { slug, title } = PROBLEM_TITLES[status] ?? { slug: 'client-error', title: 'Client error' };
+        const body = JSON.stringify({ type: `${config.publicBaseUrl}/problems/${slug}`, title, status, detail, instance: '/' });
+        socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      }
+      socket.destroy(error);
+    },
   };
+}
+
+const AJV_OPTIONS = { allErrors: true, removeAdditional: false, useDefaults: true } as const;
+const ajvCompilers = AjvCompiler();
+
+/**
+ * JSON bodies carry their own types, so a body is validated without coercion: `"admin": "true"` is a client's
+ * mistake to name (400), not a guess. Query strings, path parameters and headers are text and still coerce.
+ */
+function validatorsPerPart(externalSchemas: unknown, options: { customOptions?: object; plugins?: unknown[] }) {
+  const build = ajvCompilers as unknown as (schemas: unknown, opts: object) => (route: { httpPart?: string }) => unknown;
+  const text = build(externalSchemas, { ...options, customOptions: { ...AJV_OPTIONS, coerceTypes: 'array' } });
+  const json = build(externalSchemas, { ...options, customOptions: { ...AJV_OPTIONS, coerceTypes: false } });
+  return (route: { httpPart?: string }) => (route.httpPart === 'body' ? json : text)(route);
 }
 
 export async function buildApp(opts: AppOptions, overrides: FastifyServerOptions = {}) {

@@ -32,6 +32,10 @@ export interface Config {
   reminderCron: string;
   /** false: no schedule and no start-up catch-up; runs started by hand still work. */
   remindersEnabled: boolean;
+  /** Browser origins allowed to call the API (CORS); empty: none, the default. */
+  corsOrigins: string[];
+  /** Mean event-loop delay (ms) above which requests are shed with 503; 0 turns shedding off. */
+  overloadMaxDelayMs: number;
 }
 
 export const DEFAULTS = {
@@ -46,6 +50,7 @@ export const DEFAULTS = {
   REMINDER_CRON: '0 7 * * *',
   REMINDERS_ENABLED: 'true',
   SMTP_ALLOW_PLAIN_AUTH: 'false',
+  OVERLOAD_MAX_DELAY_MS: '200',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -53,6 +58,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const MIN_ADMIN_KEY_LENGTH = 32;
 /** Examples from README, compose files and tutorials: known to everyone, so no secret. */
 const EXAMPLE_KEYS = ['change-me', 'changeme', 'change_me', 'your-secret', 'replace-me', 'example'];
+/** Printed in earlier READMEs and compose files: publicly known, so never an admin key. */
+const EXAMPLE_ADMIN_API_KEY = 'change-me-to-a-long-secret';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -77,12 +84,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && secretKey === undefined) {
     throw new ConfigError('SECRET_KEY must be set when NODE_ENV=production: it protects every feed address, unsubscribe link and API key (e.g. `openssl rand -base64 32`)');
   }
+  if (adminApiKey === EXAMPLE_ADMIN_API_KEY) {
+    throw new ConfigError('ADMIN_API_KEY is the publicly known example value; choose your own secret, e.g. `openssl rand -hex 32`');
+  }
   const today = nonEmpty(env.TODAY);
   if (today !== undefined && !isValidPlainDate(today)) throw new ConfigError(`TODAY must be a date YYYY-MM-DD, got "${today}"`);
   const publicBaseUrl = (nonEmpty(env.PUBLIC_BASE_URL) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL, got "${publicBaseUrl}"`);
   const smtpUrl = nonEmpty(env.SMTP_URL);
   if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  // The default sender's .invalid domain is fine for .eml files; real SMTP servers reject it.
+  if (smtpUrl !== undefined && nonEmpty(env.MAIL_FROM) === undefined) {
+    throw new ConfigError('MAIL_FROM must be set when SMTP_URL is: an address your SMTP server may send for, e.g. "Geboortezorg deadlines <herinneringen@praktijk.nl>"');
+  }
   const mailFrom = setting('MAIL_FROM');
   const mailFromProblem = mailboxProblem(mailFrom);
   if (mailFromProblem) throw new ConfigError(`MAIL_FROM ${mailFromProblem}, got "${mailFrom}"`);
@@ -90,6 +104,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!validateCron(reminderCron)) throw new ConfigError(`REMINDER_CRON must be a cron expression like "0 7 * * *", got "${reminderCron}"`);
   const remindersEnabled = trueOrFalse('REMINDERS_ENABLED', setting('REMINDERS_ENABLED'));
   const smtpAllowPlainAuth = trueOrFalse('SMTP_ALLOW_PLAIN_AUTH', setting('SMTP_ALLOW_PLAIN_AUTH'));
+  const corsOrigins = (nonEmpty(env.CORS_ORIGINS) ?? '').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin)) throw new ConfigError(`CORS_ORIGINS must be a comma-separated list of origins like https://app.example.nl, got "${origin}"`);
+  }
   return {
     port,
     host,
@@ -109,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailDir: setting('MAIL_DIR'),
     reminderCron,
     remindersEnabled,
+    corsOrigins,
+    overloadMaxDelayMs: wholeNumber('OVERLOAD_MAX_DELAY_MS', setting('OVERLOAD_MAX_DELAY_MS'), 0, 60_000),
   };
 }
 

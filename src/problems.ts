@@ -14,13 +14,15 @@ export const PROBLEM_TITLES: Record<number, { slug: string; title: string }> = {
   406: { slug: 'not-acceptable', title: 'Not acceptable' },
   409: { slug: 'conflict', title: 'Conflict' },
   413: { slug: 'payload-too-large', title: 'Payload too large' },
+  414: { slug: 'uri-too-long', title: 'URI too long' },
   415: { slug: 'unsupported-media-type', title: 'Unsupported media type' },
   429: { slug: 'rate-limited', title: 'Too many requests' },
+  431: { slug: 'headers-too-large', title: 'Request header fields too large' },
   500: { slug: 'internal-error', title: 'Internal server error' },
   503: { slug: 'not-ready', title: 'Service unavailable' },
 };
 
-/** An error that becomes a problem+json answer with this status and detail (never a 5xx: those are unexpected). */
+/** An error that becomes a problem+json answer with this status and detail (a 5xx only when deliberate, e.g. load shedding). */
 export class HttpProblem extends Error {
   override name = 'HttpProblem';
 

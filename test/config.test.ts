@@ -26,6 +26,8 @@ describe('loadConfig', () => {
       mailDir: './data/mail',
       reminderCron: '0 7 * * *',
       remindersEnabled: true,
+      corsOrigins: [],
+      overloadMaxDelayMs: 200,
     });
   });
 
@@ -34,13 +36,13 @@ describe('loadConfig', () => {
       PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/var/lib/gzd/db.sqlite', ADMIN_API_KEY: ADMIN, SECRET_KEY: SECRET, METRICS_TOKEN: METRICS, REQUEST_TIMEOUT_MS: '5000', SMTP_ALLOW_PLAIN_AUTH: 'true', NODE_ENV: 'production',
       PUBLIC_BASE_URL: 'https://deadlines.example.nl/', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', TODAY: '2026-10-20',
       SMTP_URL: 'smtp://user:secret@mail.example.nl:587', MAIL_FROM: 'herinneringen@example.nl', MAIL_DIR: '/var/mail/gzd',
-      REMINDER_CRON: '30 6 * * 1-5', REMINDERS_ENABLED: 'false',
+      REMINDER_CRON: '30 6 * * 1-5', REMINDERS_ENABLED: 'false', CORS_ORIGINS: 'https://app.example.nl, http://localhost:5173/', OVERLOAD_MAX_DELAY_MS: '0',
     });
     expect(config).toEqual({
       port: 8080, host: '0.0.0.0', databasePath: '/var/lib/gzd/db.sqlite', adminApiKey: ADMIN, secretKey: SECRET, production: true, metricsToken: METRICS, requestTimeoutMs: 5000, smtpAllowPlainAuth: true,
       publicBaseUrl: 'https://deadlines.example.nl', logLevel: 'warn', rateLimitPerMinute: 0, today: '2026-10-20',
       smtpUrl: 'smtp://user:secret@mail.example.nl:587', mailFrom: 'herinneringen@example.nl', mailDir: '/var/mail/gzd',
-      reminderCron: '30 6 * * 1-5', remindersEnabled: false,
+      reminderCron: '30 6 * * 1-5', remindersEnabled: false, corsOrigins: ['https://app.example.nl', 'http://localhost:5173'], overloadMaxDelayMs: 0,
     });
     expect(loadConfig({ HOST: '::1', PORT: '3001' }).publicBaseUrl).toBe('http://[::1]:3001');
   });
@@ -61,11 +63,16 @@ describe('loadConfig', () => {
     [{ REQUEST_TIMEOUT_MS: '10' }, /REQUEST_TIMEOUT_MS must be a whole number/],
     [{ SMTP_ALLOW_PLAIN_AUTH: 'yes' }, /SMTP_ALLOW_PLAIN_AUTH must be true or false/],
     [{ PUBLIC_BASE_URL: 'deadlines.example.nl' }, /PUBLIC_BASE_URL must be an http/],
-    [{ SMTP_URL: 'mail.example.nl' }, /SMTP_URL must be an smtp/],
+    [{ SMTP_URL: 'mail.example.nl', MAIL_FROM: 'herinneringen@example.nl' }, /SMTP_URL must be an smtp/],
+    [{ SMTP_URL: 'smtp://mail.example.nl:587' }, /MAIL_FROM must be set when SMTP_URL is/],
+    [{ SMTP_URL: 'smtp://mail.example.nl:587', MAIL_FROM: '  ' }, /MAIL_FROM must be set when SMTP_URL is/],
+    [{ ADMIN_API_KEY: 'change-me-to-a-long-secret' }, /publicly known example value/],
     [{ MAIL_FROM: 'Eve <eve@example.nl>\r\nBcc: x@example.nl' }, /MAIL_FROM/],
     [{ MAIL_FROM: 'not an address' }, /MAIL_FROM/],
     [{ REMINDER_CRON: 'every morning' }, /REMINDER_CRON must be a cron expression/],
     [{ REMINDERS_ENABLED: 'sometimes' }, /REMINDERS_ENABLED must be true or false/],
+    [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS must be a comma-separated list of origins/],
+    [{ CORS_ORIGINS: 'https://app.example.nl/path' }, /CORS_ORIGINS/],
   ])('refuses %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -27,7 +27,8 @@ export function removeTempDir(dir: string): void {
 }
 
 export function testConfig(databasePath: string, env: Record<string, string> = {}): Config {
-  return loadConfig({ DATABASE_PATH: databasePath, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', TODAY, ...env });
+  // No load shedding in tests (a busy test machine would shed their requests); test/fault/overload.test.ts turns it on.
+  return loadConfig({ DATABASE_PATH: databasePath, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', OVERLOAD_MAX_DELAY_MS: '0', TODAY, ...env });
 }
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;

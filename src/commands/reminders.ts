@@ -4,18 +4,20 @@ import { todayInAmsterdam } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { isValidPlainDate } from '../domain/plain-date.js';
 import { emlFolderTransport, smtpTransport } from '../mail/transport.js';
-import { ReminderRunner, type RunLog } from '../reminders/run.js';
+import { DEFAULT_LEASE_MS, ReminderRunner, type RunLog } from '../reminders/run.js';
 import { catchUpRun } from '../reminders/schedule.js';
 import { openDatabase } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
 
-const USAGE = `usage: npm run reminders -- [--date YYYY-MM-DD | --catch-up] [--concurrency N] [--calendars DIR]
+const USAGE = `usage: npm run reminders -- [--date YYYY-MM-DD | --catch-up] [--concurrency N] [--lease-seconds N] [--calendars DIR]
 
 Runs one day's reminder e-mails against DATABASE_PATH, like the daily schedule of the service:
 plans each contact's digest into the outbox and sends it (SMTP_URL, or .eml files in MAIL_DIR).
   --date         the day to run (default: today in Europe/Amsterdam, or TODAY)
   --catch-up     run what the schedule missed since the last finished run (at most 7 days back)
   --concurrency  mails sent at once (default 4); a crash resends at most this many
+  --lease-seconds  how long a killed sender's mails stay its own before another run takes them over
+                 (default 60; renewed every third of it while the sender lives)
   --calendars    folder of calendar files (default: calendars/)
 Prints { day, since, planned, sent, failed }; exits 3 when a mail failed (see GET /api/v1/admin/outbox?status=failed).`;
 
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     date: { type: 'string' },
     'catch-up': { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '4' },
+    'lease-seconds': { type: 'string', default: String(DEFAULT_LEASE_MS / 1000) },
     calendars: { type: 'string', default: CALENDARS_DIR },
     help: { type: 'boolean', default: false },
   },
@@ -35,6 +38,8 @@ if (values.help) {
 const concurrency = Number(values.concurrency);
 if (values.date !== undefined && !isValidPlainDate(values.date)) fail(`--date must be a date YYYY-MM-DD, got "${values.date}"`);
 if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) fail(`--concurrency must be a whole number from 1 to 50, got "${values.concurrency}"`);
+const leaseSeconds = Number(values['lease-seconds']);
+if (!Number.isInteger(leaseSeconds) || leaseSeconds < 1 || leaseSeconds > 3600) fail(`--lease-seconds must be a whole number from 1 to 3600, got "${values['lease-seconds']}"`);
 
 const config = loadConfig();
 const quiet = config.logLevel === 'silent' || config.logLevel === 'fatal' || config.logLevel === 'error';
@@ -57,6 +62,7 @@ const runner = new ReminderRunner({
   mailFrom: config.mailFrom,
   log,
   concurrency,
+  leaseMs: leaseSeconds * 1000,
 });
 
 const stop = () => {

@@ -5,13 +5,15 @@ import { addDays } from '../domain/plain-date.js';
 import { computeTimeline } from '../domain/timeline.js';
 import type { IsoDate, TimelineItem } from '../domain/types.js';
 import { parseMailbox } from '../mail/address.js';
-import { sendErrorOf, type MailTransport } from '../mail/transport.js';
+import type { MailTransport } from '../mail/transport.js';
 import { ApiKeyStore } from '../store/api-keys.js';
 import { nowIso, type Db } from '../store/database.js';
 import { EventStore } from '../store/events.js';
-import { OutboxStore, type ClaimedMail, type PlannedMail } from '../store/outbox.js';
+import { OutboxStore, type PlannedMail } from '../store/outbox.js';
 import { ProviderStore, type ProviderRecord } from '../store/providers.js';
 import { ReminderStore, type ReminderContact, type ToldNotice } from '../store/reminders.js';
+import { deliverOutbox } from './delivery.js';
+import { SenderLease } from './leases.js';
 import { ReminderMails, type BuiltMail } from './mails.js';
 import { noticeKey, planDigest } from './plan.js';
 
@@ -38,7 +40,7 @@ export interface ReminderOptions {
   /** Mails sent at once; a crash resends at most this many (the ones in flight), with the same Message-ID. */
   concurrency?: number;
   retry?: RetryPolicy;
-  /** How long a claimed mail stays this process's; longer than the slowest SMTP attempt. */
+  /** How long a claimed mail stays this process's without a heartbeat (renewed every third of it). */
   leaseMs?: number;
   now?: () => Date;
 }
@@ -55,25 +57,43 @@ export interface RunResult {
   failed: number;
 }
 
+/** A day's run as a job (GET /api/v1/admin/reminders/runs/{day}). */
+export interface RunStatus {
+  day: IsoDate;
+  since: IsoDate;
+  /** `running` in this process; `unfinished`: another process runs it, or it was interrupted (the next run completes it). */
+  state: 'running' | 'finished' | 'unfinished';
+  startedAt: string;
+  finishedAt: string | null;
+  /** The day's digests in the outbox, and how many of them are sent, still to send (waiting or being sent), failed, cancelled. */
+  planned: number;
+  sent: number;
+  pending: number;
+  failed: number;
+  cancelled: number;
+  /** What the finished run reported (its own counts, earlier days' leftovers included); null until finished. */
+  result: { planned: number; sent: number; failed: number } | null;
+}
+
 export const DEFAULT_RETRY: RetryPolicy = { firstDelayMs: 15_000, maxAttempts: 5 };
-const DEFAULT_LEASE_MS = 2 * 60_000;
+export const DEFAULT_LEASE_MS = 60_000;
 /** Providers planned per transaction: one commit (fsync) per page, not per mail. */
 const PAGE_SIZE = 250;
-/** Mails one worker claims at a time. */
-const CLAIM_BATCH = 5;
 
 /** The runner sees every provider, like an admin key. */
 const ADMIN = { keyId: '', admin: true };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Plans each contact's daily digest into the outbox, then sends what the outbox holds.
  * Everything that matters is in the database, so a run can be repeated, resumed after a crash, or run by two processes.
  */
 export class ReminderRunner {
-  /** Identifies this process in leases: a sender on this host whose process is gone is recognised at once. */
+  /** Identifies this process in leases (host and pid: a fast path when the process is certainly gone). */
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly lease: SenderLease;
+  /** Days queued or running in this process. */
+  private readonly active = new Set<IsoDate>();
   private readonly outbox: OutboxStore;
   private readonly store: ReminderStore;
   private readonly providers: ProviderStore;
@@ -82,7 +102,6 @@ export class ReminderRunner {
   private readonly from: { address: string; domain: string };
   private readonly concurrency: number;
   private readonly retry: RetryPolicy;
-  private readonly leaseMs: number;
   private readonly now: () => Date;
   private queue: Promise<unknown> = Promise.resolve();
   private stopping = false;
@@ -96,7 +115,6 @@ export class ReminderRunner {
     this.from = { address, domain: address.slice(address.lastIndexOf('@') + 1) };
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.retry = options.retry ?? DEFAULT_RETRY;
-    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.now = options.now ?? (() => new Date());
     this.mails = new ReminderMails({
       apiKeys: new ApiKeyStore(options.db),
@@ -106,13 +124,42 @@ export class ReminderRunner {
       fromDomain: this.from.domain,
       now: this.now,
     });
+    this.lease = new SenderLease(this.outbox, this.owner, options.leaseMs ?? DEFAULT_LEASE_MS, this.now);
   }
 
-  /** Plans `day` (with reminders owed since `since`), then delivers. Runs in this process take turns. */
+  /**
+   * Plans `day` (with reminders owed since `since`), then delivers. Runs in this process take turns.
+   * The run is recorded as started at once, so its status can be asked for while it waits its turn.
+   */
   runDay(day: IsoDate, since: IsoDate = day): Promise<RunResult> {
-    const run = this.queue.then(() => this.runNow(day, since < day ? since : day));
-    this.queue = run.catch(() => {});
+    if (this.stopping) return Promise.reject(new Error('the reminder runner is stopping'));
+    const from = since < day ? since : day;
+    this.store.startRun(day, from, nowIso());
+    this.active.add(day);
+    const run = this.queue.then(() => this.runNow(day, from));
+    this.queue = run.catch(() => {}).finally(() => this.active.delete(day));
     return run;
+  }
+
+  /** A day's run as a job: its state and the day's digests per outcome; undefined when the day never ran. */
+  status(day: IsoDate): RunStatus | undefined {
+    const run = this.store.run(day);
+    if (!run) return undefined;
+    const counts = this.outbox.dayCounts(day);
+    const state = run.finishedAt !== null ? 'finished' : this.active.has(day) ? 'running' : 'unfinished';
+    return {
+      day,
+      since: run.since,
+      state,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      planned: Object.values(counts).reduce((sum, n) => sum + n, 0),
+      sent: counts.sent,
+      pending: counts.planned + counts.sending,
+      failed: counts.failed,
+      cancelled: counts.cancelled,
+      result: run.finishedAt === null ? null : { planned: run.planned, sent: run.sent, failed: run.failed },
+    };
   }
 
   /** The last day up to `today` a run finished, or null for a database that never ran reminders. */
@@ -129,13 +176,13 @@ export class ReminderRunner {
   private async runNow(day: IsoDate, since: IsoDate): Promise<RunResult> {
     if (this.stopping) throw new Error('the reminder runner is stopping');
     const { log } = this.options;
-    this.store.startRun(day, since, nowIso());
     const reopened = this.outbox.reopenFailed(day, this.now());
     if (reopened > 0) log.info({ day, reopened }, 'reminders: failed mails of this day queued again');
     const started = Date.now();
     const plan = await this.plan(day, since);
     log.info({ day, since, planned: plan.planned, unsendable: plan.unsendable, ms: Date.now() - started }, 'reminders: planned');
     const delivery = await this.deliver();
+    // Stopped half-way: the day stays unfinished (the next run or the start-up catch-up completes it).
     const result = { day, since, planned: plan.planned, sent: delivery.sent, failed: delivery.failed + plan.unsendable };
     if (!this.stopping) this.store.finishRun(day, result, nowIso());
     log.info({ ...result, transport: this.options.transport.description, ms: Date.now() - started }, 'reminders: run finished');
@@ -207,68 +254,18 @@ export class ReminderRunner {
     };
   }
 
-  /** Sends every mail the outbox holds, waiting out retries; returns what this process sent and what ended failed. */
-  async deliver(): Promise<{ sent: number; failed: number }> {
-    const counts = { sent: 0, failed: 0, retry: 0 };
-    const worker = async () => {
-      while (!this.stopping) {
-        const claimed = this.outbox.claim(this.owner, this.now(), this.leaseMs, CLAIM_BATCH);
-        if (claimed.length === 0) return;
-        for (const mail of claimed) {
-          if (this.stopping) this.outbox.unclaim(mail.id, this.owner);
-          else counts[await this.sendOne(mail)]++;
-        }
-      }
-    };
-    for (;;) {
-      this.releaseDeadSenders();
-      await Promise.all(Array.from({ length: this.concurrency }, worker));
-      const next = this.outbox.nextPendingAt();
-      if (this.stopping || next === null) break;
-      // Waiting for a retry: look again at least every second, in case another process finished it first.
-      await sleep(Math.min(1_000, Math.max(10, next.getTime() - this.now().getTime())));
-    }
-    return { sent: counts.sent, failed: counts.failed };
-  }
-
-  private async sendOne(mail: ClaimedMail): Promise<'sent' | 'failed' | 'retry'> {
-    const { log, transport } = this.options;
-    try {
-      await transport.send({ from: this.from.address, to: mail.recipient }, mail.raw, mail.id.replace('/', '-'));
-      this.outbox.markSent(mail.id, this.owner, this.now());
-      return 'sent';
-    } catch (thrown) {
-      const error = sendErrorOf(thrown);
-      if (error.permanent || mail.attempts >= this.retry.maxAttempts) {
-        this.outbox.markFailed(mail.id, this.owner, error.message);
-        log.warn({ outboxId: mail.id, attempts: mail.attempts, error: error.message }, 'reminders: mail failed');
-        return 'failed';
-      }
-      const delay = this.retry.firstDelayMs * 2 ** (mail.attempts - 1);
-      this.outbox.markRetry(mail.id, this.owner, new Date(this.now().getTime() + delay), error.message);
-      log.info({ outboxId: mail.id, attempts: mail.attempts, retryInMs: delay, error: error.message }, 'reminders: mail will be retried');
-      return 'retry';
-    }
-  }
-
-  /** A sender on this host whose process no longer exists cannot finish its mails: queue them again now. */
-  private releaseDeadSenders(): void {
-    const host = hostname();
-    for (const owner of this.outbox.leaseOwners()) {
-      const [ownerHost, pid] = owner.split(':');
-      if (owner === this.owner || ownerHost !== host || processAlive(Number(pid))) continue;
-      const released = this.outbox.release(owner);
-      if (released > 0) this.options.log.warn({ owner, released }, 'reminders: mails of a stopped process queued again');
-    }
-  }
-}
-
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  /** Sends every mail the outbox holds (see delivery.ts); returns what this process sent and what ended failed. */
+  deliver(): Promise<{ sent: number; failed: number }> {
+    return deliverOutbox({
+      outbox: this.outbox,
+      lease: this.lease,
+      transport: this.options.transport,
+      from: this.from.address,
+      log: this.options.log,
+      concurrency: this.concurrency,
+      retry: this.retry,
+      now: this.now,
+      stopping: () => this.stopping,
+    });
   }
 }

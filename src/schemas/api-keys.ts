@@ -4,7 +4,7 @@ import { IdSchema, TimestampSchema, nullable } from './common.js';
 export const CreateApiKeySchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100, description: 'Who holds the key (practice software vendor, practice).', examples: ['Praktijksoftware BV'] }),
-    admin: Type.Boolean({ default: false, description: 'An admin key manages keys and sees every provider.' }),
+    admin: Type.Optional(Type.Boolean({ default: false, description: 'An admin key manages keys and sees every provider.' })),
   },
   { additionalProperties: false, examples: [{ name: 'Praktijksoftware BV' }] },
 );

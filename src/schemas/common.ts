@@ -46,8 +46,10 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   404: 'Not found, or not visible to this API key.',
   409: 'Conflicts with what is stored (e.g. a provider with this AGB code exists).',
   413: 'The request body is too large.',
+  414: 'A path segment (an id, a token) is longer than any the service hands out.',
   415: 'Send `Content-Type: application/json`.',
   429: 'Too many requests: wait for the number of seconds in `Retry-After`.',
+  431: 'The request headers (or the URL) are larger than the service reads (16 KB).',
   500: 'Unexpected error; the detail never contains internals. Quote `requestId` when asking for support.',
   503: 'Not ready: the database or the calendars are not available.',
 };
@@ -82,6 +84,11 @@ export function nullable<T extends TSchema>(schema: T) {
 }
 
 export const SECURITY = [{ bearerAuth: [] }];
+
+/** The `Location` header of a 201: where the new resource is. */
+export const LOCATION_HEADER = {
+  location: { type: 'string', format: 'uri-reference', description: 'The path of the new resource.', examples: ['/api/v1/providers/0f8fad5b-d9cb-469f-a165-70867728950e'] },
+};
 
 
 /** A string from a fixed list, as a JSON Schema `enum` (clear validation messages, clean OpenAPI). */

@@ -45,7 +45,7 @@ export const EventSchema = Type.Object(
 );
 
 export const EventListQuerySchema = Type.Object({
-  includeUndone: Type.Boolean({ default: false, description: 'Also list undone events (the whole audit trail).' }),
+  includeUndone: Type.Optional(Type.Boolean({ default: false, description: 'Also list undone events (the whole audit trail).' })),
 });
 export type EventListQuery = Static<typeof EventListQuerySchema>;
 

@@ -33,9 +33,10 @@ export const CombinedFeedQuerySchema = Type.Object({
 });
 export type CombinedFeedQuery = Static<typeof CombinedFeedQuerySchema>;
 
+// Plain schemas: @fastify/swagger wraps each in the header object's `schema` itself.
 const validatorHeaders = {
-  etag: { description: 'Strong validator of these exact bytes; send it back as `If-None-Match`.', schema: { type: 'string' } },
-  'last-modified': { description: 'When an event of the feed last changed; send it back as `If-Modified-Since`.', schema: { type: 'string' } },
+  etag: { type: 'string', description: 'Strong validator of these exact bytes; send it back as `If-None-Match`.' },
+  'last-modified': { type: 'string', description: 'When an event of the feed last changed; send it back as `If-Modified-Since`.' },
 };
 
 /** 200 with the iCalendar text, and 304 for a conditional request whose validator still matches. */

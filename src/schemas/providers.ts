@@ -42,7 +42,8 @@ export const ContactInputSchema = Type.Object(
 export const ContactSchema = Type.Object({
   email: Type.String({ examples: ['planning@verloskundigen-noord.nl'] }),
   name: nullable(Type.String({ examples: ['Anna de Vries'] })),
-  language: LanguageSchema,
+  // As stored: always present, so no default here (a default beside `required` confuses generated clients).
+  language: stringEnum(['nl', 'en'], { description: 'Language of e-mails to this contact.' }),
 });
 
 const name = Type.String({ minLength: 1, maxLength: 200, description: 'Name of the practice or organisation; no line breaks or control characters.', examples: ['Verloskundigenpraktijk Noord'] });
@@ -141,8 +142,8 @@ export const ProviderListQuerySchema = Type.Object(
     kind: Type.Optional(ProviderKindSchema),
     insurer: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Only providers with a contract with this insurer.', examples: ['cz-groep'] })),
     agb: Type.Optional(Type.String({ pattern: '^[0-9]{8}$', description: 'Only the provider with this AGB code.' })),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size.' }),
-    offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0, description: 'Number of providers to skip.' }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size.' })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0, description: 'Number of providers to skip.' })),
   },
 );
 export type ProviderListQuery = Static<typeof ProviderListQuerySchema>;

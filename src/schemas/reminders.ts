@@ -8,16 +8,37 @@ export const RunRemindersSchema = Type.Object(
 );
 export type RunRemindersBody = Static<typeof RunRemindersSchema>;
 
-export const RunResultSchema = Type.Object(
+const count = (description: string) => Type.Integer({ minimum: 0, description });
+
+/** A day's reminder run as a job: POST answers with it at once, GET follows it until `finished`. */
+export const RunStatusSchema = Type.Object(
   {
     day: IsoDateSchema,
-    since: { ...IsoDateSchema, description: 'First day whose reminders the run covered (earlier than `day` after missed days).' },
-    planned: Type.Integer({ description: 'Digests this run stored in the outbox (none for a contact that already has one that day).' }),
-    sent: Type.Integer({ description: 'Mails accepted by the SMTP server (or written as .eml) during this run.' }),
-    failed: Type.Integer({ description: 'Mails that ended failed during this run: see `GET /api/v1/admin/outbox?status=failed`.' }),
+    since: { ...IsoDateSchema, description: 'First day whose reminders the run covers (earlier than `day` after missed days).' },
+    state: stringEnum(['running', 'finished', 'unfinished'], {
+      description: '`running` in this service (retries included); `finished`; `unfinished`: run by another process, or interrupted by a restart (the next run or the start-up catch-up completes it).',
+    }),
+    startedAt: TimestampSchema,
+    finishedAt: nullable(TimestampSchema),
+    planned: count('The day\'s digests in the outbox (at most one per contact).'),
+    sent: count('Of those, accepted by the SMTP server (or written as .eml).'),
+    pending: count('Of those, still to send: waiting (maybe for a retry) or being sent.'),
+    failed: count('Of those, given up: see `GET /api/v1/admin/outbox?status=failed`.'),
+    cancelled: count('Of those, not sent because the contact unsubscribed.'),
+    result: nullable(
+      Type.Object({
+        planned: count('Digests this run stored.'),
+        sent: count('Mails sent during this run, earlier days\' leftovers included.'),
+        failed: count('Mails that ended failed during this run.'),
+      }, { description: 'What the finished run reported; null until it finishes.' }),
+    ),
   },
-  { examples: [{ day: '2026-10-18', since: '2026-10-18', planned: 42, sent: 42, failed: 0 }] },
+  {
+    examples: [{ day: '2026-10-18', since: '2026-10-18', state: 'running', startedAt: '2026-10-18T05:00:00.000Z', finishedAt: null, planned: 42, sent: 40, pending: 2, failed: 0, cancelled: 0, result: null }],
+  },
 );
+
+export const RunParamsSchema = Type.Object({ day: { ...IsoDateSchema, description: 'The run\'s day.' } });
 
 export const OutboxStatusSchema = stringEnum(OUTBOX_STATUSES, {
   description: '`planned` (waiting, maybe for a retry), `sending` (claimed by a process), `sent`, `failed` (gave up, see `lastError`), `cancelled` (the contact unsubscribed).',
@@ -27,8 +48,8 @@ export const OutboxQuerySchema = Type.Object(
   {
     status: Type.Optional(OutboxStatusSchema),
     day: Type.Optional({ ...IsoDateSchema, description: 'Only the digests of this day.' }),
-    limit: Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Page size.' }),
-    offset: Type.Integer({ minimum: 0, default: 0, description: 'Rows to skip.' }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Page size.' })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Rows to skip.' })),
   },
   { additionalProperties: false },
 );

@@ -33,6 +33,7 @@ export class ApiKeyStore {
   private readonly revokeStatement;
   private readonly restoreStatement;
   private readonly rehash;
+  private readonly liveAdmins;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare('INSERT INTO api_keys (id, name, key_hash, admin, created_at) VALUES (?, ?, ?, ?, ?)');
@@ -42,6 +43,7 @@ export class ApiKeyStore {
     this.revokeStatement = db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
     this.restoreStatement = db.prepare('UPDATE api_keys SET revoked_at = NULL, admin = 1 WHERE id = ?');
     this.rehash = db.prepare('UPDATE api_keys SET key_hash = ? WHERE id = ? AND key_hash = ?');
+    this.liveAdmins = db.prepare<[], number>('SELECT count(*) FROM api_keys WHERE admin = 1 AND revoked_at IS NULL').pluck();
   }
 
   /** A new key; the key itself is returned once and only its keyed hash (HMAC under the server key) is stored. */
@@ -80,6 +82,17 @@ export class ApiKeyStore {
   /** Revoked keys stay (events name who recorded them); false when there was no live key with this id. */
   revoke(id: string): boolean {
     return this.revokeStatement.run(nowIso(), id).changes === 1;
+  }
+
+  /** Like `revoke`, but never the last live admin key: without one nobody could manage keys. One transaction, so two admins cannot revoke each other at once. */
+  revokeKeepingAnAdmin(id: string): 'revoked' | 'not-found' | 'last-admin' {
+    return this.db.transaction(() => {
+      const row = this.byId.get(id);
+      if (!row || row.revoked_at !== null) return 'not-found';
+      if (row.admin === 1 && this.liveAdmins.get()! <= 1) return 'last-admin';
+      this.revokeStatement.run(nowIso(), id);
+      return 'revoked';
+    }).immediate();
   }
 
   /** The bootstrap admin key from the environment: created when new, made a live admin key when it exists. */

@@ -13,8 +13,13 @@ const BUSY_TIMEOUT_MS = 5_000;
  * with its server key: `secretKey` (SECRET_KEY), or the key file beside the database (src/store/secrets.ts).
  */
 export function openDatabase(path: string, secretKey?: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  let db: Db;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw new Error(cannotOpen(path, error));
+  }
   db.pragma('journal_mode = WAL');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('foreign_keys = ON');
@@ -29,6 +34,17 @@ export function openDatabase(path: string, secretKey?: string): Db {
     throw error;
   }
   return db;
+}
+
+/** SQLite's own message ("unable to open database file") names neither the file nor the fix. */
+function cannotOpen(path: string, error: unknown): string {
+  const file = resolve(path);
+  const uid = process.getuid?.();
+  return (
+    `cannot open the database file ${file} (DATABASE_PATH): ${(error as Error).message}. ` +
+    `The folder ${dirname(file)} must exist or be creatable, and be writable by the service's user${uid === undefined ? '' : ` (uid ${uid})`}; ` +
+    'the Docker image runs as uid 1000, so give a bind-mounted /data to it: `chown -R 1000:1000 <host folder>`'
+  );
 }
 
 export function nowIso(): string {

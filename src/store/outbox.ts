@@ -103,6 +103,9 @@ export class OutboxStore {
         WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),
       failed: db.prepare(`UPDATE mail_outbox SET status = 'failed', lease_owner = NULL, lease_until = NULL, last_error = @error
         WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),
+      renew: db.prepare<{ owner: string; leaseUntil: string }>(`UPDATE mail_outbox SET lease_until = @leaseUntil WHERE status = 'sending' AND lease_owner = @owner`),
+      heldUntil: db.prepare<[string], { until: string | null }>(`SELECT max(lease_until) AS until FROM mail_outbox WHERE status = 'sending' AND lease_owner IS NOT ?`),
+      dayCounts: db.prepare<[string], { status: OutboxStatus; n: number }>('SELECT status, count(*) AS n FROM mail_outbox WHERE day = ? GROUP BY status'),
       owners: db.prepare<[], { lease_owner: string }>(`SELECT DISTINCT lease_owner FROM mail_outbox WHERE status = 'sending' AND lease_owner IS NOT NULL`),
       release: db.prepare<[string]>(`UPDATE mail_outbox SET status = 'planned', lease_owner = NULL, lease_until = NULL WHERE status = 'sending' AND lease_owner = ?`),
       reopen: db.prepare<[string, string]>(`UPDATE mail_outbox SET status = 'planned', attempts = 0, next_attempt_at = ? WHERE day = ? AND status = 'failed' AND length(raw) > 0`),
@@ -153,6 +156,24 @@ export class OutboxStore {
 
   markFailed(id: string, owner: string, error: string): void {
     this.statements.failed.run({ id, owner, error });
+  }
+
+  /** The heartbeat: this sender still holds its rows for another lease. */
+  renewLeases(owner: string, leaseUntil: Date): number {
+    return this.statements.renew.run({ owner, leaseUntil: leaseUntil.toISOString() }).changes;
+  }
+
+  /** Until when other senders hold rows (their latest lease), or null when no other sender holds any. */
+  heldByOthersUntil(owner: string): Date | null {
+    const { until } = this.statements.heldUntil.get(owner) as { until: string | null };
+    return until === null ? null : new Date(until);
+  }
+
+  /** The day's digests per status. */
+  dayCounts(day: string): Record<OutboxStatus, number> {
+    const counts = Object.fromEntries(OUTBOX_STATUSES.map((status) => [status, 0])) as Record<OutboxStatus, number>;
+    for (const row of this.statements.dayCounts.all(day)) counts[row.status] = row.n;
+    return counts;
   }
 
   /** Lease owners of rows being sent right now. */

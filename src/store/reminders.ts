@@ -69,6 +69,7 @@ export class ReminderStore {
         ON CONFLICT DO UPDATE SET since = min(since, excluded.since), started_at = excluded.started_at, finished_at = NULL`),
       finishRun: db.prepare(`UPDATE reminder_runs SET finished_at = @now, planned = @planned, sent = @sent, failed = @failed WHERE day = @day`),
       lastFinished: db.prepare<[string], { day: string | null }>('SELECT max(day) AS day FROM reminder_runs WHERE finished_at IS NOT NULL AND day <= ?'),
+      run: db.prepare<[string], Record<string, unknown>>('SELECT * FROM reminder_runs WHERE day = ?'),
       runs: db.prepare<[number], Record<string, unknown>>('SELECT * FROM reminder_runs ORDER BY day DESC LIMIT ?'),
       byId: db.prepare<[number], ContactRow & { unsubscribed_at: string | null; owner_key_id: string }>(`SELECT c.id, c.provider_id, c.email, c.name,
         c.language, c.introduced_on, c.unsubscribed_at, p.owner_key_id FROM contacts c JOIN providers p ON p.id = c.provider_id WHERE c.id = ?`),
@@ -131,16 +132,13 @@ export class ReminderStore {
     return (this.statements.lastFinished.get(today) as { day: string | null }).day;
   }
 
+  run(day: IsoDate): RunRecord | undefined {
+    const row = this.statements.run.get(day);
+    return row && toRunRecord(row);
+  }
+
   recentRuns(limit = 10): RunRecord[] {
-    return this.statements.runs.all(limit).map((row) => ({
-      day: row.day as string,
-      since: row.since as string,
-      startedAt: row.started_at as string,
-      finishedAt: row.finished_at as string | null,
-      planned: row.planned as number,
-      sent: row.sent as number,
-      failed: row.failed as number,
-    }));
+    return this.statements.runs.all(limit).map(toRunRecord);
   }
 
   /** The contact an unsubscribe link belongs to; `unsubscribed` also when the address is on the tenant's suppression list. */
@@ -187,4 +185,16 @@ export class ReminderStore {
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
   }
+}
+
+function toRunRecord(row: Record<string, unknown>): RunRecord {
+  return {
+    day: row.day as string,
+    since: row.since as string,
+    startedAt: row.started_at as string,
+    finishedAt: row.finished_at as string | null,
+    planned: row.planned as number,
+    sent: row.sent as number,
+    failed: row.failed as number,
+  };
 }

@@ -4,6 +4,14 @@
  */
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 const HEADER_UNSAFE = /[\p{Cc}\u2028\u2029<>"\\]/u;
+/** Bidirectional embeddings, overrides and isolates: they make a name read differently from what it is (e.g. reversed). */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+/**
+ * A character that shows something: not a separator, control or format character (zero-width space and joiners,
+ * soft hyphen), nor one of the blank letters (Hangul fillers, Braille blank, combining grapheme joiner).
+ * One character class, so the test is linear in the text's length.
+ */
+const VISIBLE = /[^\p{Z}\p{Cc}\p{Cf}\s\u034F\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0]/u;
 
 const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
 const LOCAL_PART = new RegExp(`^${ATOM}(\\.${ATOM})*$`);
@@ -28,13 +36,19 @@ export function emailProblem(email: string): string | null {
 /** Why a display name cannot go into a mail header, or null. */
 export function displayNameProblem(name: string): string | null {
   if (HEADER_UNSAFE.test(name)) return 'must not contain line breaks, control characters, <, >, " or \\';
-  if (name.trim() === '') return 'must not be blank';
-  return null;
+  return nameShapeProblem(name);
 }
 
 /** Why a single-line text (a provider's name) is not acceptable, or null. */
 export function singleLineProblem(text: string): string | null {
   if (CONTROL.test(text)) return 'must not contain line breaks or control characters';
+  return nameShapeProblem(text);
+}
+
+/** Names go into feed titles, page titles and mail headers: they must show something, and show it as it is. */
+function nameShapeProblem(text: string): string | null {
   if (text.trim() === '') return 'must not be blank';
+  if (BIDI_CONTROL.test(text)) return 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)';
+  if (!VISIBLE.test(text)) return 'must contain a visible character';
   return null;
 }

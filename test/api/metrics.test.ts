@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runToTheEnd } from '../reminders/setup.js';
 import { ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
 
 let dir: string;
@@ -59,15 +60,14 @@ describe('GET /metrics', () => {
   it('reports the outbox per status and the last reminder run from the database', async () => {
     const before = samples((await app.inject({ url: '/metrics' })).body);
     expect(before.get('reminder_last_run_finished_seconds')).toBe(0);
-    const run = await app.inject({ method: 'POST', url: '/api/v1/admin/reminders/run', headers: bearer(ADMIN_KEY), payload: { date: '2026-06-01' } });
-    expect(run.statusCode, run.body).toBe(200);
+    const run = await runToTheEnd(app, '2026-06-01');
     const after = samples((await app.inject({ url: '/metrics' })).body);
     const stored = new Map((app.db.prepare('SELECT status, count(*) AS n FROM mail_outbox GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
     for (const status of ['planned', 'sending', 'sent', 'failed', 'cancelled']) {
       expect(after.get(`mail_outbox{status="${status}"}`), status).toBe(stored.get(status) ?? 0);
     }
     expect(after.get('reminder_last_run_finished_seconds')).toBeGreaterThan(Date.now() / 1000 - 60);
-    expect(after.get('reminder_last_run_mails{outcome="sent"}')).toBe(run.json().sent);
+    expect(after.get('reminder_last_run_mails{outcome="sent"}')).toBe(run.result.sent);
   });
 
   it('counts feed cache hits and misses', async () => {

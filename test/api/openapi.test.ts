@@ -35,6 +35,7 @@ describe('GET /openapi.json', () => {
       'DELETE /api/v1/providers/{id}',
       'DELETE /api/v1/providers/{id}/events/{eventId}',
       'GET /api/v1/admin/outbox',
+      'GET /api/v1/admin/reminders/runs/{day}',
       'GET /api/v1/api-keys',
       'GET /api/v1/calendars',
       'GET /api/v1/calendars/{insurer}/{year}',

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULTS } from '../../src/config.js';
+import { DEFAULTS, loadConfig } from '../../src/config.js';
 
-// No Docker engine runs where the tests run: these checks keep the Dockerfile and the compose file
-// to the same start command, port, paths and settings the app, README and CI use.
+// Static checks that keep the Dockerfile and the compose file to the same start command, port, paths and
+// settings the app, README and CI use; test/docker/ runs them with a real engine (`npm run test:docker`).
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -89,11 +89,17 @@ describe('docker-compose.yml', () => {
     expect(service.volumes).toContain(`deadlines-data:${volume}`);
   });
 
-  it('sends mail to Mailpit, whose web UI is published', () => {
+  it('sends mail to Mailpit, whose web UI and SMTP port are published on loopback only', () => {
     const mailpit = compose.services.mailpit!;
     expect(service.depends_on).toContain('mailpit');
     expect(service.environment?.SMTP_URL).toBe('smtp://mailpit:1025');
-    expect(mailpit.ports).toContain('8025:8025');
+    expect(mailpit.ports).toEqual(['127.0.0.1:8025:8025', '127.0.0.1:1025:1025']);
+  });
+
+  it('has no default admin key, and a default sender the app accepts', () => {
+    expect(service.environment?.ADMIN_API_KEY).toMatch(/^\$\{ADMIN_API_KEY:\?[^}]+\}$/);
+    const mailFrom = /^\$\{MAIL_FROM:-([^}]+)\}$/.exec(service.environment?.MAIL_FROM ?? '')![1]!;
+    expect(loadConfig({ SMTP_URL: 'smtp://mailpit:1025', MAIL_FROM: mailFrom }).mailFrom).toBe(mailFrom);
   });
 
   it('sets only settings the app reads and README documents', () => {

@@ -69,3 +69,21 @@ export function outboxRows(dir: string): { status: string; message_id: string }[
     db.close();
   }
 }
+
+/**
+ * `npm run reminders` as operators start it: npm → tsx → node in a process group of their own, so the test can
+ * SIGKILL the whole group at once (as a container stop or an OOM kill does).
+ */
+export function reminderProcessGroup(dir: string, smtpUrl: string, leaseSeconds: number, date = '2026-10-18') {
+  const child = spawn('npm', ['run', '--silent', 'reminders', '--', '--date', date, '--concurrency', '1', '--lease-seconds', String(leaseSeconds), '--calendars', join(dir, 'calendars')], {
+    cwd: ROOT,
+    detached: true,
+    env: { ...process.env, DATABASE_PATH: join(dir, 'reminders.db'), SMTP_URL: smtpUrl, MAIL_FROM: 'herinneringen@deadlines.example.nl', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output, killGroup: () => process.kill(-child.pid!, 'SIGKILL') };
+}

@@ -58,7 +58,7 @@ describe('the schedule at start-up', () => {
   it('runs the days missed since the last finished run, once, without waiting for the cron tick', async () => {
     dir = tempDir();
     smtp = await new TestSmtpServer().start();
-    const env = { SMTP_URL: smtp.url, TODAY: '2026-10-20', REMINDER_CRON: '0 7 * * *' };
+    const env = { SMTP_URL: smtp.url, MAIL_FROM: 'herinneringen@deadlines.example.nl', TODAY: '2026-10-20', REMINDER_CRON: '0 7 * * *' };
     app = await buildTestApp(`${dir}/schedule.db`, { env });
     await createProvider(app, (await createKey(app)).key, { contacts: [{ email: 'anna@noord.nl' }] });
     app.db.prepare("UPDATE contacts SET introduced_on = '2000-01-01'").run(); // past the first mail (a short notice)
@@ -84,7 +84,7 @@ describe('the schedule at start-up', () => {
     dir = tempDir();
     smtp = await new TestSmtpServer().start();
     // Every second (node-cron's six-field form), so the test sees ticks; the service default is 07:00.
-    const env = { SMTP_URL: smtp.url, TODAY: '2026-10-18', REMINDER_CRON: '* * * * * *' };
+    const env = { SMTP_URL: smtp.url, MAIL_FROM: 'herinneringen@deadlines.example.nl', TODAY: '2026-10-18', REMINDER_CRON: '* * * * * *' };
     app = await buildTestApp(`${dir}/tick.db`, { env });
     await createProvider(app, (await createKey(app)).key, { contacts: [{ email: 'anna@noord.nl' }] });
     app.db.prepare("UPDATE contacts SET introduced_on = '2000-01-01'").run(); // past the first mail (a short notice)

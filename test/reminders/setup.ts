@@ -1,4 +1,5 @@
 import type { ParsedMail } from 'mailparser';
+import type { RetryPolicy } from '../../src/reminders/run.js';
 import { ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
 import { TestSmtpServer } from './smtp.js';
 
@@ -18,13 +19,16 @@ export interface ReminderWorld {
 let agb = 10_000_000;
 
 /** A fresh database, the app with the fixture calendars, and a loopback SMTP server it sends to. */
-export async function reminderWorld(settings: Record<string, string> | ((dir: string) => Record<string, string>) = {}): Promise<ReminderWorld> {
+export async function reminderWorld(
+  settings: Record<string, string> | ((dir: string) => Record<string, string>) = {},
+  retry: RetryPolicy = FAST_RETRY,
+): Promise<ReminderWorld> {
   const dir = tempDir();
   const env = typeof settings === 'function' ? settings(dir) : settings;
   const smtp = await new TestSmtpServer().start();
   const app = await buildTestApp(`${dir}/reminders.db`, {
     env: { SMTP_URL: smtp.url, MAIL_FROM: 'Geboortezorg deadlines <herinneringen@deadlines.example.nl>', PUBLIC_BASE_URL: 'https://deadlines.example.nl', ...env },
-    reminders: { retry: FAST_RETRY },
+    reminders: { retry },
   });
   const { key } = await createKey(app);
   return {
@@ -33,9 +37,8 @@ export async function reminderWorld(settings: Record<string, string> | ((dir: st
     key,
     dir,
     async run(date) {
-      const response = await app.inject({ method: 'POST', url: '/api/v1/admin/reminders/run', headers: bearer(ADMIN_KEY), payload: { date } });
-      if (response.statusCode !== 200) throw new Error(`run failed: ${response.statusCode} ${response.body}`);
-      return response.json();
+      const status = await runToTheEnd(app, date);
+      return { day: status.day, since: status.since, ...status.result! };
     },
     async provider(body = {}, { introduced = true } = {}) {
       const provider = await createProvider(app, key, { agb: String(agb++), ...body });
@@ -49,6 +52,20 @@ export async function reminderWorld(settings: Record<string, string> | ((dir: st
       removeTempDir(dir);
     },
   };
+}
+
+/** Starts a day's run over the API (202) and follows its address until it is finished; the last status. */
+export async function runToTheEnd(app: TestApp, date: string, timeoutMs = 60_000): Promise<Record<string, any>> {
+  const started = await app.inject({ method: 'POST', url: '/api/v1/admin/reminders/run', headers: bearer(ADMIN_KEY), payload: { date } });
+  if (started.statusCode !== 202) throw new Error(`run failed: ${started.statusCode} ${started.body}`);
+  const location = started.headers.location as string;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = (await app.inject({ url: location, headers: bearer(ADMIN_KEY) })).json();
+    if (status.state === 'finished') return status;
+    if (Date.now() > deadline) throw new Error(`run of ${date} not finished: ${JSON.stringify(status)}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** The https address in the List-Unsubscribe header. */

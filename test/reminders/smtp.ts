@@ -11,9 +11,11 @@ export class TestSmtpServer {
   readonly rejected = new Set<string>();
   delayMs = 0;
   port = 0;
+  host = '127.0.0.1';
   private server: SMTPServer | null = null;
 
-  async start(port = 0): Promise<this> {
+  /** `host`: loopback unless a container must reach it (the Docker test listens on the docker0 bridge's address). */
+  async start(port = 0, host = '127.0.0.1'): Promise<this> {
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -41,16 +43,17 @@ export class TestSmtpServer {
     });
     server.on('error', () => {});
     await new Promise<void>((resolve, reject) => {
-      server.listen(port, '127.0.0.1', () => resolve());
+      server.listen(port, host, () => resolve());
       server.server.once('error', reject);
     });
     this.server = server;
     this.port = (server.server.address() as { port: number }).port;
+    this.host = host;
     return this;
   }
 
   get url(): string {
-    return `smtp://127.0.0.1:${this.port}`;
+    return `smtp://${this.host}:${this.port}`;
   }
 
   async stop(): Promise<void> {

@@ -45,3 +45,32 @@ describe('on crafted input', () => {
     expectLinear(singleLineProblem, inputs);
   });
 });
+
+describe('names that hide or disguise themselves', () => {
+  const invisible = ['\u200B', '\u200B\u200C\u200D', '\u2060\uFEFF', '\u00AD', '\u3164\u3164', '\u115F', '\u2800', ' \u200B ', '\u034F', '\u180E', '\u2062'];
+  it.each(invisible)('refuses a name made only of invisible characters %j', (name) => {
+    expect(singleLineProblem(name)).toMatch(/visible character|blank/);
+    expect(displayNameProblem(name)).toMatch(/visible character|blank/);
+  });
+
+  const bidi = ['\u202E', '\u202A', '\u202B', '\u202C', '\u202D', '\u2066', '\u2067', '\u2068', '\u2069'];
+  it.each(bidi)('refuses a bidirectional control %j inside a name', (control) => {
+    expect(singleLineProblem(`Praktijk ${control}droN`)).toMatch(/bidirectional/);
+    expect(displayNameProblem(`Anna ${control}seirV ed`)).toMatch(/bidirectional/);
+  });
+
+  it('accepts names in other scripts, with joiners between visible characters', () => {
+    for (const name of ['Verloskundigen אבג', 'Praktijk مرحبا', 'Zorg 👩\u200D⚕️', 'Ångström-Ørsted', 'Kraamzorg 한국']) {
+      expect(singleLineProblem(name), name).toBeNull();
+      expect(displayNameProblem(name), name).toBeNull();
+    }
+  });
+
+  it('stays linear: a long hostile name is judged at once', () => {
+    const long = '\u200B'.repeat(200_000) + '\u202E';
+    const start = performance.now();
+    expect(singleLineProblem(long)).not.toBeNull();
+    expect(singleLineProblem('\u200B'.repeat(200_000))).not.toBeNull();
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+});

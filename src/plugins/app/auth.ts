@@ -16,11 +16,17 @@ declare module 'fastify' {
   }
 }
 
-const BEARER = /^Bearer +([\x21-\x7e]{1,512}) *$/i;
+export const BEARER = /^Bearer +([\x21-\x7e]{1,512}) *$/i;
 
 export function tenantOf(request: FastifyRequest): Tenant {
   const apiKey = request.apiKey as ApiKey;
   return { keyId: apiKey.id, admin: apiKey.admin };
+}
+
+function countHeader(rawHeaders: string[], name: string): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]!.toLowerCase() === name) count++;
+  return count;
 }
 
 /** Keys are looked up on every request (by hash), so a revoked key stops working at once. */
@@ -29,6 +35,10 @@ async function auth(fastify: FastifyInstance): Promise<void> {
 
   fastify.decorate('authenticate', async (request: FastifyRequest) => {
     const header = request.headers.authorization;
+    // Node keeps only the first of repeated Authorization headers; which key was meant is ambiguous, so refuse.
+    if (header !== undefined && countHeader(request.raw.rawHeaders, 'authorization') > 1) {
+      throw new HttpProblem(400, 'send one Authorization header, not several', [{ field: 'authorization', in: 'headers', message: 'must be sent once' }]);
+    }
     if (header === undefined) {
       throw new HttpProblem(401, 'send an API key: Authorization: Bearer <key>', [{ field: 'authorization', in: 'headers', message: 'is required' }], {
         'www-authenticate': 'Bearer realm="api"',

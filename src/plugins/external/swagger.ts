@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { problemResponses } from '../../schemas/common.js';
 
 const DESCRIPTION = `Contracting deadlines of Dutch health insurers for birth-care providers.
 
@@ -18,7 +19,7 @@ async function openApi(fastify: FastifyInstance, opts: { publicBaseUrl: string; 
   await fastify.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Geboortezorg deadlines', version: opts.version, description: DESCRIPTION },
+      info: { title: 'Geboortezorg deadlines', version: opts.version, description: DESCRIPTION, contact: { name: 'Geboortezorg deadlines', url: opts.publicBaseUrl } },
       servers: [{ url: opts.publicBaseUrl }],
       tags: [
         { name: 'providers', description: 'Care providers, their contracts and contacts' },
@@ -34,6 +35,11 @@ async function openApi(fastify: FastifyInstance, opts: { publicBaseUrl: string; 
       components: {
         securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `POST /api/v1/api-keys`.' } },
       },
+    },
+    // Answers the router and the HTTP parser give on any route: documented once here instead of on each route.
+    transform: ({ schema, url }) => {
+      const extra = problemResponses(431, ...(url.includes(':') ? [414] : []));
+      return { schema: { ...schema, response: { ...extra, ...(schema?.response as object | undefined) } } as typeof schema, url };
     },
     // Shared schemas become components named by their $id, so clients generate one type per shape.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },

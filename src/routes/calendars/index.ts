@@ -79,6 +79,7 @@ const calendars: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('', {
     schema: {
+      operationId: 'listCalendars',
       tags,
       summary: 'List calendars',
       description: 'Every insurer calendar the service knows: use `insurer` and `year` in a provider\'s contracts.',
@@ -88,6 +89,7 @@ const calendars: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:insurer/:year', {
     schema: {
+      operationId: 'getCalendar',
       tags,
       summary: 'One calendar: the planning table',
       description: 'Every dated line of the insurer\'s planning for the contract year, in the calendar\'s order, each with the section and quoted wording it comes from.',
@@ -98,6 +100,7 @@ const calendars: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:insurer/:year/timeline', {
     schema: {
+      operationId: 'getCalendarTimeline',
       tags,
       summary: 'Generic timeline for a kind and status',
       description: 'The timeline a provider of this kind and status would have with this calendar, with nothing recorded: for people not yet registered. Give attributes the calendar declares as `attribute=name:value`. A kind the calendar does not list: 404 naming the kinds it lists.',

@@ -3,7 +3,7 @@ import { isValidPlainDate } from '../../domain/plain-date.js';
 import { recordBounds } from '../../domain/recording.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput, notFound, type FieldError } from '../../problems.js';
-import { SECURITY, problemResponses } from '../../schemas/common.js';
+import { LOCATION_HEADER, SECURITY, problemResponses } from '../../schemas/common.js';
 import { CreateEventSchema, EventListQuerySchema, EventListSchema, EventParamsSchema, EventSchema } from '../../schemas/events.js';
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { EventRecord } from '../../store/events.js';
@@ -26,6 +26,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post('/:id/events', {
     schema: {
+      operationId: 'recordEvent',
       tags,
       summary: 'Record an event',
       description:
@@ -33,7 +34,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
       security: SECURITY,
       params: ProviderParamsSchema,
       body: CreateEventSchema,
-      response: { 201: Type.Ref(EventSchema, { description: 'The recorded event.' }), ...problemResponses(400, 401, 404, 413, 415, 429, 500) },
+      response: { 201: { ...Type.Ref(EventSchema, { description: 'The recorded event.' }), headers: LOCATION_HEADER }, ...problemResponses(400, 401, 404, 413, 415, 429, 500) },
     },
   }, async (request, reply) => {
     const provider = providerOf(request);
@@ -57,6 +58,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:id/events', {
     schema: {
+      operationId: 'listEvents',
       tags,
       summary: 'List recorded events',
       description: 'The provider\'s recorded events by date; with `includeUndone=true` also the undone ones (the audit trail).',
@@ -72,6 +74,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.delete('/:id/events/:eventId', {
     schema: {
+      operationId: 'undoEvent',
       tags,
       summary: 'Undo an event',
       description: 'Undoes a recorded event: the timeline no longer counts from it. The event stays in the audit trail, marked with who undid it and when.',

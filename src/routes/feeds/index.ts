@@ -31,6 +31,7 @@ function kindNotListed(calendars: readonly CompiledCalendar[], kind: string): Ht
 const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/calendars.ics', {
     schema: {
+      operationId: 'getAllCalendarsFeed',
       tags,
       summary: 'Public feed of several calendars',
       description: `The generic timelines of several insurers' calendars for one kind and status in one feed (every calendar when \`calendar\` is left out), with nothing recorded. ${SUBSCRIBE}`,
@@ -59,6 +60,7 @@ const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/calendars/:insurer/:year.ics', {
     schema: {
+      operationId: 'getCalendarFeed',
       tags,
       summary: 'Public feed of one calendar',
       description: `The generic timeline of one insurer's calendar for one kind and status, with nothing recorded: for providers not registered. ${SUBSCRIBE}`,
@@ -76,6 +78,7 @@ const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:token.html', {
     schema: {
+      operationId: 'getProviderTimelinePage',
       tags,
       summary: "A provider's timeline as a web page",
       description: 'The same timeline as the feed, as a page people can read in a browser (the links in feed events and reminder e-mails lead here). Behind the same secret as the feed: rotating the feed token changes this address too.',
@@ -91,6 +94,7 @@ const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:token.ics', {
     schema: {
+      operationId: 'getProviderFeed',
       tags,
       summary: "A provider's secret feed",
       description: `Every dated item of the provider's timeline, kept up to date with recorded events and provider changes; alarms from the provider's \`reminderDays\`. The address is the provider's \`feedUrl\`; anyone who has it can read the feed, so \`POST /api/v1/providers/{id}/feed-token\` replaces it (the old address answers 404 at once). ${SUBSCRIBE}`,

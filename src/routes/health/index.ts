@@ -5,11 +5,12 @@ import { HealthSchema, ReadySchema } from '../../schemas/health.js';
 
 const health: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/health', {
-    schema: { tags: ['service'], summary: 'Liveness', description: 'The process is up.', response: { 200: HealthSchema } },
+    schema: { operationId: 'getHealth', tags: ['service'], summary: 'Liveness', description: 'The process is up.', response: { 200: HealthSchema } },
   }, async () => ({ status: 'ok' as const }));
 
   fastify.get('/ready', {
     schema: {
+      operationId: 'getReadiness',
       tags: ['service'],
       summary: 'Readiness',
       description: 'The database answers. Calendars are loaded and validated at start-up (a bad file stops the start), so a running service has them; `calendars` says how many.',

@@ -25,12 +25,16 @@ const metrics: FastifyPluginAsyncTypebox<{ token?: string }> = async (fastify, o
   }
   fastify.get('/metrics', {
     schema: {
+      operationId: 'getMetrics',
       tags: ['service'],
       summary: 'Prometheus metrics',
       description:
         'Prometheus text format: requests per route and status, feed cache hits and misses, outbox sizes per status, the last reminder run, providers, memory. Holds no personal data. With METRICS_TOKEN set, only `Authorization: Bearer <METRICS_TOKEN>` is answered (what Prometheus sends with `authorization.credentials`); without it, restrict it to your monitoring network at the proxy.',
       response: {
-        200: Type.String({ description: 'Prometheus text exposition format 0.0.4.', examples: ['# HELP providers Registered providers.\n# TYPE providers gauge\nproviders 12\n'] }),
+        200: {
+          description: 'Prometheus text exposition format 0.0.4.',
+          content: { 'text/plain': { schema: Type.String({ examples: ['# HELP providers Registered providers.\n# TYPE providers gauge\nproviders 12\n'] }) } },
+        },
         ...problemResponses(401, 500),
       },
     },

@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { HttpProblem, notFound } from '../../problems.js';
-import { SECURITY, problemResponses } from '../../schemas/common.js';
+import { LOCATION_HEADER, SECURITY, problemResponses } from '../../schemas/common.js';
 import {
   CreateProviderSchema, ProviderListQuerySchema, ProviderListSchema, ProviderParamsSchema, ProviderSchema, UpdateProviderSchema,
 } from '../../schemas/providers.js';
@@ -27,12 +27,13 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
 
   fastify.post('', {
     schema: {
+      operationId: 'createProvider',
       tags,
       summary: 'Register a provider',
       description: 'Registers a provider with its contracts and contacts. Each contract names a calendar (`insurer` and `year`, see `GET /api/v1/calendars`); its `attributes` must be ones that calendar declares. Answers with the provider, including its `id` and iCal `feedUrl`.',
       security: SECURITY,
       body: CreateProviderSchema,
-      response: { 201: Type.Ref(ProviderSchema, { description: 'The registered provider.' }), ...problemResponses(400, 401, 409, 413, 415, 429, 500) },
+      response: { 201: { ...Type.Ref(ProviderSchema, { description: 'The registered provider.' }), headers: LOCATION_HEADER }, ...problemResponses(400, 401, 409, 413, 415, 429, 500) },
     },
   }, async (request, reply) => {
     const input = validateProviderInput(request.body, fastify.calendars);
@@ -42,6 +43,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
 
   fastify.get('', {
     schema: {
+      operationId: 'listProviders',
       tags,
       summary: 'List providers',
       description: 'The providers of this API key (every provider for an admin key), oldest first, one page at a time. `total` counts all matches.',
@@ -50,14 +52,18 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
       response: { 200: { ...ProviderListSchema, description: 'One page of providers.' }, ...problemResponses(400, 401, 429, 500) },
     },
   }, async (request) => {
-    const { items, total } = fastify.store.providers.list(tenantOf(request), request.query);
-    return { items: items.map(resource), total, limit: request.query.limit, offset: request.query.offset };
+    // The schema's defaults are filled in by validation; spelled out again for the type only.
+    const query = { ...request.query, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 };
+    const { items, total } = fastify.store.providers.list(tenantOf(request), query);
+    return { items: items.map(resource), total, limit: query.limit, offset: query.offset };
   });
 
   fastify.get('/:id', {
     schema: {
+      operationId: 'getProvider',
       tags,
       summary: 'Get a provider',
+      description: 'The provider with its contracts, contacts and feed address, if this API key may see it.',
       security: SECURITY,
       params: ProviderParamsSchema,
       response: { 200: Type.Ref(ProviderSchema, { description: 'The provider.' }), ...problemResponses(400, 401, 404, 429, 500) },
@@ -69,6 +75,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
 
   fastify.patch('/:id', {
     schema: {
+      operationId: 'updateProvider',
       tags,
       summary: 'Change a provider',
       description: 'Changes the given fields; each replaces the stored value whole (`contracts` and `contacts` as lists). The result is validated like a new provider. Accepts `application/json` and `application/merge-patch+json`.',
@@ -93,6 +100,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
 
   fastify.post('/:id/feed-token', {
     schema: {
+      operationId: 'rotateFeedToken',
       tags,
       summary: 'Replace the feed address',
       description: 'Gives the provider a new secret feed token, for when the feed address has leaked. Answers with the provider and its new `feedUrl`; the old address answers 404 from now on, so subscriptions must be made again with the new one.',
@@ -107,6 +115,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
 
   fastify.delete('/:id', {
     schema: {
+      operationId: 'deleteProvider',
       tags,
       summary: 'Delete a provider',
       description: 'Deletes the provider with its contracts, contacts and recorded events; its feed stops.',

@@ -11,6 +11,7 @@ const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:id/timeline', {
     schema: {
+      operationId: 'getProviderTimeline',
       tags: ['timeline'],
       summary: "A provider's timeline",
       description:

@@ -48,6 +48,7 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/:token', {
     schema: {
+      operationId: 'getUnsubscribePage',
       tags,
       summary: 'Unsubscribe page',
       description: 'Asks to confirm with a button (which POSTs `List-Unsubscribe=One-Click` to the same address). Not cached, not indexed.',
@@ -65,6 +66,7 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post('/:token', {
     schema: {
+      operationId: 'unsubscribe',
       tags,
       summary: 'Unsubscribe (one click)',
       description: 'Stops every further reminder to this address from this tenant, also those already queued, and after the contact is deleted and added again. The body must carry `List-Unsubscribe=One-Click` (RFC 8058; form or multipart). No API key: the token in the link is the proof. Idempotent.',

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, removeTempDir, tempDir, type TestApp } from '../helper.js';
+
+/** Load shedding wired in: while the event loop lags, API requests get a quick 503 problem with Retry-After; /health still answers. */
+let dir: string;
+let app: TestApp;
+beforeAll(async () => {
+  dir = tempDir();
+  app = await buildTestApp(`${dir}/overload.db`, { env: { OVERLOAD_MAX_DELAY_MS: '50' } });
+});
+afterAll(async () => {
+  await app.close();
+  removeTempDir(dir);
+});
+
+const block = (ms: number) => {
+  const until = Date.now() + ms;
+  while (Date.now() < until);
+};
+
+describe('overload shedding', () => {
+  it('answers 503 with Retry-After while the event loop lags, keeps /health answering, and recovers', async () => {
+    let shed;
+    let health;
+    for (let attempt = 0; attempt < 10 && !shed; attempt++) {
+      block(600);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      const api = await app.inject({ url: '/api/v1/calendars' });
+      if (api.statusCode === 503) {
+        shed = api;
+        health = await app.inject({ url: '/health' });
+      }
+    }
+    expect(shed?.statusCode).toBe(503);
+    expect(shed?.headers['retry-after']).toBe('1');
+    expect(shed?.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(shed?.json().detail).toMatch(/overloaded/);
+    expect(health?.statusCode).toBe(200);
+
+    let calm = 0;
+    for (let i = 0; i < 50 && calm === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if ((await app.inject({ url: '/api/v1/calendars' })).statusCode === 200) calm++;
+    }
+    expect(calm).toBe(1);
+  });
+});
