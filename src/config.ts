@@ -72,6 +72,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = setting('LOG_LEVEL');
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const adminApiKey = nonEmpty(env.ADMIN_API_KEY);
+  // Named on its own: README printed it once, so an operator may still have it.
+  if (adminApiKey === EXAMPLE_ADMIN_API_KEY) {
+    throw new ConfigError('ADMIN_API_KEY is the publicly known example value; choose your own secret, e.g. `openssl rand -hex 32`');
+  }
   const adminKeyProblem = adminApiKey === undefined ? null : weakSecretProblem(adminApiKey);
   if (adminKeyProblem) throw new ConfigError(`ADMIN_API_KEY ${adminKeyProblem} (e.g. \`openssl rand -base64 32\`)`);
   const production = env.NODE_ENV === 'production';
@@ -83,9 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (metricsTokenProblem) throw new ConfigError(`METRICS_TOKEN ${metricsTokenProblem} (e.g. \`openssl rand -base64 32\`)`);
   if (production && secretKey === undefined) {
     throw new ConfigError('SECRET_KEY must be set when NODE_ENV=production: it protects every feed address, unsubscribe link and API key (e.g. `openssl rand -base64 32`)');
-  }
-  if (adminApiKey === EXAMPLE_ADMIN_API_KEY) {
-    throw new ConfigError('ADMIN_API_KEY is the publicly known example value; choose your own secret, e.g. `openssl rand -hex 32`');
   }
   const today = nonEmpty(env.TODAY);
   if (today !== undefined && !isValidPlainDate(today)) throw new ConfigError(`TODAY must be a date YYYY-MM-DD, got "${today}"`);

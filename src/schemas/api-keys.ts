@@ -34,11 +34,11 @@ export const ApiKeyListSchema = Type.Object({ items: Type.Array(Type.Ref(ApiKeyS
 
 export const RevokeApiKeyQuerySchema = Type.Object(
   {
-    rotateFeeds: Type.Boolean({
+    rotateFeeds: Type.Optional(Type.Boolean({
       default: false,
       description:
         "Also give every provider this key registered a new feed and page address, so whoever held the key (and may have kept the addresses) can no longer read them. The practices then need their new address (the provider's `feedUrl`); without it (the default) their calendar subscriptions keep working.",
-    }),
+    })),
   },
   { additionalProperties: false },
 );

@@ -88,6 +88,7 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post('/:token/resubscribe', {
     schema: {
+      operationId: 'resubscribe',
       tags,
       summary: 'Receive reminders again',
       description: 'The person herself undoes her unsubscribe (from her own link): the address leaves the tenant\'s suppression list. Idempotent.',
