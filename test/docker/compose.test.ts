@@ -20,6 +20,10 @@ const execAsync = promisify(execFile);
 const PROJECT = `gzd-docker-test-${process.pid}`;
 const ADMIN_API_KEY = 'docker-test-admin-key-5f0c1e7a9b2d4c38';
 const PUBLIC_BASE_URL = 'https://deadlines.example.nl';
+/** The other secrets compose requires (issue 15): the server key and the /metrics bearer token. */
+const SECRET_KEY = 'docker-test-server-key-8d1f3b6a0c9e4f72A';
+const METRICS_TOKEN = 'docker-test-metrics-token-3a7c9e1b5d2fB';
+const SECRETS = { SECRET_KEY, METRICS_TOKEN };
 /** `docker compose` (v2 plugin) where present, else Debian's `docker-compose` (v1). */
 const COMPOSE = spawnSync('docker', ['compose', 'version']).status === 0 ? ['docker', 'compose'] : ['docker-compose'];
 
@@ -35,7 +39,7 @@ function composeEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-async function compose(args: string[], env = composeEnv({ ADMIN_API_KEY, PUBLIC_BASE_URL }), files = ['docker-compose.yml', override]) {
+async function compose(args: string[], env = composeEnv({ ADMIN_API_KEY, PUBLIC_BASE_URL, ...SECRETS }), files = ['docker-compose.yml', override]) {
   const [command, ...rest] = COMPOSE;
   return execAsync(command!, [...rest, '-p', PROJECT, ...files.flatMap((file) => ['-f', file]), ...args], {
     cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000,
@@ -102,9 +106,9 @@ afterAll(async () => {
   if (dir) removeTempDir(dir);
 }, 120_000);
 
-describe('docker compose with only ADMIN_API_KEY and PUBLIC_BASE_URL', () => {
+describe('docker compose with only the required secrets and PUBLIC_BASE_URL', () => {
   it('refuses to start without ADMIN_API_KEY', async () => {
-    await expect(compose(['config', '-q'], composeEnv({ PUBLIC_BASE_URL }), ['docker-compose.yml'])).rejects.toMatchObject({
+    await expect(compose(['config', '-q'], composeEnv({ PUBLIC_BASE_URL, ...SECRETS }), ['docker-compose.yml'])).rejects.toMatchObject({
       stderr: expect.stringMatching(/set ADMIN_API_KEY to a secret of your own/),
     });
   });
@@ -163,7 +167,7 @@ describe('docker compose with only ADMIN_API_KEY and PUBLIC_BASE_URL', () => {
     const data = join(dir, 'root-owned-data');
     mkdirSync(data, { mode: 0o755 });
     const image = (await compose(['config'])).stdout.match(/image: (\S+)/)![1]!;
-    const run = spawnSync('docker', ['run', '--rm', '-v', `${data}:/data`, '-e', `ADMIN_API_KEY=${ADMIN_API_KEY}`, image], { encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync('docker', ['run', '--rm', '-v', `${data}:/data`, '-e', `ADMIN_API_KEY=${ADMIN_API_KEY}`, '-e', `SECRET_KEY=${SECRET_KEY}`, image], { encoding: 'utf8', timeout: 120_000 });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('cannot open the database file /data/deadlines.db (DATABASE_PATH): unable to open database file');
     expect(run.stderr).toContain('chown -R 1000:1000');
@@ -171,10 +175,10 @@ describe('docker compose with only ADMIN_API_KEY and PUBLIC_BASE_URL', () => {
 
   it('refuses the example admin key and SMTP_URL without MAIL_FROM', async () => {
     const image = (await compose(['config'])).stdout.match(/image: (\S+)/)![1]!;
-    const example = spawnSync('docker', ['run', '--rm', '-e', 'ADMIN_API_KEY=change-me-to-a-long-secret', image], { encoding: 'utf8', timeout: 120_000 });
+    const example = spawnSync('docker', ['run', '--rm', '-e', 'ADMIN_API_KEY=change-me-to-a-long-secret', '-e', `SECRET_KEY=${SECRET_KEY}`, image], { encoding: 'utf8', timeout: 120_000 });
     expect(example.status).toBe(2);
     expect(example.stderr).toMatch(/ADMIN_API_KEY is the publicly known example value/);
-    const noFrom = spawnSync('docker', ['run', '--rm', '-e', `ADMIN_API_KEY=${ADMIN_API_KEY}`, '-e', 'SMTP_URL=smtp://mail.example.nl:587', image], { encoding: 'utf8', timeout: 120_000 });
+    const noFrom = spawnSync('docker', ['run', '--rm', '-e', `ADMIN_API_KEY=${ADMIN_API_KEY}`, '-e', `SECRET_KEY=${SECRET_KEY}`, '-e', 'SMTP_URL=smtp://mail.example.nl:587', image], { encoding: 'utf8', timeout: 120_000 });
     expect(noFrom.status).toBe(2);
     expect(noFrom.stderr).toMatch(/MAIL_FROM must be set when SMTP_URL is/);
   }, 300_000);
