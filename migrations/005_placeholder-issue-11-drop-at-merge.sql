@@ -1,0 +1,2 @@
+-- PLACEHOLDER on branch issue-11 only: migration 005 belongs to another branch. Drop this file at merge.
+SELECT 1;
