@@ -12,6 +12,8 @@ export interface Config {
   logLevel: string;
   /** Requests per minute per client on /api; 0 disables the limit. */
   rateLimitPerMinute: number;
+  /** Per client address per hour: web forms that send mail (sign-up, new link); 0 disables the limit. */
+  webFormsPerHour: number;
   /** A pinned "today" (YYYY-MM-DD) for demonstrations and tests; undefined means the real date in Amsterdam. */
   today: string | undefined;
   /** Reminder e-mails: pooled SMTP when set, otherwise .eml files in mailDir. */
@@ -30,6 +32,7 @@ export const DEFAULTS = {
   DATABASE_PATH: './data/deadlines.db',
   LOG_LEVEL: 'info',
   RATE_LIMIT_PER_MINUTE: '120',
+  WEB_FORMS_PER_HOUR: '10',
   MAIL_FROM: 'Geboortezorg deadlines <herinneringen@geboortezorg-deadlines.invalid>',
   MAIL_DIR: './data/mail',
   REMINDER_CRON: '0 7 * * *',
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl,
     logLevel,
     rateLimitPerMinute: wholeNumber('RATE_LIMIT_PER_MINUTE', setting('RATE_LIMIT_PER_MINUTE'), 0, 1_000_000),
+    webFormsPerHour: wholeNumber('WEB_FORMS_PER_HOUR', setting('WEB_FORMS_PER_HOUR'), 0, 1_000_000),
     today,
     smtpUrl,
     mailFrom,

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CompiledCalendar } from '../domain/calendar.js';
 import type { CalendarSet } from '../domain/calendar-set.js';
 import { computeTimeline } from '../domain/timeline.js';
-import type { ContractStatus, IsoDate, ProviderKind, TimelineItem } from '../domain/types.js';
+import type { Contract, ContractStatus, IsoDate, ProviderKind, TimelineItem } from '../domain/types.js';
 import type { Db } from '../store/database.js';
 import type { EventStore } from '../store/events.js';
 import type { ProviderRecord, ProviderStore } from '../store/providers.js';
@@ -127,6 +127,36 @@ export class FeedService {
     const header = {
       name: `Contractdeadlines ${names}: ${KIND_LABELS[kind]}, ${STATUS_LABELS[status]}`,
       description: `Contracteerdeadlines geboortezorg van ${names} voor ${KIND_LABELS[kind]} (${STATUS_LABELS[status]}), zonder vastgelegde gebeurtenissen.`,
+    };
+    const rendered = this.publish(feed, null, header, events);
+    this.cache.set(feed, version, rendered);
+    return rendered;
+  }
+
+  /**
+   * The feed of one situation (kinds, and per insurer existing or new, with attributes) with nothing recorded:
+   * the web front door's subscribe links, no account needed. `key` is the situation's canonical query string.
+   */
+  situationFeed(provider: { kinds: ProviderKind[]; contracts: Contract[] }, key: string, timelineUrl: string): RenderedFeed {
+    const today = this.options.today();
+    const calendars = this.options.calendars();
+    const feed = `situation/${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+    const version = `${today}|${this.calendarSetId(calendars)}`;
+    const cached = this.cache.get(feed, version);
+    if (cached) return cached;
+    const items = computeTimeline(provider, calendars, [], today);
+    const events = feedEventsOf(items, {
+      stateFeed: () => feed,
+      uid: (item) => `${item.id}/${feed.slice('situation/'.length)}@situations.geboortezorg-deadlines`,
+      insurerName: (item) => insurerName(calendars, item),
+      timelineUrl: () => timelineUrl,
+      reminderDays: PUBLIC_REMINDER_DAYS,
+    });
+    const names = [...new Set(provider.contracts.map((c) => calendarName(calendars, `${c.insurer}/${c.year}`)))].join(', ');
+    const kinds = provider.kinds.map((kind) => KIND_LABELS[kind]).join(', ');
+    const header = {
+      name: `Contractdeadlines ${names}: ${kinds}`,
+      description: `Contracteerdeadlines geboortezorg van ${names} voor ${kinds}, zonder vastgelegde gebeurtenissen.`,
     };
     const rendered = this.publish(feed, null, header, events);
     this.cache.set(feed, version, rendered);

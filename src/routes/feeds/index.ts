@@ -10,7 +10,15 @@ import {
   CalendarFeedParamsSchema, CalendarFeedQuerySchema, CombinedFeedQuerySchema, FEED_CONTENT_TYPE, FeedTokenParamsSchema, feedResponses,
 } from '../../schemas/feeds.js';
 
+import { parseSituation, queryOf, situationQuery } from '../../web/situation.js';
+
 const tags = ['feeds'];
+
+const SITUATION_PROBLEMS = {
+  'no-kind': 'give at least one kind of care (kind=verloskunde)',
+  'no-contract': 'give at least one calendar as existing or new (c:cz-groep:2027=new)',
+  'bad-value': 'no such calendar, status or attribute value (GET /api/v1/calendars)',
+};
 
 const SUBSCRIBE = 'Subscribe to it by address in Google Calendar, Outlook or Apple Calendar; they refetch it every few hours to a day and most ignore its alarms (VALARM).';
 
@@ -22,7 +30,7 @@ function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: RenderedFe
   return reply.send(feed.body);
 }
 
-const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
+const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fastify, { publicBaseUrl }) => {
   fastify.get('/calendars.ics', {
     schema: {
       tags,
@@ -61,6 +69,22 @@ const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
     const calendar = fastify.calendars.get(insurer, year);
     if (!calendar) throw notFound(`calendar ${insurer}/${year}`);
     return sendFeed(request, reply, fastify.feeds.calendarFeed([calendar], request.query.kind, request.query.status), 'public, no-cache');
+  });
+
+  fastify.get('/situatie.ics', {
+    schema: {
+      tags,
+      summary: 'Public feed of one situation',
+      description: `The dates of one situation, with nothing recorded: kinds of care (\`kind\`, repeated) and per calendar existing or new (\`c:<insurer>:<year>=existing|new|none\`), with a calendar's attributes (\`a:<insurer>:<year>:<attribute>=<value>\`). The web front door's subscribe links point here; the address is the situation, so no account is needed. ${SUBSCRIBE}`,
+      response: { ...feedResponses('The situation\'s feed'), ...problemResponses(400, 500) },
+    },
+  }, async (request, reply) => {
+    const { situation, problems } = parseSituation(queryOf(request.url), fastify.calendars);
+    if (problems.length > 0) {
+      throw invalidInput(problems.map((problem) => ({ field: problem.field, in: 'querystring', message: SITUATION_PROBLEMS[problem.code] })));
+    }
+    const query = situationQuery(situation);
+    return sendFeed(request, reply, fastify.feeds.situationFeed(situation, query, `${publicBaseUrl}/situatie?${query}`), 'public, no-cache');
   });
 
   fastify.get('/:token.html', {
