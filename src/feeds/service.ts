@@ -11,7 +11,6 @@ import { FeedCache, type RenderedFeed } from './cache.js';
 import {
   calendarFeedKey, calendarUid, feedEventsOf, fingerprintOf, providerFeedKey, providerUid, type FeedEvent, type FeedHeader,
 } from './feed-events.js';
-import { renderTimelinePage } from './page.js';
 import { renderFeed, type PublishedEvent } from './render.js';
 import { FeedStateStore, stateKey } from './store.js';
 import { providerFeedUrl, providerPageUrl } from './urls.js';
@@ -63,20 +62,18 @@ export class FeedService {
     return owner && sameSecret(owner.feedToken, token) ? owner : undefined;
   }
 
-  /** The provider's timeline as a web page, behind the same secret as its feed (not cached: people read it now and then). */
-  providerPage(token: string): string | undefined {
+  /** The provider behind a feed token with its timeline now, for the timeline page (web/feed-page.ts renders it). */
+  providerTimeline(token: string): { provider: ProviderRecord; items: TimelineItem[]; today: IsoDate; feedUrl: string } | undefined {
     // No cache to check first, so one lookup: the whole provider, then the same constant-time comparison.
     const provider = TOKEN_SHAPE.test(token) ? this.options.providers.getByFeedToken(token) : undefined;
     if (!provider || !sameSecret(provider.feedToken, token)) return undefined;
     const today = this.options.today();
-    const calendars = this.options.calendars();
-    return renderTimelinePage({
-      providerName: provider.name,
-      items: computeTimeline(provider, calendars, this.options.events.recordedEvents(provider.id), today),
-      insurerName: (item) => insurerName(calendars, item),
-      feedUrl: providerFeedUrl(this.options.publicBaseUrl, token),
+    return {
+      provider,
+      items: computeTimeline(provider, this.options.calendars(), this.options.events.recordedEvents(provider.id), today),
       today,
-    });
+      feedUrl: providerFeedUrl(this.options.publicBaseUrl, token),
+    };
   }
 
   /** The feed behind a secret token, or undefined for a token no provider has. */

@@ -10,6 +10,7 @@ import { composeMessage } from '../mail/compose.js';
 import { sendErrorOf, type MailTransport } from '../mail/transport.js';
 import { nowIso, type Db } from '../store/database.js';
 import { EventStore } from '../store/events.js';
+import { WebStore } from '../store/web.js';
 import { OutboxStore, type ClaimedMail, type PlannedMail } from '../store/outbox.js';
 import { ProviderStore, type ProviderRecord } from '../store/providers.js';
 import { ReminderStore, type ReminderContact, type ToldNotice } from '../store/reminders.js';
@@ -79,6 +80,7 @@ export class ReminderRunner {
   private readonly store: ReminderStore;
   private readonly providers: ProviderStore;
   private readonly events: EventStore;
+  private readonly webLinks: WebStore;
   private readonly insurerNames: Map<string, string>;
   private readonly from: { address: string; domain: string };
   private readonly concurrency: number;
@@ -93,6 +95,7 @@ export class ReminderRunner {
     this.store = new ReminderStore(options.db);
     this.providers = new ProviderStore(options.db);
     this.events = new EventStore(options.db);
+    this.webLinks = new WebStore(options.db);
     this.insurerNames = new Map(options.calendars.all().map((calendar) => [calendar.file.insurer, calendar.file.insurerName]));
     const { address } = parseMailbox(options.mailFrom);
     this.from = { address, domain: address.slice(address.lastIndexOf('@') + 1) };
@@ -156,12 +159,13 @@ export class ReminderRunner {
       }
       // Building MIME is asynchronous (streams): a page's messages are built side by side.
       const built = await Promise.all(building);
-      const mails = built.filter((entry): entry is { mail: PlannedMail; told: ToldNotice[] } => !('error' in entry));
+      const mails = built.filter((entry): entry is { mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } => !('error' in entry));
       const refused = built.filter((entry): entry is { mail: Omit<PlannedMail, 'raw'>; error: string } => 'error' in entry);
       this.store.transaction(() => {
         const now = nowIso();
-        for (const { mail, told } of mails) {
+        for (const { mail, told, links } of mails) {
           if (!this.outbox.insert(mail, now)) continue;
+          for (const save of links) save();
           this.store.recordTold(mail.contactId, mail.id, told);
           planned++;
         }
@@ -195,9 +199,11 @@ export class ReminderRunner {
     provider: ProviderRecord,
     contact: ReminderContact,
     digest: Digest,
-  ): Promise<{ mail: PlannedMail; told: ToldNotice[] } | { mail: Omit<PlannedMail, 'raw'>; error: string }> {
+  ): Promise<{ mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } | { mail: Omit<PlannedMail, 'raw'>; error: string }> {
     const base = this.options.publicBaseUrl;
     const unsubscribeUrl = `${base}/unsubscribe/${contact.unsubscribeToken}`;
+    // Record links are stored with the mail (one transaction), never without it.
+    const links: (() => void)[] = [];
     const rendered = renderDigest(digest, {
       language: contact.language,
       providerName: provider.name,
@@ -206,6 +212,12 @@ export class ReminderRunner {
       timelineUrl: providerPageUrl(base, provider.feedToken),
       feedUrl: providerFeedUrl(base, provider.feedToken),
       unsubscribeUrl,
+      // "Gedaan? Leg het vast": a link per step that records it through a confirmation page (GET shows, POST records).
+      recordUrl: (itemId) => {
+        const link = this.webLinks.prepareLink('record', provider.id, itemId, this.now());
+        links.push(link.save);
+        return `${base}/gedaan/${link.token}`;
+      },
     });
     // Same contact, day and content: same Message-ID, so a resend is recognisable as the same mail.
     const hash = createHash('sha256').update(`${contact.id}\n${digest.day}\n${rendered.subject}\n${rendered.text}`).digest('hex');
@@ -229,7 +241,7 @@ export class ReminderRunner {
       unsubscribeUrl,
     });
     const told = digest.notices.flatMap((notice) => notice.keys.map((key) => ({ item: notice.item.id, notice: key, due: notice.item.due })));
-    return { mail: { ...head, raw }, told };
+    return { mail: { ...head, raw }, told, links };
   }
 
   /** Sends every mail the outbox holds, waiting out retries; returns what this process sent and what ended failed. */

@@ -152,11 +152,16 @@ export class WebStore {
   }
 
   createLink(purpose: LinkPurpose, providerId: string, item: string | null = null, now = new Date()): string {
+    const link = this.prepareLink(purpose, providerId, item, now);
+    link.save();
+    return link.token;
+  }
+
+  /** A link whose row is written later by `save`, inside the caller's transaction (a digest stores it with its mail). */
+  prepareLink(purpose: LinkPurpose, providerId: string, item: string | null, now = new Date()): { token: string; save: () => void } {
     const { token, hash } = newWebToken();
-    this.statements.insertLink.run({
-      tokenHash: hash, purpose, providerId, item, now: now.toISOString(), expiresAt: new Date(now.getTime() + LINK_TTL_MS[purpose]).toISOString(),
-    });
-    return token;
+    const row = { tokenHash: hash, purpose, providerId, item, now: now.toISOString(), expiresAt: new Date(now.getTime() + LINK_TTL_MS[purpose]).toISOString() };
+    return { token, save: () => void this.statements.insertLink.run(row) };
   }
 
   link(purpose: LinkPurpose, token: string, now = new Date()): WebLink | undefined {

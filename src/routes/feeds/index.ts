@@ -10,6 +10,7 @@ import {
   CalendarFeedParamsSchema, CalendarFeedQuerySchema, CombinedFeedQuerySchema, FEED_CONTENT_TYPE, FeedTokenParamsSchema, feedResponses,
 } from '../../schemas/feeds.js';
 
+import { renderFeedPage } from '../../web/feed-page.js';
 import { parseSituation, queryOf, situationQuery } from '../../web/situation.js';
 
 const tags = ['feeds'];
@@ -97,8 +98,9 @@ const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fasti
       response: { 200: Type.String({ description: 'The timeline page (text/html).' }), ...problemResponses(404, 500) },
     },
   }, async (request, reply) => {
-    const page = fastify.feeds.providerPage(request.params.token);
-    if (!page) throw notFound('timeline page');
+    const found = fastify.feeds.providerTimeline(request.params.token);
+    if (!found) throw notFound('timeline page');
+    const page = renderFeedPage(request, found, (item) => fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex').send(page);
   });
 
