@@ -83,7 +83,7 @@ export class WebStore {
       deleteFeedItems: db.prepare<[string]>("DELETE FROM feed_items WHERE feed = 'provider/' || ?"),
       deleteSignupsOf: db.prepare<[string]>('DELETE FROM web_signups WHERE email = ? COLLATE NOCASE'),
       deleteMailLogOf: db.prepare<[string]>('DELETE FROM web_mail_log WHERE address_hash = ?'),
-      deleteApiKey: db.prepare<[string]>('DELETE FROM api_keys WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM providers WHERE owner_key_id = ?1)'),
+      deleteApiKey: db.prepare<{ id: string }>('DELETE FROM api_keys WHERE id = @id AND NOT EXISTS (SELECT 1 FROM providers WHERE owner_key_id = @id)'),
     };
   }
 
@@ -205,7 +205,7 @@ export class WebStore {
       this.statements.deleteFeedItems.run(account.providerId);
       this.statements.deleteFeedStates.run(account.providerId);
       this.providers.delete(account.providerId);
-      this.statements.deleteApiKey.run(account.apiKeyId);
+      this.statements.deleteApiKey.run({ id: account.apiKeyId });
       for (const email of emails) {
         this.statements.deleteSignupsOf.run(email);
         this.statements.deleteMailLogOf.run(addressKey(email));

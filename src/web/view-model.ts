@@ -73,7 +73,7 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
     who: item.type === 'info' ? words.who.info : item.actor === 'provider' ? words.who.provider : words.who.insurer(insurer),
     providerActs: item.actor === 'provider' && item.type !== 'info',
     when,
-    daysLeft: item.done === null && last >= today ? words.daysLeft(days) : null,
+    daysLeft: item.done === null && item.type !== 'info' && last >= today ? words.daysLeft(days) : null,
     urgent: item.done === null && item.actor === 'provider' && last >= today && days <= URGENT_DAYS,
     flag,
     projected: item.projected && item.done === null ? words.projected : null,

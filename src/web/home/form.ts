@@ -10,7 +10,7 @@ export interface SituationFormView {
     name: string;
     legend: string;
     options: { value: string; label: string; checked: boolean; id: string }[];
-    attributes: { name: string; id: string; label: string; options: { value: string; label: string; selected: boolean }[] }[];
+    attributes: { name: string; id: string; label: string; hint: string; options: { value: string; label: string; selected: boolean }[] }[];
   }[];
 }
 
@@ -41,7 +41,8 @@ export function situationFormView(calendars: CalendarSet, language: Language, si
           return {
             name: field,
             id: field.replace(/:/g, '-'),
-            label: `${insurerName}, ${attribute}: ${firstSentence(declared.description)}`,
+            label: `${insurerName}: ${attribute}`,
+            hint: firstSentence(declared.description),
             options: [
               { value: '', label: words.attributeAny, selected: current === undefined },
               ...declared.values.map((value) => ({ value: String(value), label: String(value), selected: current !== undefined && String(current) === String(value) })),
