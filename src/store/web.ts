@@ -83,6 +83,9 @@ export class WebStore {
       deleteFeedItems: db.prepare<[string]>("DELETE FROM feed_items WHERE feed = 'provider/' || ?"),
       deleteSignupsOf: db.prepare<[string]>('DELETE FROM web_signups WHERE email = ? COLLATE NOCASE'),
       deleteMailLogOf: db.prepare<[string]>('DELETE FROM web_mail_log WHERE address_hash = ?'),
+      setReminders: db.prepare<{ providerId: string; email: string; at: string | null }>(`UPDATE contacts SET unsubscribed_at = @at
+        WHERE provider_id = @providerId AND email = @email COLLATE NOCASE AND (unsubscribed_at IS NULL) <> (@at IS NULL)`),
+      remindersOn: db.prepare<[string, string], { off: string | null }>('SELECT unsubscribed_at AS off FROM contacts WHERE provider_id = ? AND email = ? COLLATE NOCASE'),
       deleteApiKey: db.prepare<{ id: string }>('DELETE FROM api_keys WHERE id = @id AND NOT EXISTS (SELECT 1 FROM providers WHERE owner_key_id = @id)'),
     };
   }
@@ -195,6 +198,15 @@ export class WebStore {
       this.statements.purgeMailLog.run(new Date(now.getTime() - DAY_MS).toISOString());
       return { signups, links };
     })();
+  }
+
+  /** Whether her address gets reminder mails (an unsubscribe link turns them off; her settings turn them on again). */
+  remindersOn(providerId: string, email: string): boolean {
+    return this.statements.remindersOn.get(providerId, email)?.off === null;
+  }
+
+  setReminders(providerId: string, email: string, on: boolean): void {
+    this.statements.setReminders.run({ providerId, email, at: on ? null : nowIso() });
   }
 
   /** Everything about one account: provider, contracts, contacts, events, outbox rows, feed state, links, its tenant. */

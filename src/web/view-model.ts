@@ -40,6 +40,8 @@ export interface TimelineViewOptions {
   insurerName: (item: TimelineItem) => string;
   /** Her live events (own page); absent on the public situation page, which records nothing. */
   events?: readonly LiveEvent[];
+  /** How a relative date was worked out, for items that carry no `derivation` of their own (derivation.ts). */
+  derive?: (item: TimelineItem) => string | null;
 }
 
 /** Fields other parts of the service may add to an item (issue 10: how a date was worked out). */
@@ -59,7 +61,7 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
     : `${writtenDate(item.due, language)}${item.time ? ` ${words.at(item.time)}` : ''}`;
   const event = item.done !== null ? [...(options.events ?? [])].reverse().find((candidate) => candidate.item === item.id && candidate.date === item.done) : undefined;
   const extras = item as TimelineItem & ItemExtras;
-  const derivation = typeof extras.derivation === 'string' ? extras.derivation : (extras.derivation?.[language] ?? null);
+  const derivation = typeof extras.derivation === 'string' ? extras.derivation : (extras.derivation?.[language] ?? options.derive?.(item) ?? null);
   const flag = item.flags.length === 0
     ? null
     : language === 'nl'
@@ -76,7 +78,7 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
     daysLeft: item.done === null && item.type !== 'info' && last >= today ? words.daysLeft(days) : null,
     urgent: item.done === null && item.actor === 'provider' && last >= today && days <= URGENT_DAYS,
     flag,
-    projected: item.projected && item.done === null ? words.projected : null,
+    projected: item.projected && item.done === null && derivation === null ? words.projected : null,
     derivation,
     source: `${item.source.document}, ${words.section} ${item.source.section}: “${item.source.quote}”`,
     done: item.done === null ? null : { text: words.done(writtenDate(item.done, language)), note: event?.note ?? null, eventId: event?.id ?? null },

@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await world?.stop();
-});
+}, 120_000);
 
 const AANBOD = 'item-cz-groep-2027-aanbod-reactie-aanbod';
 const REACTIE_UID = 'cz-groep/2027/aanbod-reactie/reactie@';
@@ -171,6 +171,8 @@ describe.each([
       }
       await expect(page.locator('.notice').textContent()).resolves.toContain('Vastgelegd: CZ: Aanbod overeenkomst 2027 ontvangen op donderdag 10 september 2026');
       await expect(page.locator('.panel.next').textContent()).resolves.toMatch(/CZ: Reageren op aanbod[\s\S]*donderdag 8 oktober 2026/);
+      // The derivation says where the moved date comes from.
+      await expect(page.locator('.panel.next').textContent()).resolves.toContain('4 weken na ‘Aanbod overeenkomst 2027 ontvangen’ (vastgelegd op donderdag 10 september 2026)');
       await look('own-recorded');
       const after = (await feedOf(personalFeed)).events.find((event) => event.uid.startsWith(REACTIE_UID))!;
       expect(after.sequence).toBeGreaterThan(before.sequence);
@@ -203,14 +205,20 @@ describe.each([
       await page.goto(linkIn(digest.mail.text ?? '', `${base}/unsubscribe/`));
       await expect(page.locator('main').textContent()).resolves.toContain(practice);
       await look('unsubscribe');
+      await page.getByRole('button', { name: 'Stop de herinneringen' }).click();
+      await expect(page.locator('h1').textContent()).resolves.toBe('U bent afgemeld');
+      await look('unsubscribed');
 
-      // Settings: reminder days and language.
+      // Settings: reminders on again (how the unsubscribe page says to undo it), reminder days.
       await page.goto(`${ownUrl}/gegevens`);
+      expect(await page.isChecked('#reminders')).toBe(false);
       await look('settings');
+      await page.check('#reminders');
       await page.fill('#reminderDays', '10, 3');
       await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
       await expect(page.locator('.notice').textContent()).resolves.toContain('Uw wijzigingen zijn opgeslagen');
       expect(JSON.parse((app.db.prepare('SELECT reminder_days AS d FROM providers WHERE id = ?').get(account.providerId) as { d: string }).d)).toEqual([10, 3]);
+      expect(app.db.prepare('SELECT unsubscribed_at AS at FROM contacts WHERE provider_id = ?').get(account.providerId)).toEqual({ at: null });
 
       // A new feed address: the old one stops at once.
       await page.getByRole('button', { name: 'Nieuw agenda-adres maken' }).click();

@@ -9,6 +9,7 @@ import { wordsFor, type Language } from '../words.js';
 import { accountOf, sendLinkGone } from './index.js';
 
 interface SettingsValues {
+  reminders: boolean;
   name: string;
   practice: string;
   agb: string;
@@ -16,9 +17,10 @@ interface SettingsValues {
   reminderDays: string;
 }
 
-function valuesOf(provider: ProviderRecord): SettingsValues {
+function valuesOf(provider: ProviderRecord, context: WebContext): SettingsValues {
   const contact = provider.contacts[0];
   return {
+    reminders: contact ? context.store.remindersOn(provider.id, contact.email) : false,
     name: contact?.name ?? '',
     practice: provider.name,
     agb: provider.agb === AGB_NOT_GIVEN ? '' : provider.agb,
@@ -43,7 +45,7 @@ export default async function settingsPages(fastify: FastifyInstance, context: W
   fastify.get<{ Params: { token: string } }>('/mijn/:token/gegevens', async (request, reply) => {
     const found = accountOf(fastify, context, request.params.token);
     if (!found) return sendLinkGone(request, reply);
-    return render(request, reply, found.provider, found.provider, valuesOf(found.provider));
+    return render(request, reply, found.provider, found.provider, valuesOf(found.provider, context));
   });
 
   fastify.post<{ Params: { token: string } }>('/mijn/:token/gegevens', { preHandler: fastify.csrfProtection }, async (request, reply) => {
@@ -57,7 +59,7 @@ export default async function settingsPages(fastify: FastifyInstance, context: W
     for (const [key, value] of Object.entries(body)) for (const one of [value].flat()) if (typeof one === 'string' && (key === 'kind' || key.startsWith('c:') || key.startsWith('a:'))) params.append(key, one);
     const { situation, problems } = parseSituation(params, fastify.calendars);
     const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
-    const values: SettingsValues = { name: text('name'), practice: text('practice'), agb: text('agb').replace(/\s/g, ''), language: text('language') === 'en' ? 'en' : 'nl', reminderDays: text('reminderDays') };
+    const values: SettingsValues = { reminders: body.reminders === 'on', name: text('name'), practice: text('practice'), agb: text('agb').replace(/\s/g, ''), language: text('language') === 'en' ? 'en' : 'nl', reminderDays: text('reminderDays') };
     const errors = problems.map((problem) => ({ field: problem.field === 'contracts' || problem.field === 'kind' ? problem.field : problem.field.replace(/:/g, '-'), message: t.problems[problem.code] }));
     if (displayNameProblem(values.name) || values.name.length > 200) errors.push({ field: 'name', message: t.fieldProblems.name });
     if (singleLineProblem(values.practice) || values.practice.length > 200) errors.push({ field: 'practice', message: t.fieldProblems.practice });
@@ -73,6 +75,7 @@ export default async function settingsPages(fastify: FastifyInstance, context: W
       contacts: provider.contacts.map((contact, index) => (index === 0 ? { ...contact, name: values.name, language: values.language } : contact)),
       reminderDays: [...new Set(days.map(Number))].sort((a, b) => b - a),
     });
+    if (provider.contacts[0]) context.store.setReminders(provider.id, provider.contacts[0].email, values.reminders);
     return reply.redirect(`/mijn/${request.params.token}?opgeslagen=1&lang=${values.language}`, 303);
   });
 }
