@@ -81,6 +81,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
+    // What a person sees first, without scrolling (the README shows two of these from docs/).
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}-first-screen.png`) });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -17,7 +17,7 @@ export interface SituationFormView {
 /** Attribute descriptions in the calendars are written for both readers; the page shows their first sentence. */
 function firstSentence(text: string): string {
   const end = text.search(/[.;](\s|$)/);
-  return end === -1 ? text : text.slice(0, end + 1);
+  return end === -1 ? text : `${text.slice(0, end)}.`;
 }
 
 export function situationFormView(calendars: CalendarSet, language: Language, situation?: Situation): SituationFormView {

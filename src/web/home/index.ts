@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CalendarSet } from '../../domain/calendar-set.js';
 import { languageOf, sendPage } from '../context.js';
-import type { Situation } from '../situation.js';
+import { parseSituation, queryOf, type Situation } from '../situation.js';
 import { wordsFor, writtenDate, type Language } from '../words.js';
 import { situationFormView } from './form.js';
 
@@ -36,5 +36,6 @@ export function renderHome(
 }
 
 export default async function homePage(fastify: FastifyInstance): Promise<void> {
-  fastify.get('/', async (request, reply) => renderHome(fastify, request, reply));
+  // "Situatie wijzigen" comes back here with the situation in the address: the form starts filled in.
+  fastify.get('/', async (request, reply) => renderHome(fastify, request, reply, parseSituation(queryOf(request.url), fastify.calendars).situation));
 }

@@ -25,8 +25,8 @@ export function insurerNameOf(fastify: FastifyInstance) {
 export function situationSummary(fastify: FastifyInstance, situation: Situation, language: Language): string {
   const kinds = situation.kinds.map((kind) => kindLabel(kind, language).toLowerCase()).join(', ');
   const insurers = situation.contracts
-    .map((c) => `${fastify.calendars.get(c.insurer, c.year)?.file.insurerName ?? c.insurer} ${c.year} (${wordsFor(language).contractOptions[c.status].toLowerCase()})`)
-    .join(', ');
+    .map((c) => `${fastify.calendars.get(c.insurer, c.year)?.file.insurerName ?? c.insurer} ${c.year} (${wordsFor(language).statusShort[c.status]})`)
+    .join(language === 'nl' ? ' en ' : ' and ');
   return wordsFor(language).situationFor(kinds, insurers);
 }
 
