@@ -45,8 +45,8 @@ describe.each([
   it('home → situation → subscribe → sign up → mail → own page → record → feed → undo → digest link → settings → new feed address → delete', async () => {
     const { base, smtp, app } = world;
     const email = `anna.${mode}@praktijk-noord.nl`;
-    const practice = `Verloskundigenpraktijk Noord ${mode}`;
-    const name = `Anna de Vries ${mode}`;
+    const practice = javaScript ? 'Verloskundigenpraktijk De Wieg' : 'Kraamzorg Noord zonder JavaScript';
+    const name = javaScript ? 'Anna de Vries' : 'Bea Jansen';
     const browser = await openBrowser({ javaScript });
     const page = await browser.context.newPage();
     const look = async (name: string) => {
