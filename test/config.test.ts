@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       publicBaseUrl: 'http://127.0.0.1:3000',
       logLevel: 'info',
       rateLimitPerMinute: 120,
+      webFormsPerHour: 10,
       today: undefined,
       smtpUrl: undefined,
       mailFrom: 'Geboortezorg deadlines <herinneringen@geboortezorg-deadlines.invalid>',
@@ -23,13 +24,13 @@ describe('loadConfig', () => {
   it('reads every setting', () => {
     const config = loadConfig({
       PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/var/lib/gzd/db.sqlite', ADMIN_API_KEY: 'a-long-enough-admin-key',
-      PUBLIC_BASE_URL: 'https://deadlines.example.nl/', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', TODAY: '2026-10-20',
+      PUBLIC_BASE_URL: 'https://deadlines.example.nl/', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', TODAY: '2026-10-20', WEB_FORMS_PER_HOUR: '4',
       SMTP_URL: 'smtp://user:secret@mail.example.nl:587', MAIL_FROM: 'herinneringen@example.nl', MAIL_DIR: '/var/mail/gzd',
       REMINDER_CRON: '30 6 * * 1-5', REMINDERS_ENABLED: 'false',
     });
     expect(config).toEqual({
       port: 8080, host: '0.0.0.0', databasePath: '/var/lib/gzd/db.sqlite', adminApiKey: 'a-long-enough-admin-key',
-      publicBaseUrl: 'https://deadlines.example.nl', logLevel: 'warn', rateLimitPerMinute: 0, today: '2026-10-20',
+      publicBaseUrl: 'https://deadlines.example.nl', logLevel: 'warn', rateLimitPerMinute: 0, webFormsPerHour: 4, today: '2026-10-20',
       smtpUrl: 'smtp://user:secret@mail.example.nl:587', mailFrom: 'herinneringen@example.nl', mailDir: '/var/mail/gzd',
       reminderCron: '30 6 * * 1-5', remindersEnabled: false,
     });
@@ -38,6 +39,7 @@ describe('loadConfig', () => {
 
   it.each([
     [{ PORT: 'abc' }, /PORT must be a whole number/],
+    [{ WEB_FORMS_PER_HOUR: 'lots' }, /WEB_FORMS_PER_HOUR must be a whole number/],
     [{ PORT: '70000' }, /PORT must be a whole number/],
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, /RATE_LIMIT_PER_MINUTE/],
     [{ TODAY: '2026-02-30' }, /TODAY must be a date/],
