@@ -1,7 +1,7 @@
 import type { FastifyServerOptions } from 'fastify';
 
-/** Path segments that are secrets in themselves: a feed token, an unsubscribe token. */
-const SECRET_IN_PATH = /\/(feeds|unsubscribe)\/(?!calendars\b)[^/?#.]+/g;
+/** Path segments that are secrets in themselves: a feed token, an unsubscribe token, the web pages' link tokens. */
+const SECRET_IN_PATH = /\/(feeds|unsubscribe|mijn|bevestig|inloggen|gedaan)\/(?!calendars\b)[^/?#.]+/g;
 /** An e-mail address, also percent-encoded (`%40`) as it stands in a query string. */
 const EMAIL = /[^\s@/?&=:"'<>]+(?:@|%40)[^\s@/?&=:"'<>]+\.[A-Za-z]{2,}/gi;
 
