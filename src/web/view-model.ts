@@ -15,6 +15,8 @@ export interface ItemView {
   flag: string | null;
   projected: string | null;
   derivation: string | null;
+  /** Advice the domain may attach to an item (issue 10), shown as it comes. */
+  advice: string | null;
   source: string;
   done: { text: string; note: string | null; eventId: string | null } | null;
   /** A form to record it: "Gedaan? Leg het vast" for her own steps, "Gebeurd?" for dates that start a chain. */
@@ -45,7 +47,12 @@ export interface TimelineViewOptions {
 }
 
 /** Fields other parts of the service may add to an item (issue 10: how a date was worked out). */
-type ItemExtras = { derivation?: { nl?: string; en?: string } | string | null };
+type LocalText = { nl?: string; en?: string } | string | null;
+type ItemExtras = { derivation?: LocalText; advice?: LocalText };
+
+function localText(text: LocalText | undefined, language: Language): string | null {
+  return typeof text === 'string' ? text : (text?.[language] ?? null);
+}
 
 /** Days left from which a date is shown as urgent. */
 const URGENT_DAYS = 14;
@@ -61,7 +68,7 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
     : `${writtenDate(item.due, language)}${item.time ? ` ${words.at(item.time)}` : ''}`;
   const event = item.done !== null ? [...(options.events ?? [])].reverse().find((candidate) => candidate.item === item.id && candidate.date === item.done) : undefined;
   const extras = item as TimelineItem & ItemExtras;
-  const derivation = typeof extras.derivation === 'string' ? extras.derivation : (extras.derivation?.[language] ?? options.derive?.(item) ?? null);
+  const derivation = localText(extras.derivation, language) ?? options.derive?.(item) ?? null;
   const flag = item.flags.length === 0
     ? null
     : language === 'nl'
@@ -80,6 +87,7 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
     flag,
     projected: item.projected && item.done === null && derivation === null ? words.projected : null,
     derivation,
+    advice: localText(extras.advice, language),
     source: `${item.source.document}, ${words.section} ${item.source.section}: “${item.source.quote}”`,
     done: item.done === null ? null : { text: words.done(writtenDate(item.done, language)), note: event?.note ?? null, eventId: event?.id ?? null },
     record: recordable ? { summary: item.actor === 'provider' ? words.recordSummary : words.chainSummary } : null,
