@@ -52,7 +52,8 @@ export function sendPage(
   const frame: PageFrame = {
     language,
     title: title(wordsFor(language)),
-    switchUrl: switchUrlOf(request.url, language),
+    // After a POST the same address cannot be fetched again: the switch leads to the home page in the other language.
+    switchUrl: request.method === 'GET' ? switchUrlOf(request.url, language) : `/?lang=${language === 'nl' ? 'en' : 'nl'}`,
     errors: options.errors,
     csrf: options.form ? reply.generateCsrf() : undefined,
   };

@@ -74,7 +74,8 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
       if (status === 429) return { heading: t.tooManyTitle, paragraphs: [t.tooManyBody], links: [{ href: '/', text: t.home }] };
       if (error.code?.startsWith('FST_CSRF')) return { heading: t.csrfTitle, paragraphs: [t.csrfBody], links: [{ href: '/', text: t.home }] };
       if (status >= 500) return { heading: t.errorPageTitle, paragraphs: [t.errorPageBody], links: [{ href: '/', text: t.home }] };
-      return { heading: t.linkGoneTitle, paragraphs: [t.notFoundBody], links: [{ href: '/', text: t.home }] };
+      if (status === 404) return { heading: t.notFoundTitle, paragraphs: [t.notFoundBody], links: [{ href: '/', text: t.home }] };
+      return { heading: t.badRequestTitle, paragraphs: [t.badRequestBody], links: [{ href: '/', text: t.home }] };
     }, { status, form: false });
   });
 

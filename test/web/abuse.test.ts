@@ -105,6 +105,14 @@ describe('the front door under misuse', () => {
       expect(answer.status, path).toBeLessThan(500);
       expect(answer.body, path).toMatch(/<h1>Deze (link|pagina) werkt niet \(meer\)<\/h1>|<h1>Deze link werkt niet/);
     }
+    // Junk bodies: too large, a type no form sends. A page, not a 500, and nothing stored.
+    const huge = await fetch(`${world.base}/aanmelden`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `email=${'a'.repeat(100_000)}` });
+    expect(huge.status).toBe(413);
+    expect(await huge.text()).toContain('<h1>Dit formulier kunnen we niet lezen</h1>');
+    const odd = await fetch(`${world.base}/mijn/${'A'.repeat(43)}/vastleggen`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<item/>' });
+    expect(odd.status).toBe(415);
+    expect(await odd.text()).toContain('<h1>Dit formulier kunnen we niet lezen</h1>');
+    expect(world.app.db.prepare('SELECT (SELECT count(*) FROM web_signups) + (SELECT count(*) FROM events) AS n').get()).toEqual({ n: 0 });
     // A POST without the CSRF cookie and token changes nothing and says what to do.
     const forged = await client(world.base).post(`/mijn/${'A'.repeat(43)}/verwijderen`, {});
     expect(forged.status).toBe(403);
