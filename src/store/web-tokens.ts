@@ -33,3 +33,11 @@ export function sameHash(stored: string, presentedHash: string): boolean {
 export function addressKey(email: string): string {
   return sha256(`web-mail-limit\n${email.trim().toLowerCase()}`);
 }
+
+/**
+ * The secret of a provider's feed address as the web pages show it (her personal calendar, the timeline link).
+ * Today the providers table keeps it; with issue 15 it is derived from the server-held key here.
+ */
+export function feedTokenOf(provider: { feedToken: string }): string {
+  return provider.feedToken;
+}

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { providerFeedUrl } from '../../feeds/urls.js';
 import type { ProviderRecord } from '../../store/providers.js';
 import type { WebAccount } from '../../store/web.js';
+import { feedTokenOf } from '../../store/web-tokens.js';
 import { languageOf, sendMessage, sendPage, type WebContext } from '../context.js';
 import { recordStep, timelineOf } from '../record-step.js';
 import { insurerNameOf } from '../situation/index.js';
@@ -22,7 +23,7 @@ export function accountOf(fastify: FastifyInstance, context: WebContext, token: 
 
 /** Her personal feed: the provider's own secret feed (it carries what she recorded). */
 export function personalFeedUrl(context: WebContext, provider: ProviderRecord): string {
-  return providerFeedUrl(context.publicBaseUrl, provider.feedToken);
+  return providerFeedUrl(context.publicBaseUrl, feedTokenOf(provider));
 }
 
 export function sendLinkGone(request: FastifyRequest, reply: FastifyReply) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { providerPageUrl } from '../../feeds/urls.js';
+import { feedTokenOf } from '../../store/web-tokens.js';
 import { languageOf, sendMessage, sendPage, type WebContext } from '../context.js';
 import { recordStep, timelineOf } from '../record-step.js';
 import { insurerNameOf } from '../situation/index.js';
@@ -57,7 +58,7 @@ export default async function recordPages(fastify: FastifyInstance, context: Web
     return sendMessage(request, reply, (t) => ({
       heading: t.recordedTitle,
       paragraphs: [t.recorded(title, writtenDate(result.event.date, language))],
-      links: [{ href: providerPageUrl('', found.provider.feedToken), text: t.comingTitle }],
+      links: [{ href: providerPageUrl('', feedTokenOf(found.provider)), text: t.allDates }],
     }), { language });
   });
 }
