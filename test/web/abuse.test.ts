@@ -45,9 +45,9 @@ function csrfOf(html: string): string {
   return match[1];
 }
 
-async function signUp(c: ReturnType<typeof client>, email: string) {
+async function signUp(c: ReturnType<typeof client>, email: string, practice = 'Praktijk Noord') {
   const page = await c.get(`/situatie?${SITUATION}`);
-  return c.post('/aanmelden', { _csrf: csrfOf(page.body), situation: SITUATION, email, name: 'Anna', practice: 'Praktijk Noord', agb: '', language: 'nl' });
+  return c.post('/aanmelden', { _csrf: csrfOf(page.body), situation: SITUATION, email, name: 'Anna', practice, agb: '', language: 'nl' });
 }
 
 describe('the front door under misuse', () => {
@@ -71,7 +71,7 @@ describe('the front door under misuse', () => {
     expect(confirmed.status).toBe(303);
     await mailsTo(world.smtp, 'anna@praktijk.nl', 2); // the welcome mail with her page link
     for (let i = 0; i < 5; i++) {
-      const existing = await signUp(c, 'anna@praktijk.nl');
+      const existing = await signUp(c, 'anna@praktijk.nl', 'Bel 0900-OPLICHTER');
       expect(existing.body.replace(/value="[^"]+"/g, '')).toBe(first.body.replace(/value="[^"]+"/g, ''));
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -79,6 +79,11 @@ describe('the front door under misuse', () => {
     expect(world.smtp.to('anna@praktijk.nl').map((m) => m.mail.subject)).toEqual([
       'Bevestig uw aanmelding voor herinneringen', 'Uw pagina met contractdata', 'Nieuwe link naar uw pagina', 'Nieuwe link naar uw pagina',
     ]);
+    // A mail to someone's inbox says what is stored, never what a stranger typed into the form.
+    for (const mail of world.smtp.to('anna@praktijk.nl').slice(2)) {
+      expect(mail.mail.text).toContain('Praktijk Noord');
+      expect(mail.mail.text).not.toContain('OPLICHTER');
+    }
   });
 
   it('a flood of sign-ups from one client is stopped with a clear page after the hourly limit', async () => {

@@ -43,9 +43,13 @@ export default async function signupPages(fastify: FastifyInstance, context: Web
     const existing = store.accountsWithAddress(values.email);
     if (existing.length > 0) {
       if (store.mailsSent(values.email, 24 * 3600_000) < context.mailsPerAddressPerDay) {
+        // The mail says what is stored (practice, name, language), never what this form said: it goes to someone's inbox.
         for (const providerId of existing.slice(0, 3)) {
+          const provider = fastify.store.providers.get(providerId, { keyId: '', admin: true });
+          const contact = provider?.contacts.find((c) => c.email.toLowerCase() === values.email.toLowerCase());
+          if (!provider || !contact) continue;
           const token = store.createLink('sign-in', providerId);
-          await context.sendMail({ kind: 'sign-in', language: values.language, to: { address: values.email, name: values.name }, practice: values.practice, link: `${context.publicBaseUrl}/inloggen/${token}` });
+          await context.sendMail({ kind: 'sign-in', language: contact.language, to: { address: contact.email, name: contact.name }, practice: provider.name, link: `${context.publicBaseUrl}/inloggen/${token}` });
         }
         store.logMail(values.email);
       }
