@@ -38,6 +38,7 @@ import unsubscribeRoutes from './routes/unsubscribe/index.js';
 import remindersPlugin, { type ReminderPluginOptions } from './reminders/plugin.js';
 import timelineRoutes from './routes/timeline/index.js';
 import { SHARED_SCHEMAS } from './schemas/index.js';
+import webPages from './web/plugin.js';
 
 export interface AppOptions {
   config: Config;
@@ -83,7 +84,8 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   await fastify.register(healthRoutes);
   await fastify.register(unsubscribeRoutes, { prefix: '/unsubscribe' });
   await fastify.register(metricsRoutes, { token: config.metricsToken });
-  await fastify.register(feedRoutes, { prefix: '/feeds' });
+  await fastify.register(feedRoutes, { prefix: '/feeds', publicBaseUrl: config.publicBaseUrl });
+  await fastify.register(webPages, { config });
   await fastify.register(
     async (api) => {
       await api.register(rateLimitPlugin, { perMinute: config.rateLimitPerMinute });

@@ -20,6 +20,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Requests per minute per client on /api; 0 disables the limit. */
   rateLimitPerMinute: number;
+  /** Per client address per hour: web forms that send mail (sign-up, new link); 0 disables the limit. */
+  webFormsPerHour: number;
   /** A pinned "today" (YYYY-MM-DD) for demonstrations and tests; undefined means the real date in Amsterdam. */
   today: string | undefined;
   /** Reminder e-mails: pooled SMTP when set, otherwise .eml files in mailDir. */
@@ -45,6 +47,7 @@ export const DEFAULTS = {
   LOG_LEVEL: 'info',
   RATE_LIMIT_PER_MINUTE: '120',
   REQUEST_TIMEOUT_MS: '30000',
+  WEB_FORMS_PER_HOUR: '10',
   MAIL_FROM: 'Geboortezorg deadlines <herinneringen@geboortezorg-deadlines.invalid>',
   MAIL_DIR: './data/mail',
   REMINDER_CRON: '0 7 * * *',
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken,
     requestTimeoutMs: wholeNumber('REQUEST_TIMEOUT_MS', setting('REQUEST_TIMEOUT_MS'), 100, 600_000),
     rateLimitPerMinute: wholeNumber('RATE_LIMIT_PER_MINUTE', setting('RATE_LIMIT_PER_MINUTE'), 0, 1_000_000),
+    webFormsPerHour: wholeNumber('WEB_FORMS_PER_HOUR', setting('WEB_FORMS_PER_HOUR'), 0, 1_000_000),
     today,
     smtpUrl,
     smtpAllowPlainAuth,

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       publicBaseUrl: 'http://127.0.0.1:3000',
       logLevel: 'info',
       rateLimitPerMinute: 120,
+      webFormsPerHour: 10,
       today: undefined,
       smtpUrl: undefined,
       smtpAllowPlainAuth: false,
@@ -34,13 +35,13 @@ describe('loadConfig', () => {
   it('reads every setting', () => {
     const config = loadConfig({
       PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/var/lib/gzd/db.sqlite', ADMIN_API_KEY: ADMIN, SECRET_KEY: SECRET, METRICS_TOKEN: METRICS, REQUEST_TIMEOUT_MS: '5000', SMTP_ALLOW_PLAIN_AUTH: 'true', NODE_ENV: 'production',
-      PUBLIC_BASE_URL: 'https://deadlines.example.nl/', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', TODAY: '2026-10-20',
+      PUBLIC_BASE_URL: 'https://deadlines.example.nl/', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', TODAY: '2026-10-20', WEB_FORMS_PER_HOUR: '4',
       SMTP_URL: 'smtp://user:secret@mail.example.nl:587', MAIL_FROM: 'herinneringen@example.nl', MAIL_DIR: '/var/mail/gzd',
       REMINDER_CRON: '30 6 * * 1-5', REMINDERS_ENABLED: 'false', CORS_ORIGINS: 'https://app.example.nl, http://localhost:5173/', OVERLOAD_MAX_DELAY_MS: '0',
     });
     expect(config).toEqual({
       port: 8080, host: '0.0.0.0', databasePath: '/var/lib/gzd/db.sqlite', adminApiKey: ADMIN, secretKey: SECRET, production: true, metricsToken: METRICS, requestTimeoutMs: 5000, smtpAllowPlainAuth: true,
-      publicBaseUrl: 'https://deadlines.example.nl', logLevel: 'warn', rateLimitPerMinute: 0, today: '2026-10-20',
+      publicBaseUrl: 'https://deadlines.example.nl', logLevel: 'warn', rateLimitPerMinute: 0, webFormsPerHour: 4, today: '2026-10-20',
       smtpUrl: 'smtp://user:secret@mail.example.nl:587', mailFrom: 'herinneringen@example.nl', mailDir: '/var/mail/gzd',
       reminderCron: '30 6 * * 1-5', remindersEnabled: false, corsOrigins: ['https://app.example.nl', 'http://localhost:5173'], overloadMaxDelayMs: 0,
     });
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
 
   it.each([
     [{ PORT: 'abc' }, /PORT must be a whole number/],
+    [{ WEB_FORMS_PER_HOUR: 'lots' }, /WEB_FORMS_PER_HOUR must be a whole number/],
     [{ PORT: '70000' }, /PORT must be a whole number/],
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, /RATE_LIMIT_PER_MINUTE/],
     [{ TODAY: '2026-02-30' }, /TODAY must be a date/],

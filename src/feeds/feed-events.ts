@@ -70,6 +70,11 @@ export function calendarUid(itemId: string, kind: ProviderKind, status: Contract
   return `${itemId}/${kind}/${status}${part ? `#${part}` : ''}@calendars.${UID_DOMAIN}`;
 }
 
+/** The public feed of one situation (the web front door's subscribe links), keyed by a hash of the situation. */
+export function situationUid(itemId: string, situationHash: string, part?: 'opens'): string {
+  return `${itemId}/${situationHash}${part ? `#${part}` : ''}@situations.${UID_DOMAIN}`;
+}
+
 /** A window longer than this is not a banner across weeks of someone's calendar: its due date (and opening) become events. */
 export const LONGEST_BANNER_DAYS = 31;
 

@@ -2,16 +2,15 @@ import { createHash } from 'node:crypto';
 import type { CompiledCalendar } from '../domain/calendar.js';
 import type { CalendarSet } from '../domain/calendar-set.js';
 import { computeTimeline } from '../domain/timeline.js';
-import type { ContractStatus, IsoDate, ProviderKind, TimelineItem } from '../domain/types.js';
+import type { Contract, ContractStatus, IsoDate, ProviderKind, TimelineItem } from '../domain/types.js';
 import type { Db } from '../store/database.js';
 import type { EventStore } from '../store/events.js';
 import type { ProviderRecord, ProviderStore } from '../store/providers.js';
 import { keyedHash } from '../store/secrets.js';
 import { FeedCache, type RenderedFeed } from './cache.js';
 import {
-  calendarFeedKey, calendarUid, feedEventsOf, fingerprintOf, providerFeedKey, providerUid, type FeedEvent, type FeedHeader,
+  calendarFeedKey, calendarUid, feedEventsOf, fingerprintOf, providerFeedKey, providerUid, situationUid, type FeedEvent, type FeedHeader,
 } from './feed-events.js';
-import { renderTimelinePage } from './page.js';
 import { renderFeed, type PublishedEvent } from './render.js';
 import { FeedStateStore, stateKey } from './store.js';
 import { providerFeedUrl, providerPageUrl } from './urls.js';
@@ -63,20 +62,18 @@ export class FeedService {
     return this.state.ownerByTokenHash(keyedHash(this.options.db, token));
   }
 
-  /** The provider's timeline as a web page, behind the same secret as its feed (not cached: people read it now and then). */
-  providerPage(token: string): string | undefined {
+  /** The provider behind a feed token with its timeline now, for the timeline page (web/feed-page.ts renders it). */
+  providerTimeline(token: string): { provider: ProviderRecord; items: TimelineItem[]; today: IsoDate; feedUrl: string } | undefined {
     // No cache to check first, so one lookup: the whole provider, by the keyed hash of the token.
     const provider = TOKEN_SHAPE.test(token) ? this.options.providers.getByFeedToken(token) : undefined;
     if (!provider) return undefined;
     const today = this.options.today();
-    const calendars = this.options.calendars();
-    return renderTimelinePage({
-      providerName: provider.name,
-      items: computeTimeline(provider, calendars, this.options.events.recordedEvents(provider.id), today),
-      insurerName: (item) => insurerName(calendars, item),
-      feedUrl: providerFeedUrl(this.options.publicBaseUrl, token),
+    return {
+      provider,
+      items: computeTimeline(provider, this.options.calendars(), this.options.events.recordedEvents(provider.id), today),
       today,
-    });
+      feedUrl: providerFeedUrl(this.options.publicBaseUrl, token),
+    };
   }
 
   /** The feed behind a secret token, or undefined for a token no provider has. */
@@ -129,6 +126,38 @@ export class FeedService {
     const header = {
       name: `Contractdeadlines ${names}: ${KIND_LABELS[kind]}, ${STATUS_LABELS[status]}`,
       description: `Contracteerdeadlines geboortezorg van ${names} voor ${KIND_LABELS[kind]} (${STATUS_LABELS[status]}), zonder vastgelegde gebeurtenissen.`,
+    };
+    const rendered = this.publish(feed, null, header, events);
+    this.cache.set(feed, version, rendered);
+    return rendered;
+  }
+
+  /**
+   * The feed of one situation (kinds, and per insurer existing or new, with attributes) with nothing recorded:
+   * the web front door's subscribe links, no account needed. `key` is the situation's canonical query string.
+   */
+  situationFeed(provider: { kinds: ProviderKind[]; contracts: Contract[] }, key: string, timelineUrl: string): RenderedFeed {
+    const today = this.options.today();
+    const calendars = this.options.calendars();
+    const feed = `situation/${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+    const version = `${today}|${this.calendarSetId(calendars)}`;
+    const cached = this.cache.get(feed, version);
+    if (cached) return cached;
+    const items = computeTimeline(provider, calendars, [], today);
+    const events = feedEventsOf(items, {
+      stateFeed: () => feed,
+      uid: (item, part) => situationUid(item.id, feed.slice('situation/'.length), part),
+      // Like the other public feeds: nothing is recorded for a situation, so no status ("te laat") either.
+      withStatus: false,
+      insurerName: (item) => insurerName(calendars, item),
+      timelineUrl: () => timelineUrl,
+      reminderDays: PUBLIC_REMINDER_DAYS,
+    });
+    const names = [...new Set(provider.contracts.map((c) => calendarName(calendars, `${c.insurer}/${c.year}`)))].join(', ');
+    const kinds = provider.kinds.map((kind) => KIND_LABELS[kind]).join(', ');
+    const header = {
+      name: `Contractdeadlines ${names}: ${kinds}`,
+      description: `Contracteerdeadlines geboortezorg van ${names} voor ${kinds}, zonder vastgelegde gebeurtenissen.`,
     };
     const rendered = this.publish(feed, null, header, events);
     this.cache.set(feed, version, rendered);

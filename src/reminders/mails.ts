@@ -7,15 +7,20 @@ import type { ApiKeyStore } from '../store/api-keys.js';
 import type { PlannedMail } from '../store/outbox.js';
 import type { ProviderRecord } from '../store/providers.js';
 import type { ReminderContact, ToldNotice } from '../store/reminders.js';
+import type { WebStore } from '../store/web.js';
 import { renderIntroduction } from './introduction.js';
 import type { Digest } from './plan.js';
 import { renderDigest, type RenderedDigest } from './render.js';
 
-/** A message ready for the outbox with what it tells, or why it cannot be sent. */
-export type BuiltMail = { mail: PlannedMail; told: ToldNotice[] } | { mail: Omit<PlannedMail, 'raw'>; error: string };
+/**
+ * A message ready for the outbox with what it tells and the record links it carries (saved in the outbox's
+ * transaction, never without the mail), or why it cannot be sent.
+ */
+export type BuiltMail = { mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } | { mail: Omit<PlannedMail, 'raw'>; error: string };
 
 export interface ReminderMailOptions {
   apiKeys: ApiKeyStore;
+  webLinks: WebStore;
   insurerNames: ReadonlyMap<string, string>;
   publicBaseUrl: string;
   mailFrom: string;
@@ -34,7 +39,7 @@ export class ReminderMails {
       addedBy: this.options.apiKeys.get(provider.ownerKeyId)?.name ?? provider.name,
       unsubscribeUrl: this.unsubscribeUrl(contact),
     });
-    return this.compose(provider, contact, day, rendered, []);
+    return this.compose(provider, contact, day, rendered, [], []);
   }
 
   private unsubscribeUrl(contact: ReminderContact): string {
@@ -43,6 +48,7 @@ export class ReminderMails {
 
   digest(provider: ProviderRecord, contact: ReminderContact, digest: Digest): Promise<BuiltMail> {
     const base = this.options.publicBaseUrl;
+    const links: (() => void)[] = [];
     const rendered = renderDigest(digest, {
       language: contact.language,
       providerName: provider.name,
@@ -51,12 +57,18 @@ export class ReminderMails {
       timelineUrl: providerPageUrl(base, provider.feedToken),
       feedUrl: providerFeedUrl(base, provider.feedToken),
       unsubscribeUrl: this.unsubscribeUrl(contact),
+      // "Gedaan? Leg het vast": a link per step that records it through a confirmation page (GET shows, POST records).
+      recordUrl: (itemId) => {
+        const link = this.options.webLinks.prepareLink('record', provider.id, itemId, this.options.now());
+        links.push(link.save);
+        return `${base}/gedaan/${link.token}`;
+      },
     });
     const told = digest.notices.flatMap((notice) => notice.keys.map((key) => ({ item: notice.item.id, notice: key, due: notice.item.due })));
-    return this.compose(provider, contact, digest.day, rendered, told);
+    return this.compose(provider, contact, digest.day, rendered, told, links);
   }
 
-  private async compose(provider: ProviderRecord, contact: ReminderContact, day: IsoDate, rendered: RenderedDigest, told: ToldNotice[]): Promise<BuiltMail> {
+  private async compose(provider: ProviderRecord, contact: ReminderContact, day: IsoDate, rendered: RenderedDigest, told: ToldNotice[], links: (() => void)[]): Promise<BuiltMail> {
     const unsubscribeUrl = this.unsubscribeUrl(contact);
     // Same contact, day and content: same Message-ID, so a resend is recognisable as the same mail.
     const hash = createHash('sha256').update(`${contact.id}\n${day}\n${rendered.subject}\n${rendered.text}`).digest('hex');
@@ -79,6 +91,6 @@ export class ReminderMails {
       date: this.options.now(),
       unsubscribeUrl,
     });
-    return { mail: { ...head, raw }, told };
+    return { mail: { ...head, raw }, told, links };
   }
 }

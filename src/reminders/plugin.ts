@@ -8,6 +8,8 @@ import { ReminderSchedule } from './schedule.js';
 declare module 'fastify' {
   interface FastifyInstance {
     reminders: ReminderRunner;
+    /** Where mails go (SMTP or .eml files): the reminder runs and the web front door's own mails. */
+    mailTransport: MailTransport;
   }
 }
 
@@ -39,6 +41,7 @@ async function reminders(fastify: FastifyInstance, opts: ReminderPluginOptions):
     concurrency: opts.concurrency,
   });
   fastify.decorate('reminders', runner);
+  fastify.decorate('mailTransport', transport);
   registerMetrics(fastify);
 
   const schedule = new ReminderSchedule(runner, { cron: config.reminderCron, today: fastify.today, log: fastify.log });

@@ -16,6 +16,8 @@ export interface DigestContext {
   timelineUrl: string;
   feedUrl: string;
   unsubscribeUrl: string;
+  /** The address of a page that records one of the provider's steps (absent: no such links). */
+  recordUrl?: (itemId: string) => string;
 }
 
 export interface RenderedDigest {
@@ -59,6 +61,7 @@ const WORDS = {
     late: (insurer: string, date: string, contact: string) =>
       `${insurer} had dit uiterlijk ${date} moeten doen; er is niets vastgelegd: kijk in VECOZO of schrijf naar ${contact}.`,
     record: 'Gebeurd? Leg het vast, dan rekenen de volgende stappen vanaf die dag.',
+    recordLink: 'Gedaan? Leg het vast',
     timeline: 'Alle data van uw praktijk',
     feed: 'Agenda-abonnement (iCal)',
     unsubscribe: 'Geen herinneringen meer ontvangen',
@@ -87,6 +90,7 @@ const WORDS = {
     late: (insurer: string, date: string, contact: string) =>
       `${insurer} had to do this by ${date}; nothing is recorded: check VECOZO or write to ${contact}.`,
     record: 'Has it happened? Record it, and the next steps count from that day.',
+    recordLink: 'Done? Record it',
     timeline: 'Every date of your practice',
     feed: 'Calendar subscription (iCal)',
     unsubscribe: 'Stop these reminders',
@@ -101,7 +105,7 @@ const WORDS = {
 /** One notice as lines of text: the same lines become the plain text and the HTML list item. */
 interface NoticeLines {
   heading: string;
-  lines: { label: string | null; text: string }[];
+  lines: { label: string | null; text: string; link?: boolean }[];
 }
 
 function noticeLines(notice: Notice, context: DigestContext): NoticeLines {
@@ -123,6 +127,9 @@ function noticeLines(notice: Notice, context: DigestContext): NoticeLines {
   // Calendar notes (how a line was read) are written in English: only English mails carry them.
   else if (item.actor === 'provider') lines.push({ label: words.todo, text: [title, language === 'en' ? item.note : null].filter(Boolean).join('. ') });
   if (item.chain !== null) lines.push({ label: null, text: words.record });
+  if (context.recordUrl && !late && item.actor === 'provider' && item.type === 'deadline') {
+    lines.push({ label: words.recordLink, text: context.recordUrl(item.id), link: true });
+  }
   lines.push({ label: words.source, text: `${item.source.document}, ${words.section} ${item.source.section}: "${item.source.quote}"` });
   return { heading: `${title} (${insurer})`, lines };
 }
@@ -187,7 +194,11 @@ export function renderDigest(digest: Digest, given: DigestContext): RenderedDige
     ...blocks.map(
       (block) =>
         `<li><strong>${escapeHtml(block.heading)}</strong><br>${block.lines
-          .map((line) => (line.label ? `<em>${escapeHtml(line.label)}:</em> ${escapeHtml(line.text)}` : escapeHtml(line.text)))
+          .map((line) =>
+            line.link
+              ? `<a href="${escapeHtml(line.text)}">${escapeHtml(line.label ?? line.text)}</a>`
+              : line.label ? `<em>${escapeHtml(line.label)}:</em> ${escapeHtml(line.text)}` : escapeHtml(line.text),
+          )
           .join('<br>')}</li>`,
     ),
     '</ul>',

@@ -10,6 +10,7 @@ import { ApiKeyStore } from '../store/api-keys.js';
 import { nowIso, type Db } from '../store/database.js';
 import { EventStore } from '../store/events.js';
 import { OutboxStore, type PlannedMail } from '../store/outbox.js';
+import { WebStore } from '../store/web.js';
 import { ProviderStore, type ProviderRecord } from '../store/providers.js';
 import { ReminderStore, type ReminderContact, type ToldNotice } from '../store/reminders.js';
 import { deliverOutbox } from './delivery.js';
@@ -118,6 +119,7 @@ export class ReminderRunner {
     this.now = options.now ?? (() => new Date());
     this.mails = new ReminderMails({
       apiKeys: new ApiKeyStore(options.db),
+      webLinks: new WebStore(options.db),
       insurerNames: new Map(options.calendars.all().map((calendar) => [calendar.file.insurer, calendar.file.insurerName])),
       publicBaseUrl: options.publicBaseUrl,
       mailFrom: options.mailFrom,
@@ -218,12 +220,13 @@ export class ReminderRunner {
       }
       // Building MIME is asynchronous (streams): a page's messages are built side by side.
       const built = await Promise.all(building);
-      const mails = built.filter((entry): entry is { mail: PlannedMail; told: ToldNotice[] } => !('error' in entry));
+      const mails = built.filter((entry): entry is { mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } => !('error' in entry));
       const refused = built.filter((entry): entry is { mail: Omit<PlannedMail, 'raw'>; error: string } => 'error' in entry);
       this.store.transaction(() => {
         const now = nowIso();
-        for (const { mail, told } of mails) {
+        for (const { mail, told, links } of mails) {
           if (!this.outbox.insert(mail, now)) continue;
+          for (const save of links) save();
           this.store.recordTold(mail.contactId, mail.id, told);
           this.store.introduce(mail.contactId, mail.day);
           planned++;

@@ -46,6 +46,7 @@ describe('GET /openapi.json', () => {
       'GET /api/v1/providers/{id}/timeline',
       'GET /feeds/calendars.ics',
       'GET /feeds/calendars/{insurer}/{year}.ics',
+      'GET /feeds/situatie.ics',
       'GET /feeds/{token}.html',
       'GET /feeds/{token}.ics',
       'GET /health',

@@ -30,10 +30,14 @@ describe('GET /feeds/:token.html', () => {
     expect(response.headers['cache-control']).toBe('private, no-cache');
     expect(response.headers['x-robots-tag']).toBe('noindex');
     const html = response.body;
-    expect(html).toContain('<h1>Contractdeadlines Praktijk &lt;De Wieg&gt; &amp; Co</h1>');
+    expect(html).toContain('<h1>Contractdata van Praktijk &lt;De Wieg&gt; &amp; Co</h1>');
     expect(html).not.toContain('<De Wieg>');
-    expect(html).toContain(`href="${provider.feedUrl}"`);
-    expect(html.match(/<tr class=/g)).toHaveLength(timeline.items.length);
+    expect(html).toContain(`value="${provider.feedUrl}"`);
+    expect(html).toContain(`href="${provider.feedUrl.replace(/^http:/, 'webcal:')}"`);
+    expect(html.match(/<li class="item"/g)).toHaveLength(timeline.items.length);
+    // The same page as her own one: the site's stylesheet, no inline script.
+    expect(html).toContain('<link rel="stylesheet" href="/static/site.css">');
+    expect(html).not.toContain('<script');
     for (const item of timeline.items) expect(html).toContain(item.source.section);
     // Every date explains itself: the derivation of each item, escaped, on its row.
     for (const item of timeline.items) expect(html).toContain(`Berekening: ${escapeHtml(item.derivation.nl)}`);

@@ -61,3 +61,22 @@ describe('rendering a real calendar line', () => {
     expect(render('en').text).toContain(`What to do: Sign the 2027 agreement. ${item.note}`);
   });
 });
+
+describe('"Gedaan? Leg het vast" in a digest', () => {
+  it('links each provider deadline to its record page, in the text and as a link in the HTML', () => {
+    const asked: string[] = [];
+    const rendered = renderDigest(digest, {
+      language: 'nl', providerName: 'Kraamzorg Zuid', contactName: 'Els', insurerName: () => 'CZ',
+      timelineUrl: 'https://deadlines.example.nl/t', feedUrl: 'https://deadlines.example.nl/f.ics', unsubscribeUrl: 'https://deadlines.example.nl/u',
+      recordUrl: (itemId) => {
+        asked.push(itemId);
+        return `https://deadlines.example.nl/gedaan/token-for-${itemId.replace(/\//g, '-')}`;
+      },
+    });
+    expect(asked).toEqual(['cz-groep/2027/ondertekenen']);
+    expect(rendered.text).toContain('Gedaan? Leg het vast: https://deadlines.example.nl/gedaan/token-for-cz-groep-2027-ondertekenen\n');
+    expect(rendered.html).toContain('<a href="https://deadlines.example.nl/gedaan/token-for-cz-groep-2027-ondertekenen">Gedaan? Leg het vast</a>');
+    // Without a record page (no recordUrl) the mail is as before.
+    expect(render('nl').text).not.toContain('Leg het vast:');
+  });
+});

@@ -10,7 +10,16 @@ import {
   CalendarFeedParamsSchema, CalendarFeedQuerySchema, CombinedFeedQuerySchema, FEED_CONTENT_TYPE, FeedTokenParamsSchema, feedResponses,
 } from '../../schemas/feeds.js';
 
+import { renderFeedPage } from '../../web/feed-page.js';
+import { parseSituation, queryOf, situationQuery } from '../../web/situation.js';
+
 const tags = ['feeds'];
+
+const SITUATION_PROBLEMS = {
+  'no-kind': 'give at least one kind of care (kind=verloskunde)',
+  'no-contract': 'give at least one calendar as existing or new (c:cz-groep:2027=new)',
+  'bad-value': 'no such calendar, status or attribute value (GET /api/v1/calendars)',
+};
 
 const SUBSCRIBE = 'Subscribe to it by address in Google Calendar, Outlook or Apple Calendar; they refetch it every few hours to a day and most ignore its alarms (VALARM).';
 
@@ -28,7 +37,7 @@ function kindNotListed(calendars: readonly CompiledCalendar[], kind: string): Ht
   return new HttpProblem(404, `kind "${kind}" not found: ${lists}`);
 }
 
-const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
+const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fastify, { publicBaseUrl }) => {
   fastify.get('/calendars.ics', {
     schema: {
       operationId: 'getAllCalendarsFeed',
@@ -76,6 +85,22 @@ const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
     return sendFeed(request, reply, fastify.feeds.calendarFeed([calendar], request.query.kind, request.query.status), 'public, no-cache');
   });
 
+  fastify.get('/situatie.ics', {
+    schema: {
+      tags,
+      summary: 'Public feed of one situation',
+      description: `The dates of one situation, with nothing recorded: kinds of care (\`kind\`, repeated) and per calendar existing or new (\`c:<insurer>:<year>=existing|new|none\`), with a calendar's attributes (\`a:<insurer>:<year>:<attribute>=<value>\`). The web front door's subscribe links point here; the address is the situation, so no account is needed. ${SUBSCRIBE}`,
+      response: { ...feedResponses('The situation\'s feed'), ...problemResponses(400, 500) },
+    },
+  }, async (request, reply) => {
+    const { situation, problems } = parseSituation(queryOf(request.url), fastify.calendars);
+    if (problems.length > 0) {
+      throw invalidInput(problems.map((problem) => ({ field: problem.field, in: 'querystring', message: SITUATION_PROBLEMS[problem.code] })));
+    }
+    const query = situationQuery(situation);
+    return sendFeed(request, reply, fastify.feeds.situationFeed(situation, query, `${publicBaseUrl}/situatie?${query}`), 'public, no-cache');
+  });
+
   fastify.get('/:token.html', {
     schema: {
       operationId: 'getProviderTimelinePage',
@@ -87,8 +112,9 @@ const feeds: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: Type.String({ description: 'The timeline page (text/html).' }), ...problemResponses(404, 500) },
     },
   }, async (request, reply) => {
-    const page = fastify.feeds.providerPage(request.params.token);
-    if (!page) throw notFound('timeline page');
+    const found = fastify.feeds.providerTimeline(request.params.token);
+    if (!found) throw notFound('timeline page');
+    const page = renderFeedPage(request, found, (item) => fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex').send(page);
   });
 

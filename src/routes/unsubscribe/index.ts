@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem, notFound } from '../../problems.js';
-import { escapeHtml } from '../../html.js';
+import { renderPage, switchUrlOf } from '../../web/render.js';
+import { wordsFor, type Words } from '../../web/words.js';
 import { problemResponses } from '../../schemas/common.js';
 import { UnsubscribeParamsSchema } from '../../schemas/reminders.js';
 import { nowIso } from '../../store/database.js';
@@ -11,25 +12,12 @@ import { ReminderStore } from '../../store/reminders.js';
 const tags = ['reminders'];
 const HTML = { description: 'A small page for people.', content: { 'text/html': { schema: { type: 'string' } } } };
 
-const PAGES = {
-  nl: {
-    ask: (email: string) => ({ title: 'Afmelden', body: `Geen herinneringen meer sturen naar ${email}?`, button: 'Afmelden' }),
-    done: (email: string) => ({ title: 'Afgemeld', body: `${email} krijgt geen herinneringen meer.`, button: 'Toch weer herinneringen ontvangen' }),
-    again: (email: string) => ({ title: 'Weer aangemeld', body: `${email} krijgt weer herinneringen.` }),
-  },
-  en: {
-    ask: (email: string) => ({ title: 'Unsubscribe', body: `Stop sending reminders to ${email}?`, button: 'Unsubscribe' }),
-    done: (email: string) => ({ title: 'Unsubscribed', body: `${email} will get no more reminders.`, button: 'Receive reminders again' }),
-    again: (email: string) => ({ title: 'Subscribed again', body: `${email} will get reminders again.` }),
-  },
-};
-
-/** The page's own button sends what a mail client's one-click POST sends (RFC 8058), so both pass the same check. */
-const ONE_CLICK_FIELD = '<input type="hidden" name="List-Unsubscribe" value="One-Click">';
-
-function page(language: 'nl' | 'en', title: string, body: string, button?: string, action = ''): string {
-  const form = button ? `<form method="post"${action ? ` action="${escapeHtml(action)}"` : ''}>${action ? '' : ONE_CLICK_FIELD}<button type="submit">${escapeHtml(button)}</button></form>` : '';
-  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p>${form}</body></html>\n`;
+/** The page in the site's look (web/render.ts), in the contact's language unless the reader switched (`?lang=`). */
+function page(request: FastifyRequest, language: 'nl' | 'en', body: (t: Words) => { heading: string; paragraphs: string[]; form?: { action: string; button: string; hidden: { name: string; value: string }[] } }): string {
+  const asked = (request.query as { lang?: string } | undefined)?.lang;
+  const shown = asked === 'nl' || asked === 'en' ? asked : language;
+  const content = body(wordsFor(shown));
+  return renderPage('shared/message', { language: shown, title: content.heading, switchUrl: switchUrlOf(request.url, shown) }, { ...content, links: [{ href: '/', text: wordsFor(shown).home }] });
 }
 
 /**
@@ -42,6 +30,7 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
   // The body (List-Unsubscribe=One-Click) carries nothing the token does not: accept it in the forms mail clients send.
   fastify.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'], { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, body));
 
+  const practiceOf = (providerId: string) => fastify.store.providers.get(providerId, { keyId: '', admin: true })?.name ?? '';
   const contactOf = (token: string) => store.contactByToken(token) ?? (() => { throw notFound('unsubscribe link'); })();
   // The page names an address: no cache may keep it, no search engine may list it.
   const privatePage = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow');
@@ -57,10 +46,19 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request, reply) => {
     const contact = contactOf(request.params.token);
-    const words = PAGES[contact.language];
+    const practice = practiceOf(contact.providerId);
     const html = contact.unsubscribed
-      ? page(contact.language, words.done(contact.email).title, words.done(contact.email).body, words.done(contact.email).button, `${request.params.token}/resubscribe`)
-      : page(contact.language, words.ask(contact.email).title, words.ask(contact.email).body, words.ask(contact.email).button);
+      ? page(request, contact.language, (t) => ({
+        heading: t.unsubscribedTitle,
+        paragraphs: [t.unsubscribedBody(contact.email, practice)],
+        form: { action: `/unsubscribe/${request.params.token}/resubscribe`, button: t.resubscribeButton, hidden: [] },
+      }))
+      : page(request, contact.language, (t) => ({
+        heading: t.unsubscribeTitle,
+        paragraphs: [t.unsubscribeBody(contact.email, practice), t.unsubscribeUndo],
+        // The page's own button sends what a mail client's one-click POST sends (RFC 8058), so both pass the same check.
+        form: { action: `/unsubscribe/${request.params.token}`, button: t.unsubscribeButton, hidden: [{ name: 'List-Unsubscribe', value: 'One-Click' }] },
+      }));
     return privatePage(reply).send(html);
   });
 
@@ -82,8 +80,12 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
       const cancelled = outbox.cancelForContact(contact.id);
       request.log.info({ contactId: contact.id, cancelled }, 'reminders: contact unsubscribed');
     }
-    const text = PAGES[contact.language].done(contact.email);
-    return privatePage(reply).send(page(contact.language, text.title, text.body));
+    const practice = practiceOf(contact.providerId);
+    return privatePage(reply).send(page(request, contact.language, (t) => ({
+      heading: t.unsubscribedTitle,
+      paragraphs: [t.unsubscribedBody(contact.email, practice)],
+      form: { action: `/unsubscribe/${request.params.token}/resubscribe`, button: t.resubscribeButton, hidden: [] },
+    })));
   });
 
   fastify.post('/:token/resubscribe', {
@@ -99,8 +101,8 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
     const contact = contactOf(request.params.token);
     store.resubscribe(contact.id);
     request.log.info({ contactId: contact.id }, 'reminders: contact subscribed again');
-    const text = PAGES[contact.language].again(contact.email);
-    return privatePage(reply).send(page(contact.language, text.title, text.body));
+    const practice = practiceOf(contact.providerId);
+    return privatePage(reply).send(page(request, contact.language, (t) => ({ heading: t.resubscribedTitle, paragraphs: [t.resubscribedBody(contact.email, practice)] })));
   });
 };
 

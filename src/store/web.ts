@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { Contract, ProviderKind } from '../domain/types.js';
+import { ApiKeyStore } from './api-keys.js';
+import { nowIso, type Db } from './database.js';
+import { ProviderStore, type Language, type ProviderInput } from './providers.js';
+import { addressKey, hashWebToken, isWebTokenShape, newWebToken, sameHash } from './web-tokens.js';
+
+/** What the sign-up form said; applied when the address is confirmed. */
+export interface SignupDetails {
+  kinds: ProviderKind[];
+  contracts: Contract[];
+  name: string | null;
+  practice: string;
+  agb: string | null;
+  language: Language;
+  reminderDays: number[];
+}
+
+export interface WebAccount {
+  providerId: string;
+  apiKeyId: string;
+}
+
+export type LinkPurpose = 'sign-in' | 'record';
+
+export interface WebLink {
+  providerId: string;
+  item: string | null;
+  expired: boolean;
+}
+
+/** AGB is optional on the web form; the providers table needs 8 digits, so "not given" is this code. */
+export const AGB_NOT_GIVEN = '00000000';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** An unconfirmed sign-up, and its confirmation link, live this long. */
+export const SIGNUP_TTL_MS = 7 * DAY_MS;
+export const LINK_TTL_MS: Record<LinkPurpose, number> = { 'sign-in': DAY_MS, record: 60 * DAY_MS };
+
+interface SignupRow {
+  id: string;
+  email: string;
+  token_hash: string;
+  details: string;
+  expires_at: string;
+}
+
+/** Sign-ups, their accounts and the links mailed to them; each secret stored as a hash (web-tokens.ts). */
+export class WebStore {
+  private readonly statements;
+  private readonly providers: ProviderStore;
+  private readonly apiKeys: ApiKeyStore;
+
+  constructor(private readonly db: Db) {
+    this.providers = new ProviderStore(db);
+    this.apiKeys = new ApiKeyStore(db);
+    this.statements = {
+      insertSignup: db.prepare(`INSERT INTO web_signups (id, email, token_hash, details, created_at, expires_at)
+        VALUES (@id, @email, @tokenHash, @details, @now, @expiresAt) ON CONFLICT DO NOTHING`),
+      signupByHash: db.prepare<[string], SignupRow>('SELECT * FROM web_signups WHERE token_hash = ?'),
+      deleteSignup: db.prepare<[string]>('DELETE FROM web_signups WHERE id = ?'),
+      insertAccount: db.prepare('INSERT INTO web_accounts (provider_id, api_key_id, page_token_hash, created_at) VALUES (?, ?, ?, ?)'),
+      accountByHash: db.prepare<[string], { provider_id: string; api_key_id: string; page_token_hash: string }>(
+        'SELECT provider_id, api_key_id, page_token_hash FROM web_accounts WHERE page_token_hash = ?',
+      ),
+      accountsByEmail: db.prepare<[string], { provider_id: string }>(`SELECT DISTINCT a.provider_id FROM web_accounts a
+        JOIN contacts c ON c.provider_id = a.provider_id WHERE c.email = ? COLLATE NOCASE`),
+      rotatePage: db.prepare<[string, string]>('UPDATE web_accounts SET page_token_hash = ? WHERE provider_id = ?'),
+      insertLink: db.prepare(`INSERT INTO web_links (token_hash, purpose, provider_id, item, created_at, expires_at)
+        VALUES (@tokenHash, @purpose, @providerId, @item, @now, @expiresAt)`),
+      linkByHash: db.prepare<[string, string], { provider_id: string; item: string | null; token_hash: string; expires_at: string }>(
+        'SELECT provider_id, item, token_hash, expires_at FROM web_links WHERE token_hash = ? AND purpose = ?',
+      ),
+      deleteLink: db.prepare<[string]>('DELETE FROM web_links WHERE token_hash = ?'),
+      mailsSince: db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM web_mail_log WHERE address_hash = ? AND sent_at > ?'),
+      logMail: db.prepare<[string, string]>('INSERT INTO web_mail_log (address_hash, sent_at) VALUES (?, ?)'),
+      purgeSignups: db.prepare<[string]>('DELETE FROM web_signups WHERE expires_at <= ?'),
+      purgeLinks: db.prepare<[string]>('DELETE FROM web_links WHERE expires_at <= ?'),
+      purgeMailLog: db.prepare<[string]>('DELETE FROM web_mail_log WHERE sent_at <= ?'),
+      contactEmails: db.prepare<[string], { email: string }>('SELECT email FROM contacts WHERE provider_id = ?'),
+      deleteOutbox: db.prepare<[string]>('DELETE FROM mail_outbox WHERE provider_id = ?'),
+      deleteFeedStates: db.prepare<[string]>("DELETE FROM feed_states WHERE feed = 'provider/' || ?"),
+      deleteFeedItems: db.prepare<[string]>("DELETE FROM feed_items WHERE feed = 'provider/' || ?"),
+      deleteSignupsOf: db.prepare<[string]>('DELETE FROM web_signups WHERE email = ? COLLATE NOCASE'),
+      deleteMailLogOf: db.prepare<[string]>('DELETE FROM web_mail_log WHERE address_hash = ?'),
+      setReminders: db.prepare<{ providerId: string; email: string; at: string | null }>(`UPDATE contacts SET unsubscribed_at = @at
+        WHERE provider_id = @providerId AND email = @email COLLATE NOCASE AND (unsubscribed_at IS NULL) <> (@at IS NULL)`),
+      remindersOn: db.prepare<[string, string], { off: string | null }>('SELECT unsubscribed_at AS off FROM contacts WHERE provider_id = ? AND email = ? COLLATE NOCASE'),
+      deleteApiKey: db.prepare<{ id: string }>('DELETE FROM api_keys WHERE id = @id AND NOT EXISTS (SELECT 1 FROM providers WHERE owner_key_id = @id)'),
+    };
+  }
+
+  /** A new unconfirmed sign-up, with the token for its one mail; null when this address already waits for one. */
+  createSignup(email: string, details: SignupDetails, now = new Date()): { token: string } | null {
+    const { token, hash } = newWebToken(this.db);
+    const inserted = this.statements.insertSignup.run({
+      id: randomUUID(), email, tokenHash: hash, details: JSON.stringify(details), now: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SIGNUP_TTL_MS).toISOString(),
+    });
+    return inserted.changes === 1 ? { token } : null;
+  }
+
+  /** The sign-up a confirmation link belongs to: 'expired' once its 7 days are over (until the purge deletes it). */
+  signup(token: string, now = new Date()): { email: string; details: SignupDetails } | 'expired' | undefined {
+    const row = this.signupRow(token);
+    if (!row) return undefined;
+    if (row.expires_at <= now.toISOString()) return 'expired';
+    return { email: row.email, details: JSON.parse(row.details) as SignupDetails };
+  }
+
+  /**
+   * Confirms a sign-up: its provider under a tenant of its own (an api_keys row whose key nobody holds,
+   * so two people of one practice, or one AGB code, never collide), and a page link. One transaction.
+   */
+  confirmSignup(token: string, now = new Date()): { account: WebAccount; pageToken: string } | undefined {
+    return this.db.transaction(() => {
+      const row = this.signupRow(token);
+      if (!row || row.expires_at <= now.toISOString()) return undefined;
+      const details = JSON.parse(row.details) as SignupDetails;
+      const { apiKey } = this.apiKeys.create(`webaanmelding ${row.id}`);
+      const input: ProviderInput = {
+        name: details.practice,
+        agb: details.agb ?? AGB_NOT_GIVEN,
+        kinds: details.kinds,
+        contracts: details.contracts,
+        contacts: [{ email: row.email, name: details.name, language: details.language }],
+        reminderDays: details.reminderDays,
+      };
+      const provider = this.providers.create(apiKey.id, input);
+      const page = newWebToken(this.db);
+      this.statements.insertAccount.run(provider.id, apiKey.id, page.hash, nowIso());
+      this.statements.deleteSignup.run(row.id);
+      return { account: { providerId: provider.id, apiKeyId: apiKey.id }, pageToken: page.token };
+    })();
+  }
+
+  /** The account behind a page link. */
+  account(pageToken: string): WebAccount | undefined {
+    if (!isWebTokenShape(pageToken)) return undefined;
+    const hash = hashWebToken(this.db, pageToken);
+    const row = this.statements.accountByHash.get(hash);
+    return row && sameHash(row.page_token_hash, hash) ? { providerId: row.provider_id, apiKeyId: row.api_key_id } : undefined;
+  }
+
+  /** Web accounts with a contact at this address (for "send me a new link"). */
+  accountsWithAddress(email: string): string[] {
+    return this.statements.accountsByEmail.all(email).map((row) => row.provider_id);
+  }
+
+  /** A new page link; the old one stops working at once. */
+  rotatePageToken(providerId: string): string {
+    const page = newWebToken(this.db);
+    this.statements.rotatePage.run(page.hash, providerId);
+    return page.token;
+  }
+
+  createLink(purpose: LinkPurpose, providerId: string, item: string | null = null, now = new Date()): string {
+    const link = this.prepareLink(purpose, providerId, item, now);
+    link.save();
+    return link.token;
+  }
+
+  /** A link whose row is written later by `save`, inside the caller's transaction (a digest stores it with its mail). */
+  prepareLink(purpose: LinkPurpose, providerId: string, item: string | null, now = new Date()): { token: string; save: () => void } {
+    const { token, hash } = newWebToken(this.db);
+    const row = { tokenHash: hash, purpose, providerId, item, now: now.toISOString(), expiresAt: new Date(now.getTime() + LINK_TTL_MS[purpose]).toISOString() };
+    return { token, save: () => void this.statements.insertLink.run(row) };
+  }
+
+  link(purpose: LinkPurpose, token: string, now = new Date()): WebLink | undefined {
+    if (!isWebTokenShape(token)) return undefined;
+    const hash = hashWebToken(this.db, token);
+    const row = this.statements.linkByHash.get(hash, purpose);
+    if (!row || !sameHash(row.token_hash, hash)) return undefined;
+    return { providerId: row.provider_id, item: row.item, expired: row.expires_at <= now.toISOString() };
+  }
+
+  /** A sign-in link works once. */
+  useLink(token: string): void {
+    if (isWebTokenShape(token)) this.statements.deleteLink.run(hashWebToken(this.db, token));
+  }
+
+  /** Mails the front door sent to this address in the last `windowMs`. */
+  mailsSent(email: string, windowMs: number, now = new Date()): number {
+    return (this.statements.mailsSince.get(addressKey(this.db, email), new Date(now.getTime() - windowMs).toISOString()) as { n: number }).n;
+  }
+
+  logMail(email: string, now = new Date()): void {
+    this.statements.logMail.run(addressKey(this.db, email), now.toISOString());
+  }
+
+  /** Drops unconfirmed sign-ups after 7 days, expired links, and mail counts older than a day. */
+  purge(now = new Date()): { signups: number; links: number } {
+    const iso = now.toISOString();
+    return this.db.transaction(() => {
+      const signups = this.statements.purgeSignups.run(iso).changes;
+      const links = this.statements.purgeLinks.run(iso).changes;
+      this.statements.purgeMailLog.run(new Date(now.getTime() - DAY_MS).toISOString());
+      return { signups, links };
+    })();
+  }
+
+  /** Whether her address gets reminder mails (an unsubscribe link turns them off; her settings turn them on again). */
+  remindersOn(providerId: string, email: string): boolean {
+    return this.statements.remindersOn.get(providerId, email)?.off === null;
+  }
+
+  setReminders(providerId: string, email: string, on: boolean): void {
+    this.statements.setReminders.run({ providerId, email, at: on ? null : nowIso() });
+  }
+
+  /** Everything about one account: provider, contracts, contacts, events, outbox rows, feed state, links, its tenant. */
+  deleteAccount(account: WebAccount): void {
+    this.db.transaction(() => {
+      const emails = this.statements.contactEmails.all(account.providerId).map((row) => row.email);
+      this.statements.deleteOutbox.run(account.providerId);
+      this.statements.deleteFeedItems.run(account.providerId);
+      this.statements.deleteFeedStates.run(account.providerId);
+      this.providers.delete(account.providerId);
+      this.statements.deleteApiKey.run({ id: account.apiKeyId });
+      for (const email of emails) {
+        this.statements.deleteSignupsOf.run(email);
+        this.statements.deleteMailLogOf.run(addressKey(this.db, email));
+      }
+    })();
+  }
+
+  private signupRow(token: string): SignupRow | undefined {
+    if (!isWebTokenShape(token)) return undefined;
+    const hash = hashWebToken(this.db, token);
+    const row = this.statements.signupByHash.get(hash);
+    return row && sameHash(row.token_hash, hash) ? row : undefined;
+  }
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CalendarSet } from '../../domain/calendar-set.js';
+import { languageOf, sendPage } from '../context.js';
+import { parseSituation, queryOf, type Situation } from '../situation.js';
+import { wordsFor, writtenDate, type Language } from '../words.js';
+import { situationFormView } from './form.js';
+
+/** The calendars the service holds, as the home page lists them (insurer first). */
+export function calendarRows(calendars: CalendarSet, language: Language) {
+  return calendars.all().map(({ file }) => {
+    // When a calendar file says when its dates were last checked against the document, the page says so.
+    const checked = (file.document as { checked?: unknown }).checked ?? (file as { checked?: unknown }).checked;
+    return {
+      insurer: file.insurerName,
+      year: file.year,
+      title: file.document.title,
+      url: file.document.url ?? null,
+      checked: typeof checked === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(checked) ? writtenDate(checked, language) : wordsFor(language).notChecked,
+    };
+  });
+}
+
+/** The home page with the "mijn situatie" form; shown again (400) with a situation's problems next to its fields. */
+export function renderHome(
+  fastify: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  situation?: Situation,
+  errors?: { field: string; message: string }[],
+) {
+  const language = languageOf(request, reply);
+  return sendPage(request, reply, 'home/home', (t) => (errors ? `${t.errorTitle}: ${t.formTitle}` : t.homeTitle), {
+    form: situationFormView(fastify.calendars, language, situation),
+    calendars: calendarRows(fastify.calendars, language),
+  }, { language, errors, status: errors ? 400 : 200 });
+}
+
+export default async function homePage(fastify: FastifyInstance): Promise<void> {
+  // "Situatie wijzigen" comes back here with the situation in the address: the form starts filled in.
+  fastify.get('/', async (request, reply) => renderHome(fastify, request, reply, parseSituation(queryOf(request.url), fastify.calendars).situation));
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { escapeHtml } from '../html.js';
+import { parseMailbox } from '../mail/address.js';
+import type { MailTransport } from '../mail/transport.js';
+import type { Language } from './words.js';
+
+/** The front door's own mails: one link each, sent at once (not through the reminder outbox). */
+export type WebMailKind = 'confirm' | 'welcome' | 'sign-in';
+
+const MAILS: Record<Language, Record<WebMailKind, { subject: string; body: (practice: string) => string[]; button: string }>> = {
+  nl: {
+    confirm: {
+      subject: 'Bevestig uw aanmelding voor herinneringen',
+      body: (practice) => [`U (of iemand anders) heeft ${practice} aangemeld voor herinneringen over contractdata van zorgverzekeraars.`, 'Klik op de link om uw aanmelding te bevestigen. De link werkt 7 dagen.', 'Heeft u zich niet aangemeld? Doe dan niets. We sturen geen e-mail meer en verwijderen de aanmelding na 7 dagen.'],
+      button: 'Aanmelding bevestigen',
+    },
+    welcome: {
+      subject: 'Uw pagina met contractdata',
+      body: (practice) => [`Uw aanmelding voor ${practice} is bevestigd. Voortaan krijgt u een e-mail voordat een datum verloopt.`, 'Op uw eigen pagina ziet u wat u als eerste moet doen en legt u vast wat u gedaan heeft. Bewaar deze e-mail: de link is geheim.'],
+      button: 'Naar mijn pagina',
+    },
+    'sign-in': {
+      subject: 'Nieuwe link naar uw pagina',
+      body: (practice) => [`U vroeg een nieuwe link aan naar de pagina van ${practice}. De link werkt 24 uur en één keer. Daarna werkt uw oude link niet meer.`, 'Heeft u dit niet gevraagd? Doe dan niets; uw oude link blijft werken.'],
+      button: 'Nieuwe link maken',
+    },
+  },
+  en: {
+    confirm: {
+      subject: 'Confirm your sign-up for reminders',
+      body: (practice) => [`You (or someone else) signed up ${practice} for reminders about insurers' contract dates.`, 'Click the link to confirm. It works for 7 days.', 'Did not sign up? Do nothing. We send no more e-mail and delete the sign-up after 7 days.'],
+      button: 'Confirm sign-up',
+    },
+    welcome: {
+      subject: 'Your page with contract dates',
+      body: (practice) => [`Your sign-up for ${practice} is confirmed. From now on you get an e-mail before a date passes.`, 'Your own page shows what to do first and lets you record what you did. Keep this e-mail: the link is secret.'],
+      button: 'To my page',
+    },
+    'sign-in': {
+      subject: 'A new link to your page',
+      body: (practice) => [`You asked for a new link to the page of ${practice}. The link works once, for 24 hours. Your old link then stops working.`, 'Did not ask for this? Do nothing; your old link keeps working.'],
+      button: 'Make a new link',
+    },
+  },
+};
+
+export interface WebMail {
+  kind: WebMailKind;
+  language: Language;
+  to: { address: string; name: string | null };
+  practice: string;
+  link: string;
+}
+
+/** Builds the message with nodemailer's MailComposer (it encodes names and folds headers) and sends it. */
+export async function sendWebMail(transport: MailTransport, from: string, mail: WebMail): Promise<void> {
+  const words = MAILS[mail.language][mail.kind];
+  const paragraphs = words.body(mail.practice);
+  const text = [...paragraphs, '', `${words.button}: ${mail.link}`, ''].join('\n\n');
+  const html = [
+    `<!doctype html><html lang="${mail.language}"><head><meta charset="utf-8"><title>${escapeHtml(words.subject)}</title></head><body style="font-family: sans-serif; line-height: 1.5">`,
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    `<p><a href="${escapeHtml(mail.link)}">${escapeHtml(words.button)}</a></p>`,
+    `<p style="color:#555;font-size:small">${escapeHtml(mail.link)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  const domain = parseMailbox(from).address.split('@')[1] ?? 'localhost';
+  const raw = await new Promise<Buffer>((resolve, reject) => {
+    new MailComposer({
+      from,
+      to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
+      subject: words.subject,
+      text,
+      html,
+      messageId: `<${randomUUID()}@${domain}>`,
+      date: new Date(),
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    }).compile().build((error, message) => (error ? reject(error) : resolve(message)));
+  });
+  await transport.send({ from: parseMailbox(from).address, to: mail.to.address }, raw, `web-${mail.kind}-${randomUUID()}`);
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { computeTimeline } from '../../domain/timeline.js';
+import type { TimelineItem } from '../../domain/types.js';
+import { languageOf, sendPage } from '../context.js';
+import { renderHome } from '../home/index.js';
+import { parseSituation, queryOf, situationQuery, type Situation } from '../situation.js';
+import { subscribeLinks } from '../subscribe.js';
+import { derivationFor } from '../derivation.js';
+import { timelineView } from '../view-model.js';
+import { kindLabel, wordsFor, type Language } from '../words.js';
+
+export interface SignupValues {
+  email: string;
+  name: string;
+  practice: string;
+  agb: string;
+  language: Language;
+}
+
+/** The insurer's name for an item, as every page and feed writes it first. */
+export function insurerNameOf(fastify: FastifyInstance) {
+  return (item: TimelineItem) => fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer;
+}
+
+export function situationSummary(fastify: FastifyInstance, situation: Situation, language: Language): string {
+  const kinds = situation.kinds.map((kind) => kindLabel(kind, language).toLowerCase()).join(', ');
+  const insurers = situation.contracts
+    .map((c) => `${fastify.calendars.get(c.insurer, c.year)?.file.insurerName ?? c.insurer} ${c.year} (${wordsFor(language).statusShort[c.status]})`)
+    .join(language === 'nl' ? ' en ' : ' and ');
+  return wordsFor(language).situationFor(kinds, insurers);
+}
+
+/** Her dates for one situation, with subscribe links and the sign-up form; shown again (400) with the form's problems. */
+export function renderSituation(
+  fastify: FastifyInstance,
+  publicBaseUrl: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  situation: Situation,
+  form: { values?: Partial<SignupValues>; errors?: { field: string; message: string }[] } = {},
+) {
+  const language = languageOf(request, reply);
+  const today = fastify.today();
+  const query = situationQuery(situation);
+  const items = computeTimeline(situation, fastify.calendars, [], today);
+  const words = wordsFor(language);
+  return sendPage(request, reply, 'situation/situation', (t) => (form.errors ? `${t.errorTitle}: ${t.signupTitle}` : t.situationTitle), {
+    summary: situationSummary(fastify, situation, language),
+    situationQuery: query,
+    timeline: timelineView(items, { language, today, insurerName: insurerNameOf(fastify), derive: derivationFor(fastify.calendars, items, language) }),
+    today,
+    links: subscribeLinks(`${publicBaseUrl}/feeds/situatie.ics?${query}`, words.service),
+    values: { email: '', name: '', practice: '', agb: '', language, ...form.values },
+  }, { language, form: true, errors: form.errors, status: form.errors ? 400 : 200 });
+}
+
+export default async function situationPage(fastify: FastifyInstance, opts: { publicBaseUrl: string }): Promise<void> {
+  fastify.get('/situatie', async (request, reply) => {
+    const { situation, problems } = parseSituation(queryOf(request.url), fastify.calendars);
+    if (problems.length > 0) {
+      const words = wordsFor(languageOf(request, reply));
+      const errors = problems.map((problem) => ({ field: problem.field === 'contracts' ? 'contracts' : problem.field === 'kind' ? 'kind' : problem.field.replace(/:/g, '-'), message: words.problems[problem.code] }));
+      return renderHome(fastify, request, reply, situation, [...new Map(errors.map((e) => [e.field, e])).values()]);
+    }
+    return renderSituation(fastify, opts.publicBaseUrl, request, reply, situation);
+  });
+}

@@ -1,0 +1,116 @@
+import { daysBetween } from '../domain/plain-date.js';
+import type { IsoDate, TimelineItem } from '../domain/types.js';
+import { wordsFor, writtenDate, type Language } from './words.js';
+
+/** One timeline item as a page shows it: every text already in the reader's language, nothing left to decide in a template. */
+export interface ItemView {
+  id: string;
+  anchor: string;
+  heading: string;
+  who: string;
+  providerActs: boolean;
+  when: string;
+  daysLeft: string | null;
+  urgent: boolean;
+  flag: string | null;
+  projected: string | null;
+  derivation: string | null;
+  /** Advice the domain may attach to an item (issue 10), shown as it comes. */
+  advice: string | null;
+  source: string;
+  done: { text: string; note: string | null; eventId: string | null } | null;
+  /** A form to record it: "Gedaan? Leg het vast" for her own steps, "Gebeurd?" for dates that start a chain. */
+  record: { summary: string } | null;
+}
+
+export interface TimelineView {
+  next: ItemView | null;
+  coming: ItemView[];
+  passed: ItemView[];
+}
+
+export interface LiveEvent {
+  id: string;
+  item: string;
+  date: IsoDate;
+  note: string | null;
+}
+
+export interface TimelineViewOptions {
+  language: Language;
+  today: IsoDate;
+  insurerName: (item: TimelineItem) => string;
+  /** Her live events (own page); absent on the public situation page, which records nothing. */
+  events?: readonly LiveEvent[];
+  /** How a relative date was worked out, for items that carry no `derivation` of their own (derivation.ts). */
+  derive?: (item: TimelineItem) => string | null;
+}
+
+/** Fields other parts of the service may add to an item (issue 10: how a date was worked out). */
+type LocalText = { nl?: string; en?: string } | string | null;
+type ItemExtras = { derivation?: LocalText & ({ reading?: unknown } | string | null); advice?: LocalText };
+
+function localText(text: LocalText | undefined, language: Language): string | null {
+  return typeof text === 'string' ? text : (text?.[language] ?? null);
+}
+
+/** Days left from which a date is shown as urgent. */
+const URGENT_DAYS = 14;
+
+export function itemView(item: TimelineItem, options: TimelineViewOptions): ItemView {
+  const { language, today } = options;
+  const words = wordsFor(language);
+  const insurer = options.insurerName(item);
+  // A step waiting for the one before it has no date yet (issue 10): it is never urgent and tells what it waits for.
+  const last = item.window?.to ?? item.due;
+  const days = last === null ? null : daysBetween(today, item.window ? (item.window.from > today ? item.window.from : last) : last);
+  const when = item.window
+    ? words.window(writtenDate(item.window.from, language), writtenDate(item.window.to, language))
+    : item.due === null
+      ? words.waiting
+      : `${writtenDate(item.due, language)}${item.time ? ` ${words.at(item.time)}` : ''}`;
+  const event = item.done !== null ? [...(options.events ?? [])].reverse().find((candidate) => candidate.item === item.id && candidate.date === item.done) : undefined;
+  const extras = item as TimelineItem & ItemExtras;
+  const reading = extras.derivation && typeof extras.derivation === 'object' && 'reading' in extras.derivation ? (extras.derivation.reading as { nl: string; en: string } | null) : null;
+  const worked = localText(extras.derivation, language) ?? options.derive?.(item) ?? null;
+  const derivation = worked === null ? null : reading ? `${worked} ${reading[language]}` : worked;
+  const flag = item.flags.length === 0
+    ? null
+    : language === 'nl'
+      ? `Valt op ${item.flags.map((f) => (f.code === 'weekend' ? f.day : f.name)).join(' en ')}${item.actor === 'provider' ? `: regel het uiterlijk ${writtenDate(item.flags[0].lastWorkingDay, language, false)}` : ''}.`
+      : `Falls on a ${item.flags.map((f) => (f.code === 'weekend' ? (f.day === 'zaterdag' ? 'Saturday' : 'Sunday') : `public holiday (${f.name})`)).join(' and ')}${item.actor === 'provider' ? `: see to it by ${writtenDate(item.flags[0].lastWorkingDay, language, false)}` : ''}.`;
+  const recordable = options.events !== undefined && item.done === null && item.type !== 'info' && (item.actor === 'provider' || item.chain !== null);
+  return {
+    id: item.id,
+    anchor: `item-${item.id.replace(/[^A-Za-z0-9_-]/g, '-')}`,
+    heading: `${insurer}: ${item.title[language]}`,
+    who: item.type === 'info' ? words.who.info : item.actor === 'provider' ? words.who.provider : words.who.insurer(insurer),
+    providerActs: item.actor === 'provider' && item.type !== 'info',
+    when,
+    daysLeft: item.done === null && item.type !== 'info' && last !== null && days !== null && last >= today ? words.daysLeft(days) : null,
+    urgent: item.done === null && item.actor === 'provider' && item.type === 'deadline' && last !== null && days !== null && last >= today && days <= URGENT_DAYS,
+    flag,
+    projected: item.projected && item.done === null && derivation === null ? words.projected : null,
+    derivation,
+    advice: localText(extras.advice, language) ?? (item.type === 'advice' ? words.adviceNote : null),
+    source: `${item.source.document}, ${words.section} ${item.source.section}: “${item.source.quote}”`,
+    done: item.done === null ? null : { text: words.done(writtenDate(item.done, language)), note: event?.note ?? null, eventId: event?.id ?? null },
+    record: recordable ? { summary: item.actor === 'provider' ? words.recordSummary : words.chainSummary } : null,
+  };
+}
+
+/**
+ * Her next action first (the nearest date she must act on), then what is coming, then what passed or is done,
+ * folded away: a page that opens in April must not start with a screen of past items.
+ */
+export function timelineView(items: readonly TimelineItem[], options: TimelineViewOptions): TimelineView {
+  const { today } = options;
+  const views = items.map((item) => ({ item, view: itemView(item, options) }));
+  const open = views.filter(({ item }) => item.done === null && ((item.window?.to ?? item.due) ?? today) >= today);
+  const nextEntry = open.find(({ item }) => item.actor === 'provider' && item.type !== 'info' && item.due !== null) ?? null;
+  return {
+    next: nextEntry?.view ?? null,
+    coming: open.filter((entry) => entry !== nextEntry).map(({ view }) => view),
+    passed: views.filter((entry) => !open.includes(entry)).map(({ view }) => view).reverse(),
+  };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadCalendarSet } from '../../src/calendar/load.js';
+import { computeTimeline } from '../../src/domain/timeline.js';
+import { derivationFor } from '../../src/web/derivation.js';
+import { itemView, timelineView } from '../../src/web/view-model.js';
+
+const calendars = loadCalendarSet();
+const situation = { kinds: ['verloskunde' as const], contracts: [{ insurer: 'cz-groep', year: 2027, status: 'new' as const }, { insurer: 'zorg-en-zekerheid', year: 2026, status: 'existing' as const }] };
+const insurerName = (item: { insurer: string }) => (item.insurer === 'cz-groep' ? 'CZ' : 'Zorg en Zekerheid');
+
+describe('the timeline view model', () => {
+  it('puts her nearest own action first, then what is coming, and folds passed and done items away', () => {
+    const items = computeTimeline(situation, calendars, [{ item: 'cz-groep/2027/aanbod-reactie/aanbod', date: '2026-09-10' }], '2026-09-15');
+    const view = timelineView(items, { language: 'nl', today: '2026-09-15', insurerName, events: [], derive: derivationFor(calendars, items, 'nl') });
+    expect(view.next?.heading).toBe('CZ: Reageren op aanbod');
+    expect(view.next?.when).toBe('donderdag 8 oktober 2026');
+    expect(view.next?.daysLeft).toBe('nog 23 dagen');
+    expect(view.next?.who).toBe('U doet dit');
+    expect(view.next?.derivation).toBe('4 weken na ‘Aanbod overeenkomst 2027 ontvangen’ (vastgelegd op donderdag 10 september 2026).');
+    expect(view.coming.every((item) => item.done === null)).toBe(true);
+    expect(view.passed.find((item) => item.id === 'cz-groep/2027/aanbod-reactie/aanbod')?.done?.text).toBe('Gedaan op donderdag 10 september 2026');
+    // Zorg en Zekerheid's 2026 round passed before September 2026: folded, not on top.
+    expect(view.passed.some((item) => item.heading.startsWith('Zorg en Zekerheid'))).toBe(true);
+    expect([view.next, ...view.coming].every((item) => item!.daysLeft === null || !item!.daysLeft.includes('geleden'))).toBe(true);
+  });
+
+  it('shows fields other parts of the service add to an item (derivation, advice) in the reader\'s language', () => {
+    const [item] = computeTimeline(situation, calendars, [], '2026-09-15');
+    const extended = { ...item, derivation: { nl: 'zo berekend', en: 'worked out so', reading: null }, advice: { nl: 'bel CZ', en: 'call CZ' } };
+    expect(itemView(extended, { language: 'en', today: '2026-09-15', insurerName })).toMatchObject({ derivation: 'worked out so', advice: 'call CZ' });
+    expect(itemView(extended, { language: 'nl', today: '2026-09-15', insurerName })).toMatchObject({ derivation: 'zo berekend', advice: 'bel CZ' });
+  });
+});
