@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Contract, ProviderKind } from '../domain/types.js';
+import type { Contract, IsoDate, ProviderKind } from '../domain/types.js';
 import { ApiKeyStore } from './api-keys.js';
 import { nowIso, type Db } from './database.js';
 import { ProviderStore, type Language, type ProviderInput } from './providers.js';
@@ -59,6 +59,7 @@ export class WebStore {
         VALUES (@id, @email, @tokenHash, @details, @now, @expiresAt) ON CONFLICT DO NOTHING`),
       signupByHash: db.prepare<[string], SignupRow>('SELECT * FROM web_signups WHERE token_hash = ?'),
       deleteSignup: db.prepare<[string]>('DELETE FROM web_signups WHERE id = ?'),
+      introduceContacts: db.prepare<[string, string]>('UPDATE contacts SET introduced_on = ? WHERE provider_id = ? AND introduced_on IS NULL'),
       insertAccount: db.prepare('INSERT INTO web_accounts (provider_id, api_key_id, page_token_hash, created_at) VALUES (?, ?, ?, ?)'),
       accountByHash: db.prepare<[string], { provider_id: string; api_key_id: string; page_token_hash: string }>(
         'SELECT provider_id, api_key_id, page_token_hash FROM web_accounts WHERE page_token_hash = ?',
@@ -86,6 +87,7 @@ export class WebStore {
       setReminders: db.prepare<{ providerId: string; email: string; at: string | null }>(`UPDATE contacts SET unsubscribed_at = @at
         WHERE provider_id = @providerId AND email = @email COLLATE NOCASE AND (unsubscribed_at IS NULL) <> (@at IS NULL)`),
       remindersOn: db.prepare<[string, string], { off: string | null }>('SELECT unsubscribed_at AS off FROM contacts WHERE provider_id = ? AND email = ? COLLATE NOCASE'),
+      deleteSuppressionsOf: db.prepare<[string]>('DELETE FROM mail_suppressions WHERE owner_key_id = ?'),
       deleteApiKey: db.prepare<{ id: string }>('DELETE FROM api_keys WHERE id = @id AND NOT EXISTS (SELECT 1 FROM providers WHERE owner_key_id = @id)'),
     };
   }
@@ -112,7 +114,7 @@ export class WebStore {
    * Confirms a sign-up: its provider under a tenant of its own (an api_keys row whose key nobody holds,
    * so two people of one practice, or one AGB code, never collide), and a page link. One transaction.
    */
-  confirmSignup(token: string, now = new Date()): { account: WebAccount; pageToken: string } | undefined {
+  confirmSignup(token: string, today: IsoDate, now = new Date()): { account: WebAccount; pageToken: string } | undefined {
     return this.db.transaction(() => {
       const row = this.signupRow(token);
       if (!row || row.expires_at <= now.toISOString()) return undefined;
@@ -127,6 +129,8 @@ export class WebStore {
         reminderDays: details.reminderDays,
       };
       const provider = this.providers.create(apiKey.id, input);
+      // She confirmed the address herself (double opt-in): no first-mail notice naming who added it.
+      this.statements.introduceContacts.run(today, provider.id);
       const page = newWebToken(this.db);
       this.statements.insertAccount.run(provider.id, apiKey.id, page.hash, nowIso());
       this.statements.deleteSignup.run(row.id);
@@ -217,6 +221,8 @@ export class WebStore {
       this.statements.deleteFeedItems.run(account.providerId);
       this.statements.deleteFeedStates.run(account.providerId);
       this.providers.delete(account.providerId);
+      // Her tenant goes with her, and so does its suppression list: it holds only her own address.
+      this.statements.deleteSuppressionsOf.run(account.apiKeyId);
       this.statements.deleteApiKey.run({ id: account.apiKeyId });
       for (const email of emails) {
         this.statements.deleteSignupsOf.run(email);

@@ -40,9 +40,9 @@ describe('GET /feeds/:token.html', () => {
     expect(html).not.toContain('<script');
     for (const item of timeline.items) expect(html).toContain(item.source.section);
     // Every date explains itself: the derivation of each item, escaped, on its row.
-    for (const item of timeline.items) expect(html).toContain(`Berekening: ${escapeHtml(item.derivation.nl)}`);
+    for (const item of timeline.items) expect(html).toContain(escapeHtml(item.derivation.nl));
     expect(timeline.items.some((item: { due: string | null }) => item.due === null)).toBe(true);
-    expect(html).toContain('nog geen datum');
+    expect(html).toMatch(/nog geen datum/i);
   });
 
   it('answers 404 for an unknown token and for the old token after rotation', async () => {

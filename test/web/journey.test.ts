@@ -69,7 +69,8 @@ describe.each([
       await look('home-error');
 
       await page.check('#kind');
-      await page.check('#c-cz-groep-2027-new');
+      // Existing at CZ: the 30 September offer (and the answer to it) is promised to existing providers only.
+      await page.check('#c-cz-groep-2027-existing');
       await page.check('#c-zorg-en-zekerheid-2026-existing');
       await page.getByRole('button', { name: 'Toon mijn data' }).click();
       expect(page.url()).toContain('/situatie?');
@@ -82,7 +83,7 @@ describe.each([
 
       // Subscribe links: all the same situation feed, which is exactly this situation.
       const feedUrl = await page.inputValue('#feed-address-situation');
-      expect(feedUrl).toBe(`${base}/feeds/situatie.ics?kind=verloskunde&c%3Acz-groep%3A2027=new&c%3Azorg-en-zekerheid%3A2026=existing`);
+      expect(feedUrl).toBe(`${base}/feeds/situatie.ics?kind=verloskunde&c%3Acz-groep%3A2027=existing&c%3Azorg-en-zekerheid%3A2026=existing`);
       const webcal = feedUrl.replace(/^http:/, 'webcal:');
       expect(await page.getByRole('link', { name: 'Google Agenda' }).getAttribute('href')).toBe(`https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`);
       expect(await page.getByRole('link', { name: /Outlook op internet/ }).getAttribute('href')).toContain(`url=${encodeURIComponent(feedUrl)}`);
@@ -138,7 +139,7 @@ describe.each([
 
       // Her page: next action first with days left, her personal feed.
       await expect(page.locator('h1').textContent()).resolves.toBe(`Contractdata van ${practice}`);
-      await expect(page.locator('.panel.next').textContent()).resolves.toMatch(/CZ: Reageren op aanbod[\s\S]*dinsdag 13 oktober 2026[\s\S]*nog 28 dagen/);
+      await expect(page.locator('.panel.next').textContent()).resolves.toMatch(/CZ: Reageren op aanbod[\s\S]*woensdag 28 oktober 2026[\s\S]*nog 43 dagen/);
       await look('own');
       const personalFeed = await page.inputValue('#feed-address-own');
       const before = (await feedOf(personalFeed)).events.find((event) => event.uid.startsWith(REACTIE_UID))!;
@@ -172,7 +173,7 @@ describe.each([
       await expect(page.locator('.notice').textContent()).resolves.toContain('Vastgelegd: CZ: Aanbod overeenkomst 2027 ontvangen op donderdag 10 september 2026');
       await expect(page.locator('.panel.next').textContent()).resolves.toMatch(/CZ: Reageren op aanbod[\s\S]*donderdag 8 oktober 2026/);
       // The derivation says where the moved date comes from.
-      await expect(page.locator('.panel.next').textContent()).resolves.toContain('4 weken na ‘Aanbod overeenkomst 2027 ontvangen’ (vastgelegd op donderdag 10 september 2026)');
+      await expect(page.locator('.panel.next').textContent()).resolves.toContain('aanbod overeenkomst 2027 ontvangen 10 september 2026 (vastgelegd) + 4 weken = 8 oktober 2026');
       await look('own-recorded');
       const after = (await feedOf(personalFeed)).events.find((event) => event.uid.startsWith(REACTIE_UID))!;
       expect(after.sequence).toBeGreaterThan(before.sequence);
@@ -182,7 +183,7 @@ describe.each([
       // Undo it from the notice.
       await page.locator('.notice').getByRole('button', { name: 'Ongedaan maken' }).click();
       await expect(page.locator('.notice').textContent()).resolves.toContain('Ongedaan gemaakt');
-      await expect(page.locator('.panel.next').textContent()).resolves.toContain('dinsdag 13 oktober 2026');
+      await expect(page.locator('.panel.next').textContent()).resolves.toContain('woensdag 28 oktober 2026');
       expect((await feedOf(personalFeed)).events.find((event) => event.uid.startsWith(REACTIE_UID))!.status).toBe('TENTATIVE');
 
       // A digest 14 days before signing: "Gedaan? Leg het vast" opens a form (recording nothing), POST records.

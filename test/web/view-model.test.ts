@@ -5,7 +5,8 @@ import { derivationFor } from '../../src/web/derivation.js';
 import { itemView, timelineView } from '../../src/web/view-model.js';
 
 const calendars = loadCalendarSet();
-const situation = { kinds: ['verloskunde' as const], contracts: [{ insurer: 'cz-groep', year: 2027, status: 'new' as const }, { insurer: 'zorg-en-zekerheid', year: 2026, status: 'existing' as const }] };
+// Existing at CZ: the 30 September offer is promised to existing providers only (3.3.2–3.3.4).
+const situation = { kinds: ['verloskunde' as const], contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing' as const }, { insurer: 'zorg-en-zekerheid', year: 2026, status: 'existing' as const }] };
 const insurerName = (item: { insurer: string }) => (item.insurer === 'cz-groep' ? 'CZ' : 'Zorg en Zekerheid');
 
 describe('the timeline view model', () => {
@@ -16,7 +17,9 @@ describe('the timeline view model', () => {
     expect(view.next?.when).toBe('donderdag 8 oktober 2026');
     expect(view.next?.daysLeft).toBe('nog 23 dagen');
     expect(view.next?.who).toBe('U doet dit');
-    expect(view.next?.derivation).toBe('4 weken na ‘Aanbod overeenkomst 2027 ontvangen’ (vastgelegd op donderdag 10 september 2026).');
+    // The domain's own derivation (issue 10) comes first: the recorded offer plus four weeks.
+    expect(view.next?.derivation).toBe(items.find((item) => item.id === 'cz-groep/2027/aanbod-reactie/reactie')!.derivation.nl);
+    expect(view.next?.derivation).toMatch(/10 september 2026/);
     expect(view.coming.every((item) => item.done === null)).toBe(true);
     expect(view.passed.find((item) => item.id === 'cz-groep/2027/aanbod-reactie/aanbod')?.done?.text).toBe('Gedaan op donderdag 10 september 2026');
     // Zorg en Zekerheid's 2026 round passed before September 2026: folded, not on top.

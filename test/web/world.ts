@@ -39,6 +39,7 @@ export async function startWorld(env: Record<string, string> = {}) {
   const app = await buildApp({
     config: loadConfig({
       DATABASE_PATH: join(dir, 'web.db'), LOG_LEVEL: 'silent', TODAY: WEB_TODAY, PUBLIC_BASE_URL: base, SMTP_URL: smtp.url,
+      MAIL_FROM: 'Geboortezorg deadlines <herinneringen@deadlines.example.nl>', OVERLOAD_MAX_DELAY_MS: '0',
       RATE_LIMIT_PER_MINUTE: '0', ...env,
     }),
   });

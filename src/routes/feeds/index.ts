@@ -87,6 +87,7 @@ const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fasti
 
   fastify.get('/situatie.ics', {
     schema: {
+      operationId: 'getSituationFeed',
       tags,
       summary: 'Public feed of one situation',
       description: `The dates of one situation, with nothing recorded: kinds of care (\`kind\`, repeated) and per calendar existing or new (\`c:<insurer>:<year>=existing|new|none\`), with a calendar's attributes (\`a:<insurer>:<year>:<attribute>=<value>\`). The web front door's subscribe links point here; the address is the situation, so no account is needed. ${SUBSCRIBE}`,

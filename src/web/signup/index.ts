@@ -79,7 +79,7 @@ export default async function signupPages(fastify: FastifyInstance, context: Web
   fastify.post<{ Params: { token: string } }>('/bevestig/:token', { preHandler: fastify.csrfProtection }, async (request, reply) => {
     const signup = store.signup(request.params.token);
     if (signup === undefined || signup === 'expired') return linkGone(request, reply, signup === 'expired');
-    const confirmed = store.confirmSignup(request.params.token);
+    const confirmed = store.confirmSignup(request.params.token, fastify.today());
     if (!confirmed) return linkGone(request, reply, false);
     request.log.info({ providerId: confirmed.account.providerId }, 'web: sign-up confirmed');
     const pageUrl = `${context.publicBaseUrl}/mijn/${confirmed.pageToken}`;
