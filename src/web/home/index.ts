@@ -8,14 +8,14 @@ import { situationFormView } from './form.js';
 /** The calendars the service holds, as the home page lists them (insurer first). */
 export function calendarRows(calendars: CalendarSet, language: Language) {
   return calendars.all().map(({ file }) => {
-    // When a calendar file says when its dates were last checked against the document, the page says so.
-    const checked = (file.document as { checked?: unknown }).checked ?? (file as { checked?: unknown }).checked;
+    // The calendar's change log says when its dates were last checked against the document (its newest entry).
+    const checked = file.changes?.at(-1)?.date;
     return {
       insurer: file.insurerName,
       year: file.year,
       title: file.document.title,
       url: file.document.url ?? null,
-      checked: typeof checked === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(checked) ? writtenDate(checked, language) : wordsFor(language).notChecked,
+      checked: checked !== undefined ? writtenDate(checked, language) : wordsFor(language).notChecked,
     };
   });
 }
