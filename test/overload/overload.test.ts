@@ -4,6 +4,8 @@ import { ADMIN_KEY, removeTempDir, tempDir } from '../helper.js';
 import { startServer } from '../process.js';
 
 /**
+ * Not in `npm test` (run it with `npm run test:overload`): its 2 s bound on every answer is not met yet (issue 12;
+ * measured on 23 November 2026, 2 vCPU: p99 476 ms but the slowest answer 8.2 s and /health 6.1 s).
  * Saturation: 200 closed-loop connections flat out (each sends its next request as soon as the last is answered)
  * against the real server. The service sheds what it cannot serve with a quick 503 and Retry-After
  * (@fastify/under-pressure on the event-loop delay) instead of letting requests queue: no answered request waits
