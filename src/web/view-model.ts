@@ -42,13 +42,11 @@ export interface TimelineViewOptions {
   insurerName: (item: TimelineItem) => string;
   /** Her live events (own page); absent on the public situation page, which records nothing. */
   events?: readonly LiveEvent[];
-  /** How a relative date was worked out, for items that carry no `derivation` of their own (derivation.ts). */
-  derive?: (item: TimelineItem) => string | null;
 }
 
-/** Fields other parts of the service may add to an item (issue 10: how a date was worked out). */
+/** Advice another part of the service may attach to an item, shown as it comes. */
 type LocalText = { nl?: string; en?: string } | string | null;
-type ItemExtras = { derivation?: LocalText & ({ reading?: unknown } | string | null); advice?: LocalText };
+type ItemExtras = { advice?: LocalText };
 
 function localText(text: LocalText | undefined, language: Language): string | null {
   return typeof text === 'string' ? text : (text?.[language] ?? null);
@@ -71,9 +69,9 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
       : `${writtenDate(item.due, language)}${item.time ? ` ${words.at(item.time)}` : ''}`;
   const event = item.done !== null ? [...(options.events ?? [])].reverse().find((candidate) => candidate.item === item.id && candidate.date === item.done) : undefined;
   const extras = item as TimelineItem & ItemExtras;
-  const reading = extras.derivation && typeof extras.derivation === 'object' && 'reading' in extras.derivation ? (extras.derivation.reading as { nl: string; en: string } | null) : null;
-  const worked = localText(extras.derivation, language) ?? options.derive?.(item) ?? null;
-  const derivation = worked === null ? null : reading ? `${worked} ${reading[language]}` : worked;
+  // How the date was worked out (the domain's derivation), with the reading taken where the document is ambiguous.
+  const { reading } = item.derivation;
+  const derivation = reading ? `${item.derivation[language]} ${reading[language]}` : item.derivation[language];
   const flag = item.flags.length === 0
     ? null
     : language === 'nl'

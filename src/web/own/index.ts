@@ -7,7 +7,6 @@ import { languageOf, sendMessage, sendPage, type WebContext } from '../context.j
 import { recordStep, timelineOf } from '../record-step.js';
 import { insurerNameOf } from '../situation/index.js';
 import { subscribeLinks } from '../subscribe.js';
-import { derivationFor } from '../derivation.js';
 import { timelineView } from '../view-model.js';
 import { wordsFor, writtenDate, type Language } from '../words.js';
 import settingsPages from './settings.js';
@@ -58,7 +57,7 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
     const today = fastify.today();
     const events = fastify.store.events.list(provider.id);
     const items = timelineOf(fastify, provider);
-    const timeline = timelineView(items, { language, today, insurerName: insurerNameOf(fastify), events, derive: derivationFor(fastify.calendars, items, language) });
+    const timeline = timelineView(items, { language, today, insurerName: insurerNameOf(fastify), events });
     const { token } = request.params;
     const flashId = request.query.vastgelegd ?? request.query.ongedaan;
     const event = flashId ? fastify.store.events.get(provider.id, flashId) : undefined;

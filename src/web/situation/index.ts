@@ -5,7 +5,6 @@ import { languageOf, sendPage } from '../context.js';
 import { renderHome } from '../home/index.js';
 import { parseSituation, queryOf, situationQuery, type Situation } from '../situation.js';
 import { subscribeLinks } from '../subscribe.js';
-import { derivationFor } from '../derivation.js';
 import { timelineView } from '../view-model.js';
 import { kindLabel, wordsFor, type Language } from '../words.js';
 
@@ -47,7 +46,7 @@ export function renderSituation(
   return sendPage(request, reply, 'situation/situation', (t) => (form.errors ? `${t.errorTitle}: ${t.signupTitle}` : t.situationTitle), {
     summary: situationSummary(fastify, situation, language),
     situationQuery: query,
-    timeline: timelineView(items, { language, today, insurerName: insurerNameOf(fastify), derive: derivationFor(fastify.calendars, items, language) }),
+    timeline: timelineView(items, { language, today, insurerName: insurerNameOf(fastify) }),
     today,
     links: subscribeLinks(`${publicBaseUrl}/feeds/situatie.ics?${query}`, words.service),
     values: { email: '', name: '', practice: '', agb: '', language, ...form.values },
