@@ -20,6 +20,15 @@ function page(request: FastifyRequest, language: 'nl' | 'en', body: (t: Words) =
   return renderPage('shared/message', { language: shown, title: content.heading, switchUrl: switchUrlOf(request.url, shown) }, { ...content, links: [{ href: '/', text: wordsFor(shown).home }] });
 }
 
+/** What an unsubscribed address sees (after the click, and on the link later): it is off, and how to turn it on again. */
+function unsubscribedPage(request: FastifyRequest, token: string, contact: { language: 'nl' | 'en'; email: string }, practice: string): string {
+  return page(request, contact.language, (t) => ({
+    heading: t.unsubscribedTitle,
+    paragraphs: [t.unsubscribedBody(contact.email, practice)],
+    form: { action: `/unsubscribe/${token}/resubscribe`, button: t.resubscribeButton, hidden: [] },
+  }));
+}
+
 /**
  * One-click unsubscribe (RFC 8058): mail clients POST `List-Unsubscribe=One-Click` to the link, no key needed.
  * GET only shows a page with a button, so a link scanner opening the URL unsubscribes nobody.
@@ -48,11 +57,7 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
     const contact = contactOf(request.params.token);
     const practice = practiceOf(contact.providerId);
     const html = contact.unsubscribed
-      ? page(request, contact.language, (t) => ({
-        heading: t.unsubscribedTitle,
-        paragraphs: [t.unsubscribedBody(contact.email, practice)],
-        form: { action: `/unsubscribe/${request.params.token}/resubscribe`, button: t.resubscribeButton, hidden: [] },
-      }))
+      ? unsubscribedPage(request, request.params.token, contact, practice)
       : page(request, contact.language, (t) => ({
         heading: t.unsubscribeTitle,
         paragraphs: [t.unsubscribeBody(contact.email, practice), t.unsubscribeUndo],
@@ -81,11 +86,7 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
       request.log.info({ contactId: contact.id, cancelled }, 'reminders: contact unsubscribed');
     }
     const practice = practiceOf(contact.providerId);
-    return privatePage(reply).send(page(request, contact.language, (t) => ({
-      heading: t.unsubscribedTitle,
-      paragraphs: [t.unsubscribedBody(contact.email, practice)],
-      form: { action: `/unsubscribe/${request.params.token}/resubscribe`, button: t.resubscribeButton, hidden: [] },
-    })));
+    return privatePage(reply).send(unsubscribedPage(request, request.params.token, contact, practice));
   });
 
   fastify.post('/:token/resubscribe', {
