@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The middle value of a set of runs (the mean of the two middle ones for an even count). */
 export function median(values: number[]): number {
@@ -17,4 +18,34 @@ export function table(title: string, rows: Record<string, string | number>): voi
 export function residentSetBytes(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D+/g, '')) * 1024;
+}
+
+/** One target of issue 13 with the figure measured in this run. */
+export interface TargetResult {
+  what: string;
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+const resultsDir = join(import.meta.dirname, '.results');
+
+/**
+ * Prints a benchmark's targets beside its measured figures, and keeps them for `bench/summary.ts`
+ * (which `npm run bench` runs last, so one run ends with every target and whether it is met).
+ */
+export function reportTargets(bench: string, results: TargetResult[]): void {
+  console.log(`\n${bench}: targets`);
+  console.table(results.map((r) => ({ what: r.what, target: r.target, measured: r.measured, met: r.met ? 'yes' : 'NO' })));
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, `${bench}.json`), JSON.stringify({ bench, at: new Date().toISOString(), results }, null, 2));
+}
+
+/** Every bench's kept targets, oldest bench first. */
+export function keptTargets(): { bench: string; at: string; results: TargetResult[] }[] {
+  if (!existsSync(resultsDir)) return [];
+  return readdirSync(resultsDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(resultsDir, f), 'utf8')) as { bench: string; at: string; results: TargetResult[] })
+    .sort((a, b) => a.at.localeCompare(b.at));
 }
