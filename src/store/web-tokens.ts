@@ -3,9 +3,10 @@ import type { Db } from './database.js';
 import { keyedHash, randomToken } from './secrets.js';
 
 /**
- * Every secret of the web front door (page links, confirmation, sign-in and record links) is made and
- * looked up here, and only here: the database keeps an HMAC under the server key (src/store/secrets.ts),
- * the link itself lives in one mail, so a copy of the database opens no page.
+ * The one-time secrets of the web front door (confirmation, sign-in, record and address-change links) are made
+ * and looked up here: the database keeps an HMAC under the server key (src/store/secrets.ts), the link itself
+ * lives in one mail, so a copy of the database opens no page. Her page link is a derived token instead
+ * (SecretTokens, purpose 'page'), so every mail can carry it, rebuilt from the server key.
  */
 
 /** 32 random bytes (256 bits), URL-safe. */

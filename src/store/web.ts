@@ -3,6 +3,7 @@ import type { Contract, IsoDate, ProviderKind } from '../domain/types.js';
 import { ApiKeyStore } from './api-keys.js';
 import { nowIso, type Db } from './database.js';
 import { ProviderStore, type Language, type ProviderInput } from './providers.js';
+import { SecretTokens } from './secrets.js';
 import { addressKey, hashWebToken, isWebTokenShape, newWebToken, sameHash } from './web-tokens.js';
 
 /** What the sign-up form said; applied when the address is confirmed. */
@@ -50,23 +51,26 @@ export class WebStore {
   private readonly statements;
   private readonly providers: ProviderStore;
   private readonly apiKeys: ApiKeyStore;
+  private readonly tokens: SecretTokens;
 
   constructor(private readonly db: Db) {
     this.providers = new ProviderStore(db);
     this.apiKeys = new ApiKeyStore(db);
+    this.tokens = new SecretTokens(db);
     this.statements = {
       insertSignup: db.prepare(`INSERT INTO web_signups (id, email, token_hash, details, created_at, expires_at)
         VALUES (@id, @email, @tokenHash, @details, @now, @expiresAt) ON CONFLICT DO NOTHING`),
       signupByHash: db.prepare<[string], SignupRow>('SELECT * FROM web_signups WHERE token_hash = ?'),
       deleteSignup: db.prepare<[string]>('DELETE FROM web_signups WHERE id = ?'),
       introduceContacts: db.prepare<[string, string]>('UPDATE contacts SET introduced_on = ? WHERE provider_id = ? AND introduced_on IS NULL'),
-      insertAccount: db.prepare('INSERT INTO web_accounts (provider_id, api_key_id, page_token_hash, created_at) VALUES (?, ?, ?, ?)'),
-      accountByHash: db.prepare<[string], { provider_id: string; api_key_id: string; page_token_hash: string }>(
-        'SELECT provider_id, api_key_id, page_token_hash FROM web_accounts WHERE page_token_hash = ?',
+      insertAccount: db.prepare('INSERT INTO web_accounts (provider_id, api_key_id, created_at) VALUES (?, ?, ?)'),
+      accountOf: db.prepare<[string], { provider_id: string; api_key_id: string }>('SELECT provider_id, api_key_id FROM web_accounts WHERE provider_id = ?'),
+      accountByLegacyHash: db.prepare<[string], { provider_id: string; api_key_id: string; hash: string }>(
+        'SELECT provider_id, api_key_id, legacy_page_token_hash AS hash FROM web_accounts WHERE legacy_page_token_hash = ?',
       ),
       accountsByEmail: db.prepare<[string], { provider_id: string }>(`SELECT DISTINCT a.provider_id FROM web_accounts a
         JOIN contacts c ON c.provider_id = a.provider_id WHERE c.email = ? COLLATE NOCASE`),
-      rotatePage: db.prepare<[string, string]>('UPDATE web_accounts SET page_token_hash = ? WHERE provider_id = ?'),
+      forgetLegacyPage: db.prepare<[string]>('UPDATE web_accounts SET legacy_page_token_hash = NULL WHERE provider_id = ?'),
       insertLink: db.prepare(`INSERT INTO web_links (token_hash, purpose, provider_id, item, created_at, expires_at)
         VALUES (@tokenHash, @purpose, @providerId, @item, @now, @expiresAt)`),
       linkByHash: db.prepare<[string, string], { provider_id: string; item: string | null; token_hash: string; expires_at: string }>(
@@ -86,7 +90,12 @@ export class WebStore {
       deleteMailLogOf: db.prepare<[string]>('DELETE FROM web_mail_log WHERE address_hash = ?'),
       setReminders: db.prepare<{ providerId: string; email: string; at: string | null }>(`UPDATE contacts SET unsubscribed_at = @at
         WHERE provider_id = @providerId AND email = @email COLLATE NOCASE AND (unsubscribed_at IS NULL) <> (@at IS NULL)`),
-      remindersOn: db.prepare<[string, string], { off: string | null }>('SELECT unsubscribed_at AS off FROM contacts WHERE provider_id = ? AND email = ? COLLATE NOCASE'),
+      // Her own page is her own opt-in: turning reminders on takes her address off her tenant's suppression list too.
+      unsuppress: db.prepare<{ providerId: string; email: string }>(`DELETE FROM mail_suppressions WHERE address_hash = secret_hash('address:' || lower(@email))
+        AND owner_key_id = (SELECT owner_key_id FROM providers WHERE id = @providerId)`),
+      remindersOn: db.prepare<[string, string], { off: string | null; suppressed: number }>(`SELECT c.unsubscribed_at AS off, EXISTS (SELECT 1 FROM mail_suppressions s
+        WHERE s.owner_key_id = p.owner_key_id AND s.address_hash = secret_hash('address:' || lower(c.email))) AS suppressed
+        FROM contacts c JOIN providers p ON p.id = c.provider_id WHERE c.provider_id = ? AND c.email = ? COLLATE NOCASE`),
       deleteSuppressionsOf: db.prepare<[string]>('DELETE FROM mail_suppressions WHERE owner_key_id = ?'),
       deleteApiKey: db.prepare<{ id: string }>('DELETE FROM api_keys WHERE id = @id AND NOT EXISTS (SELECT 1 FROM providers WHERE owner_key_id = @id)'),
     };
@@ -131,19 +140,29 @@ export class WebStore {
       const provider = this.providers.create(apiKey.id, input);
       // She confirmed the address herself (double opt-in): no first-mail notice naming who added it.
       this.statements.introduceContacts.run(today, provider.id);
-      const page = newWebToken(this.db);
-      this.statements.insertAccount.run(provider.id, apiKey.id, page.hash, nowIso());
+      this.statements.insertAccount.run(provider.id, apiKey.id, nowIso());
+      const pageToken = this.tokens.issue('page', provider.id);
       this.statements.deleteSignup.run(row.id);
-      return { account: { providerId: provider.id, apiKeyId: apiKey.id }, pageToken: page.token };
+      return { account: { providerId: provider.id, apiKeyId: apiKey.id }, pageToken };
     })();
   }
 
-  /** The account behind a page link. */
+  /** The account behind a page link: her derived link, or one made before migration 007 that she still holds. */
   account(pageToken: string): WebAccount | undefined {
     if (!isWebTokenShape(pageToken)) return undefined;
+    const providerId = this.tokens.find('page', pageToken);
+    if (providerId !== undefined) {
+      const row = this.statements.accountOf.get(providerId);
+      return row && { providerId: row.provider_id, apiKeyId: row.api_key_id };
+    }
     const hash = hashWebToken(this.db, pageToken);
-    const row = this.statements.accountByHash.get(hash);
-    return row && sameHash(row.page_token_hash, hash) ? { providerId: row.provider_id, apiKeyId: row.api_key_id } : undefined;
+    const legacy = this.statements.accountByLegacyHash.get(hash);
+    return legacy && sameHash(legacy.hash, hash) ? { providerId: legacy.provider_id, apiKeyId: legacy.api_key_id } : undefined;
+  }
+
+  /** Her page link's secret, rebuilt from the server key when a mail is made (undefined: not a web sign-up). */
+  pageToken(providerId: string): string | undefined {
+    return this.tokens.current('page', providerId);
   }
 
   /** Web accounts with a contact at this address (for "send me a new link"). */
@@ -151,11 +170,12 @@ export class WebStore {
     return this.statements.accountsByEmail.all(email).map((row) => row.provider_id);
   }
 
-  /** A new page link; the old one stops working at once. */
+  /** A new page link; the old one (also one made before migration 007) stops working at once. */
   rotatePageToken(providerId: string): string {
-    const page = newWebToken(this.db);
-    this.statements.rotatePage.run(page.hash, providerId);
-    return page.token;
+    return this.db.transaction(() => {
+      this.statements.forgetLegacyPage.run(providerId);
+      return this.tokens.issue('page', providerId);
+    })();
   }
 
   createLink(purpose: LinkPurpose, providerId: string, item: string | null = null, now = new Date()): string {
@@ -206,11 +226,15 @@ export class WebStore {
 
   /** Whether her address gets reminder mails (an unsubscribe link turns them off; her settings turn them on again). */
   remindersOn(providerId: string, email: string): boolean {
-    return this.statements.remindersOn.get(providerId, email)?.off === null;
+    const row = this.statements.remindersOn.get(providerId, email);
+    return row !== undefined && row.off === null && row.suppressed === 0;
   }
 
   setReminders(providerId: string, email: string, on: boolean): void {
-    this.statements.setReminders.run({ providerId, email, at: on ? null : nowIso() });
+    this.db.transaction(() => {
+      this.statements.setReminders.run({ providerId, email, at: on ? null : nowIso() });
+      if (on) this.statements.unsuppress.run({ providerId, email });
+    })();
   }
 
   /** Everything about one account: provider, contracts, contacts, events, outbox rows, feed state, links, its tenant. */
@@ -221,6 +245,7 @@ export class WebStore {
       this.statements.deleteFeedItems.run(account.providerId);
       this.statements.deleteFeedStates.run(account.providerId);
       this.providers.delete(account.providerId);
+      this.tokens.forget('page', account.providerId);
       // Her tenant goes with her, and so does its suppression list: it holds only her own address.
       this.statements.deleteSuppressionsOf.run(account.apiKeyId);
       this.statements.deleteApiKey.run({ id: account.apiKeyId });

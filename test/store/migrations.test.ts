@@ -23,7 +23,7 @@ describe('migrate', () => {
     const all = readMigrations().map((m) => m.version);
     expect(migrate(db)).toEqual(all);
     expect(appliedVersions(db)).toEqual(all);
-    expect(tables(db)).toEqual(['api_keys', 'contacts', 'contracts', 'events', 'feed_items', 'feed_states', 'mail_item_dates', 'mail_notices', 'mail_outbox', 'mail_suppressions', 'providers', 'reminder_runs', 'schema_migrations', 'secret_tokens', 'sqlite_sequence', 'web_accounts', 'web_links', 'web_mail_log', 'web_signups']);
+    expect(tables(db)).toEqual(['api_keys', 'contacts', 'contracts', 'events', 'feed_items', 'feed_states', 'mail_item_dates', 'mail_notices', 'mail_outbox', 'mail_suppressions', 'providers', 'reminder_runs', 'schema_migrations', 'secret_tokens', 'sqlite_sequence', 'web_accounts', 'web_email_changes', 'web_links', 'web_mail_log', 'web_signups']);
     expect(migrate(db)).toEqual([]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
