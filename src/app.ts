@@ -38,6 +38,7 @@ import unsubscribeRoutes from './routes/unsubscribe/index.js';
 import remindersPlugin, { type ReminderPluginOptions } from './reminders/plugin.js';
 import timelineRoutes from './routes/timeline/index.js';
 import { SHARED_SCHEMAS } from './schemas/index.js';
+import { ERROR_PAGES, isPagePath, sendBadAddressPage } from './web/not-found.js';
 import webPages from './web/plugin.js';
 
 export interface AppOptions {
@@ -65,7 +66,8 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  await fastify.register(problemsPlugin, { publicBaseUrl: config.publicBaseUrl });
+  // People reading a mistyped page address get a page in the site's look; programs keep their problem+json.
+  await fastify.register(problemsPlugin, { publicBaseUrl: config.publicBaseUrl, pages: ERROR_PAGES });
   await fastify.register(overloadPlugin, { maxEventLoopDelayMs: config.overloadMaxDelayMs });
   await fastify.register(helmetPlugin, { https: config.publicBaseUrl.startsWith('https:') });
   await fastify.register(corsPlugin, { origins: config.corsOrigins });
@@ -118,6 +120,7 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
     // Errors before routing (a malformed URL) bypass the error handler: answer them as problems too.
     frameworkErrors: (error, request, reply) => {
       const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      if (isPagePath(request.url)) return sendBadAddressPage(request, reply, status);
       return sendProblem(config.publicBaseUrl, request, reply, status, error.message);
     },
     schemaController: { compilersFactory: { buildValidator: validatorsPerPart as unknown as ValidatorFactory } },

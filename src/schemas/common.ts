@@ -64,6 +64,12 @@ export function problemResponses(...statuses: number[]): Record<number, unknown>
   );
 }
 
+/** A page for people opened with a bad link (src/web/not-found.ts): a GET of a page answers its 4xx in HTML. */
+export function linkGonePages(...statuses: number[]): Record<number, unknown> {
+  const page = { description: 'The link is unknown, replaced or malformed: a page that says so and what to do (text/html).', content: { 'text/html': { schema: { type: 'string' } } } };
+  return Object.fromEntries(statuses.map((status) => [status, page]));
+}
+
 /** Problems every route under /api/v1 can answer with. */
 export const API_PROBLEMS = [400, 429, 500] as const;
 export const AUTHENTICATED_PROBLEMS = [400, 401, 429, 500] as const;

@@ -14,9 +14,22 @@ export function sendProblem(publicBaseUrl: string, request: FastifyRequest, repl
     .send({ type: `${publicBaseUrl}/problems/${slug}`, title, status, detail, instance: request.url.split('?')[0], requestId: request.id, ...(errors ? { errors } : {}) });
 }
 
-async function problems(fastify: FastifyInstance, opts: { publicBaseUrl: string }): Promise<void> {
+/** Pages for people (src/web/not-found.ts): each answers itself, or returns undefined to leave it a problem. */
+export interface ErrorPages {
+  /** An unknown address people read. */
+  notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+  /** A 4xx of a page a browser opened (a GET of a feed page or an unsubscribe link with a bad token). */
+  clientError: (request: FastifyRequest, reply: FastifyReply, status: number) => FastifyReply | undefined;
+}
+
+export interface ProblemsOptions {
+  publicBaseUrl: string;
+  pages?: ErrorPages;
+}
+
+async function problems(fastify: FastifyInstance, opts: ProblemsOptions): Promise<void> {
   const send = (request: FastifyRequest, reply: FastifyReply, status: number, detail: string, errors?: FieldError[]) =>
-    sendProblem(opts.publicBaseUrl, request, reply, status, detail, errors);
+    (status >= 400 && status < 500 ? opts.pages?.clientError(request, reply, status) : undefined) ?? sendProblem(opts.publicBaseUrl, request, reply, status, detail, errors);
 
   fastify.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
     if (error instanceof HttpProblem) {
@@ -38,7 +51,7 @@ async function problems(fastify: FastifyInstance, opts: { publicBaseUrl: string 
     return send(request, reply, status >= 500 && status <= 599 ? status : 500, 'Something went wrong on our side. Quote the requestId when asking for support.');
   });
 
-  fastify.setNotFoundHandler((request, reply) => send(request, reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
+  fastify.setNotFoundHandler((request, reply) => opts.pages?.notFound(request, reply) ?? send(request, reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
 }
 
 const STORAGE_RETRY_AFTER_SECONDS = 60;

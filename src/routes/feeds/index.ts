@@ -5,7 +5,7 @@ import { kindsOf, type CompiledCalendar } from '../../domain/calendar.js';
 import type { RenderedFeed } from '../../feeds/cache.js';
 import { isNotModified } from '../../feeds/conditional.js';
 import { HttpProblem, invalidInput, notFound } from '../../problems.js';
-import { problemResponses } from '../../schemas/common.js';
+import { linkGonePages, problemResponses } from '../../schemas/common.js';
 import {
   CalendarFeedParamsSchema, CalendarFeedQuerySchema, CombinedFeedQuerySchema, FEED_CONTENT_TYPE, FeedTokenParamsSchema, feedResponses,
 } from '../../schemas/feeds.js';
@@ -110,7 +110,7 @@ const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fasti
       description: 'The same timeline as the feed, as a page people can read in a browser (the links in feed events and reminder e-mails lead here). Behind the same secret as the feed: rotating the feed token changes this address too.',
       params: FeedTokenParamsSchema,
       produces: ['text/html'],
-      response: { 200: Type.String({ description: 'The timeline page (text/html).' }), ...problemResponses(404, 500) },
+      response: { 200: Type.String({ description: 'The timeline page (text/html).' }), ...linkGonePages(400, 404), ...problemResponses(500) },
     },
   }, async (request, reply) => {
     const found = fastify.feeds.providerTimeline(request.params.token);

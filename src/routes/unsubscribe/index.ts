@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem, notFound } from '../../problems.js';
 import { renderPage, switchUrlOf } from '../../web/render.js';
 import { wordsFor, type Words } from '../../web/words.js';
-import { problemResponses } from '../../schemas/common.js';
+import { linkGonePages, problemResponses } from '../../schemas/common.js';
 import { UnsubscribeParamsSchema } from '../../schemas/reminders.js';
 import { nowIso } from '../../store/database.js';
 import { OutboxStore } from '../../store/outbox.js';
@@ -51,7 +51,7 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'Unsubscribe page',
       description: 'Asks to confirm with a button (which POSTs `List-Unsubscribe=One-Click` to the same address). Not cached, not indexed.',
       params: UnsubscribeParamsSchema,
-      response: { 200: HTML, ...problemResponses(400, 404, 500) },
+      response: { 200: HTML, ...linkGonePages(400, 404), ...problemResponses(500) },
     },
   }, async (request, reply) => {
     const contact = contactOf(request.params.token);
