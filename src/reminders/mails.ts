@@ -49,12 +49,15 @@ export class ReminderMails {
   digest(provider: ProviderRecord, contact: ReminderContact, digest: Digest): Promise<BuiltMail> {
     const base = this.options.publicBaseUrl;
     const links: (() => void)[] = [];
+    // A web sign-up's page link, rebuilt from the server key now: it lives in the mail only, never in the database.
+    const pageToken = this.options.webLinks.pageToken(provider.id);
     const rendered = renderDigest(digest, {
       language: contact.language,
       providerName: provider.name,
       contactName: contact.name,
       insurerName: (insurer) => this.options.insurerNames.get(insurer) ?? insurer,
       timelineUrl: providerPageUrl(base, provider.feedToken),
+      ...(pageToken === undefined ? {} : { pageUrl: `${base}/mijn/${pageToken}` }),
       feedUrl: providerFeedUrl(base, provider.feedToken),
       unsubscribeUrl: this.unsubscribeUrl(contact),
       // "Gedaan? Leg het vast": a link per step that records it through a confirmation page (GET shows, POST records).

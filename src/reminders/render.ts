@@ -14,6 +14,8 @@ export interface DigestContext {
   contactName: string | null;
   insurerName: (insurer: string) => string;
   timelineUrl: string;
+  /** Her own page (a web sign-up): where she records steps and changes her details; shown instead of the timeline. */
+  pageUrl?: string;
   feedUrl: string;
   unsubscribeUrl: string;
   /** The address of a page that records one of the provider's steps (absent: no such links). */
@@ -63,6 +65,7 @@ const WORDS = {
     record: 'Gebeurd? Leg het vast, dan rekenen de volgende stappen vanaf die dag.',
     recordLink: 'Gedaan? Leg het vast',
     timeline: 'Alle data van uw praktijk',
+    page: 'Uw eigen pagina: alle data, vastleggen wat u deed, gegevens wijzigen',
     feed: 'Agenda-abonnement (iCal)',
     unsubscribe: 'Geen herinneringen meer ontvangen',
     subjectDeadline: (title: string, insurer: string, left: string, date: string) => `${title} (${insurer}): ${left}, ${date}`,
@@ -92,6 +95,7 @@ const WORDS = {
     record: 'Has it happened? Record it, and the next steps count from that day.',
     recordLink: 'Done? Record it',
     timeline: 'Every date of your practice',
+    page: 'Your own page: every date, record what you did, change your details',
     feed: 'Calendar subscription (iCal)',
     unsubscribe: 'Stop these reminders',
     subjectDeadline: (title: string, insurer: string, left: string, date: string) => `${title} (${insurer}): ${left}, ${date}`,
@@ -163,7 +167,7 @@ export function renderDigest(digest: Digest, given: DigestContext): RenderedDige
   const words = WORDS[context.language];
   const blocks = digest.notices.map((notice) => noticeLines(notice, context));
   const links = [
-    { label: words.timeline, url: context.timelineUrl },
+    context.pageUrl ? { label: words.page, url: context.pageUrl } : { label: words.timeline, url: context.timelineUrl },
     { label: words.feed, url: context.feedUrl },
     { label: words.unsubscribe, url: context.unsubscribeUrl },
   ];

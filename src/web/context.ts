@@ -2,6 +2,7 @@ import type {} from '@fastify/cookie';
 import type {} from '@fastify/csrf-protection';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebStore } from '../store/web.js';
+import type { WebEmailChanges } from '../store/web-email.js';
 import type { WebMail } from './mail.js';
 import { renderPage, switchUrlOf, type PageFrame } from './render.js';
 import { wordsFor, type Language, type Words } from './words.js';
@@ -9,6 +10,7 @@ import { wordsFor, type Language, type Words } from './words.js';
 /** What every page module gets from the web plugin. */
 export interface WebContext {
   store: WebStore;
+  emailChanges: WebEmailChanges;
   publicBaseUrl: string;
   sendMail: (mail: WebMail) => Promise<void>;
   /** At most this many mails per address per day for existing accounts and new-link requests. */

@@ -5,10 +5,11 @@ import { parseMailbox } from '../mail/address.js';
 import type { MailTransport } from '../mail/transport.js';
 import type { Language } from './words.js';
 
-/** The front door's own mails: one link each, sent at once (not through the reminder outbox). */
-export type WebMailKind = 'confirm' | 'welcome' | 'sign-in';
+/** The front door's own mails: at most one link each, sent at once (not through the reminder outbox). */
+export type WebMailKind = 'confirm' | 'welcome' | 'sign-in' | 'address-confirm' | 'address-changed' | 'address-left';
 
-const MAILS: Record<Language, Record<WebMailKind, { subject: string; body: (practice: string) => string[]; button: string }>> = {
+/** `other`: the other address of a change (the new one in mails to the old address, and the other way round). */
+const MAILS: Record<Language, Record<WebMailKind, { subject: string; body: (practice: string, other: string) => string[]; button: string }>> = {
   nl: {
     confirm: {
       subject: 'Bevestig uw aanmelding voor herinneringen',
@@ -24,6 +25,21 @@ const MAILS: Record<Language, Record<WebMailKind, { subject: string; body: (prac
       subject: 'Nieuwe link naar uw pagina',
       body: (practice) => [`U vroeg een nieuwe link aan naar de pagina van ${practice}. De link werkt 24 uur en één keer. Daarna werkt uw oude link niet meer.`, 'Heeft u dit niet gevraagd? Doe dan niets; uw oude link blijft werken.'],
       button: 'Nieuwe link maken',
+    },
+    'address-confirm': {
+      subject: 'Bevestig uw nieuwe e-mailadres',
+      body: (practice) => [`U wilt de herinneringen voor ${practice} voortaan op dit e-mailadres krijgen.`, 'Klik op de link om dit adres te bevestigen. Pas daarna gaan de e-mails hierheen. De link werkt 24 uur.', 'Heeft u dit niet gevraagd? Doe dan niets. Er verandert niets.'],
+      button: 'Nieuw adres bevestigen',
+    },
+    'address-changed': {
+      subject: 'Uw nieuwe e-mailadres is bevestigd',
+      body: (practice, old) => [`De herinneringen voor ${practice} komen voortaan op dit adres. ${old} krijgt ze niet meer.`, 'Op uw eigen pagina ziet u wat u als eerste moet doen en legt u vast wat u gedaan heeft. Bewaar deze e-mail: de link is geheim.'],
+      button: 'Naar mijn pagina',
+    },
+    'address-left': {
+      subject: 'Uw e-mailadres voor herinneringen is gewijzigd',
+      body: (practice, next) => [`De herinneringen voor ${practice} gaan voortaan naar ${next}. Dit adres krijgt geen herinneringen meer.`, 'Het nieuwe adres is bevestigd met een link die naar dat adres is gestuurd. Heeft u dit niet zelf gedaan? Vraag dan de collega die het nieuwe adres gebruikt om het terug te zetten.'],
+      button: '',
     },
   },
   en: {
@@ -42,6 +58,21 @@ const MAILS: Record<Language, Record<WebMailKind, { subject: string; body: (prac
       body: (practice) => [`You asked for a new link to the page of ${practice}. The link works once, for 24 hours. Your old link then stops working.`, 'Did not ask for this? Do nothing; your old link keeps working.'],
       button: 'Make a new link',
     },
+    'address-confirm': {
+      subject: 'Confirm your new e-mail address',
+      body: (practice) => [`You want the reminders for ${practice} to come to this e-mail address from now on.`, 'Click the link to confirm this address. Only then do the e-mails come here. The link works for 24 hours.', 'Did not ask for this? Do nothing. Nothing changes.'],
+      button: 'Confirm new address',
+    },
+    'address-changed': {
+      subject: 'Your new e-mail address is confirmed',
+      body: (practice, old) => [`The reminders for ${practice} now come to this address. ${old} no longer gets them.`, 'Your own page shows what to do first and lets you record what you did. Keep this e-mail: the link is secret.'],
+      button: 'To my page',
+    },
+    'address-left': {
+      subject: 'Your e-mail address for reminders has changed',
+      body: (practice, next) => [`The reminders for ${practice} now go to ${next}. This address no longer gets them.`, 'The new address was confirmed with a link sent to it. Did you not do this yourself? Then ask the colleague who uses the new address to change it back.'],
+      button: '',
+    },
   },
 };
 
@@ -50,19 +81,21 @@ export interface WebMail {
   language: Language;
   to: { address: string; name: string | null };
   practice: string;
-  link: string;
+  /** None for a notice (the old address of a change gets no link to her page). */
+  link: string | null;
+  /** The other address of a change. */
+  other?: string;
 }
 
 /** Builds the message with nodemailer's MailComposer (it encodes names and folds headers) and sends it. */
 export async function sendWebMail(transport: MailTransport, from: string, mail: WebMail): Promise<void> {
   const words = MAILS[mail.language][mail.kind];
-  const paragraphs = words.body(mail.practice);
-  const text = [...paragraphs, '', `${words.button}: ${mail.link}`, ''].join('\n\n');
+  const paragraphs = words.body(mail.practice, mail.other ?? '');
+  const text = [...paragraphs, ...(mail.link ? [`${words.button}: ${mail.link}`] : []), ''].join('\n\n');
   const html = [
     `<!doctype html><html lang="${mail.language}"><head><meta charset="utf-8"><title>${escapeHtml(words.subject)}</title></head><body style="font-family: sans-serif; line-height: 1.5">`,
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-    `<p><a href="${escapeHtml(mail.link)}">${escapeHtml(words.button)}</a></p>`,
-    `<p style="color:#555;font-size:small">${escapeHtml(mail.link)}</p>`,
+    ...(mail.link ? [`<p><a href="${escapeHtml(mail.link)}">${escapeHtml(words.button)}</a></p>`, `<p style="color:#555;font-size:small">${escapeHtml(mail.link)}</p>`] : []),
     '</body></html>',
   ].join('\n');
   const domain = parseMailbox(from).address.split('@')[1] ?? 'localhost';

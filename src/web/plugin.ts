@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { WebStore } from '../store/web.js';
+import { WebEmailChanges } from '../store/web-email.js';
 import { sendMessage, type WebContext } from './context.js';
 import homePage from './home/index.js';
 import linkPages from './link/index.js';
@@ -40,18 +41,20 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
   });
 
   const store = new WebStore(fastify.db);
+  const emailChanges = new WebEmailChanges(fastify.db);
   const context: WebContext = {
     store,
+    emailChanges,
     publicBaseUrl: config.publicBaseUrl,
     sendMail: (mail) => sendWebMail(fastify.mailTransport, config.mailFrom, mail),
     mailsPerAddressPerDay: 3,
     formsPerHour: config.webFormsPerHour,
   };
 
-  // Unconfirmed sign-ups go after 7 days, used-up links and day-old mail counts with them: at start and every hour.
+  // Unconfirmed sign-ups go after 7 days, used-up links, unconfirmed addresses and day-old mail counts with them: at start and every hour.
   const purge = () => {
-    const purged = store.purge();
-    if (purged.signups + purged.links > 0) fastify.log.info(purged, 'web: expired sign-ups and links deleted');
+    const purged = { ...store.purge(), addresses: emailChanges.purge() };
+    if (purged.signups + purged.links + purged.addresses > 0) fastify.log.info(purged, 'web: expired sign-ups and links deleted');
   };
   fastify.addHook('onReady', async () => purge());
   const timer = setInterval(() => {

@@ -13,8 +13,8 @@ export interface ItemView {
   daysLeft: string | null;
   urgent: boolean;
   flag: string | null;
-  projected: string | null;
-  derivation: string | null;
+  /** How the date was worked out (the domain's derivation, with its reading where the document is ambiguous). */
+  derivation: string;
   /** Advice the domain may attach to an item (issue 10), shown as it comes. */
   advice: string | null;
   source: string;
@@ -88,7 +88,6 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
     daysLeft: item.done === null && item.type !== 'info' && last !== null && days !== null && last >= today ? words.daysLeft(days) : null,
     urgent: item.done === null && item.actor === 'provider' && item.type === 'deadline' && last !== null && days !== null && last >= today && days <= URGENT_DAYS,
     flag,
-    projected: item.projected && item.done === null && derivation === null ? words.projected : null,
     derivation,
     advice: localText(extras.advice, language) ?? (item.type === 'advice' ? words.adviceNote : null),
     source: `${item.source.document}, ${words.section} ${item.source.section}: “${item.source.quote}”`,

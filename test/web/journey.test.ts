@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReminderStore } from '../../src/store/reminders.js';
 import { parseWithIcalJs } from '../feeds/parsers.js';
 import { linkIn, mailsTo, openBrowser, screenshot, seriousViolations, startWorld, type World } from './world.js';
 
@@ -29,6 +30,12 @@ async function feedOf(url: string) {
   return parseWithIcalJs(await response.text());
 }
 
+/** The tables that hold `secret` in any column. */
+function tablesHolding(app: World['app'], secret: string): string[] {
+  const tables = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  return tables.filter((table) => JSON.stringify(app.db.prepare(`SELECT * FROM "${table}"`).all(), (_key, value) => (Buffer.isBuffer(value) ? value.toString('latin1') : value)).includes(secret));
+}
+
 /** Tabs (at most 300 times) until the focused element matches; keyboard only. */
 async function tabTo(page: Page, matches: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
@@ -42,7 +49,7 @@ describe.each([
   { mode: 'javascript', javaScript: true },
   { mode: 'no-javascript', javaScript: false },
 ])('the whole path, $mode', ({ mode, javaScript }) => {
-  it('home → situation → subscribe → sign up → mail → own page → record → feed → undo → digest link → settings → new feed address → delete', async () => {
+  it('home → situation → subscribe → sign up → mail → own page → record → feed → undo → digest link → settings → new address → new feed address → delete', async () => {
     const { base, smtp, app } = world;
     const email = `anna.${mode}@praktijk-noord.nl`;
     const practice = javaScript ? 'Verloskundigenpraktijk De Wieg' : 'Kraamzorg Noord zonder JavaScript';
@@ -142,6 +149,11 @@ describe.each([
       await expect(page.locator('.panel.next').textContent()).resolves.toMatch(/CZ: Reageren op aanbod[\s\S]*woensdag 28 oktober 2026[\s\S]*nog 43 dagen/);
       await look('own');
       const personalFeed = await page.inputValue('#feed-address-own');
+      // Her feed's timeline page (where feed events link) in the same look.
+      await page.goto(personalFeed.replace(/\.ics$/, '.html'));
+      await expect(page.locator('h1').textContent()).resolves.toBe(`Contractdata van ${practice}`);
+      await look('feed-page');
+      await page.goto(ownUrl);
       const before = (await feedOf(personalFeed)).events.find((event) => event.uid.startsWith(REACTIE_UID))!;
       expect(before.status).toBe('TENTATIVE');
 
@@ -190,6 +202,14 @@ describe.each([
       await app.reminders.runDay('2026-10-18');
       const digest = (await mailsTo(smtp, email, 3))[2];
       expect(digest.mail.text).toContain('Gedaan? Leg het vast');
+      // Her page link is in the digest instead of the read-only timeline, rebuilt from the server key when the mail was
+      // made; once the mail is sent no table holds it (the outbox keeps a sent mail's subject, not its bytes).
+      const pageToken = ownUrl.split('/').at(-1)!;
+      expect(linkIn(digest.mail.text ?? '', `${base}/mijn/`)).toBe(ownUrl);
+      expect(digest.mail.text).toContain(`Uw eigen pagina: alle data, vastleggen wat u deed, gegevens wijzigen: ${ownUrl}`);
+      expect(digest.mail.html).toContain(`href="${ownUrl}"`);
+      expect(digest.mail.text).not.toMatch(/\/feeds\/[\w-]+\.html/);
+      await expect.poll(() => tablesHolding(app, pageToken)).toEqual([]);
       const recordLink = linkIn(digest.mail.text ?? '', `${base}/gedaan/`);
       const liveEvents = () => (app.db.prepare('SELECT count(*) AS n FROM events WHERE provider_id = ? AND deleted_at IS NULL').get(account.providerId) as { n: number }).n;
       expect(liveEvents()).toBe(0);
@@ -199,6 +219,7 @@ describe.each([
       await look('record-from-mail');
       await page.getByRole('button', { name: 'Vastleggen' }).click();
       await expect(page.locator('h1').textContent()).resolves.toBe('Vastgelegd');
+      expect(await page.getByRole('link', { name: 'Alle data van uw praktijk' }).getAttribute('href')).toBe(new URL(ownUrl).pathname);
       expect(app.db.prepare('SELECT item, date FROM events WHERE provider_id = ? AND deleted_at IS NULL').all(account.providerId)).toEqual([{ item: 'cz-groep/2027/ondertekenen', date: '2026-09-15' }]);
       await look('record-done');
 
@@ -220,6 +241,68 @@ describe.each([
       await expect(page.locator('.notice').textContent()).resolves.toContain('Uw wijzigingen zijn opgeslagen');
       expect(JSON.parse((app.db.prepare('SELECT reminder_days AS d FROM providers WHERE id = ?').get(account.providerId) as { d: string }).d)).toEqual([10, 3]);
       expect(app.db.prepare('SELECT unsubscribed_at AS at FROM contacts WHERE provider_id = ?').get(account.providerId)).toEqual({ at: null });
+      // On again means mail again: her address is off her tenant's suppression list too.
+      expect([...new ReminderStore(app.db).contactsOf([account.providerId]).values()].flat().map((contact) => contact.email)).toEqual([email]);
+
+      // A new e-mail address, double opt-in: one mail to the NEW address; nothing changes until its link is followed.
+      const newEmail = `bea.${mode}@nieuwe-praktijk.nl`;
+      const contactEmail = () => app.db.prepare('SELECT email FROM contacts WHERE provider_id = ?').pluck().get(account.providerId);
+      await page.goto(`${ownUrl}/gegevens`);
+      await page.getByRole('link', { name: 'E-mailadres wijzigen' }).click();
+      expect(page.url()).toBe(`${ownUrl}/e-mailadres`);
+      await expect(page.locator('main').textContent()).resolves.toContain(`De e-mails gaan nu naar ${email}.`);
+      await look('address');
+      if (javaScript) {
+        await tabTo(page, '#email');
+        await page.keyboard.type(email.toUpperCase());
+        await tabTo(page, 'form[action$="/e-mailadres"] button[type=submit]');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.title.startsWith('Er is een probleem'));
+        await expect(page.locator('.error-summary').textContent()).resolves.toContain('Dit is al uw e-mailadres');
+        await look('address-error');
+        await tabTo(page, '#email');
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(newEmail);
+        await tabTo(page, 'form[action$="/e-mailadres"] button[type=submit]');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.title.startsWith('Kijk in de e-mail'));
+      } else {
+        await page.fill('#email', 'geen-adres');
+        await page.getByRole('button', { name: 'Stuur een bevestiging naar het nieuwe adres' }).click();
+        await expect(page.locator('.error-summary').textContent()).resolves.toContain('Vul een e-mailadres in');
+        await page.fill('#email', newEmail);
+        await page.getByRole('button', { name: 'Stuur een bevestiging naar het nieuwe adres' }).click();
+      }
+      await expect(page.locator('h1').textContent()).resolves.toBe('Kijk in de e-mail van het nieuwe adres');
+      await expect(page.locator('main').textContent()).resolves.toContain(`Tot u de link volgt, blijven de e-mails naar ${email} gaan.`);
+      await look('address-sent');
+      const [addressMail] = await mailsTo(smtp, newEmail, 1);
+      expect(addressMail.mail.subject).toBe('Bevestig uw nieuwe e-mailadres');
+      // An address not confirmed yet gets no link to her page.
+      expect(addressMail.mail.text).not.toContain('/mijn/');
+      const addressLink = linkIn(addressMail.mail.text ?? '', `${base}/adres-bevestigen/`);
+      await page.goto(addressLink);
+      expect(contactEmail()).toBe(email);
+      await expect(page.locator('main').textContent()).resolves.toContain(`naar ${newEmail}`);
+      await look('address-confirm');
+      await page.getByRole('button', { name: 'Ja, gebruik dit adres' }).click();
+      expect(page.url()).toBe(`${ownUrl}?adres=1`);
+      await expect(page.locator('.notice').textContent()).resolves.toContain(`De e-mails gaan nu naar ${newEmail}.`);
+      await look('own-address-changed');
+      expect(contactEmail()).toBe(newEmail);
+      const changed = (await mailsTo(smtp, newEmail, 2))[1];
+      expect(changed.mail.subject).toBe('Uw nieuwe e-mailadres is bevestigd');
+      expect(linkIn(changed.mail.text ?? '', `${base}/mijn/`)).toBe(ownUrl);
+      const left = (await mailsTo(smtp, email, 4))[3];
+      expect(left.mail.subject).toBe('Uw e-mailadres voor herinneringen is gewijzigd');
+      expect(left.mail.text).toContain(newEmail);
+      expect(left.mail.text).not.toMatch(/\/mijn\/|\/adres-bevestigen\//);
+      expect([...new ReminderStore(app.db).contactsOf([account.providerId]).values()].flat().map((contact) => contact.email)).toEqual([newEmail]);
+      // The unsubscribe link in the old inbox no longer acts on the new address; the confirmation link works once.
+      const oldUnsubscribe = await fetch(linkIn(digest.mail.text ?? '', `${base}/unsubscribe/`));
+      expect(oldUnsubscribe.status).toBe(404);
+      expect(await oldUnsubscribe.text()).toContain('<h1>Deze link werkt niet (meer)</h1>');
+      expect((await fetch(addressLink)).status).toBe(404);
 
       // A new feed address: the old one stops at once.
       await page.getByRole('button', { name: 'Nieuw agenda-adres maken' }).click();
@@ -244,12 +327,21 @@ describe.each([
       const tables = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
       for (const table of tables) {
         const rows = JSON.stringify(app.db.prepare(`SELECT * FROM "${table}"`).all(), (_key, value) => (Buffer.isBuffer(value) ? value.toString('latin1') : value)).toLowerCase();
-        for (const trace of [email, practice.toLowerCase(), account.providerId, account.apiKeyId, name]) expect(rows, `${table} still holds ${trace}`).not.toContain(trace.toLowerCase());
+        for (const trace of [email, newEmail, practice.toLowerCase(), account.providerId, account.apiKeyId, name]) expect(rows, `${table} still holds ${trace}`).not.toContain(trace.toLowerCase());
       }
 
       if (javaScript) {
         await page.goto(`${base}/nieuwe-link`);
         await look('new-link');
+        // A mistyped page address and a dead feed-page link: pages in the site's look, not the API's JSON.
+        response = await page.goto(`${base}/mijn/${pageToken}/typo`);
+        expect(response?.status()).toBe(404);
+        await expect(page.locator('h1').textContent()).resolves.toBe('Deze pagina bestaat niet');
+        await look('not-found');
+        response = await page.goto(personalFeed.replace(/\.ics$/, '.html'));
+        expect(response?.status()).toBe(404);
+        await expect(page.locator('h1').textContent()).resolves.toBe('Deze link werkt niet (meer)');
+        await look('feed-page-gone');
         await page.goto(`${base}/?lang=en`);
         await expect(page.locator('h1').textContent()).resolves.toBe('Every contract date of your health insurers in one place');
         await look('home-en');

@@ -9,6 +9,7 @@ import { insurerNameOf } from '../situation/index.js';
 import { subscribeLinks } from '../subscribe.js';
 import { timelineView } from '../view-model.js';
 import { wordsFor, writtenDate, type Language } from '../words.js';
+import addressPages from './address.js';
 import settingsPages from './settings.js';
 
 type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>;
@@ -36,12 +37,13 @@ export function sendLinkGone(request: FastifyRequest, reply: FastifyReply) {
 export default async function ownPages(fastify: FastifyInstance, context: WebContext): Promise<void> {
   const base = (token: string) => `/mijn/${token}`;
 
-  function flashOf(request: TokenRequest, language: Language, event: { title: string; date: string; id: string; live: boolean } | undefined) {
+  function flashOf(request: TokenRequest, language: Language, event: { title: string; date: string; id: string; live: boolean } | undefined, email: string) {
     const t = wordsFor(language);
     if (request.query.vastgelegd && event?.live) return { text: t.recorded(event.title, writtenDate(event.date, language)), undoEvent: event.id };
     if (request.query.ongedaan && event && !event.live) return { text: t.undone(event.title), undoEvent: null };
     if (request.query.opgeslagen) return { text: t.saved, undoEvent: null };
     if (request.query['nieuw-adres']) return { text: t.rotated, undoEvent: null };
+    if (request.query.adres) return { text: t.addressChanged(email), undoEvent: null };
     return null;
   }
 
@@ -73,7 +75,7 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
       deleteUrl: `${base(token)}/verwijderen`,
       rotateAction: `${base(token)}/agenda-adres`,
       links: subscribeLinks(personalFeedUrl(context, provider), provider.name),
-      flash: flashOf(request, language, event && { title, date: event.date, id: event.id, live: event.undoneAt === null }),
+      flash: flashOf(request, language, event && { title, date: event.date, id: event.id, live: event.undoneAt === null }, provider.contacts[0]?.email ?? ''),
     }, { language, form: true, errors, status: errors ? 400 : 200 });
   }
 
@@ -124,5 +126,6 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
   });
 
   await settingsPages(fastify, context);
+  await addressPages(fastify, context);
 }
 

@@ -29,7 +29,7 @@ function valuesOf(provider: ProviderRecord, context: WebContext): SettingsValues
   };
 }
 
-/** Her situation, name, practice, AGB, language and reminder days; the address stays (a new one is a new sign-up). */
+/** Her situation, name, practice, AGB, language and reminder days; a new address has a page of its own (address.ts). */
 export default async function settingsPages(fastify: FastifyInstance, context: WebContext): Promise<void> {
   const render = (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply, provider: ProviderRecord, situation: Situation, values: SettingsValues, errors?: { field: string; message: string }[]) => {
     const language = languageOf(request, reply, provider.contacts[0]?.language);
@@ -39,6 +39,7 @@ export default async function settingsPages(fastify: FastifyInstance, context: W
       values,
       action: `/mijn/${request.params.token}/gegevens`,
       backUrl: `/mijn/${request.params.token}`,
+      addressUrl: `/mijn/${request.params.token}/e-mailadres`,
     }, { language, form: true, errors, status: errors ? 400 : 200 });
   };
 

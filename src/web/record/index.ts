@@ -55,10 +55,12 @@ export default async function recordPages(fastify: FastifyInstance, context: Web
     const result = recordStep(fastify, found.provider, body, language, found.item.id);
     if ('errors' in result) return render(request, reply, found, { date: String(body.date ?? ''), note: String(body.note ?? '') }, result.errors);
     const title = itemView(result.item, { language, today: fastify.today(), insurerName: insurerNameOf(fastify) }).heading;
+    // A web sign-up goes on to her own page (the same link as in her mails); a practice with software to its read-only timeline.
+    const pageToken = store.pageToken(found.provider.id);
     return sendMessage(request, reply, (t) => ({
       heading: t.recordedTitle,
       paragraphs: [t.recorded(title, writtenDate(result.event.date, language))],
-      links: [{ href: providerPageUrl('', feedTokenOf(found.provider)), text: t.allDates }],
+      links: [{ href: pageToken === undefined ? providerPageUrl('', feedTokenOf(found.provider)) : `/mijn/${pageToken}`, text: t.allDates }],
     }), { language });
   });
 }
