@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebStore } from '../../src/store/web.js';
+import { WebEmailChanges } from '../../src/store/web-email.js';
 import { mailsTo, startWorld, type World } from './world.js';
 
 /**
@@ -134,6 +135,56 @@ describe('the front door under misuse', () => {
     expect(store.purge().signups).toBe(1);
     expect(world.app.db.prepare('SELECT count(*) AS n FROM web_signups').get()).toEqual({ n: 0 });
     expect((await c.get(link)).status).toBe(404);
+  });
+
+  it('an address change answers the same for any new address, sends at most 3 mails to one address a day, is limited per client per hour, and a dead link answers a page', async () => {
+    world = await startWorld({ WEB_FORMS_PER_HOUR: '6' });
+    const c = client(world.base);
+    const confirmed = async (email: string) => {
+      await signUp(c, email);
+      const link = /\/bevestig\/[\w-]+/.exec((await mailsTo(world!.smtp, email, 1))[0].mail.text ?? '')![0];
+      return (await c.post(link, { _csrf: csrfOf((await c.get(link)).body) })).location!;
+    };
+    const cy = await confirmed('cy@praktijk.nl');
+    await confirmed('dirk@praktijk.nl');
+    const ask = async (email: string) => c.post(`${cy}/e-mailadres`, { _csrf: csrfOf((await c.get(`${cy}/e-mailadres`)).body), email });
+    const contactEmail = () => world!.app.db.prepare("SELECT email FROM contacts WHERE email LIKE 'cy@%' OR email LIKE 'nieuw@%'").pluck().get();
+
+    // Forged (no CSRF token): refused, nothing sent.
+    expect((await client(world.base).post(`${cy}/e-mailadres`, { email: 'x@praktijk.nl' })).status).toBe(403);
+    // An address another account uses and one nobody uses: the same page (no account enumeration).
+    const taken = await ask('dirk@praktijk.nl');
+    const free = await ask('nieuw@praktijk.nl');
+    expect(taken.status).toBe(200);
+    expect(taken.body.replace(/dirk@/g, 'nieuw@').replace(/value="[^"]+"/g, '')).toBe(free.body.replace(/value="[^"]+"/g, ''));
+    for (let i = 0; i < 3; i++) expect((await ask('nieuw@praktijk.nl')).status).toBe(200);
+    // The hourly limit per client, as for sign-up: the seventh request in the hour is refused.
+    const limited = await ask('nieuw@praktijk.nl');
+    expect(limited.status).toBe(429);
+    expect(limited.body).toContain('<h1>Even geduld</h1>');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(world.smtp.to('x@praktijk.nl')).toHaveLength(0);
+    const mails = world.smtp.to('nieuw@praktijk.nl');
+    expect(mails.map((mail) => mail.mail.subject)).toEqual(['Bevestig uw nieuwe e-mailadres', 'Bevestig uw nieuwe e-mailadres', 'Bevestig uw nieuwe e-mailadres']);
+    expect(contactEmail()).toBe('cy@praktijk.nl');
+
+    // One waiting change per account: an earlier link stops working once a newer one is sent.
+    const links = mails.map((mail) => /\/adres-bevestigen\/[\w-]+/.exec(mail.mail.text ?? '')![0]);
+    expect((await c.get(links[0])).status).toBe(404);
+    for (const path of ['/adres-bevestigen/x', `/adres-bevestigen/${'A'.repeat(43)}`, '/adres-bevestigen/%00']) {
+      const answer = await c.get(path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.body, path).toContain('<h1>Deze link werkt niet (meer)</h1>');
+    }
+    const last = links.at(-1)!;
+    const confirmPage = await c.get(last);
+    expect(confirmPage.status).toBe(200);
+    world.app.db.prepare("UPDATE web_email_changes SET expires_at = '2000-01-01T00:00:00.000Z'").run();
+    expect((await c.get(last)).body).toContain('<h1>Deze link is verlopen</h1>');
+    const late = await c.post(last, { _csrf: csrfOf(confirmPage.body) });
+    expect(late.status).toBe(410);
+    expect(contactEmail()).toBe('cy@praktijk.nl');
+    expect(new WebEmailChanges(world.app.db).purge()).toBe(1);
   });
 
   it('a sign-in link works once and replaces the old page link; a situation feed with a made-up calendar is a 400', async () => {
