@@ -43,12 +43,15 @@ export function sendBadAddressPage(request: FastifyRequest, reply: FastifyReply,
   return sendStatusPage(request, reply, status, (t) => ({ heading: t.notFoundTitle, paragraphs: [t.notFoundBody], links: [{ href: '/', text: t.home }] }));
 }
 
+/** What a bad link answers (malformed, unknown, expired); other 4xx (a URL too long, too many requests) stay problems. */
+const LINK_STATUSES = new Set([400, 404, 410]);
+
 /**
  * A browser's GET of a page outside the pages' own scope (a feed's timeline page, an unsubscribe link) that fails
  * with a 4xx: the token is unknown, replaced or malformed. POSTs (a mail client's one-click) keep their problem.
  */
 export function sendClientErrorPage(request: FastifyRequest, reply: FastifyReply, status: number) {
-  if ((request.method !== 'GET' && request.method !== 'HEAD') || !isPagePath(request.url) || status === 429) return undefined;
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || !isPagePath(request.url) || !LINK_STATUSES.has(status)) return undefined;
   return sendStatusPage(request, reply, status, (t) => ({
     heading: t.linkGoneTitle,
     paragraphs: [t.linkGoneBody],

@@ -51,7 +51,9 @@ describe('GET /feeds/:token.html', () => {
     const rotated = (await app.inject({ method: 'POST', url: `/api/v1/providers/${provider.id}/feed-token`, headers: bearer(key) })).json();
     const old = await app.inject({ url: pagePath(provider.feedUrl) });
     expect(old.statusCode).toBe(404);
-    expect(old.headers['content-type']).toMatch(/^application\/problem\+json/);
+    // A person opened it: a page in the site's look that says the link no longer works (src/web/not-found.ts).
+    expect(old.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(old.body).toContain('<h1>Deze link werkt niet (meer)</h1>');
     expect((await app.inject({ url: pagePath(rotated.feedUrl) })).statusCode).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
+import { rotateAllTokens } from '../../src/store/rotation.js';
 import { WebStore } from '../../src/store/web.js';
 import { newWebToken } from '../../src/store/web-tokens.js';
 import { removeTempDir, tempDir } from '../helper.js';
@@ -67,9 +68,15 @@ describe('page links', () => {
       INSERT INTO web_accounts (provider_id, api_key_id, created_at) VALUES ('p2', 'k2', '2026-09-01T00:00:00.000Z');`);
     const token = store.rotatePageToken('p2');
     expect(store.account(token)?.providerId).toBe('p2');
+    // After a suspected leak (npm run tokens:rotate) her page gets a new link too; her next mail carries it.
+    expect(rotateAllTokens(db).webPages).toBe(1);
+    expect(store.account(token)).toBeUndefined();
+    const rotated = store.pageToken('p2')!;
+    expect(rotated).not.toBe(token);
+    expect(store.account(rotated)?.providerId).toBe('p2');
     db.prepare("DELETE FROM providers WHERE id = 'p2'").run();
     expect(store.pageToken('p2')).toBeUndefined();
-    expect(store.account(token)).toBeUndefined();
+    expect(store.account(rotated)).toBeUndefined();
     expect(db.prepare("SELECT count(*) AS n FROM secret_tokens WHERE purpose = 'page'").get()).toEqual({ n: 0 });
     db.close();
   });
