@@ -72,6 +72,7 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
       recordAction: `${base(token)}/vastleggen`,
       undoAction: `${base(token)}/ongedaan`,
       settingsUrl: `${base(token)}/gegevens`,
+      addressUrl: `${base(token)}/e-mailadres`,
       deleteUrl: `${base(token)}/verwijderen`,
       rotateAction: `${base(token)}/agenda-adres`,
       links: subscribeLinks(personalFeedUrl(context, provider), provider.name),
