@@ -18,7 +18,7 @@ const MAILS: Record<Language, Record<WebMailKind, { subject: string; body: (prac
     },
     welcome: {
       subject: 'Uw pagina met contractdata',
-      body: (practice) => [`Uw aanmelding voor ${practice} is bevestigd. Voortaan krijgt u een e-mail voordat een datum verloopt.`, 'Op uw eigen pagina ziet u wat u als eerste moet doen en legt u vast wat u gedaan heeft. Bewaar deze e-mail: de link is geheim.'],
+      body: (practice) => [`Uw aanmelding voor ${practice} is bevestigd. Voortaan krijgt u een e-mail voordat een datum verloopt.`, 'Op uw eigen pagina ziet u wat u als eerste moet doen en legt u vast wat u gedaan heeft. De link staat ook in elke herinnering. Deel hem niet: wie hem heeft, kan uw gegevens wijzigen.'],
       button: 'Naar mijn pagina',
     },
     'sign-in': {
@@ -33,7 +33,7 @@ const MAILS: Record<Language, Record<WebMailKind, { subject: string; body: (prac
     },
     'address-changed': {
       subject: 'Uw nieuwe e-mailadres is bevestigd',
-      body: (practice, old) => [`De herinneringen voor ${practice} komen voortaan op dit adres. ${old} krijgt ze niet meer.`, 'Op uw eigen pagina ziet u wat u als eerste moet doen en legt u vast wat u gedaan heeft. Bewaar deze e-mail: de link is geheim.'],
+      body: (practice, old) => [`De herinneringen voor ${practice} komen voortaan op dit adres. ${old} krijgt ze niet meer.`, 'Op uw eigen pagina ziet u wat u als eerste moet doen en legt u vast wat u gedaan heeft. De link staat ook in elke herinnering. Deel hem niet: wie hem heeft, kan uw gegevens wijzigen.'],
       button: 'Naar mijn pagina',
     },
     'address-left': {
@@ -50,7 +50,7 @@ const MAILS: Record<Language, Record<WebMailKind, { subject: string; body: (prac
     },
     welcome: {
       subject: 'Your page with contract dates',
-      body: (practice) => [`Your sign-up for ${practice} is confirmed. From now on you get an e-mail before a date passes.`, 'Your own page shows what to do first and lets you record what you did. Keep this e-mail: the link is secret.'],
+      body: (practice) => [`Your sign-up for ${practice} is confirmed. From now on you get an e-mail before a date passes.`, 'Your own page shows what to do first and lets you record what you did. The link is in every reminder too. Do not share it: whoever has it can change your details.'],
       button: 'To my page',
     },
     'sign-in': {
@@ -65,7 +65,7 @@ const MAILS: Record<Language, Record<WebMailKind, { subject: string; body: (prac
     },
     'address-changed': {
       subject: 'Your new e-mail address is confirmed',
-      body: (practice, old) => [`The reminders for ${practice} now come to this address. ${old} no longer gets them.`, 'Your own page shows what to do first and lets you record what you did. Keep this e-mail: the link is secret.'],
+      body: (practice, old) => [`The reminders for ${practice} now come to this address. ${old} no longer gets them.`, 'Your own page shows what to do first and lets you record what you did. The link is in every reminder too. Do not share it: whoever has it can change your details.'],
       button: 'To my page',
     },
     'address-left': {

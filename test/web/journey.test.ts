@@ -138,7 +138,7 @@ describe.each([
       await look('confirm');
       await page.getByRole('button', { name: 'Ja, stuur mij herinneringen' }).click();
       expect(page.url()).toMatch(new RegExp(`^${base}/mijn/[A-Za-z0-9_-]{43}$`));
-      const ownUrl = page.url();
+      let ownUrl = page.url();
       const welcome = (await mailsTo(smtp, email, 2))[1];
       expect(linkIn(welcome.mail.text ?? '', `${base}/mijn/`)).toBe(ownUrl);
       const account = app.db.prepare('SELECT a.provider_id AS providerId, a.api_key_id AS apiKeyId FROM web_accounts a JOIN contacts c ON c.provider_id = a.provider_id WHERE c.email = ?').get(email) as { providerId: string; apiKeyId: string };
@@ -310,6 +310,22 @@ describe.each([
       expect(newFeed).not.toBe(personalFeed);
       expect((await fetch(personalFeed)).status).toBe(404);
       expect((await fetch(newFeed)).status).toBe(200);
+
+      // Lost her link: a one-time sign-in link to the registered (now the new) address makes a new page link; the old one stops.
+      await page.goto(`${base}/nieuwe-link`);
+      await page.fill('#email', newEmail);
+      await page.getByRole('button', { name: 'Stuur mij een nieuwe link' }).click();
+      await expect(page.locator('h1').textContent()).resolves.toBe('Kijk in uw e-mail');
+      await look('new-link-sent');
+      const signIn = (await mailsTo(smtp, newEmail, 3))[2];
+      expect(signIn.mail.subject).toBe('Nieuwe link naar uw pagina');
+      await page.goto(linkIn(signIn.mail.text ?? '', `${base}/inloggen/`));
+      await look('sign-in');
+      await page.getByRole('button', { name: 'Open mijn pagina' }).click();
+      expect(page.url()).toMatch(new RegExp(`^${base}/mijn/[A-Za-z0-9_-]{43}$`));
+      expect(page.url()).not.toBe(ownUrl);
+      expect((await fetch(ownUrl)).status).toBe(404);
+      ownUrl = page.url();
 
       // Delete everything, after a confirmation page.
       await page.goto(ownUrl);
