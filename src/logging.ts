@@ -8,7 +8,7 @@ import type { FastifyServerOptions } from 'fastify';
 export const MAX_LOGGED_URL = 2048;
 
 /** Path segments that are secrets in themselves: a feed token, an unsubscribe token, the web pages' link tokens. */
-const SECRET_IN_PATH = /\/(feeds|unsubscribe|mijn|bevestig|inloggen|gedaan)\/(?!calendars\b)[^/?#.]+/g;
+const SECRET_IN_PATH = /\/(feeds|unsubscribe|mijn|bevestig|inloggen|gedaan|adres-bevestigen)\/(?!calendars\b)[^/?#.]+/g;
 /** A run between the characters that separate the parts of a URL: one maximal run per match, never re-scanned. */
 const URL_PART = /[^\s/?&=:;,"'<>]+/g;
 const SEPARATORS = new Set([...' \t\r\n\f\v/?&=:;,"\'<>']);

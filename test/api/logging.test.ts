@@ -61,7 +61,7 @@ describe('logs', () => {
     expect(loggableUrl('/feeds/calendars/cz-groep/2027.ics?kind=kraamzorg')).toBe('/feeds/calendars/cz-groep/2027.ics?kind=kraamzorg');
     expect(loggableUrl('/feeds/abc_DEF-123.ics')).toBe('/feeds/[token].ics');
     expect(loggableUrl('/unsubscribe/abc_DEF-123')).toBe('/unsubscribe/[token]');
-    for (const page of ['mijn', 'bevestig', 'inloggen', 'gedaan']) expect(loggableUrl(`/${page}/abc_DEF-123/gegevens?lang=en`)).toBe(`/${page}/[token]/gegevens?lang=en`);
+    for (const page of ['mijn', 'bevestig', 'inloggen', 'gedaan', 'adres-bevestigen']) expect(loggableUrl(`/${page}/abc_DEF-123/gegevens?lang=en`)).toBe(`/${page}/[token]/gegevens?lang=en`);
     expect(loggableUrl('/x?to=a.b@c.nl&y=1')).toBe('/x?to=[e-mail]&y=1');
     expect(loggableUrl('/x?to=a.b%40c.nl')).toBe('/x?to=[e-mail]');
   });
