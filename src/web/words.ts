@@ -43,6 +43,7 @@ const NL = {
     contractOptions: { existing: 'Ik heb nu een contract (bestaand)', new: 'Ik wil een contract (nieuw)', none: 'Geen van beide' },
     attributeLabel: (description: string) => description,
     attributeAny: 'Weet ik niet / niet van toepassing',
+    onlyFor: (kinds: string[]) => `alleen voor ${kinds.map((kind) => kind.charAt(0).toLowerCase() + kind.slice(1)).join(' en ')}`,
     showDates: 'Toon mijn data',
     errorTitle: 'Er is een probleem',
     problems: {
@@ -214,6 +215,7 @@ const EN: Words = {
   statusShort: { existing: 'existing', new: 'new' },
   contractOptions: { existing: 'I have a contract now (existing)', new: 'I want a contract (new)', none: 'Neither' },
   attributeAny: 'Don’t know / not applicable',
+  onlyFor: (kinds: string[]) => `only for ${kinds.map((kind) => kind.charAt(0).toLowerCase() + kind.slice(1)).join(' and ')}`,
   showDates: 'Show my dates',
   errorTitle: 'There is a problem',
   problems: {

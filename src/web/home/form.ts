@@ -1,5 +1,5 @@
 import type { CalendarSet } from '../../domain/calendar-set.js';
-import { PROVIDER_KINDS } from '../../domain/types.js';
+import { PROVIDER_KINDS, type CalendarFile, type ProviderKind } from '../../domain/types.js';
 import type { Situation } from '../situation.js';
 import { kindLabel, wordsFor, type Language } from '../words.js';
 
@@ -20,6 +20,19 @@ function firstSentence(text: string): string {
   return end === -1 ? text : `${text.slice(0, end)}.`;
 }
 
+/** The kinds of care for which an attribute changes which lines apply: read from the calendar's own `appliesTo`. */
+export function kindsAsking(file: CalendarFile, attribute: string): ProviderKind[] {
+  const kinds = new Set<ProviderKind>();
+  for (const line of [...file.milestones, ...(file.chains ?? [])]) {
+    if (line.appliesTo.attributes?.[attribute] !== undefined) for (const kind of line.appliesTo.kinds) kinds.add(kind);
+  }
+  return PROVIDER_KINDS.filter((kind) => kinds.has(kind));
+}
+
+/**
+ * The form for a situation: an attribute a calendar asks about is named with the kinds it is for, and once her
+ * kinds are known (her settings, the form shown again) it appears only where it applies.
+ */
 export function situationFormView(calendars: CalendarSet, language: Language, situation?: Situation): SituationFormView {
   const words = wordsFor(language);
   return {
@@ -35,19 +48,23 @@ export function situationFormView(calendars: CalendarSet, language: Language, si
         options: (['existing', 'new', 'none'] as const).map((value) => ({
           value, label: words.contractOptions[value], checked: status === value, id: `${name}-${value}`.replace(/:/g, '-'),
         })),
-        attributes: Object.entries(calendar.file.attributes ?? {}).map(([attribute, declared]) => {
+        attributes: Object.entries(calendar.file.attributes ?? {}).flatMap(([attribute, declared]) => {
           const field = `a:${insurer}:${year}:${attribute}`;
           const current = contract?.attributes?.[attribute];
-          return {
+          const kinds = kindsAsking(calendar.file, attribute);
+          const applies = !situation || situation.kinds.length === 0 || kinds.length === 0 || kinds.some((kind) => situation.kinds.includes(kind)) || current !== undefined;
+          if (!applies) return [];
+          const only = kinds.length === 0 ? '' : ` (${words.onlyFor(kinds.map((kind) => kindLabel(kind, language)))})`;
+          return [{
             name: field,
             id: field.replace(/:/g, '-'),
-            label: `${insurerName}: ${attribute}`,
+            label: `${insurerName}: ${attribute}${only}`,
             hint: firstSentence(declared.description),
             options: [
               { value: '', label: words.attributeAny, selected: current === undefined },
               ...declared.values.map((value) => ({ value: String(value), label: String(value), selected: current !== undefined && String(current) === String(value) })),
             ],
-          };
+          }];
         }),
       };
     }),
