@@ -95,6 +95,9 @@ export class ProviderStore {
       delete: db.prepare<[string]>('DELETE FROM providers WHERE id = ?'),
       get: db.prepare<{ id: string; keyId: string; admin: number }, ProviderRow>(`SELECT p.* FROM providers p WHERE p.id = @id AND ${TENANT}`),
       byId: db.prepare<[string], ProviderRow>('SELECT p.* FROM providers p WHERE p.id = ?'),
+      version: db.prepare<{ id: string; keyId: string; admin: number }, { feedVersion: number; feedNonce: string | null }>(`SELECT p.feed_version AS feedVersion,
+        (SELECT t.nonce FROM secret_tokens t WHERE t.purpose = 'feed' AND t.subject = p.id AND t.nonce IS NOT NULL) AS feedNonce
+        FROM providers p WHERE p.id = @id AND ${TENANT}`),
       touch: db.prepare('UPDATE providers SET updated_at = @now WHERE id = @id'),
       contactsWithoutToken: db.prepare<[string], { id: number }>(`SELECT id FROM contacts c WHERE provider_id = ? AND NOT EXISTS
         (SELECT 1 FROM secret_tokens t WHERE t.purpose = 'unsubscribe' AND t.subject = CAST(c.id AS TEXT) AND t.nonce IS NOT NULL)`),
@@ -133,6 +136,16 @@ export class ProviderStore {
   get(id: string, tenant: Tenant): ProviderRecord | undefined {
     const row = this.statements.get.get({ id, keyId: tenant.keyId, admin: tenant.admin ? 1 : 0 });
     return row && this.withChildren([row])[0];
+  }
+
+  /**
+   * What the provider's answers are built from, without reading its children: the feed counter (every write to
+   * the provider row, its contracts or events moves it; contacts change only with the row) and the nonce of its
+   * feed token (a new feed address). Undefined when the tenant may not see the provider.
+   */
+  versionOf(id: string, tenant: Tenant): string | undefined {
+    const row = this.statements.version.get({ id, keyId: tenant.keyId, admin: tenant.admin ? 1 : 0 });
+    return row && `${row.feedVersion}|${row.feedNonce}`;
   }
 
   /** For the feeds: the provider whose feed address carries `token`. */
