@@ -181,7 +181,7 @@ async function load(baseUrl: string, endpoint: Endpoint, duration: number): Prom
 }
 
 /** The functions that took the most CPU (self time) in a V8 CPU profile, and the files. */
-function summariseProfile(dir: string): void {
+function summariseProfile(dir: string, loadSeconds: number): void {
   const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'))!;
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
     nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
@@ -192,9 +192,14 @@ function summariseProfile(dir: string): void {
   const self = new Map<string, number>();
   const perFile = new Map<string, number>();
   let total = 0;
+  // Only the samples of the load (the profile's last `loadSeconds`), not start-up and seeding.
+  const length = profile.timeDeltas.reduce((sum, delta) => sum + delta, 0);
+  let elapsed = 0;
   profile.samples.forEach((id, i) => {
     const { callFrame } = byId.get(id)!;
     const delta = profile.timeDeltas[i] ?? 0;
+    elapsed += delta;
+    if (elapsed < length - loadSeconds * 1e6) return;
     const where = callFrame.url.replace(/^file:\/\//, '').replace(`${root}/`, '').replace(/^.*node_modules\//, '');
     const key = `${callFrame.functionName || '(anonymous)'} ${where}${where ? `:${callFrame.lineNumber + 1}` : ''}`;
     self.set(key, (self.get(key) ?? 0) + delta);
@@ -204,7 +209,7 @@ function summariseProfile(dir: string): void {
   });
   const top = (map: Map<string, number>, n: number) =>
     [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, time]) => ({ name, '%': ((100 * time) / total).toFixed(1) }));
-  console.log(`\nCPU profile ${join(dir, file)}: self time by function`);
+  console.log(`\nCPU profile ${join(dir, file)}, the last ${loadSeconds} s (the load): self time by function`);
   console.table(top(self, 30));
   console.log('self time by package or folder');
   console.table(top(perFile, 15));
@@ -224,7 +229,7 @@ try {
   if (values.profile) {
     await load(service.baseUrl, endpoints[0]!, seconds);
     await stop(service.child);
-    summariseProfile(profileDir!);
+    summariseProfile(profileDir!, seconds);
   } else {
     const answersFile = join(dir, 'answers.json');
     writeFileSync(answersFile, JSON.stringify(await record(service.baseUrl, endpoints)));
