@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { AttributeValue, Contract, ContractStatus, ProviderKind } from '../domain/types.js';
 import { nowIso, type Db } from './database.js';
 import { SecretTokens } from './secrets.js';
@@ -84,6 +85,8 @@ const FILTERS = `${TENANT}
 export class ProviderStore {
   private readonly statements;
   private readonly tokens: SecretTokens;
+  /** Versions read per provider and tenant with the generation they were read at; bounded, least recently used first. */
+  private readonly versions = new LRUCache<string, { version: string; generation: string }>({ max: 10_000 });
 
   constructor(private readonly db: Db) {
     this.tokens = new SecretTokens(db);
@@ -141,11 +144,19 @@ export class ProviderStore {
   /**
    * What the provider's answers are built from, without reading its children: the feed counter (every write to
    * the provider row, its contracts or events moves it; contacts change only with the row) and the nonce of its
-   * feed token (a new feed address). Undefined when the tenant may not see the provider.
+   * feed token (a new feed address). Undefined when the tenant may not see the provider. With the request's
+   * `generation`, a version read at that same generation is answered without a statement.
    */
-  versionOf(id: string, tenant: Tenant): string | undefined {
+  versionOf(id: string, tenant: Tenant, generation?: string | null): string | undefined {
+    // Read at this generation before: nothing in the database has changed since (src/store/generation.ts).
+    const key = `${id}\n${tenant.keyId}\n${tenant.admin}`;
+    const known = generation == null ? undefined : this.versions.get(key);
+    if (known !== undefined && known.generation === generation) return known.version;
     const row = this.statements.version.get({ id, keyId: tenant.keyId, admin: tenant.admin ? 1 : 0 });
-    return row && `${row.feedVersion}|${row.feedNonce}`;
+    if (!row) return undefined;
+    const version = `${row.feedVersion}|${row.feedNonce}`;
+    if (generation != null) this.versions.set(key, { version, generation });
+    return version;
   }
 
   /** For the feeds: the provider whose feed address carries `token`. */

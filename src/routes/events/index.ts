@@ -72,7 +72,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
     const { id } = request.params;
     const includeUndone = request.query.includeUndone === true;
     // The feed counter moves with every recorded and undone event; the provider itself is not read.
-    const version = fastify.store.providers.versionOf(id, tenantOf(request));
+    const version = fastify.store.providers.versionOf(id, tenantOf(request), request.generation);
     if (version === undefined) throw notFound('provider');
     const answer = fastify.answers.answer(`events\n${id}\n${includeUndone}`, version, 'application/json; charset=utf-8', () =>
       reply.serialize({ items: fastify.store.events.list(id, includeUndone).map(eventResource) }) as string);

@@ -73,7 +73,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
     const tenant = tenantOf(request);
     const { id } = request.params;
     // The version is read (tenant checked) on every request; the provider with its children only when it moved.
-    const version = fastify.store.providers.versionOf(id, tenant) ?? throwNotFound();
+    const version = fastify.store.providers.versionOf(id, tenant, request.generation) ?? throwNotFound();
     const answer = fastify.answers.answer(`provider\n${id}`, version, 'application/json; charset=utf-8', () =>
       reply.serialize(resource(fastify.store.providers.get(id, tenant) ?? throwNotFound())) as string);
     return sendAnswer(request, reply, answer);

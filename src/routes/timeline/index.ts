@@ -29,7 +29,7 @@ const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
     const tenant = tenantOf(request);
     const { id } = request.params;
     // The version is read (tenant checked) on every request; the provider with its children only when it moved.
-    const version = fastify.store.providers.versionOf(id, tenant);
+    const version = fastify.store.providers.versionOf(id, tenant, request.generation);
     if (version === undefined) throw notFound('provider');
     const key = `timeline\n${id}\n${asOf}\n${from ?? ''}\n${to ?? ''}\n${actor ?? ''}`;
     const answer = fastify.answers.answer(key, timelineVersion(version, today, fastify.calendars), 'application/json; charset=utf-8', () => {
