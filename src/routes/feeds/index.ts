@@ -131,7 +131,8 @@ const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fasti
     reply.header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex');
     if (!CACHED_PAGE_QUERIES.has(query)) return reply.type(HTML).send(build());
     const version = timelineVersion(owner.feedVersion, fastify.today(), fastify.calendars);
-    return sendAnswer(request, reply, fastify.answers.answer(`page\n${token}\n${query}`, version, HTML, build));
+    // By the whole URL: the page's language switch repeats it.
+    return sendAnswer(request, reply, fastify.answers.answer(`page\n${request.url}`, version, HTML, build));
   });
 
   fastify.get('/:token.ics', {
