@@ -13,6 +13,7 @@ import type { CalendarSet } from './domain/calendar-set.js';
 import type { IsoDate } from './domain/types.js';
 import feedsPlugin from './feeds/plugin.js';
 import { loggerOptions } from './logging.js';
+import answersPlugin from './plugins/app/answers.js';
 import authPlugin from './plugins/app/auth.js';
 import calendarsPlugin from './plugins/app/calendars.js';
 import metricsPlugin from './plugins/app/metrics.js';
@@ -80,6 +81,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   await fastify.register(metricsPlugin);
   await fastify.register(storePlugin, { adminApiKey: config.adminApiKey });
   await fastify.register(authPlugin);
+  await fastify.register(answersPlugin);
   await fastify.register(feedsPlugin, { publicBaseUrl: config.publicBaseUrl });
   await fastify.register(remindersPlugin, { config, ...opts.reminders });
 

@@ -7,7 +7,10 @@ export const ZONE = 'Europe/Amsterdam';
 /** Today's calendar date in the Netherlands, or the pinned `TODAY` (YYYY-MM-DD) when one is given. */
 export function todayInAmsterdam(pinned?: string): IsoDate {
   if (pinned !== undefined && pinned !== '') {
+    // Asked on every request: a pinned date is checked once (the check builds a luxon date).
+    if (pinned === validPinned) return pinned;
     if (!isValidPlainDate(pinned)) throw new Error(`TODAY must be a date YYYY-MM-DD, got "${pinned}"`);
+    validPinned = pinned;
     return pinned;
   }
   const now = Date.now();
@@ -20,3 +23,4 @@ export function todayInAmsterdam(pinned?: string): IsoDate {
 }
 
 let today = { date: '' as IsoDate, from: 0, until: 0 };
+let validPinned: string | undefined;

@@ -12,7 +12,7 @@ import {
   calendarFeedKey, calendarUid, feedEventsOf, fingerprintOf, providerFeedKey, providerUid, situationUid, type FeedEvent, type FeedHeader,
 } from './feed-events.js';
 import { renderFeed, type PublishedEvent } from './render.js';
-import { FeedStateStore, stateKey } from './store.js';
+import { FeedStateStore, stateKey, type FeedOwner } from './store.js';
 import { providerFeedUrl, providerPageUrl } from './urls.js';
 
 /** Generic feeds carry the reminders a new provider would get by default. */
@@ -55,8 +55,8 @@ export class FeedService {
     this.state = new FeedStateStore(options.db);
   }
 
-  /** The provider behind a secret feed token, or undefined for a token no provider has. */
-  private ownerOf(token: string) {
+  /** The provider behind a secret feed token with its feed counter, or undefined for a token no provider has. */
+  ownerOf(token: string): FeedOwner | undefined {
     if (!TOKEN_SHAPE.test(token)) return undefined;
     // The keyed hash is compared, not the token: its timing tells nothing about a token without the server key.
     return this.state.ownerByTokenHash(keyedHash(this.options.db, token));

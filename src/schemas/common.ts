@@ -92,6 +92,14 @@ export function nullable<T extends TSchema>(schema: T) {
 export const SECURITY = [{ bearerAuth: [] }];
 
 /** The `Location` header of a 201: where the new resource is. */
+/** A read answer's validator (src/plugins/app/answers.ts). */
+export const ETAG_HEADER = {
+  etag: { type: 'string', description: 'Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged.' },
+};
+
+/** The answer to a conditional read whose `If-None-Match` still matches. */
+export const NOT_MODIFIED = { 304: { description: 'Not modified: the `If-None-Match` of the request still matches.', headers: ETAG_HEADER } };
+
 export const LOCATION_HEADER = {
   location: { type: 'string', format: 'uri-reference', description: 'The path of the new resource.', examples: ['/api/v1/providers/0f8fad5b-d9cb-469f-a165-70867728950e'] },
 };

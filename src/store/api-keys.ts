@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { nowIso, type Db } from './database.js';
+import { GENERATION_COLUMNS, generationOf, type GenerationColumns } from './generation.js';
 import { keyedHash, randomToken } from './secrets.js';
 
 /** A tenant: whoever holds the key sees and changes only the providers it created; an admin sees all. */
@@ -20,6 +21,8 @@ interface ApiKeyRow {
 }
 
 const KEY_PREFIX = 'gzd_';
+/** Presented keys whose keyed hash is remembered (the oldest goes first); a server has a handful of clients. */
+const REMEMBERED_HASHES = 256;
 
 function toApiKey(row: ApiKeyRow): ApiKey {
   return { id: row.id, name: row.name, admin: row.admin === 1, createdAt: row.created_at, revokedAt: row.revoked_at };
@@ -34,10 +37,12 @@ export class ApiKeyStore {
   private readonly restoreStatement;
   private readonly rehash;
   private readonly liveAdmins;
+  private readonly hashes = new Map<string, string>();
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare('INSERT INTO api_keys (id, name, key_hash, admin, created_at) VALUES (?, ?, ?, ?, ?)');
-    this.byHash = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE key_hash = ?');
+    // With the database's generation (src/store/generation.ts): the request's later reads can rely on it without another statement.
+    this.byHash = db.prepare<[string], ApiKeyRow & GenerationColumns>(`SELECT *, ${GENERATION_COLUMNS} FROM api_keys WHERE key_hash = ?`);
     this.byId = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE id = ?');
     this.all = db.prepare<[], ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, id');
     this.revokeStatement = db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
@@ -55,19 +60,43 @@ export class ApiKeyStore {
 
   /** The live (not revoked) key whose secret is `key`. */
   authenticate(key: string): ApiKey | undefined {
+    return this.authenticateAt(key)?.apiKey;
+  }
+
+  /**
+   * The live key whose secret is `key`, read now, with the database generation it was read at: answers built
+   * at that generation are still right (src/store/generation.ts). Keys are never cached, so a revoked key stops
+   * working with the next request, whichever process revoked it.
+   */
+  authenticateAt(key: string): { apiKey: ApiKey; generation: string } | undefined {
     const row = this.find(key);
-    return row && row.revoked_at === null ? toApiKey(row) : undefined;
+    return row && row.revoked_at === null ? { apiKey: toApiKey(row), generation: generationOf(row) } : undefined;
   }
 
   /** By keyed hash; a key stored by an older version as plain SHA-256 (migration 005 marked it) is rehashed on its first use. */
-  private find(key: string): ApiKeyRow | undefined {
-    const hash = keyedHash(this.db, key);
+  private find(key: string): (ApiKeyRow & GenerationColumns) | undefined {
+    const hash = this.hashOf(key);
     const row = this.byHash.get(hash);
     if (row) return row;
     const legacy = `sha256:${createHash('sha256').update(key, 'utf8').digest('hex')}`;
     const old = this.byHash.get(legacy);
-    if (old) this.rehash.run(hash, old.id, legacy);
+    if (old) {
+      this.rehash.run(hash, old.id, legacy);
+      // The rehash is a write of this connection: the generation read with the row is already past.
+      return this.byHash.get(hash);
+    }
     return old;
+  }
+
+  /** The keyed hash of a presented key: a pure function of it and the server key, so the last few are remembered. */
+  private hashOf(key: string): string {
+    let hash = this.hashes.get(key);
+    if (hash === undefined) {
+      hash = keyedHash(this.db, key);
+      if (this.hashes.size >= REMEMBERED_HASHES) this.hashes.delete(this.hashes.keys().next().value as string);
+      this.hashes.set(key, hash);
+    }
+    return hash;
   }
 
   get(id: string): ApiKey | undefined {

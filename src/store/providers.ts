@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { AttributeValue, Contract, ContractStatus, ProviderKind } from '../domain/types.js';
 import { nowIso, type Db } from './database.js';
 import { SecretTokens } from './secrets.js';
@@ -84,6 +85,8 @@ const FILTERS = `${TENANT}
 export class ProviderStore {
   private readonly statements;
   private readonly tokens: SecretTokens;
+  /** Versions read per provider and tenant with the generation they were read at; bounded, least recently used first. */
+  private readonly versions = new LRUCache<string, { version: string; generation: string }>({ max: 10_000 });
 
   constructor(private readonly db: Db) {
     this.tokens = new SecretTokens(db);
@@ -95,6 +98,9 @@ export class ProviderStore {
       delete: db.prepare<[string]>('DELETE FROM providers WHERE id = ?'),
       get: db.prepare<{ id: string; keyId: string; admin: number }, ProviderRow>(`SELECT p.* FROM providers p WHERE p.id = @id AND ${TENANT}`),
       byId: db.prepare<[string], ProviderRow>('SELECT p.* FROM providers p WHERE p.id = ?'),
+      version: db.prepare<{ id: string; keyId: string; admin: number }, { feedVersion: number; feedNonce: string | null }>(`SELECT p.feed_version AS feedVersion,
+        (SELECT t.nonce FROM secret_tokens t WHERE t.purpose = 'feed' AND t.subject = p.id AND t.nonce IS NOT NULL) AS feedNonce
+        FROM providers p WHERE p.id = @id AND ${TENANT}`),
       touch: db.prepare('UPDATE providers SET updated_at = @now WHERE id = @id'),
       contactsWithoutToken: db.prepare<[string], { id: number }>(`SELECT id FROM contacts c WHERE provider_id = ? AND NOT EXISTS
         (SELECT 1 FROM secret_tokens t WHERE t.purpose = 'unsubscribe' AND t.subject = CAST(c.id AS TEXT) AND t.nonce IS NOT NULL)`),
@@ -133,6 +139,24 @@ export class ProviderStore {
   get(id: string, tenant: Tenant): ProviderRecord | undefined {
     const row = this.statements.get.get({ id, keyId: tenant.keyId, admin: tenant.admin ? 1 : 0 });
     return row && this.withChildren([row])[0];
+  }
+
+  /**
+   * What the provider's answers are built from, without reading its children: the feed counter (every write to
+   * the provider row, its contracts or events moves it; contacts change only with the row) and the nonce of its
+   * feed token (a new feed address). Undefined when the tenant may not see the provider. With the request's
+   * `generation`, a version read at that same generation is answered without a statement.
+   */
+  versionOf(id: string, tenant: Tenant, generation?: string | null): string | undefined {
+    // Read at this generation before: nothing in the database has changed since (src/store/generation.ts).
+    const key = `${id}\n${tenant.keyId}\n${tenant.admin}`;
+    const known = generation == null ? undefined : this.versions.get(key);
+    if (known !== undefined && known.generation === generation) return known.version;
+    const row = this.statements.version.get({ id, keyId: tenant.keyId, admin: tenant.admin ? 1 : 0 });
+    if (!row) return undefined;
+    const version = `${row.feedVersion}|${row.feedNonce}`;
+    if (generation != null) this.versions.set(key, { version, generation });
+    return version;
   }
 
   /** For the feeds: the provider whose feed address carries `token`. */

@@ -13,6 +13,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     apiKey: ApiKey | null;
+    /** The database generation the key was read at (src/store/generation.ts); null before authentication. */
+    generation: string | null;
   }
 }
 
@@ -29,9 +31,10 @@ function countHeader(rawHeaders: string[], name: string): number {
   return count;
 }
 
-/** Keys are looked up on every request (by hash), so a revoked key stops working at once. */
+/** Keys are looked up on every request (by hash), so a revoked key stops working at once; the lookup also reads the database generation. */
 async function auth(fastify: FastifyInstance): Promise<void> {
   fastify.decorateRequest('apiKey', null);
+  fastify.decorateRequest('generation', null);
 
   fastify.decorate('authenticate', async (request: FastifyRequest) => {
     const header = request.headers.authorization;
@@ -45,13 +48,14 @@ async function auth(fastify: FastifyInstance): Promise<void> {
       });
     }
     const match = BEARER.exec(header);
-    const apiKey = match ? fastify.store.apiKeys.authenticate(match[1]) : undefined;
-    if (!apiKey) {
+    const found = match ? fastify.store.apiKeys.authenticateAt(match[1]) : undefined;
+    if (!found) {
       throw new HttpProblem(401, match ? 'the API key is unknown or revoked' : 'the Authorization header must be "Bearer <key>"', [{ field: 'authorization', in: 'headers', message: match ? 'unknown or revoked key' : 'must be "Bearer <key>"' }], {
         'www-authenticate': 'Bearer realm="api", error="invalid_token"',
       });
     }
-    request.apiKey = apiKey;
+    request.apiKey = found.apiKey;
+    request.generation = found.generation;
   });
 
   fastify.decorate('requireAdmin', async (request: FastifyRequest) => {

@@ -1,9 +1,10 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { isValidPlainDate } from '../../domain/plain-date.js';
 import { recordBounds } from '../../domain/recording.js';
+import { sendAnswer } from '../../plugins/app/answers.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput, notFound, type FieldError } from '../../problems.js';
-import { LOCATION_HEADER, SECURITY, problemResponses } from '../../schemas/common.js';
+import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
 import { CreateEventSchema, EventListQuerySchema, EventListSchema, EventParamsSchema, EventSchema } from '../../schemas/events.js';
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { EventRecord } from '../../store/events.js';
@@ -65,11 +66,17 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
       security: SECURITY,
       params: ProviderParamsSchema,
       querystring: EventListQuerySchema,
-      response: { 200: { ...EventListSchema, description: 'The events.' }, ...problemResponses(400, 401, 404, 429, 500) },
+      response: { 200: { ...EventListSchema, description: 'The events.', headers: ETAG_HEADER }, ...NOT_MODIFIED, ...problemResponses(400, 401, 404, 429, 500) },
     },
-  }, async (request) => {
-    const provider = providerOf(request);
-    return { items: fastify.store.events.list(provider.id, request.query.includeUndone).map(eventResource) };
+  }, async (request, reply) => {
+    const { id } = request.params;
+    const includeUndone = request.query.includeUndone === true;
+    // The feed counter moves with every recorded and undone event; the provider itself is not read.
+    const version = fastify.store.providers.versionOf(id, tenantOf(request), request.generation);
+    if (version === undefined) throw notFound('provider');
+    const answer = fastify.answers.answer(`events\n${id}\n${includeUndone}`, version, 'application/json; charset=utf-8', () =>
+      reply.serialize({ items: fastify.store.events.list(id, includeUndone).map(eventResource) }) as string);
+    return sendAnswer(request, reply, answer);
   });
 
   fastify.delete('/:id/events/:eventId', {

@@ -4,8 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { kindsOf, type CompiledCalendar } from '../../domain/calendar.js';
 import type { RenderedFeed } from '../../feeds/cache.js';
 import { isNotModified } from '../../feeds/conditional.js';
+import { sendAnswer, timelineVersion } from '../../plugins/app/answers.js';
 import { HttpProblem, invalidInput, notFound } from '../../problems.js';
-import { linkGonePages, problemResponses } from '../../schemas/common.js';
+import { linkGonePages, NOT_MODIFIED, problemResponses } from '../../schemas/common.js';
 import {
   CalendarFeedParamsSchema, CalendarFeedQuerySchema, CombinedFeedQuerySchema, FEED_CONTENT_TYPE, FeedTokenParamsSchema, feedResponses,
 } from '../../schemas/feeds.js';
@@ -20,6 +21,9 @@ const SITUATION_PROBLEMS = {
   'no-contract': 'give at least one calendar as existing or new (c:cz-groep:2027=new)',
   'bad-value': 'no such calendar, status or attribute value (GET /api/v1/calendars)',
 };
+
+const HTML = 'text/html; charset=utf-8';
+const CACHED_PAGE_QUERIES = new Set(['', 'lang=nl', 'lang=en']);
 
 const SUBSCRIBE = 'Subscribe to it by address in Google Calendar, Outlook or Apple Calendar; they refetch it every few hours to a day and most ignore its alarms (VALARM).';
 
@@ -110,13 +114,25 @@ const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fasti
       description: 'The same timeline as the feed, as a page people can read in a browser (the links in feed events and reminder e-mails lead here). Behind the same secret as the feed: rotating the feed token changes this address too.',
       params: FeedTokenParamsSchema,
       produces: ['text/html'],
-      response: { 200: Type.String({ description: 'The timeline page (text/html).' }), ...linkGonePages(400, 404), ...problemResponses(500) },
+      response: { 200: Type.String({ description: 'The timeline page (text/html).' }), ...NOT_MODIFIED, ...linkGonePages(400, 404), ...problemResponses(500) },
     },
   }, async (request, reply) => {
-    const found = fastify.feeds.providerTimeline(request.params.token);
-    if (!found) throw notFound('timeline page');
-    const page = renderFeedPage(request, found, (item) => fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer);
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex').send(page);
+    const { token } = request.params;
+    // The token is looked up on every request (a replaced address answers 404 at once); the page is built only when it moved.
+    const owner = fastify.feeds.ownerOf(token);
+    if (!owner) throw notFound('timeline page');
+    const build = () => {
+      const found = fastify.feeds.providerTimeline(token);
+      if (!found) throw notFound('timeline page');
+      return renderFeedPage(request, found, (item) => fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer);
+    };
+    // The page's links repeat its query: only the plain address and its language switch are kept, so no query fills the cache.
+    const query = request.url.slice(request.url.indexOf('?') + 1 || request.url.length);
+    reply.header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex');
+    if (!CACHED_PAGE_QUERIES.has(query)) return reply.type(HTML).send(build());
+    const version = timelineVersion(owner.feedVersion, fastify.today(), fastify.calendars);
+    // By the whole URL: the page's language switch repeats it.
+    return sendAnswer(request, reply, fastify.answers.answer(`page\n${request.url}`, version, HTML, build));
   });
 
   fastify.get('/:token.ics', {

@@ -1,7 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sendAnswer } from '../../plugins/app/answers.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { HttpProblem, notFound } from '../../problems.js';
-import { LOCATION_HEADER, SECURITY, problemResponses } from '../../schemas/common.js';
+import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
 import {
   CreateProviderSchema, ProviderListQuerySchema, ProviderListSchema, ProviderParamsSchema, ProviderSchema, UpdateProviderSchema,
 } from '../../schemas/providers.js';
@@ -66,11 +67,16 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
       description: 'The provider with its contracts, contacts and feed address, if this API key may see it.',
       security: SECURITY,
       params: ProviderParamsSchema,
-      response: { 200: Type.Ref(ProviderSchema, { description: 'The provider.' }), ...problemResponses(400, 401, 404, 429, 500) },
+      response: { 200: { ...Type.Ref(ProviderSchema, { description: 'The provider.' }), headers: ETAG_HEADER }, ...NOT_MODIFIED, ...problemResponses(400, 401, 404, 429, 500) },
     },
-  }, async (request) => {
-    const provider = fastify.store.providers.get(request.params.id, tenantOf(request)) ?? throwNotFound();
-    return resource(provider);
+  }, async (request, reply) => {
+    const tenant = tenantOf(request);
+    const { id } = request.params;
+    // The version is read (tenant checked) on every request; the provider with its children only when it moved.
+    const version = fastify.store.providers.versionOf(id, tenant, request.generation) ?? throwNotFound();
+    const answer = fastify.answers.answer(`provider\n${id}`, version, 'application/json; charset=utf-8', () =>
+      reply.serialize(resource(fastify.store.providers.get(id, tenant) ?? throwNotFound())) as string);
+    return sendAnswer(request, reply, answer);
   });
 
   fastify.patch('/:id', {

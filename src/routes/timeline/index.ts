@@ -1,8 +1,9 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { computeTimeline } from '../../domain/timeline.js';
+import { sendAnswer, timelineVersion } from '../../plugins/app/answers.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput, notFound } from '../../problems.js';
-import { SECURITY, problemResponses } from '../../schemas/common.js';
+import { ETAG_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import { TimelineQuerySchema, TimelineSchema } from '../../schemas/timeline.js';
 
@@ -19,17 +20,27 @@ const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
       security: SECURITY,
       params: ProviderParamsSchema,
       querystring: TimelineQuerySchema,
-      response: { 200: { ...TimelineSchema, description: 'The timeline.' }, ...problemResponses(400, 401, 404, 429, 500) },
+      response: { 200: { ...TimelineSchema, description: 'The timeline.', headers: ETAG_HEADER }, ...NOT_MODIFIED, ...problemResponses(400, 401, 404, 429, 500) },
     },
-  }, async (request) => {
-    const { asOf = fastify.today(), from, to, actor } = request.query;
+  }, async (request, reply) => {
+    const today = fastify.today();
+    const { asOf = today, from, to, actor } = request.query;
     if (from !== undefined && to !== undefined && from > to) throw invalidInput([{ field: 'to', in: 'querystring', message: 'must not be before from' }]);
-    const provider = fastify.store.providers.get(request.params.id, tenantOf(request));
-    if (!provider) throw notFound('provider');
-    const items = computeTimeline(provider, fastify.calendars, fastify.store.events.recordedEvents(provider.id), asOf).filter(
-      (item) => (from === undefined || (item.due !== null && item.due >= from)) && (to === undefined || (item.due !== null && item.due <= to)) && (actor === undefined || item.actor === actor),
-    );
-    return { provider: { id: provider.id, name: provider.name, agb: provider.agb, kinds: provider.kinds }, asOf, items };
+    const tenant = tenantOf(request);
+    const { id } = request.params;
+    // The version is read (tenant checked) on every request; the provider with its children only when it moved.
+    const version = fastify.store.providers.versionOf(id, tenant, request.generation);
+    if (version === undefined) throw notFound('provider');
+    const key = `timeline\n${id}\n${asOf}\n${from ?? ''}\n${to ?? ''}\n${actor ?? ''}`;
+    const answer = fastify.answers.answer(key, timelineVersion(version, today, fastify.calendars), 'application/json; charset=utf-8', () => {
+      const provider = fastify.store.providers.get(id, tenant);
+      if (!provider) throw notFound('provider');
+      const items = computeTimeline(provider, fastify.calendars, fastify.store.events.recordedEvents(provider.id), asOf).filter(
+        (item) => (from === undefined || (item.due !== null && item.due >= from)) && (to === undefined || (item.due !== null && item.due <= to)) && (actor === undefined || item.actor === actor),
+      );
+      return reply.serialize({ provider: { id: provider.id, name: provider.name, agb: provider.agb, kinds: provider.kinds }, asOf, items }) as string;
+    });
+    return sendAnswer(request, reply, answer);
   });
 };
 
