@@ -23,7 +23,8 @@ import { PROBLEM_CONTENT_TYPE } from './schemas/common.js';
 import storePlugin from './plugins/app/store.js';
 import corsPlugin from './plugins/external/cors.js';
 import helmetPlugin from './plugins/external/helmet.js';
-import overloadPlugin from './plugins/external/overload.js';
+import overloadPlugin, { alwaysAnswered } from './plugins/external/overload.js';
+import { requestQueue } from './plugins/app/request-queue.js';
 import rateLimitPlugin from './plugins/external/rate-limit.js';
 import sqlitePlugin from './plugins/external/sqlite.js';
 import swaggerPlugin from './plugins/external/swagger.js';
@@ -54,6 +55,9 @@ export interface AppOptions {
 
 /** Request bodies larger than this are refused with 413: a provider with 50 contracts is a few KB. */
 export const BODY_LIMIT_BYTES = 100 * 1024;
+
+/** Request work started per event-loop turn before the rest waits a turn: Node accepts one connection per turn. */
+const TURN_BUDGET_MS = 3;
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -116,8 +120,13 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
     // checked every second (Node checks every 30 s by default), and a connection idle for 2 minutes is closed.
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: 120_000,
+    // Requests start through the request queue: short event-loop turns at saturation, so new connections are
+    // accepted promptly, and a request that waited past OVERLOAD_MAX_DELAY_MS is shed (plugins/app/request-queue.ts).
     serverFactory: (handler) =>
-      createServer({ connectionsCheckingInterval: 1_000, headersTimeout: Math.min(10_000, config.requestTimeoutMs), requestTimeout: config.requestTimeoutMs }, handler),
+      createServer(
+        { connectionsCheckingInterval: 1_000, headersTimeout: Math.min(10_000, config.requestTimeoutMs), requestTimeout: config.requestTimeoutMs },
+        requestQueue(handler, { turnBudgetMs: TURN_BUDGET_MS, maxWaitMs: config.overloadMaxDelayMs, bypass: alwaysAnswered }),
+      ),
     routerOptions: { ignoreTrailingSlash: true },
     // Errors before routing (a malformed URL) bypass the error handler: answer them as problems too.
     frameworkErrors: (error, request, reply) => {

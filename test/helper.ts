@@ -27,7 +27,7 @@ export function removeTempDir(dir: string): void {
 }
 
 export function testConfig(databasePath: string, env: Record<string, string> = {}): Config {
-  // No load shedding in tests (a busy test machine would shed their requests); test/fault/overload.test.ts turns it on.
+  // No load shedding in tests (a busy test machine would shed their requests); test/api/overload.test.ts and test/overload/ turn it on.
   return loadConfig({ DATABASE_PATH: databasePath, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', OVERLOAD_MAX_DELAY_MS: '0', TODAY, ...env });
 }
 

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, removeTempDir, tempDir, type TestApp } from '../helper.js';
 
-/** Load shedding wired in: while the event loop lags, API requests get a quick 503 problem with Retry-After; /health still answers. */
+/**
+ * Load shedding wired in: while the event loop lags, or once a request waited its turn past the limit, API requests get a
+ * quick 503 problem with Retry-After; /health still answers.
+ */
 let dir: string;
 let app: TestApp;
 beforeAll(async () => {
@@ -43,5 +46,23 @@ describe('overload shedding', () => {
       if ((await app.inject({ url: '/api/v1/calendars' })).statusCode === 200) calm++;
     }
     expect(calm).toBe(1);
+  });
+
+  it('sheds a request that waited in the request queue past the limit, over real HTTP, and serves the next one', async () => {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    // Runs after the queue noted the request's arrival: the event loop is held up while the request waits its turn.
+    let holdUp = 200;
+    app.server.on('request', () => {
+      block(holdUp);
+      holdUp = 0;
+    });
+    const shed = await fetch(`http://127.0.0.1:${port}/api/v1/calendars`);
+    expect(shed.status).toBe(503);
+    expect(shed.headers.get('retry-after')).toBe('1');
+    expect(shed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await shed.json()) as { detail: string }).detail).toMatch(/overloaded/);
+    const served = await fetch(`http://127.0.0.1:${port}/api/v1/calendars`);
+    expect(served.status).toBe(200);
   });
 });
