@@ -95,6 +95,7 @@ export class ProviderStore {
       delete: db.prepare<[string]>('DELETE FROM providers WHERE id = ?'),
       get: db.prepare<{ id: string; keyId: string; admin: number }, ProviderRow>(`SELECT p.* FROM providers p WHERE p.id = @id AND ${TENANT}`),
       byId: db.prepare<[string], ProviderRow>('SELECT p.* FROM providers p WHERE p.id = ?'),
+      byIds: db.prepare<[string], ProviderRow>('SELECT p.* FROM providers p WHERE p.id IN (SELECT value FROM json_each(?))'),
       touch: db.prepare('UPDATE providers SET updated_at = @now WHERE id = @id'),
       contactsWithoutToken: db.prepare<[string], { id: number }>(`SELECT id FROM contacts c WHERE provider_id = ? AND NOT EXISTS
         (SELECT 1 FROM secret_tokens t WHERE t.purpose = 'unsubscribe' AND t.subject = CAST(c.id AS TEXT) AND t.nonce IS NOT NULL)`),
@@ -133,6 +134,13 @@ export class ProviderStore {
   get(id: string, tenant: Tenant): ProviderRecord | undefined {
     const row = this.statements.get.get({ id, keyId: tenant.keyId, admin: tenant.admin ? 1 : 0 });
     return row && this.withChildren([row])[0];
+  }
+
+  /** Every provider of these ids that exists, in the order given, read together (the reminder runner's pages). */
+  getMany(ids: readonly string[]): ProviderRecord[] {
+    if (ids.length === 0) return [];
+    const byId = new Map(this.withChildren(this.statements.byIds.all(JSON.stringify(ids))).map((provider) => [provider.id, provider]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** For the feeds: the provider whose feed address carries `token`. */
