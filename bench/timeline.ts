@@ -1,6 +1,7 @@
 /**
  * Timeline computation: 10,000 providers × every calendar, on one core.
- * Target (issue: engine): ≥ 10,000 provider timelines per second.
+ * Target (issue 13): ≥ 40,000 provider timelines per second. The first run (cold: JIT, and the placements and
+ * derivations kept per calendar line and base date) is printed apart; the target is on the median of the rest.
  *   npm run bench:timeline [-- --providers 10000 --runs 5]
  */
 import { parseArgs } from 'node:util';
@@ -8,6 +9,7 @@ import { loadCalendarSet } from '../src/calendar/load.js';
 import { computeTimeline } from '../src/domain/timeline.js';
 import { addDays } from '../src/domain/plain-date.js';
 import { PROVIDER_KINDS, type Provider, type RecordedEvent } from '../src/domain/types.js';
+import { reportTargets } from './report.js';
 
 const { values } = parseArgs({ options: { providers: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } } });
 const providerCount = Number(values.providers);
@@ -37,14 +39,17 @@ for (let i = 0; i < providerCount; i++) {
 }
 
 const asOf = '2026-11-23';
+const TARGET = 40_000;
 const timings: number[] = [];
+let cold = 0;
 let items = 0;
 for (let run = 0; run < runs + 1; run++) {
   items = 0;
   const started = process.hrtime.bigint();
   for (const { provider, events } of population) items += computeTimeline(provider, calendars, events, asOf).length;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (run > 0) timings.push(providerCount / seconds); // the first run warms the JIT and caches
+  if (run > 0) timings.push(providerCount / seconds);
+  else cold = providerCount / seconds;
 }
 timings.sort((a, b) => a - b);
 const median = timings[Math.floor(timings.length / 2)];
@@ -55,7 +60,9 @@ console.table({
   'items per run': { value: items },
   'runs (after warm-up)': { value: runs },
   'timelines/s (median)': { value: Math.round(median) },
+  'first run, caches cold (timelines/s)': { value: Math.round(cold) },
   'timelines/s (min … max)': { value: `${Math.round(timings[0])} … ${Math.round(timings[timings.length - 1])}` },
-  'target ≥ 10,000/s': { value: median >= 10_000 ? 'met' : 'NOT met' },
 });
-if (median < 10_000) process.exitCode = 1;
+reportTargets('timeline', [
+  { what: 'timeline computation, one core (median of runs)', target: `≥ ${TARGET.toLocaleString('en')} timelines/s`, measured: `${Math.round(median).toLocaleString('en')}/s`, met: median >= TARGET },
+]);

@@ -97,9 +97,26 @@ function liveRoutes(
   return live;
 }
 
-/** Words of a fixed date, and whole derivations of lines whose date is the rule's own: the same for every provider. */
+/**
+ * Placements and derivations depend on the calendar line and the dates it counts from, never on the provider:
+ * one object per line and base date (and cap date), shared by every timeline that has it, never changed.
+ */
 const fixedPlacements = new WeakMap<CompiledLine, Placed>();
-const fixedDerivations = new WeakMap<CompiledLine, Derivation>();
+const relativePlacements = new WeakMap<CompiledLine, Map<string, Placed>>();
+const cappedPlacements = new WeakMap<Placed, Map<IsoDate, Placed>>();
+/** Per placement: its derivation, and the one with the condition of an unmet request. */
+const derivations = new WeakMap<Placed, { plain?: Derivation; conditional?: Derivation }>();
+/** Every base date of five years per line; past that, placements are computed without being kept. */
+const PLACEMENTS_PER_LINE = 2_000;
+
+function remembered<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    if (map.size < PLACEMENTS_PER_LINE) map.set(key, value);
+  }
+  return value;
+}
 
 /** Places the lines of one calendar for one provider, remembering each line's anchor for the lines after it. */
 class LinePlacer {
@@ -147,10 +164,11 @@ class LinePlacer {
     };
   }
 
-  /** The words are the same for every provider when the date is the rule's own: computed once per line. */
+  /** The words follow from the line's placement (flags follow from its date) and an unmet request: computed once per placement. */
   private derivationOf(line: CompiledLine, placed: Placed, flags: DateFlag[], request: CompiledLine | undefined): Derivation {
-    const shared = line.fixed !== null && placed.capped === null && request === undefined;
-    const cached = shared ? fixedDerivations.get(line) : undefined;
+    let kept = derivations.get(placed);
+    if (!kept) derivations.set(placed, (kept = {}));
+    const cached = request === undefined ? kept.plain : kept.conditional;
     if (cached) return cached;
     const derivation = {
       ...joinDerivation({
@@ -164,7 +182,8 @@ class LinePlacer {
       }),
       reading: line.reading,
     };
-    if (shared) fixedDerivations.set(line, derivation);
+    if (request === undefined) kept.plain = derivation;
+    else kept.conditional = derivation;
     return derivation;
   }
 
@@ -179,12 +198,19 @@ class LinePlacer {
       }
     } else {
       const base = this.anchorOf(line.refItemId as string);
+      let byBase = relativePlacements.get(line);
+      if (!byBase) relativePlacements.set(line, (byBase = new Map()));
       if (base.date === null) {
-        placed = { due: null, window: null, projected: true, waitsFor: base.waitsFor, capped: null, main: waitingWords(line.rule, base.line.title), capText: null };
+        const { waitsFor } = base;
+        placed = remembered(byBase, waitsFor, () => ({ due: null, window: null, projected: true, waitsFor, capped: null, main: waitingWords(line.rule, base.line.title), capText: null }));
       } else {
-        const due = relativeDate(line.rule, base.date, this.asOf, this.calendars.workingDays);
-        const projected = base.kind !== 'recorded';
-        placed = { due, window: null, projected, waitsFor: null, capped: null, main: relativeWords(line.rule, { title: base.line.title, date: base.date, kind: base.kind }, due), capText: null };
+        const { date, kind } = base;
+        // Only "iedere N jaar" depends on the day it is computed on.
+        const key = `${kind} ${date}${line.rule.every ? ` ${this.asOf}` : ''}`;
+        placed = remembered(byBase, key, () => {
+          const due = relativeDate(line.rule, date, this.asOf, this.calendars.workingDays);
+          return { due, window: null, projected: kind !== 'recorded', waitsFor: null, capped: null, main: relativeWords(line.rule, { title: base.line.title, date, kind }, due), capText: null };
+        });
       }
     }
     placed = this.capOf(line, placed);
@@ -198,14 +224,16 @@ class LinePlacer {
     const capLine = this.calendar.byItemId.get(line.cap.itemId) as CompiledLine;
     const capDue = this.placed(capLine).due;
     if (capDue === null || placed.due <= capDue) return placed;
-    const window = placed.window && { from: minDate(placed.window.from, capDue), to: capDue };
-    return {
+    let byCap = cappedPlacements.get(placed);
+    if (!byCap) cappedPlacements.set(placed, (byCap = new Map()));
+    const { reason } = line.cap;
+    return remembered(byCap, capDue, () => ({
       ...placed,
       due: capDue,
-      window,
-      capped: { item: capLine.itemId, due: capDue, reason: line.cap.reason },
-      capText: capWords(capDue, line.cap.reason),
-    };
+      window: placed.window && { from: minDate(placed.window.from, capDue), to: capDue },
+      capped: { item: capLine.itemId, due: capDue, reason },
+      capText: capWords(capDue, reason),
+    }));
   }
 
   /**

@@ -3,8 +3,10 @@ import type { ClaimedMail, OutboxStore } from '../store/outbox.js';
 import type { SenderLease } from './leases.js';
 import type { RetryPolicy, RunLog } from './run.js';
 
-/** Mails one worker claims at a time. */
-const CLAIM_BATCH = 5;
+/** Mails one worker claims at a time (one commit per claim). */
+const CLAIM_BATCH = 20;
+/** Longest a sent mark waits for the marks of the other mails being sent, to share their commit. */
+const GATHER_MS = 2;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -28,13 +30,14 @@ export interface DeliveryOptions {
 export async function deliverOutbox(options: DeliveryOptions): Promise<{ sent: number; failed: number }> {
   const { outbox, lease, log, now, stopping } = options;
   const counts = { sent: 0, failed: 0, retry: 0 };
+  const marks = new SentMarks(outbox, lease.owner, now);
   const worker = async () => {
     while (!stopping()) {
       const claimed = outbox.claim(lease.owner, now(), lease.leaseMs, CLAIM_BATCH);
       if (claimed.length === 0) return;
       for (const mail of claimed) {
         if (stopping()) outbox.unclaim(mail.id, lease.owner);
-        else counts[await sendOne(options, mail)]++;
+        else counts[await sendOne(options, mail, marks)]++;
       }
     }
   };
@@ -57,13 +60,71 @@ export async function deliverOutbox(options: DeliveryOptions): Promise<{ sent: n
   return { sent: counts.sent, failed: counts.failed };
 }
 
-async function sendOne(options: DeliveryOptions, mail: ClaimedMail): Promise<'sent' | 'failed' | 'retry'> {
+/**
+ * Sent marks of accepted mails, committed together: once every mail being sent is back (accepted or not), or at
+ * the latest GATHER_MS after the first mark waits. A worker waits for its mark before it sends again, so a kill
+ * still leaves at most one accepted, unmarked mail per worker.
+ */
+class SentMarks {
+  /** Mails handed to the server and not back yet. */
+  private sending = 0;
+  private waiting: { id: string; done: () => void; failed: (error: unknown) => void }[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
+
+  constructor(
+    private readonly outbox: OutboxStore,
+    private readonly owner: string,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Around each send: `back` when the server answered, then `mark` the accepted one. */
+  out(): void {
+    this.sending++;
+  }
+
+  back(): void {
+    this.sending--;
+    if (this.sending === 0 && this.waiting.length > 0) this.commitSoon(0);
+  }
+
+  mark(id: string): Promise<void> {
+    return new Promise((done, failed) => {
+      this.waiting.push({ id, done, failed });
+      this.commitSoon(this.sending === 0 ? 0 : GATHER_MS);
+    });
+  }
+
+  private commitSoon(ms: number): void {
+    if (this.immediate !== null || (this.timer !== null && ms > 0)) return;
+    if (ms > 0) this.timer = setTimeout(() => this.commit(), ms);
+    else this.immediate = setImmediate(() => this.commit());
+  }
+
+  private commit(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.immediate = null;
+    const batch = this.waiting;
+    this.waiting = [];
+    if (batch.length === 0) return;
+    try {
+      this.outbox.markSentMany(batch.map((entry) => entry.id), this.owner, this.now());
+      for (const entry of batch) entry.done();
+    } catch (error) {
+      for (const entry of batch) entry.failed(error);
+    }
+  }
+}
+
+async function sendOne(options: DeliveryOptions, mail: ClaimedMail, marks: SentMarks): Promise<'sent' | 'failed' | 'retry'> {
   const { outbox, lease, log, transport, retry, now } = options;
+  marks.out();
   try {
     await transport.send({ from: options.from, to: mail.recipient }, mail.raw, mail.id.replace('/', '-'));
-    outbox.markSent(mail.id, lease.owner, now());
-    return 'sent';
+    marks.back();
   } catch (thrown) {
+    marks.back();
     const error = sendErrorOf(thrown);
     if (error.permanent || mail.attempts >= retry.maxAttempts) {
       outbox.markFailed(mail.id, lease.owner, error.message);
@@ -75,4 +136,6 @@ async function sendOne(options: DeliveryOptions, mail: ClaimedMail): Promise<'se
     log.info({ outboxId: mail.id, attempts: mail.attempts, retryInMs: delay, error: error.message }, 'reminders: mail will be retried');
     return 'retry';
   }
+  await marks.mark(mail.id);
+  return 'sent';
 }

@@ -32,7 +32,7 @@ export interface ReminderMailOptions {
 export class ReminderMails {
   constructor(private readonly options: ReminderMailOptions) {}
 
-  introduction(provider: ProviderRecord, contact: ReminderContact, day: IsoDate): Promise<BuiltMail> {
+  introduction(provider: ProviderRecord, contact: ReminderContact, day: IsoDate): BuiltMail {
     const rendered = renderIntroduction({
       language: contact.language,
       providerName: provider.name,
@@ -46,7 +46,7 @@ export class ReminderMails {
     return `${this.options.publicBaseUrl}/unsubscribe/${contact.unsubscribeToken}`;
   }
 
-  digest(provider: ProviderRecord, contact: ReminderContact, digest: Digest): Promise<BuiltMail> {
+  digest(provider: ProviderRecord, contact: ReminderContact, digest: Digest): BuiltMail {
     const base = this.options.publicBaseUrl;
     const links: (() => void)[] = [];
     // A web sign-up's page link, rebuilt from the server key now: it lives in the mail only, never in the database.
@@ -71,7 +71,7 @@ export class ReminderMails {
     return this.compose(provider, contact, digest.day, rendered, told, links);
   }
 
-  private async compose(provider: ProviderRecord, contact: ReminderContact, day: IsoDate, rendered: RenderedDigest, told: ToldNotice[], links: (() => void)[]): Promise<BuiltMail> {
+  private compose(provider: ProviderRecord, contact: ReminderContact, day: IsoDate, rendered: RenderedDigest, told: ToldNotice[], links: (() => void)[]): BuiltMail {
     const unsubscribeUrl = this.unsubscribeUrl(contact);
     // Same contact, day and content: same Message-ID, so a resend is recognisable as the same mail.
     const hash = createHash('sha256').update(`${contact.id}\n${day}\n${rendered.subject}\n${rendered.text}`).digest('hex');
@@ -86,7 +86,7 @@ export class ReminderMails {
     };
     const problem = recipientProblem(contact.email, contact.name);
     if (problem) return { mail: head, error: `refused before sending: ${problem}` };
-    const raw = await composeMessage({
+    const raw = composeMessage({
       from: this.options.mailFrom,
       to: { name: contact.name, address: contact.email },
       ...rendered,

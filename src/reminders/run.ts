@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CalendarSet } from '../domain/calendar-set.js';
 import { addDays } from '../domain/plain-date.js';
-import { computeTimeline } from '../domain/timeline.js';
-import type { IsoDate, TimelineItem } from '../domain/types.js';
+import type { IsoDate } from '../domain/types.js';
 import { parseMailbox } from '../mail/address.js';
 import type { MailTransport } from '../mail/transport.js';
 import { ApiKeyStore } from '../store/api-keys.js';
@@ -11,12 +10,13 @@ import { nowIso, type Db } from '../store/database.js';
 import { EventStore } from '../store/events.js';
 import { OutboxStore, type PlannedMail } from '../store/outbox.js';
 import { WebStore } from '../store/web.js';
-import { ProviderStore, type ProviderRecord } from '../store/providers.js';
-import { ReminderStore, type ReminderContact, type ToldNotice } from '../store/reminders.js';
+import { ProviderStore } from '../store/providers.js';
+import { ReminderStore, type ToldNotice } from '../store/reminders.js';
+import { DayTimelines } from './day-timelines.js';
 import { deliverOutbox } from './delivery.js';
 import { SenderLease } from './leases.js';
 import { ReminderMails, type BuiltMail } from './mails.js';
-import { noticeKey, planDigest } from './plan.js';
+import { noticeKey, planDigest, type MailHistory } from './plan.js';
 
 export interface RunLog {
   info(details: object, message: string): void;
@@ -196,30 +196,35 @@ export class ReminderRunner {
     let planned = 0;
     let unsendable = 0;
     const ids = this.store.providerIds();
+    const timelines = new DayTimelines(this.options.calendars, day);
     for (let offset = 0; offset < ids.length && !this.stopping; offset += PAGE_SIZE) {
-      const items = ids.slice(offset, offset + PAGE_SIZE).flatMap((id) => this.providers.get(id, ADMIN) ?? []);
-      const contacts = this.store.contactsOf(items.map((provider) => provider.id));
-      const building: Promise<BuiltMail>[] = [];
+      // A page's providers, contacts, events and mail histories are read with one query each.
+      const items = this.providers.getMany(ids.slice(offset, offset + PAGE_SIZE));
+      const providerIds = items.map((provider) => provider.id);
+      const contacts = this.store.contactsOf(providerIds);
+      const contactIds = [...contacts.values()].flatMap((list) => list.map((contact) => contact.id));
+      const mailed = this.outbox.contactsWithMail(contactIds, day);
+      const events = this.events.recordedEventsOf(providerIds);
+      const histories = this.store.historiesOf(contactIds);
+      const built: BuiltMail[] = [];
       for (const provider of items) {
-        const waiting = (contacts.get(provider.id) ?? []).filter((contact) => !this.outbox.has(contact.id, day));
+        const waiting = (contacts.get(provider.id) ?? []).filter((contact) => !mailed.has(contact.id));
         if (waiting.length === 0) continue;
-        const timeline = this.timelineOf(provider, day);
+        const timeline = timelines.of(provider, events.get(provider.id) ?? []);
         for (const contact of waiting) {
           // A new address first gets only a short notice naming who added it, with a one-click stop.
           if (contact.introducedOn === null) {
-            building.push(this.mails.introduction(provider, contact, day));
+            built.push(this.mails.introduction(provider, contact, day));
             continue;
           }
-          const history = this.historyOf(contact);
+          const history = historyOf(histories.get(contact.id));
           // Reminders that fell on the day of the notice (at most a week back) are still owed to a contact that has had no digest yet.
           const fresh = history.told.size === 0 && history.toldDue.size === 0 && contact.introducedOn < since && contact.introducedOn >= addDays(since, -7);
           const owedSince = fresh ? contact.introducedOn : since;
           const digest = planDigest({ timeline: timeline.items, day, since: owedSince, reminderDays: provider.reminderDays, history, moving: timeline.moving });
-          if (digest !== null) building.push(this.mails.digest(provider, contact, digest));
+          if (digest !== null) built.push(this.mails.digest(provider, contact, digest));
         }
       }
-      // Building MIME is asynchronous (streams): a page's messages are built side by side.
-      const built = await Promise.all(building);
       const mails = built.filter((entry): entry is { mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } => !('error' in entry));
       const refused = built.filter((entry): entry is { mail: Omit<PlannedMail, 'raw'>; error: string } => 'error' in entry);
       this.store.transaction(() => {
@@ -234,27 +239,10 @@ export class ReminderRunner {
         for (const { mail, error } of refused) if (this.outbox.insertUnsendable(mail, error, now)) unsendable++;
       });
       for (const { mail, error } of refused) this.options.log.warn({ outboxId: mail.id, error }, 'reminders: mail refused, listed as failed');
+      // Planning is synchronous work: between pages the service answers its requests (and a stop is seen).
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return { planned, unsendable };
-  }
-
-  /** The provider's timeline on `day`, and which items move when the day does (chains that have not started). */
-  private timelineOf(provider: ProviderRecord, day: IsoDate): { items: TimelineItem[]; moving: Set<string> } {
-    const events = this.events.recordedEvents(provider.id);
-    const items = computeTimeline(provider, this.options.calendars, events, day);
-    const moving = new Set<string>();
-    if (items.some((item) => item.projected)) {
-      const tomorrow = new Map(computeTimeline(provider, this.options.calendars, events, addDays(day, 1)).map((item) => [item.id, item.due]));
-      for (const item of items) if (item.projected && tomorrow.get(item.id) !== item.due) moving.add(item.id);
-    }
-    return { items, moving };
-  }
-
-  private historyOf(contact: ReminderContact) {
-    return {
-      told: new Set(this.store.told(contact.id).map((told) => noticeKey(told.item, told.notice, told.due))),
-      toldDue: this.store.toldDue(contact.id),
-    };
   }
 
   /** Sends every mail the outbox holds (see delivery.ts); returns what this process sent and what ended failed. */
@@ -271,4 +259,12 @@ export class ReminderRunner {
       stopping: () => this.stopping,
     });
   }
+}
+
+/** A contact's history as planning reads it: each notice told as one key. */
+function historyOf(stored: { told: ToldNotice[]; toldDue: Map<string, IsoDate> } | undefined): MailHistory {
+  return {
+    told: new Set((stored?.told ?? []).map((told) => noticeKey(told.item, told.notice, told.due))),
+    toldDue: stored?.toldDue ?? new Map(),
+  };
 }

@@ -50,6 +50,8 @@ export class EventStore {
         VALUES (@id, @providerId, @item, @date, @note, @recordedBy, @recordedAt)`),
       get: db.prepare<[string, string], EventRow>('SELECT * FROM events WHERE id = ? AND provider_id = ?'),
       live: db.prepare<[string], EventRow>('SELECT * FROM events WHERE provider_id = ? AND deleted_at IS NULL ORDER BY date, recorded_at, id'),
+      liveOf: db.prepare<[string], EventRow>(`SELECT * FROM events WHERE provider_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
+        ORDER BY provider_id, date, recorded_at, id`),
       all: db.prepare<[string], EventRow>('SELECT * FROM events WHERE provider_id = ? ORDER BY date, recorded_at, id'),
       undo: db.prepare(`UPDATE events SET deleted_at = ?, deleted_by = ? WHERE id = ? AND provider_id = ? AND deleted_at IS NULL`),
     };
@@ -74,6 +76,18 @@ export class EventStore {
   /** What the timeline counts from: every live event of the provider. */
   recordedEvents(providerId: string): RecordedEvent[] {
     return this.statements.live.all(providerId).map((row) => ({ item: row.item, date: row.date }));
+  }
+
+  /** `recordedEvents` of several providers, read together; a provider without events is not in the map. */
+  recordedEventsOf(providerIds: readonly string[]): Map<string, RecordedEvent[]> {
+    const byProvider = new Map<string, RecordedEvent[]>();
+    for (const row of this.statements.liveOf.all(JSON.stringify(providerIds))) {
+      const event = { item: row.item, date: row.date };
+      const list = byProvider.get(row.provider_id);
+      if (list) list.push(event);
+      else byProvider.set(row.provider_id, [event]);
+    }
+    return byProvider;
   }
 
   /** Undo keeps the row, marked with who undid it and when; undefined when there was no live event. */

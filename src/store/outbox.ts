@@ -87,7 +87,8 @@ export class OutboxStore {
       insert: db.prepare(`INSERT INTO mail_outbox (id, contact_id, provider_id, day, recipient, subject, message_id, raw, status, next_attempt_at, created_at, last_error)
         VALUES (@id, @contactId, @providerId, @day, @recipient, @subject, @messageId, @raw, @status, @now, @now, @lastError)
         ON CONFLICT DO NOTHING`),
-      exists: db.prepare<[number, string], { id: string }>('SELECT id FROM mail_outbox WHERE contact_id = ? AND day = ?'),
+      existing: db.prepare<[string, string], { contact_id: number }>(`SELECT contact_id FROM mail_outbox
+        WHERE contact_id IN (SELECT value FROM json_each(?)) AND day = ?`),
       // One statement: SQLite runs it under the write lock, so two processes can never claim the same row.
       claim: db.prepare<{ now: string; owner: string; leaseUntil: string; limit: number }, ClaimedMail & { message_id: string }>(`UPDATE mail_outbox
         SET status = 'sending', lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1
@@ -132,8 +133,9 @@ export class OutboxStore {
     return this.statements.insert.run({ ...mail, raw: Buffer.alloc(0), status: 'failed', now, lastError: error }).changes === 1;
   }
 
-  has(contactId: number, day: string): boolean {
-    return this.statements.exists.get(contactId, day) !== undefined;
+  /** Which of these contacts already have a digest for that day. */
+  contactsWithMail(contactIds: readonly number[], day: string): Set<number> {
+    return new Set(this.statements.existing.all(JSON.stringify(contactIds), day).map((row) => row.contact_id));
   }
 
   claim(owner: string, now: Date, leaseMs: number, limit: number): ClaimedMail[] {
@@ -141,8 +143,10 @@ export class OutboxStore {
     return rows.map((row) => ({ id: row.id, day: row.day, recipient: row.recipient, messageId: row.message_id, raw: row.raw, attempts: row.attempts }));
   }
 
-  markSent(id: string, owner: string, now: Date): boolean {
-    return this.statements.sent.run({ id, owner, now: now.toISOString() }).changes === 1;
+  /** Marks several accepted mails sent in one transaction: one commit (one fsync) for all of them. */
+  markSentMany(ids: readonly string[], owner: string, now: Date): number {
+    const at = now.toISOString();
+    return this.db.transaction(() => ids.reduce((marked, id) => marked + this.statements.sent.run({ id, owner, now: at }).changes, 0)).immediate();
   }
 
   markRetry(id: string, owner: string, nextAttemptAt: Date, error: string): void {

@@ -101,6 +101,7 @@ export class ProviderStore {
       version: db.prepare<{ id: string; keyId: string; admin: number }, { feedVersion: number; feedNonce: string | null }>(`SELECT p.feed_version AS feedVersion,
         (SELECT t.nonce FROM secret_tokens t WHERE t.purpose = 'feed' AND t.subject = p.id AND t.nonce IS NOT NULL) AS feedNonce
         FROM providers p WHERE p.id = @id AND ${TENANT}`),
+      byIds: db.prepare<[string], ProviderRow>('SELECT p.* FROM providers p WHERE p.id IN (SELECT value FROM json_each(?))'),
       touch: db.prepare('UPDATE providers SET updated_at = @now WHERE id = @id'),
       contactsWithoutToken: db.prepare<[string], { id: number }>(`SELECT id FROM contacts c WHERE provider_id = ? AND NOT EXISTS
         (SELECT 1 FROM secret_tokens t WHERE t.purpose = 'unsubscribe' AND t.subject = CAST(c.id AS TEXT) AND t.nonce IS NOT NULL)`),
@@ -157,6 +158,13 @@ export class ProviderStore {
     const version = `${row.feedVersion}|${row.feedNonce}`;
     if (generation != null) this.versions.set(key, { version, generation });
     return version;
+  }
+
+  /** Every provider of these ids that exists, in the order given, read together (the reminder runner's pages). */
+  getMany(ids: readonly string[]): ProviderRecord[] {
+    if (ids.length === 0) return [];
+    const byId = new Map(this.withChildren(this.statements.byIds.all(JSON.stringify(ids))).map((provider) => [provider.id, provider]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** For the feeds: the provider whose feed address carries `token`. */

@@ -58,9 +58,11 @@ export class ReminderStore {
         ORDER BY c.provider_id, c.position`),
       introduce: db.prepare<[string, number]>('UPDATE contacts SET introduced_on = ? WHERE id = ? AND introduced_on IS NULL'),
       // A notice whose mail failed does not count as told: the next run says it again.
-      told: db.prepare<[number], { item: string; notice: string; due: string }>(`SELECT n.item, n.notice, n.due FROM mail_notices n
-        JOIN mail_outbox o ON o.id = n.outbox_id WHERE n.contact_id = ? AND o.status <> 'failed'`),
-      toldDue: db.prepare<[number], { item: string; due: string }>('SELECT item, due FROM mail_item_dates WHERE contact_id = ?'),
+      told: db.prepare<[string], { contact_id: number; item: string; notice: string; due: string }>(`SELECT n.contact_id, n.item, n.notice, n.due
+        FROM mail_notices n JOIN mail_outbox o ON o.id = n.outbox_id
+        WHERE n.contact_id IN (SELECT value FROM json_each(?)) AND o.status <> 'failed'`),
+      toldDue: db.prepare<[string], { contact_id: number; item: string; due: string }>(`SELECT contact_id, item, due FROM mail_item_dates
+        WHERE contact_id IN (SELECT value FROM json_each(?))`),
       recordNotice: db.prepare(`INSERT INTO mail_notices (contact_id, item, notice, due, outbox_id) VALUES (@contactId, @item, @notice, @due, @outboxId)
         ON CONFLICT DO UPDATE SET outbox_id = excluded.outbox_id`),
       recordDue: db.prepare(`INSERT INTO mail_item_dates (contact_id, item, due, outbox_id) VALUES (@contactId, @item, @due, @outboxId)
@@ -103,12 +105,13 @@ export class ReminderStore {
     return byProvider;
   }
 
-  told(contactId: number): ToldNotice[] {
-    return this.statements.told.all(contactId);
-  }
-
-  toldDue(contactId: number): Map<string, IsoDate> {
-    return new Map(this.statements.toldDue.all(contactId).map((row) => [row.item, row.due]));
+  /** Per contact: what it was told (in mails that did not fail), and the due date last mailed per item. */
+  historiesOf(contactIds: readonly number[]): Map<number, { told: ToldNotice[]; toldDue: Map<string, IsoDate> }> {
+    const histories = new Map(contactIds.map((id) => [id, { told: [] as ToldNotice[], toldDue: new Map<string, IsoDate>() }]));
+    const ids = JSON.stringify(contactIds);
+    for (const row of this.statements.told.all(ids)) histories.get(row.contact_id)?.told.push({ item: row.item, notice: row.notice, due: row.due });
+    for (const row of this.statements.toldDue.all(ids)) histories.get(row.contact_id)?.toldDue.set(row.item, row.due);
+    return histories;
   }
 
   /** Call inside the transaction that stores the mail. */

@@ -1,0 +1,46 @@
+import type { CalendarSet } from '../domain/calendar-set.js';
+import { addDays } from '../domain/plain-date.js';
+import { computeTimeline } from '../domain/timeline.js';
+import type { IsoDate, Provider, RecordedEvent, TimelineItem } from '../domain/types.js';
+
+/** A provider's timeline on a day, and which items move when the day does (chains that have not started). */
+export interface DayTimeline {
+  items: TimelineItem[];
+  moving: Set<string>;
+}
+
+/** Providers of one situation share one timeline; past this many situations in a run, the rest are computed each time. */
+const KEPT_SITUATIONS = 2_000;
+
+/**
+ * The timelines of one planning run's day. A timeline depends only on the provider's kinds, contracts and recorded
+ * events (not on her name or contacts), so providers in the same situation share one computed timeline.
+ */
+export class DayTimelines {
+  private readonly kept = new Map<string, DayTimeline>();
+
+  constructor(
+    private readonly calendars: CalendarSet,
+    private readonly day: IsoDate,
+  ) {}
+
+  of(provider: Provider, events: readonly RecordedEvent[]): DayTimeline {
+    const situation = JSON.stringify([provider.kinds, provider.contracts, events]);
+    let timeline = this.kept.get(situation);
+    if (timeline === undefined) {
+      timeline = this.compute(provider, events);
+      if (this.kept.size < KEPT_SITUATIONS) this.kept.set(situation, timeline);
+    }
+    return timeline;
+  }
+
+  private compute(provider: Provider, events: readonly RecordedEvent[]): DayTimeline {
+    const items = computeTimeline(provider, this.calendars, events, this.day);
+    const moving = new Set<string>();
+    if (items.some((item) => item.projected)) {
+      const tomorrow = new Map(computeTimeline(provider, this.calendars, events, addDays(this.day, 1)).map((item) => [item.id, item.due]));
+      for (const item of items) if (item.projected && tomorrow.get(item.id) !== item.due) moving.add(item.id);
+    }
+    return { items, moving };
+  }
+}
