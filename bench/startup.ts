@@ -5,7 +5,7 @@
  * warm-up read of each kind) and its peak under load (50 connections for 10 s over provider, timeline and
  * feed reads of many providers, RSS sampled every 100 ms).
  * Targets (issue 13): start-up ≤ 1 s, RSS idle ≤ 120 MB, RSS under load ≤ 200 MB.
- *   npm run bench:startup [-- --starts 5 --seconds 10 --providers 200]
+ *   npm run bench:startup [-- --starts 5 --seconds 10 --providers 200 --node-flags=--max-semi-space-size=4]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,8 +17,15 @@ import { loadCalendarSet } from '../src/calendar/load.js';
 import { median, reportTargets, residentSetBytes, table } from './report.js';
 
 const { values } = parseArgs({
-  options: { starts: { type: 'string', default: '5' }, seconds: { type: 'string', default: '10' }, providers: { type: 'string', default: '200' } },
+  options: {
+    starts: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '10' },
+    providers: { type: 'string', default: '200' },
+    // Node flags before dist/server.js, e.g. to compare heap settings; default: none, as `npm start` runs it.
+    'node-flags': { type: 'string', default: '' },
+  },
 });
+const nodeFlags = values['node-flags'].split(' ').filter((flag) => flag !== '');
 const starts = Number(values.starts);
 const seconds = Number(values.seconds);
 const providerCount = Number(values.providers);
@@ -53,7 +60,7 @@ async function start(databasePath: string): Promise<Started> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const started = performance.now();
   // Reminders off: the start-up catch-up would try to mail the seeded contacts. Rate limit off: the load is one client.
-  const child = spawn(process.execPath, ['dist/server.js'], {
+  const child = spawn(process.execPath, [...nodeFlags, 'dist/server.js'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, ADMIN_API_KEY: ADMIN, SECRET_KEY: SECRET, RATE_LIMIT_PER_MINUTE: '0', REMINDERS_ENABLED: 'false' },
     stdio: 'ignore',
@@ -156,7 +163,7 @@ try {
   const ms = (value: number) => `${value.toFixed(0)} ms`;
   const errors = load.errors + load.timeouts;
   const answered = `${load.requests.total} requests, ${load.non2xx} not 2xx (shed with 503 when overloaded), ${errors} errors or timeouts`;
-  table(`start-up and memory (node dist/server.js, ${providerCount} providers × ${calendars.length} calendars, ${starts} starts, median)`, {
+  table(`start-up and memory (node ${nodeFlags.join(' ')}${nodeFlags.length > 0 ? ' ' : ''}dist/server.js, ${providerCount} providers × ${calendars.length} calendars, ${starts} starts, median)`, {
     'first start (creates and migrates the database) to /health': ms(first.healthMs),
     'start-up to /health': `${ms(median(health))} (${health.map((t) => t.toFixed(0)).join(', ')})`,
     'start-up to /ready': ms(median(ready)),
