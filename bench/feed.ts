@@ -170,7 +170,13 @@ async function main(): Promise<void> {
     const served = await ask<{ port: number; path: string }>(appChild);
     const appUrl = `http://127.0.0.1:${served.port}${served.path}`;
     // Warm the cache; the bare route gets these exact bytes and the same entity headers.
-    const warm = await fetch(appUrl);
+    // Just after start-up the overload shedding may still answer 503 ("try again in a second"): try again.
+    let warm = await fetch(appUrl);
+    for (let attempt = 0; warm.status === 503 && attempt < 20; attempt++) {
+      await warm.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      warm = await fetch(appUrl);
+    }
     const body = Buffer.from(await warm.arrayBuffer());
     const headers = Object.fromEntries(['content-type', 'etag', 'last-modified', 'cache-control'].map((name) => [name, warm.headers.get(name) ?? '']));
     const bare = await ask<{ port: number; path: string }>(bareChild, { cmd: 'bare', body: body.toString('base64'), headers });
