@@ -168,6 +168,6 @@ function alarmsOf(item: DatedItem, start: IsoDate, timed: boolean, summary: stri
 }
 
 /** Changes exactly when what the event shows changes; SEQUENCE and the change time follow it. */
-export function fingerprintOf(value: string | FeedEvent | { header: FeedHeader; events: { uid: string; fingerprint: string }[] }): string {
+export function fingerprintOf(value: string | FeedEvent | FeedHeader | { header: FeedHeader; events: { uid: string; fingerprint: string }[] }): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 32);
 }

@@ -11,6 +11,7 @@ import { FeedCache, type RenderedFeed } from './cache.js';
 import {
   calendarFeedKey, calendarUid, feedEventsOf, fingerprintOf, providerFeedKey, providerUid, situationUid, type FeedEvent, type FeedHeader,
 } from './feed-events.js';
+import { RenderedPieces } from './pieces.js';
 import { renderFeed, type PublishedEvent } from './render.js';
 import { FeedStateStore, stateKey, type FeedOwner } from './store.js';
 import { providerFeedUrl, providerPageUrl } from './urls.js';
@@ -48,6 +49,8 @@ export interface FeedServiceOptions {
  */
 export class FeedService {
   readonly cache = new FeedCache();
+  /** Rendered VEVENTs by content: a feed that changed renders only its changed events. */
+  readonly pieces = new RenderedPieces();
   private readonly state: FeedStateStore;
   private readonly calendarSetIds = new WeakMap<CalendarSet, number>();
 
@@ -179,8 +182,8 @@ export class FeedService {
         now,
       ),
     }))();
-    const published: PublishedEvent[] = events.map((event) => ({ ...event, ...states.get(stateKey(event.state.feed, event.state.item))! }));
-    const body = Buffer.from(renderFeed(header, published), 'utf8');
+    const published: PublishedEvent[] = events.map((event, i) => ({ ...event, ...states.get(stateKey(event.state.feed, event.state.item))!, fingerprint: contents[i] }));
+    const body = Buffer.from(renderFeed(header, published, this.pieces), 'utf8');
     const modified = new Date(changedAt);
     return {
       body,

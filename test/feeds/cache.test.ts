@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeedCache, type RenderedFeed } from '../../src/feeds/cache.js';
 import { isNotModified } from '../../src/feeds/conditional.js';
+import { RenderedPieces } from '../../src/feeds/pieces.js';
 
 const feed = (bytes: number, etag = '"a"'): RenderedFeed => ({ body: Buffer.alloc(bytes), etag, lastModified: 'Mon, 23 Nov 2026 10:00:00 GMT', lastModifiedSeconds: Date.parse('2026-11-23T10:00:00Z') / 1000 });
 
@@ -29,6 +30,26 @@ describe('FeedCache', () => {
     cache.set('huge', 'v', feed(1000));
     expect(cache.get('huge', 'v')).toBeDefined();
     expect(cache.size).toBe(1);
+  });
+});
+
+describe('RenderedPieces', () => {
+  it('keeps within its character budget by dropping the least recently used, and keeps nothing with a budget of 0', () => {
+    const pieces = new RenderedPieces(25);
+    pieces.set('a', 'x'.repeat(10));
+    pieces.set('b', 'y'.repeat(10));
+    expect(pieces.get('a')).toBe('x'.repeat(10));
+    pieces.set('c', 'z'.repeat(10));
+    expect(pieces.get('b')).toBeUndefined();
+    expect([pieces.get('a'), pieces.get('c')]).toEqual(['x'.repeat(10), 'z'.repeat(10)]);
+    pieces.set('a', 'w');
+    expect([pieces.size, pieces.sizeChars]).toEqual([2, 11]);
+    pieces.set('huge', 'h'.repeat(26));
+    expect(pieces.get('huge')).toBeUndefined();
+    expect(pieces.sizeChars).toBe(11);
+    const none = new RenderedPieces(0);
+    none.set('a', 'x');
+    expect([none.get('a'), none.size]).toEqual([undefined, 0]);
   });
 });
 

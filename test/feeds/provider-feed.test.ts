@@ -105,7 +105,13 @@ describe('GET /feeds/:token.ics', () => {
     const trigger = itemsBefore.find((item) => item.chain?.step === 1);
     const recorded = await app.inject({ method: 'POST', url: `/api/v1/providers/${feed.id}/events`, headers: bearer(key), payload: { item: trigger.id, date: '2026-03-10' } });
     expect(recorded.statusCode).toBe(201);
+    const piecesBefore = app.feeds.pieces.size;
     const after = await fetchFeed(feed.path);
+    // Only the events that are new or changed were rendered; the others came from their cached pieces.
+    const revisions = new Set(parseWithIcalJs(before.body).events.map((event) => `${event.uid} ${event.sequence}`));
+    const rendered = parseWithIcalJs(after.body).events.filter((event) => !revisions.has(`${event.uid} ${event.sequence}`));
+    expect(rendered.length).toBeGreaterThan(0);
+    expect(app.feeds.pieces.size - piecesBefore).toBe(rendered.length);
     expect(after.headers.etag).not.toBe(before.headers.etag);
     expect(Date.parse(String(after.headers['last-modified']))).toBeGreaterThan(Date.parse(String(before.headers['last-modified'])));
     expect((await fetchFeed(feed.path, { 'if-none-match': String(before.headers.etag) })).statusCode).toBe(200);

@@ -1,9 +1,11 @@
+import { foldLines } from 'ical-generator';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../src/domain/plain-date.js';
 import { computeTimeline } from '../../src/domain/timeline.js';
 import type { TimelineItem } from '../../src/domain/types.js';
 import { feedEventsOf, fingerprintOf, providerUid, type FeedScope } from '../../src/feeds/feed-events.js';
-import { escapeText, renderFeed, type PublishedEvent } from '../../src/feeds/render.js';
+import { RenderedPieces } from '../../src/feeds/pieces.js';
+import { addFeedEvent, escapeText, feedCalendar, fold, renderFeed, type PublishedEvent } from '../../src/feeds/render.js';
 import { flagText, summaryOf } from '../../src/feeds/wording.js';
 import { feedCalendars, feedProvider } from './calendar.js';
 import { expectFeedFixture } from './fixtures.js';
@@ -22,9 +24,19 @@ const scope = (reminderDays = [14, 7, 1]): FeedScope => ({
   reminderDays,
 });
 
-function published(items: TimelineItem[], name = 'Contractdeadlines Verloskundigen De Wieg, Zuid; Noord — ë'): string {
-  const events: PublishedEvent[] = feedEventsOf(items, scope()).map((event) => ({ ...event, sequence: 0, changedAt: CHANGED_AT }));
-  return renderFeed({ name, description: 'Regel één\nRegel twee; met, tekens' }, events);
+const HEADER = { name: 'Contractdeadlines Verloskundigen De Wieg, Zuid; Noord — ë', description: 'Regel één\nRegel twee; met, tekens' };
+
+const publishedEvents = (items: TimelineItem[]): PublishedEvent[] => feedEventsOf(items, scope()).map((event) => ({ ...event, sequence: 0, changedAt: CHANGED_AT }));
+
+function published(items: TimelineItem[], name = HEADER.name): string {
+  return renderFeed({ ...HEADER, name }, publishedEvents(items));
+}
+
+/** ical-generator rendering the whole calendar at once: what renderFeed's pieces must add up to. */
+function wholeCalendar(events: PublishedEvent[]): string {
+  const calendar = feedCalendar(HEADER);
+  for (const event of events) addFeedEvent(calendar, event);
+  return `${calendar.toString()}\r\n`;
 }
 
 const items = computeTimeline(feedProvider, feedCalendars, [], AS_OF);
@@ -119,6 +131,49 @@ describe('renderFeed', () => {
     expect(checked).toBeGreaterThan(2);
     expect(unfold(text)).toMatch(/^TRIGGER;RELATED=START:-P\d+DT15H$/m);
     expect(parseWithPython(text).events.map((event) => event.alarms)).toEqual(parsed.events.map((event) => event.alarms));
+  });
+});
+
+describe('renderFeed from pieces', () => {
+  const events = publishedEvents(items);
+  const untimed = publishedEvents(items.filter((item) => item.time === null));
+
+  it('gives the bytes ical-generator gives for the whole calendar, with and without a time of day, rendered anew or from cached pieces', () => {
+    expect(events.some((event) => event.at !== null)).toBe(true);
+    const pieces = new RenderedPieces();
+    for (const set of [events, untimed, events.slice(0, 1)]) {
+      const whole = wholeCalendar(set);
+      expect(renderFeed(HEADER, set)).toBe(whole);
+      expect(renderFeed(HEADER, set, pieces)).toBe(whole);
+      expect(renderFeed(HEADER, set, pieces)).toBe(whole);
+    }
+    expect(wholeCalendar(untimed)).not.toContain('BEGIN:VTIMEZONE');
+    expect(pieces.size).toBe(events.length + 2);
+  });
+
+  it('renders an event again when anything it shows changes, its SEQUENCE and change time included', () => {
+    const pieces = new RenderedPieces();
+    renderFeed(HEADER, events, pieces);
+    const changes: ((event: PublishedEvent) => PublishedEvent)[] = [
+      (event) => ({ ...event, sequence: event.sequence + 1 }),
+      (event) => ({ ...event, changedAt: '2026-01-02T08:00:00.000Z' }),
+      (event) => ({ ...event, description: `${event.description} (gewijzigd)` }),
+      (event) => ({ ...event, status: 'TENTATIVE' }),
+      (event) => ({ ...event, alarms: [] }),
+    ];
+    for (const change of changes) {
+      const changed = [change(events[0]), ...events.slice(1)];
+      expect(renderFeed(HEADER, changed, pieces)).toBe(wholeCalendar(changed));
+    }
+    const renamed = { ...HEADER, name: 'Praktijk Zuid' };
+    expect(parseWithIcalJs(renderFeed(renamed, events, pieces)).name).toBe('Praktijk Zuid');
+    expect(renderFeed(HEADER, [], pieces)).toBe(published([]));
+  });
+
+  it('folds with ical-generator only the lines longer than 74 octets, to the same bytes', () => {
+    const lines = ['kort', 'x'.repeat(74), 'x'.repeat(75), `DESCRIPTION:${'ë€'.repeat(40)}`, '', 'END:VEVENT', ''];
+    expect(fold(lines.join('\r\n'))).toBe(foldLines(lines.join('\r\n')));
+    expect(fold('x'.repeat(75))).toBe(`${'x'.repeat(74)}\r\n x`);
   });
 });
 

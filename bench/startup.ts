@@ -1,0 +1,185 @@
+/**
+ * The built service as operators run it (`node dist/server.js`, default log level): time from spawning the
+ * process to the first 200 on /health and on /ready, median of several starts on a database that already
+ * holds providers (a first start, with migrations, is shown apart); RSS idle (3 s after the start, after a
+ * warm-up read of each kind) and its peak under load (50 connections for 10 s over provider, timeline and
+ * feed reads of many providers, RSS sampled every 100 ms).
+ * Targets (issue 13): start-up ≤ 1 s, RSS idle ≤ 120 MB, RSS under load ≤ 200 MB.
+ *   npm run bench:startup [-- --starts 5 --seconds 10 --providers 200 --node-flags=--max-semi-space-size=4]
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { loadCalendarSet } from '../src/calendar/load.js';
+import { median, reportTargets, residentSetBytes, table } from './report.js';
+
+const { values } = parseArgs({
+  options: {
+    starts: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '10' },
+    providers: { type: 'string', default: '200' },
+    // Node flags before dist/server.js, e.g. to compare heap settings; default: none, as `npm start` runs it.
+    'node-flags': { type: 'string', default: '' },
+  },
+});
+const nodeFlags = values['node-flags'].split(' ').filter((flag) => flag !== '');
+const starts = Number(values.starts);
+const seconds = Number(values.seconds);
+const providerCount = Number(values.providers);
+const ADMIN = 'Bench-Admin-Key-0123456789-abcdefghXYZ';
+const SECRET = 'Bench-Secret-Key-0123456789-abcdefghXYZ';
+const root = join(import.meta.dirname, '..');
+
+execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+
+interface Started {
+  child: ChildProcess;
+  baseUrl: string;
+  healthMs: number;
+  readyMs: number;
+}
+
+/** Polls `path` every 2 ms until it answers 200; the time since `started`. */
+async function firstOk(child: ChildProcess, url: string, started: number): Promise<number> {
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error(`server exited during start-up (${child.exitCode})`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+async function start(databasePath: string): Promise<Started> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  // Reminders off: the start-up catch-up would try to mail the seeded contacts. Rate limit off: the load is one client.
+  const child = spawn(process.execPath, [...nodeFlags, 'dist/server.js'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, ADMIN_API_KEY: ADMIN, SECRET_KEY: SECRET, RATE_LIMIT_PER_MINUTE: '0', REMINDERS_ENABLED: 'false' },
+    stdio: 'ignore',
+  });
+  const healthMs = await firstOk(child, `${baseUrl}/health`, started);
+  const readyMs = await firstOk(child, `${baseUrl}/ready`, started);
+  return { child, baseUrl, healthMs, readyMs };
+}
+
+/**
+ * fetch, again after a 503: just after start-up the overload shedding (under-pressure) still counts the
+ * start-up's own event-loop delay and may answer "try again in a second".
+ */
+async function fetchServed(url: string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(url, init);
+    if (response.status !== 503 || attempt === 20) return response;
+    await response.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const calendars = loadCalendarSet().all();
+const kinds = ['verloskunde', 'kraamzorg', 'echoscopie', 'geboortecentrum'];
+const auth = { authorization: `Bearer ${ADMIN}` };
+const dir = mkdtempSync(join(tmpdir(), 'gzd-bench-startup-'));
+const databasePath = join(dir, 'bench.db');
+
+try {
+  // The first start creates and migrates the database; the providers are seeded then.
+  const first = await start(databasePath);
+  const providers: { id: string; feed: string }[] = [];
+  for (let i = 0; i < providerCount; i++) {
+    const response = await fetchServed(`${first.baseUrl}/api/v1/providers`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: `Praktijk ${i}`,
+        agb: String(30_000_000 + i),
+        kinds: [kinds[i % kinds.length]],
+        contracts: calendars.map((c) => ({ insurer: c.file.insurer, year: c.file.year, status: i % 5 === 0 ? 'new' : 'existing' })),
+        contacts: [{ email: `praktijk${i}@example.nl` }],
+      }),
+    });
+    if (response.status !== 201) throw new Error(`seeding failed: ${response.status} ${await response.text()}`);
+    const created = (await response.json()) as { id: string; feedUrl: string };
+    providers.push({ id: created.id, feed: new URL(created.feedUrl).pathname });
+  }
+  await stop(first.child);
+
+  const health: number[] = [];
+  const ready: number[] = [];
+  const idle: number[] = [];
+  let last: Started | undefined;
+  for (let run = 0; run < starts; run++) {
+    const started = await start(databasePath);
+    health.push(started.healthMs);
+    ready.push(started.readyMs);
+    // One read of each kind first: idle is the service after it has served, not a process that never did.
+    for (const path of [`/api/v1/providers/${providers[0]!.id}`, `/api/v1/providers/${providers[0]!.id}/timeline`, providers[0]!.feed]) {
+      const response = await fetchServed(`${started.baseUrl}${path}`, { headers: auth });
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    }
+    await pause(3000);
+    idle.push(residentSetBytes(started.child.pid!));
+    if (run < starts - 1) await stop(started.child);
+    else last = started;
+  }
+
+  // Load on the last start: provider, timeline and feed reads in turn, over every seeded provider.
+  const { child, baseUrl } = last!;
+  let peak = residentSetBytes(child.pid!);
+  const sampler = setInterval(() => (peak = Math.max(peak, residentSetBytes(child.pid!))), 100);
+  let next = 0;
+  const paths = (n: number) => {
+    const provider = providers[Math.floor(n / 3) % providers.length]!;
+    return [`/api/v1/providers/${provider.id}`, `/api/v1/providers/${provider.id}/timeline`, provider.feed][n % 3]!;
+  };
+  const load = await autocannon({
+    url: baseUrl,
+    connections: 50,
+    duration: seconds,
+    headers: auth,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths(next++) }) }],
+  });
+  clearInterval(sampler);
+  peak = Math.max(peak, residentSetBytes(child.pid!));
+  await pause(3000);
+  const afterLoad = residentSetBytes(child.pid!);
+  await stop(child);
+
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const errors = load.errors + load.timeouts;
+  const answered = `${load.requests.total} requests, ${load.non2xx} not 2xx (shed with 503 when overloaded), ${errors} errors or timeouts`;
+  table(`start-up and memory (node ${nodeFlags.join(' ')}${nodeFlags.length > 0 ? ' ' : ''}dist/server.js, ${providerCount} providers × ${calendars.length} calendars, ${starts} starts, median)`, {
+    'first start (creates and migrates the database) to /health': ms(first.healthMs),
+    'start-up to /health': `${ms(median(health))} (${health.map((t) => t.toFixed(0)).join(', ')})`,
+    'start-up to /ready': ms(median(ready)),
+    'RSS idle (3 s after start and one read of each kind)': mb(median(idle)),
+    [`RSS peak under load (50 connections, ${seconds} s, provider/timeline/feed)`]: mb(peak),
+    'RSS 3 s after the load': mb(afterLoad),
+    'load: req/s, p99': `${Math.round(load.requests.average)}, ${load.latency.p99} ms`,
+    'load: answers': answered,
+  });
+  const results = [
+    { what: 'start-up of node dist/server.js to a 200 on /health', target: '≤ 1 s', measured: `${ms(median(health))} (to /ready ${ms(median(ready))})`, met: median(health) <= 1000 },
+    { what: 'RSS idle', target: '≤ 120 MB', measured: mb(median(idle)), met: median(idle) <= 120 * 1024 * 1024 },
+    { what: `RSS under load (50 connections, ${seconds} s)`, target: '≤ 200 MB', measured: `${mb(peak)} peak (${answered})`, met: peak <= 200 * 1024 * 1024 },
+  ];
+  reportTargets('startup', results);
+  if (results.some((result) => !result.met)) process.exitCode = 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
