@@ -1,51 +1,34 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * Rendered parts of feeds (a VEVENT's folded text, a calendar header), each under a key that is a hash of
  * everything the text shows, so an entry is never stale: changed content has another key. Bounded by
- * characters; the least recently used go first. A budget of 0 keeps nothing.
+ * characters; the least recently used go first (lru-cache, as the answer cache). A budget of 0 keeps nothing.
  */
 export class RenderedPieces {
-  private readonly entries = new Map<string, string>();
-  private chars = 0;
+  private readonly entries: LRUCache<string, string> | undefined;
 
-  constructor(private readonly maxChars = 8 * 1024 * 1024) {}
+  constructor(maxChars = 8 * 1024 * 1024) {
+    this.entries = maxChars > 0 ? new LRUCache({ maxSize: maxChars, sizeCalculation: (text) => Math.max(1, text.length) }) : undefined;
+  }
 
   get(key: string): string | undefined {
-    const text = this.entries.get(key);
-    if (text !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, text);
-    }
-    return text;
+    return this.entries?.get(key);
   }
 
   set(key: string, text: string): void {
-    this.delete(key);
-    if (text.length > this.maxChars) return;
-    this.entries.set(key, text);
-    this.chars += text.length;
-    for (const oldest of this.entries.keys()) {
-      if (this.chars <= this.maxChars) break;
-      this.delete(oldest);
-    }
+    this.entries?.set(key, text); // one larger than the whole budget is not kept
   }
 
   clear(): void {
-    this.entries.clear();
-    this.chars = 0;
+    this.entries?.clear();
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries?.size ?? 0;
   }
 
   get sizeChars(): number {
-    return this.chars;
-  }
-
-  private delete(key: string): void {
-    const text = this.entries.get(key);
-    if (text === undefined) return;
-    this.chars -= text.length;
-    this.entries.delete(key);
+    return this.entries?.calculatedSize ?? 0;
   }
 }
