@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { removeTempDir, tempDir } from '../helper.js';
-import { outboxRows, prepareReminderDatabase, reminderProcessGroup } from '../reminders/reminder-process.js';
+import { expectEveryMailDelivered, prepareReminderDatabase, reminderProcessGroup } from '../reminders/reminder-process.js';
 import { TestSmtpServer } from '../reminders/smtp.js';
 
 /**
@@ -37,14 +37,7 @@ describe('SIGKILL of the whole reminder process group under CPU load, 20 times',
       expect(await last.exited, last.output()).toBe(0);
       const result = JSON.parse(last.output().trim().split('\n').at(-1)!);
       expect(result.failed).toBe(0);
-      const ids = smtp.messageIds();
-      const unique = new Set(ids);
-      expect(unique.size).toBe(PROVIDERS);
-      expect(ids.length - unique.size).toBeLessThanOrEqual(KILLS);
-      const rows = outboxRows(dir);
-      expect(rows).toHaveLength(PROVIDERS);
-      expect(rows.every((row) => row.status === 'sent')).toBe(true);
-      expect(new Set(rows.map((row) => `<${row.message_id}>`))).toEqual(unique);
+      expectEveryMailDelivered(dir, smtp.messageIds(), PROVIDERS, KILLS);
     } finally {
       burner.kill('SIGKILL');
       await smtp.stop();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { removeTempDir, tempDir } from '../helper.js';
-import { outboxRows, prepareReminderDatabase, reminderProcess } from '../reminders/reminder-process.js';
+import { expectEveryMailDelivered, prepareReminderDatabase, reminderProcess } from '../reminders/reminder-process.js';
 import { TestSmtpServer } from '../reminders/smtp.js';
 
 /**
@@ -30,14 +30,7 @@ describe('SIGKILL during a reminder run, several times', () => {
 
       const last = reminderProcess(dir, smtp.url);
       expect(await last.exited, last.output()).toBe(0);
-      const ids = smtp.messageIds();
-      const unique = new Set(ids);
-      expect(unique.size).toBe(PROVIDERS);
-      expect(ids.length - unique.size).toBeLessThanOrEqual(KILLS);
-      const rows = outboxRows(dir);
-      expect(rows).toHaveLength(PROVIDERS);
-      expect(rows.every((row) => row.status === 'sent')).toBe(true);
-      expect(new Set(rows.map((row) => `<${row.message_id}>`))).toEqual(unique);
+      expectEveryMailDelivered(dir, smtp.messageIds(), PROVIDERS, KILLS);
     } finally {
       await smtp.stop();
       removeTempDir(dir);

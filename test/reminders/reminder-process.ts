@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { ApiKeyStore } from '../../src/store/api-keys.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
@@ -42,11 +43,30 @@ export function reminderProcess(dir: string, smtpUrl: string, date = '2026-10-18
     env: { ...process.env, DATABASE_PATH: join(dir, 'reminders.db'), SMTP_URL: smtpUrl, MAIL_FROM: 'herinneringen@deadlines.example.nl', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return { child, ...captured(child) };
+}
+
+/** What a reminder process printed, and its exit. */
+function captured(child: ChildProcess): { exited: Promise<number | null>; output: () => string } {
   let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+  return { exited, output: () => output };
+}
+
+/**
+ * After the kills and a last run: every provider's mail arrived, at most one duplicate per kill, and every outbox
+ * row is sent under the Message-ID that arrived.
+ */
+export function expectEveryMailDelivered(dir: string, messageIds: string[], providers: number, kills: number): void {
+  const unique = new Set(messageIds);
+  expect(unique.size).toBe(providers);
+  expect(messageIds.length - unique.size).toBeLessThanOrEqual(kills);
+  const rows = outboxRows(dir);
+  expect(rows).toHaveLength(providers);
+  expect(rows.every((row) => row.status === 'sent')).toBe(true);
+  expect(new Set(rows.map((row) => `<${row.message_id}>`))).toEqual(unique);
 }
 
 /** Outbox rows per status. */
@@ -81,9 +101,5 @@ export function reminderProcessGroup(dir: string, smtpUrl: string, leaseSeconds:
     env: { ...process.env, DATABASE_PATH: join(dir, 'reminders.db'), SMTP_URL: smtpUrl, MAIL_FROM: 'herinneringen@deadlines.example.nl', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output, killGroup: () => process.kill(-child.pid!, 'SIGKILL') };
+  return { child, ...captured(child), killGroup: () => process.kill(-child.pid!, 'SIGKILL') };
 }

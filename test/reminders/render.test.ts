@@ -21,16 +21,7 @@ const context = (language: Language) => ({
   unsubscribeUrl: 'https://deadlines.example.nl/u',
 });
 
-const render = (language: Language) =>
-  renderDigest(digest, {
-    language,
-    providerName: 'Kraamzorg Zuid',
-    contactName: 'Els',
-    insurerName: () => 'CZ',
-    timelineUrl: 'https://deadlines.example.nl/t',
-    feedUrl: 'https://deadlines.example.nl/f.ics',
-    unsubscribeUrl: 'https://deadlines.example.nl/u',
-  });
+const render = (language: Language) => renderDigest(digest, context(language));
 
 describe('rendering a real calendar line', () => {
   it('keeps a Dutch mail Dutch: the calendar\'s English note stays out', () => {
