@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, bearer, buildTestApp, createKey, removeTempDir, tempDir, validProvider, type TestApp } from '../helper.js';
 import { ROOT } from '../process.js';
+import { operationsOf } from './operations.js';
 
 /** The API contract as integrators meet it: a third-party linter on the document, and the document kept. */
 let dir: string;
@@ -25,10 +26,7 @@ afterAll(async () => {
   removeTempDir(dir);
 });
 
-const operations = () =>
-  Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, path, method, operation })),
-  );
+const operations = () => operationsOf(document);
 
 /** One raw HTTP/1.1 exchange over a socket: what a client that sends odd bytes gets back. */
 function rawRequest(text: string): Promise<string> {

@@ -1,6 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, removeTempDir, tempDir, type TestApp } from '../helper.js';
+import { operationsOf } from './operations.js';
 
 let dir: string;
 let app: TestApp;
@@ -16,10 +17,7 @@ afterAll(async () => {
   removeTempDir(dir);
 });
 
-const operations = () =>
-  Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, path, method, operation })),
-  );
+const operations = () => operationsOf(document);
 
 describe('GET /openapi.json', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
