@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime, Settings } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, parsePlainDate } from '../../src/domain/plain-date.js';
+import { addDays, addMonths, addYears, daysBetween, parsePlainDate } from '../../src/domain/plain-date.js';
 import { applyOffset, fixedDates, nextOccurrence } from '../../src/domain/rules.js';
 import { WorkingDays } from '../../src/domain/working-days.js';
 
@@ -120,10 +120,20 @@ describe('date rules (properties)', () => {
         const next = nextOccurrence(base, years, asOf);
         expect(next >= asOf).toBe(true);
         expect(next > base).toBe(true);
-        const previous = parsePlainDate(next).minus({ years }).toISODate() as string;
+        // Occurrences count from the grant, not from each other: 29 February comes back as 28 February, then as 29 again.
+        let k = 1;
+        while (addYears(base, k * years) !== next) k++;
+        const previous = k === 1 ? base : addYears(base, (k - 1) * years);
         expect(previous === base || previous < asOf).toBe(true);
       }),
     );
+  });
+
+  it('iedere N jaar from 29 February: 28 February in common years, 29 February again in leap years', () => {
+    expect(nextOccurrence('2032-02-29', 1, '2020-01-01')).toBe('2033-02-28');
+    expect(nextOccurrence('2032-02-29', 1, '2033-03-01')).toBe('2034-02-28');
+    expect(nextOccurrence('2032-02-29', 1, '2035-03-01')).toBe('2036-02-29');
+    expect(nextOccurrence('2028-02-29', 3, '2031-03-01')).toBe('2034-02-28');
   });
 
   it('a window from months covers the whole months', () => {
