@@ -1,7 +1,7 @@
 import { fixedDates, ruleRef, type FixedDates } from './rules.js';
 import { PROVIDER_KINDS, type ProviderKind } from './types.js';
 import type {
-  Actor, AppliesTo, CalendarFile, ChainStep, DateFlag, DateRule, Milestone, MilestoneType, Text, TimelineItem,
+  Actor, AppliesTo, CalendarFile, ChainStep, DateFlag, DateRule, IsoDate, Milestone, MilestoneType, Text, TimelineItem,
 } from './types.js';
 import type { WorkingDays } from './working-days.js';
 
@@ -18,6 +18,8 @@ export interface CompiledLine {
   rule: DateRule;
   /** Item id of the line a relative rule counts from. */
   refItemId: string | null;
+  /** A trigger that may predate the document: the earliest date it can be recorded. */
+  recordableFrom: IsoDate | null;
   /** Set when the date needs nothing but the rule: computed once per calendar. */
   fixed: FixedDates | null;
   fixedFlags: DateFlag[];
@@ -82,6 +84,7 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
       signing: line.signing === true,
       rule: line.rule,
       refItemId,
+      recordableFrom: ('recordableFrom' in line ? line.recordableFrom : undefined) ?? null,
       fixed,
       fixedFlags: fixed ? workingDays.flagsFor(fixed.due) : [],
       title: line.title,

@@ -88,6 +88,8 @@ export interface Milestone extends LineFields {
 
 export interface ChainStep extends LineFields {
   trigger?: boolean;
+  /** A trigger that may predate the document (a grant under an earlier policy): the earliest date it can be recorded. */
+  recordableFrom?: IsoDate;
 }
 
 export interface Chain {

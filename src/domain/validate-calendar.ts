@@ -89,6 +89,7 @@ export function checkCalendar(file: CalendarFile): CalendarProblem[] {
       if (isTrigger && stepIndex !== 0) report([...stepPath, 'trigger'], 'only the first step of a chain can be its trigger');
       if (stepIndex === 0 && !isTrigger) report(stepPath, `chain "${chain.id}" must start with its trigger step (trigger: true)`);
       if (isTrigger && fixedDates(step.rule) === null) report([...stepPath, 'rule'], 'a trigger needs a fixed rule (a date or a window)');
+      if (step.recordableFrom !== undefined && !isTrigger) report([...stepPath, 'recordableFrom'], 'only a trigger can be recorded from before the document');
       const ref = ruleRef(step.rule);
       if (ref !== undefined && !earlier.has(ref) && !milestoneIds.has(ref)) {
         report([...stepPath, 'rule'], `refers to "${ref}", which is neither an earlier step of "${chain.id}" nor a milestone`);

@@ -75,6 +75,16 @@ describe('event-date bounds', () => {
     expect((await record(provider.id, 'zorg-en-zekerheid/2026/ondertekening', '2025-04-01')).statusCode).toBe(201);
   });
 
+  it('accepts a toeslag granted under an earlier policy, and counts its extension every 3 years from that grant', async () => {
+    const GRANT = 'cz-groep/2027/toeslag-tweede-lijn/toekenning';
+    const provider = await providerWith('verloskunde', 'cz-groep', 2027, 'existing');
+    await expectRefused(provider.id, GRANT, '2014-12-31', `must be between 2015-01-01 and ${TODAY}: not before the earliest date this calendar accepts for this step (it may predate the document) (2015-01-01)`);
+    expect((await record(provider.id, GRANT, '2024-05-01')).statusCode).toBe(201);
+    const timeline = (await state(provider.id)).timeline.items as { id: string; due: string | null }[];
+    expect(timeline.find((item) => item.id === 'cz-groep/2027/toeslag-tweede-lijn/onderbouwing-verlenging')?.due).toBe('2027-05-01');
+    expect(timeline.find((item) => item.id === 'cz-groep/2027/toeslag-tweede-lijn/einde-toeslag')?.due).toBe('2025-05-01');
+  });
+
   it('still accepts a late record of the request of a route whose window has passed', async () => {
     const provider = await providerWith('echoscopie', 'zorg-en-zekerheid', 2026, 'new');
     const before = (await state(provider.id)).timeline.items as { id: string }[];

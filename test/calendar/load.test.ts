@@ -58,6 +58,9 @@ describe('calendar loading', () => {
 
     const noTrigger = sample.replace('        trigger: true\n        title: { nl: Aanmelden', '        title: { nl: Aanmelden');
     expect(errorOf(noTrigger).message).toMatch(/must start with its trigger step/);
+
+    const earlyStep = sample.replace('        title: { nl: Reactie, en: Reply }', '        title: { nl: Reactie, en: Reply }\n        recordableFrom: "2015-01-01"');
+    expect(errorOf(earlyStep).message).toMatch(/only a trigger can be recorded from before the document/);
   });
 
   it('refuses an undeclared attribute or value, and a file in the wrong folder or year', () => {
