@@ -112,6 +112,19 @@ describe('with the calendars in calendars/', () => {
     removeTempDir(realDir);
   });
 
+  it('shows how each line is bound: the cap, the route, the request it binds on, the trigger it awaits, the earliest record', async () => {
+    const cz = (await realApp.inject({ url: '/api/v1/calendars/cz-groep/2027' })).json();
+    expect(cz).toMatchObject({ version: real.get('cz-groep', 2027)!.file.version, published: '2026-04-01' });
+    const line = (id: string) => cz.lines.find((candidate: { id: string }) => candidate.id === id);
+    expect(line('cz-groep/2027/aanbod-reactie/reactie')?.cap).toMatchObject({ id: 'cz-groep/2027/ondertekenen', reason: { nl: expect.any(String) } });
+    expect(line('cz-groep/2027/toeslag-tweede-lijn/toekenning')).toMatchObject({ recordableFrom: '2015-01-01', awaits: null, route: null });
+    expect(line('cz-groep/2027/toeslag-tweede-lijn/einde-toeslag')).toMatchObject({ recordableFrom: null, awaits: 'cz-groep/2027/toeslag-tweede-lijn/toekenning' });
+    expect(cz.lines.some((candidate: { bindsWhen: string | null }) => candidate.bindsWhen === 'cz-groep/2027/verzoek-strategisch-beleid')).toBe(true);
+    const zz = (await realApp.inject({ url: '/api/v1/calendars/zorg-en-zekerheid/2026' })).json();
+    const routes = new Set(zz.lines.map((candidate: { route: string | null }) => candidate.route).filter(Boolean));
+    expect([...routes].sort()).toEqual(['aanvraag-2025', 'aanvraag-2026']);
+  });
+
   it('lists each of them', async () => {
     const { items } = (await realApp.inject({ url: '/api/v1/calendars' })).json();
     expect(items.map((c: { key: string }) => c.key)).toEqual(real.all().map((c) => c.key));
