@@ -104,6 +104,9 @@ describe('an address change and the outbox', () => {
     for (const mail of digests) {
       expect(mail.to).toEqual([NEW]);
       expect(mail.mail.text).toContain(`/unsubscribe/${newToken}`);
+      // She signed up on the site: the footer says so, with her page link (issue 11).
+      expect(mail.mail.text).toContain(`U ontvangt deze e-mail omdat u zich op 127.0.0.1:${new URL(world.base).port} heeft aangemeld voor herinneringen.\nUw eigen pagina: ${world.base}/mijn/`);
+      expect(mail.mail.text).not.toContain('contactpersoon');
     }
     expect(world.app.db.prepare("SELECT count(*) FROM mail_outbox WHERE status <> 'sent'").pluck().get()).toBe(0);
     // The old address: the confirmation of the sign-up, her welcome mail, and the one notice about the change; no digest.
