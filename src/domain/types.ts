@@ -140,7 +140,7 @@ export interface CalendarFile {
     published?: IsoDate;
   };
   contact: string;
-  attributes?: Record<string, { description: string; values: AttributeValue[]; source?: Source }>;
+  attributes?: Record<string, AttributeDeclaration>;
   terms?: ContractTerm[];
   milestones: Milestone[];
   chains?: Chain[];
@@ -148,6 +148,22 @@ export interface CalendarFile {
   uncited?: { text: string; reason: string; occurrence?: number }[];
   /** Chains that exclude each other: a provider is on one route at a time. */
   alternatives?: { id: string; routes: string[]; note?: string; source: Source }[];
+}
+
+/** A provider attribute a calendar distinguishes: what it means (for maintainers), its values, where the document says so. */
+export interface AttributeDeclaration {
+  description: string;
+  values: AttributeValue[];
+  source?: Source;
+  /** How the web form asks for it, per language; without it the form falls back to the name and the description. */
+  form?: { nl: AttributeForm; en: AttributeForm };
+}
+
+/** One language's label, hint and value labels (keyed by the value as text) for the web form. */
+export interface AttributeForm {
+  label: string;
+  hint: string;
+  values: Record<string, string>;
 }
 
 export interface Contract {

@@ -11,7 +11,7 @@ export interface CalendarProblem {
 
 /**
  * What the JSON Schema cannot say: ids unique, references resolve, real dates,
- * one trigger per chain, attributes declared.
+ * one trigger per chain, attributes declared, every attribute value labelled on the form.
  */
 export function checkCalendar(file: CalendarFile): CalendarProblem[] {
   const problems: CalendarProblem[] = [];
@@ -43,6 +43,16 @@ export function checkCalendar(file: CalendarFile): CalendarProblem[] {
       }
     });
   });
+  for (const [name, declared] of Object.entries(file.attributes ?? {})) {
+    for (const language of ['nl', 'en'] as const) {
+      const labels = declared.form?.[language].values;
+      if (!labels) continue;
+      const path = ['attributes', name, 'form', language, 'values'];
+      const values = declared.values.map(String);
+      for (const value of values) if (!Object.hasOwn(labels, value)) report(path, `value "${value}" has no label`);
+      for (const key of Object.keys(labels)) if (!values.includes(key)) report(path, `"${key}" is not one of ${values.join(', ')}`);
+    }
+  }
   if (file.document.published !== undefined && !isValidPlainDate(file.document.published)) {
     report(['document', 'published'], `"${file.document.published}" is not a calendar date`);
   }

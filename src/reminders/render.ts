@@ -73,6 +73,9 @@ const WORDS = {
     subjectChanged: (title: string, insurer: string, date: string) => `Gewijzigde datum: ${title} (${insurer}), nu ${date}`,
     more: (count: number) => ` en ${count} ${count === 1 ? 'ander punt' : 'andere punten'}`,
     footer: 'U ontvangt deze e-mail omdat uw adres als contactpersoon bij deze zorgaanbieder is opgegeven.',
+    signedUp: (site: string) => `U ontvangt deze e-mail omdat u zich op ${site} heeft aangemeld voor herinneringen.`,
+    signedUpPage: 'Uw eigen pagina',
+    signedUpStop: 'Stoppen? Gebruik de link ‘Geen herinneringen meer ontvangen’ hierboven, of zet de herinneringen uit op uw eigen pagina, onder ‘Gegevens wijzigen’.',
   },
   en: {
     greeting: (name: string | null) => (name ? `Dear ${name},` : 'Hello,'),
@@ -103,6 +106,9 @@ const WORDS = {
     subjectChanged: (title: string, insurer: string, date: string) => `Date changed: ${title} (${insurer}), now ${date}`,
     more: (count: number) => ` and ${count} more`,
     footer: 'You receive this e-mail because your address is given as a contact of this care provider.',
+    signedUp: (site: string) => `You receive this e-mail because you signed up for reminders on ${site}.`,
+    signedUpPage: 'Your own page',
+    signedUpStop: 'To stop, use the link ‘Stop these reminders’ above, or turn reminders off on your own page, under ‘Change your details’.',
   },
 } as const;
 
@@ -166,6 +172,8 @@ export function renderDigest(digest: Digest, given: DigestContext): RenderedDige
   const context = { ...given, providerName: inertText(given.providerName), contactName: given.contactName === null ? null : inertText(given.contactName) };
   const words = WORDS[context.language];
   const blocks = digest.notices.map((notice) => noticeLines(notice, context));
+  // She signed up on the site herself (her page exists): the footer says so, not that someone gave her address.
+  const signedUp = context.pageUrl === undefined ? null : { site: new URL(context.pageUrl).host, pageUrl: context.pageUrl };
   const links = [
     context.pageUrl ? { label: words.page, url: context.pageUrl } : { label: words.timeline, url: context.timelineUrl },
     { label: words.feed, url: context.feedUrl },
@@ -184,7 +192,7 @@ export function renderDigest(digest: Digest, given: DigestContext): RenderedDige
     ]),
     ...links.map((link) => `${link.label}: ${link.url}`),
     '',
-    words.footer,
+    ...(signedUp ? [words.signedUp(signedUp.site), `${words.signedUpPage}: ${signedUp.pageUrl}`, words.signedUpStop] : [words.footer]),
     '',
   ].join('\n');
 
@@ -207,7 +215,9 @@ export function renderDigest(digest: Digest, given: DigestContext): RenderedDige
     ),
     '</ul>',
     `<p>${links.map((link) => `<a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a>`).join(' · ')}</p>`,
-    `<p style="color: #666; font-size: small">${escapeHtml(words.footer)}</p>`,
+    signedUp
+      ? `<p style="color: #666; font-size: small">${escapeHtml(words.signedUp(signedUp.site))}<br>${escapeHtml(words.signedUpPage)}: <a href="${escapeHtml(signedUp.pageUrl)}">${escapeHtml(signedUp.pageUrl)}</a><br>${escapeHtml(words.signedUpStop)}</p>`
+      : `<p style="color: #666; font-size: small">${escapeHtml(words.footer)}</p>`,
     '</body></html>',
     '',
   ].join('\n');

@@ -132,15 +132,23 @@ export class SecretTokens {
 
   /** A new token for the subject; every earlier one (also one migrated from plain text) stops working. */
   issue(purpose: TokenPurpose, subject: string | number): string {
+    const { token, save } = this.prepare(purpose, subject);
+    save();
+    return token;
+  }
+
+  /** `issue` in two steps: the token now (to put in a mail), stored by `save` in the transaction that uses it. */
+  prepare(purpose: TokenPurpose, subject: string | number): { token: string; save: () => void } {
     const key = keyOf(this.db);
     const id = String(subject);
     const nonce = randomToken(16);
     const token = deriveToken(key, purpose, id, nonce);
-    this.db.transaction(() => {
-      this.statements.forget.run(purpose, id);
-      this.statements.insert.run({ hash: hmac(key, token), purpose, subject: id, nonce, now: new Date().toISOString() });
-    })();
-    return token;
+    const save = () =>
+      this.db.transaction(() => {
+        this.statements.forget.run(purpose, id);
+        this.statements.insert.run({ hash: hmac(key, token), purpose, subject: id, nonce, now: new Date().toISOString() });
+      })();
+    return { token, save };
   }
 
   /** The subject's token as issued, rebuilt from the server key; undefined when it has none. */

@@ -12,6 +12,8 @@ export interface WebContext {
   store: WebStore;
   emailChanges: WebEmailChanges;
   publicBaseUrl: string;
+  /** The From of every mail (the reminders' too): a queued digest made again for a new address keeps it. */
+  mailFrom: string;
   sendMail: (mail: WebMail) => Promise<void>;
   /** At most this many mails per address per day for existing accounts and new-link requests. */
   mailsPerAddressPerDay: number;

@@ -46,6 +46,7 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
     store,
     emailChanges,
     publicBaseUrl: config.publicBaseUrl,
+    mailFrom: config.mailFrom,
     sendMail: (mail) => sendWebMail(fastify.mailTransport, config.mailFrom, mail),
     mailsPerAddressPerDay: 3,
     formsPerHour: config.webFormsPerHour,

@@ -69,6 +69,17 @@ describe('calendar loading', () => {
     expect(errorOf(sample, 'calendars/ander/2027-geboortezorg.yaml').message).toMatch(/does not match its folder/);
   });
 
+  it('takes an attribute\'s form words per language, and refuses a value without a label, a label of no value, or one language alone', () => {
+    const form = (nl: string, en: string) => sample.replace('    values: [loondienst, niet-loondienst]\n', `    values: [loondienst, niet-loondienst]\n    form:\n${nl}${en}`);
+    const words = (language: string, values: string) => `      ${language}:\n        label: organisatievorm\n        hint: Meer dan 70 % in loondienst of niet.\n        values: { ${values} }\n`;
+    const both = form(words('nl', 'loondienst: in loondienst, niet-loondienst: niet in loondienst'), words('en', 'loondienst: employed, niet-loondienst: not employed'));
+    expect(parseCalendar(both, NAME).attributes?.organisatievorm.form?.en.values).toEqual({ loondienst: 'employed', 'niet-loondienst': 'not employed' });
+    const missing = form(words('nl', 'loondienst: in loondienst, zzp: zzp'), words('en', 'loondienst: employed, niet-loondienst: not employed'));
+    expect(errorOf(missing).message).toMatch(/value "niet-loondienst" has no label/);
+    expect(errorOf(missing).message).toMatch(/"zzp" is not one of loondienst, niet-loondienst/);
+    expect(errorOf(form(words('nl', 'loondienst: in loondienst, niet-loondienst: niet in loondienst'), '')).message).toMatch(/en/);
+  });
+
   it('refuses a cap, route, request or exception that names nothing it can, and a bad publication date', () => {
     const cap = sample.replace('rule: { after: { ref: aanbod, workingDays: 10 } }', 'rule: { after: { ref: aanbod, workingDays: 10 } }\n    cap: { ref: tekenen, reason: { nl: einde ronde, en: end of round } }');
     expect(errorOf(cap).message).toMatch(/cap "tekenen" is neither a step of this chain nor a milestone/);

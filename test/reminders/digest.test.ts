@@ -31,6 +31,8 @@ describe('the daily digest', () => {
     expect(text).toContain('Bron: Voorbeeldbeleid geboortezorg 2027, paragraaf 4: "uiterlijk 1 november 2026"');
     expect(text).toContain(provider.feedUrl.replace(/\.ics$/, '.html'));
     expect(text).toContain(provider.feedUrl);
+    // A contact practice software gave: the footer says so (a web sign-up's says she signed up, test/web/address-outbox.test.ts).
+    expect(text.trimEnd().split('\n').at(-1)).toBe('U ontvangt deze e-mail omdat uw adres als contactpersoon bij deze zorgaanbieder is opgegeven.');
     const html = String(mail.html);
     expect(html).toContain('<strong>Ondertekenen (Voorbeeld)</strong>');
     expect(html).toContain('valt op zondag: regel het uiterlijk vrijdag 30 oktober');

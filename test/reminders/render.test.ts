@@ -71,3 +71,38 @@ describe('"Gedaan? Leg het vast" in a digest', () => {
     expect(render('nl').text).not.toContain('Leg het vast:');
   });
 });
+
+describe('the footer says why the mail comes', () => {
+  const pageUrl = 'https://deadlines.example.nl/mijn/PaGeToKeN';
+  it('to a contact that practice software gave: its address was given as a contact (both languages)', () => {
+    for (const [language, line] of [
+      ['nl', 'U ontvangt deze e-mail omdat uw adres als contactpersoon bij deze zorgaanbieder is opgegeven.'],
+      ['en', 'You receive this e-mail because your address is given as a contact of this care provider.'],
+    ] as const) {
+      const { text, html } = render(language);
+      expect(text.trimEnd().split('\n').at(-1)).toBe(line);
+      expect(html).toContain(`font-size: small">${line}</p>`);
+    }
+  });
+
+  it('to a person who signed up on the site: she signed up there, her page link, and how to stop (both languages)', () => {
+    for (const [language, lines] of [
+      ['nl', [
+        'U ontvangt deze e-mail omdat u zich op deadlines.example.nl heeft aangemeld voor herinneringen.',
+        `Uw eigen pagina: ${pageUrl}`,
+        'Stoppen? Gebruik de link ‘Geen herinneringen meer ontvangen’ hierboven, of zet de herinneringen uit op uw eigen pagina, onder ‘Gegevens wijzigen’.',
+      ]],
+      ['en', [
+        'You receive this e-mail because you signed up for reminders on deadlines.example.nl.',
+        `Your own page: ${pageUrl}`,
+        'To stop, use the link ‘Stop these reminders’ above, or turn reminders off on your own page, under ‘Change your details’.',
+      ]],
+    ] as const) {
+      const { text, html } = renderDigest(digest, { ...context(language), pageUrl });
+      expect(text.trimEnd().split('\n').slice(-3)).toEqual(lines);
+      expect(text).not.toMatch(/contactpersoon|given as a contact/);
+      expect(html).toContain(`${lines[0]}<br>${lines[1].split(':')[0]}: <a href="${pageUrl}">${pageUrl}</a><br>${lines[2]}</p>`);
+      expect(html).not.toMatch(/contactpersoon|given as a contact/);
+    }
+  });
+});

@@ -69,6 +69,10 @@ describe.each([
       await expect(page.locator('h1').textContent()).resolves.toContain('contractdata');
       await expect(page.locator('table').textContent()).resolves.toMatch(/CZ[\s\S]*2027[\s\S]*Zorginkoopbeleid Geboortezorg 2027/);
       await look('home');
+      // What a calendar asks about (its attributes), in the page's language from the calendar file: label, hint, choices.
+      await expect(page.locator('label[for="a-cz-groep-2027-organisatievorm"]').textContent()).resolves.toBe('CZ: organisatievorm (alleen voor kraamzorg)');
+      await expect(page.locator('#a-cz-groep-2027-organisatievorm-hint').textContent()).resolves.toMatch(/^Hoeveel van uw kraamzorg geven kraamverzorgenden/);
+      await expect(page.locator('#a-cz-groep-2027-zorgaanbieder option').allTextContents()).resolves.toEqual(['Weet ik niet / niet van toepassing', 'ja, de IGO is zelf zorgaanbieder', 'nee, nog niet']);
 
       // Nothing chosen: the form comes back with an error summary that links to the field.
       await page.getByRole('button', { name: 'Toon mijn data' }).click();
@@ -361,6 +365,9 @@ describe.each([
         await page.goto(`${base}/?lang=en`);
         await expect(page.locator('h1').textContent()).resolves.toBe('Every contract date of your health insurers in one place');
         await look('home-en');
+        await expect(page.locator('label[for="a-cz-groep-2027-organisatievorm"]').textContent()).resolves.toBe('CZ: type of organisation (only for maternity care (kraamzorg))');
+        await expect(page.locator('#a-cz-groep-2027-zorgaanbieder-hint').textContent()).resolves.toBe('An IGO that is not yet a care provider makes an effort to become one by 2028 at the latest.');
+        await expect(page.locator('#a-zorg-en-zekerheid-2026-overeenkomst option').allTextContents()).resolves.toEqual(['Don’t know / not applicable', 'A agreement', 'B agreement', 'Bemiddelingsplatform (agency) agreement', 'individual arrangements']);
       }
     } finally {
       await browser.close();

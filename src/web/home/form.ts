@@ -14,7 +14,7 @@ export interface SituationFormView {
   }[];
 }
 
-/** Attribute descriptions in the calendars are written for both readers; the page shows their first sentence. */
+/** Without the calendar's `form` words, the page shows the first sentence of the attribute's description. */
 function firstSentence(text: string): string {
   const end = text.search(/[.;](\s|$)/);
   return end === -1 ? text : `${text.slice(0, end)}.`;
@@ -55,14 +55,16 @@ export function situationFormView(calendars: CalendarSet, language: Language, si
           const applies = !situation || situation.kinds.length === 0 || kinds.length === 0 || kinds.some((kind) => situation.kinds.includes(kind)) || current !== undefined;
           if (!applies) return [];
           const only = kinds.length === 0 ? '' : ` (${words.onlyFor(kinds.map((kind) => kindLabel(kind, language)))})`;
+          // The calendar's own words in her language where it gives them (`form`), else its name and description.
+          const asked = declared.form?.[language];
           return [{
             name: field,
             id: field.replace(/:/g, '-'),
-            label: `${insurerName}: ${attribute}${only}`,
-            hint: firstSentence(declared.description),
+            label: `${insurerName}: ${asked?.label ?? attribute}${only}`,
+            hint: asked?.hint ?? firstSentence(declared.description),
             options: [
               { value: '', label: words.attributeAny, selected: current === undefined },
-              ...declared.values.map((value) => ({ value: String(value), label: String(value), selected: current !== undefined && String(current) === String(value) })),
+              ...declared.values.map((value) => ({ value: String(value), label: asked?.values[String(value)] ?? String(value), selected: current !== undefined && String(current) === String(value) })),
             ],
           }];
         }),

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ProviderRecord } from '../../store/providers.js';
+import { readdressMessage } from '../../mail/readdress.js';
 import { emailProblem } from '../../validation/text.js';
 import { languageOf, sendMessage, sendPage, type WebContext } from '../context.js';
 import { formLimit } from '../limits.js';
@@ -83,7 +84,9 @@ export default async function addressPages(fastify: FastifyInstance, context: We
   fastify.post<{ Params: { token: string } }>('/adres-bevestigen/:token', { preHandler: fastify.csrfProtection }, async (request, reply) => {
     const { change, provider } = changeOf(request.params.token);
     if (!change || !provider) return gone(request, reply, change?.expired ?? false);
-    const changed = emailChanges.confirm(request.params.token);
+    // Her digests still in the outbox go to the new address: made again there, with the new unsubscribe link.
+    const changed = await emailChanges.confirm(request.params.token, (mail, to, unsubscribeToken) =>
+      readdressMessage(mail.raw, { from: context.mailFrom, to, subject: mail.subject, oldUnsubscribeToken: unsubscribeToken.old, unsubscribeToken: unsubscribeToken.new }));
     const pageToken = changed && store.pageToken(changed.providerId);
     if (!changed || pageToken === undefined) return gone(request, reply, false);
     request.log.info({ providerId: changed.providerId }, 'web: address changed');
