@@ -4,7 +4,7 @@
  * API tests has a signing deadline 14 days after the benchmark day. Each run starts from an empty outbox.
  * Targets (issue 13), at 10,000 providers: planning ≤ 2 s, sending ≥ 2,000 mails/s. Then the curve: planning and
  * sending at each size of --curve, with the cost per provider beside the smallest size's, to see it grow linearly.
- *   npm run bench:reminders [-- --providers 10000 --runs 3 --concurrency 8 --curve 1000,10000,100000 --profile DIR]
+ *   npm run bench:reminders [-- --providers 10000 --runs 3 --concurrency 16 --curve 1000,10000,100000 --profile DIR]
  * --curve '' leaves the curve out; --profile writes a CPU profile of the last planning and sending at --providers.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCalendarSet } from '../src/calendar/load.js';
+import { DEFAULTS } from '../src/config.js';
 import { smtpTransport } from '../src/mail/transport.js';
 import { ReminderRunner } from '../src/reminders/run.js';
 import { ApiKeyStore } from '../src/store/api-keys.js';
@@ -26,7 +27,7 @@ const { values } = parseArgs({
   options: {
     providers: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '3' },
-    concurrency: { type: 'string', default: '8' },
+    concurrency: { type: 'string', default: DEFAULTS.SMTP_CONNECTIONS },
     curve: { type: 'string', default: '1000,10000,100000' },
     profile: { type: 'string' },
   },

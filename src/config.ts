@@ -28,6 +28,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** SMTP_ALLOW_PLAIN_AUTH: credentials in SMTP_URL may go to a non-loopback server without TLS (default false). */
   smtpAllowPlainAuth: boolean;
+  /** SMTP_CONNECTIONS: reminder mails sent at once, one SMTP connection each; a crash resends at most this many. */
+  smtpConnections: number;
   mailFrom: string;
   mailDir: string;
   /** When the daily reminder run starts (cron, Europe/Amsterdam). */
@@ -53,6 +55,7 @@ export const DEFAULTS = {
   REMINDER_CRON: '0 7 * * *',
   REMINDERS_ENABLED: 'true',
   SMTP_ALLOW_PLAIN_AUTH: 'false',
+  SMTP_CONNECTIONS: '16',
   OVERLOAD_MAX_DELAY_MS: '200',
 } as const;
 
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     today,
     smtpUrl,
     smtpAllowPlainAuth,
+    smtpConnections: wholeNumber('SMTP_CONNECTIONS', setting('SMTP_CONNECTIONS'), 1, 50),
     mailFrom,
     mailDir: setting('MAIL_DIR'),
     reminderCron,

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       today: undefined,
       smtpUrl: undefined,
       smtpAllowPlainAuth: false,
+      smtpConnections: 16,
       mailFrom: 'Geboortezorg deadlines <herinneringen@geboortezorg-deadlines.invalid>',
       mailDir: './data/mail',
       reminderCron: '0 7 * * *',
@@ -34,13 +35,13 @@ describe('loadConfig', () => {
 
   it('reads every setting', () => {
     const config = loadConfig({
-      PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/var/lib/gzd/db.sqlite', ADMIN_API_KEY: ADMIN, SECRET_KEY: SECRET, METRICS_TOKEN: METRICS, REQUEST_TIMEOUT_MS: '5000', SMTP_ALLOW_PLAIN_AUTH: 'true', NODE_ENV: 'production',
+      PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/var/lib/gzd/db.sqlite', ADMIN_API_KEY: ADMIN, SECRET_KEY: SECRET, METRICS_TOKEN: METRICS, REQUEST_TIMEOUT_MS: '5000', SMTP_ALLOW_PLAIN_AUTH: 'true', NODE_ENV: 'production', SMTP_CONNECTIONS: '4',
       PUBLIC_BASE_URL: 'https://deadlines.example.nl/', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', TODAY: '2026-10-20', WEB_FORMS_PER_HOUR: '4',
       SMTP_URL: 'smtp://user:secret@mail.example.nl:587', MAIL_FROM: 'herinneringen@example.nl', MAIL_DIR: '/var/mail/gzd',
       REMINDER_CRON: '30 6 * * 1-5', REMINDERS_ENABLED: 'false', CORS_ORIGINS: 'https://app.example.nl, http://localhost:5173/', OVERLOAD_MAX_DELAY_MS: '0',
     });
     expect(config).toEqual({
-      port: 8080, host: '0.0.0.0', databasePath: '/var/lib/gzd/db.sqlite', adminApiKey: ADMIN, secretKey: SECRET, production: true, metricsToken: METRICS, requestTimeoutMs: 5000, smtpAllowPlainAuth: true,
+      port: 8080, host: '0.0.0.0', databasePath: '/var/lib/gzd/db.sqlite', adminApiKey: ADMIN, secretKey: SECRET, production: true, metricsToken: METRICS, requestTimeoutMs: 5000, smtpAllowPlainAuth: true, smtpConnections: 4,
       publicBaseUrl: 'https://deadlines.example.nl', logLevel: 'warn', rateLimitPerMinute: 0, webFormsPerHour: 4, today: '2026-10-20',
       smtpUrl: 'smtp://user:secret@mail.example.nl:587', mailFrom: 'herinneringen@example.nl', mailDir: '/var/mail/gzd',
       reminderCron: '30 6 * * 1-5', remindersEnabled: false, corsOrigins: ['https://app.example.nl', 'http://localhost:5173'], overloadMaxDelayMs: 0,
@@ -64,6 +65,8 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production' }, /SECRET_KEY must be set when NODE_ENV=production/],
     [{ REQUEST_TIMEOUT_MS: '10' }, /REQUEST_TIMEOUT_MS must be a whole number/],
     [{ SMTP_ALLOW_PLAIN_AUTH: 'yes' }, /SMTP_ALLOW_PLAIN_AUTH must be true or false/],
+    [{ SMTP_CONNECTIONS: '0' }, /SMTP_CONNECTIONS must be a whole number/],
+    [{ SMTP_CONNECTIONS: '51' }, /SMTP_CONNECTIONS must be a whole number/],
     [{ PUBLIC_BASE_URL: 'deadlines.example.nl' }, /PUBLIC_BASE_URL must be an http/],
     [{ SMTP_URL: 'mail.example.nl', MAIL_FROM: 'herinneringen@example.nl' }, /SMTP_URL must be an smtp/],
     [{ SMTP_URL: 'smtp://mail.example.nl:587' }, /MAIL_FROM must be set when SMTP_URL is/],

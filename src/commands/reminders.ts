@@ -15,7 +15,7 @@ Runs one day's reminder e-mails against DATABASE_PATH, like the daily schedule o
 plans each contact's digest into the outbox and sends it (SMTP_URL, or .eml files in MAIL_DIR).
   --date         the day to run (default: today in Europe/Amsterdam, or TODAY)
   --catch-up     run what the schedule missed since the last finished run (at most 7 days back)
-  --concurrency  mails sent at once (default 4); a crash resends at most this many
+  --concurrency  mails sent at once, one SMTP connection each (default SMTP_CONNECTIONS, 16); a crash resends at most this many
   --lease-seconds  how long a killed sender's mails stay its own before another run takes them over
                  (default 60; renewed every third of it while the sender lives)
   --calendars    folder of calendar files (default: calendars/)
@@ -25,7 +25,7 @@ const { values } = parseArgs({
   options: {
     date: { type: 'string' },
     'catch-up': { type: 'boolean', default: false },
-    concurrency: { type: 'string', default: '4' },
+    concurrency: { type: 'string' },
     'lease-seconds': { type: 'string', default: String(DEFAULT_LEASE_MS / 1000) },
     calendars: { type: 'string', default: CALENDARS_DIR },
     help: { type: 'boolean', default: false },
@@ -35,13 +35,13 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const concurrency = Number(values.concurrency);
 if (values.date !== undefined && !isValidPlainDate(values.date)) fail(`--date must be a date YYYY-MM-DD, got "${values.date}"`);
-if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) fail(`--concurrency must be a whole number from 1 to 50, got "${values.concurrency}"`);
 const leaseSeconds = Number(values['lease-seconds']);
 if (!Number.isInteger(leaseSeconds) || leaseSeconds < 1 || leaseSeconds > 3600) fail(`--lease-seconds must be a whole number from 1 to 3600, got "${values['lease-seconds']}"`);
 
 const config = loadConfig();
+const concurrency = values.concurrency === undefined ? config.smtpConnections : Number(values.concurrency);
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) fail(`--concurrency must be a whole number from 1 to 50, got "${values.concurrency}"`);
 const quiet = config.logLevel === 'silent' || config.logLevel === 'fatal' || config.logLevel === 'error';
 const line = (level: string) => (details: object, message: string) => {
   if (level === 'info' && (quiet || config.logLevel === 'warn')) return;

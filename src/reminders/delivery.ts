@@ -3,8 +3,8 @@ import type { ClaimedMail, OutboxStore } from '../store/outbox.js';
 import type { SenderLease } from './leases.js';
 import type { RetryPolicy, RunLog } from './run.js';
 
-/** Mails one worker claims at a time (one commit per claim). */
-const CLAIM_BATCH = 20;
+/** Mails claimed per worker at a time: the workers share one claim (one commit) of this many each. */
+const CLAIM_PER_WORKER = 20;
 /** Longest a sent mark waits for the marks of the other mails being sent, to share their commit. */
 const GATHER_MS = 2;
 
@@ -31,14 +31,14 @@ export async function deliverOutbox(options: DeliveryOptions): Promise<{ sent: n
   const { outbox, lease, log, now, stopping } = options;
   const counts = { sent: 0, failed: 0, retry: 0 };
   const marks = new SentMarks(outbox, lease.owner, now);
+  // Claimed and not yet taken by a worker (last first): claims are few and large, a commit each.
+  let claimed: ClaimedMail[] = [];
   const worker = async () => {
     while (!stopping()) {
-      const claimed = outbox.claim(lease.owner, now(), lease.leaseMs, CLAIM_BATCH);
-      if (claimed.length === 0) return;
-      for (const mail of claimed) {
-        if (stopping()) outbox.unclaim(mail.id, lease.owner);
-        else counts[await sendOne(options, mail, marks)]++;
-      }
+      if (claimed.length === 0) claimed = outbox.claim(lease.owner, now(), lease.leaseMs, CLAIM_PER_WORKER * options.concurrency).reverse();
+      const mail = claimed.pop();
+      if (mail === undefined) return;
+      counts[await sendOne(options, mail, marks)]++;
     }
   };
   lease.start();
@@ -46,6 +46,8 @@ export async function deliverOutbox(options: DeliveryOptions): Promise<{ sent: n
     for (;;) {
       lease.releaseDeadSenders(log);
       await Promise.all(Array.from({ length: options.concurrency }, worker));
+      // Stopping: what was claimed and not tried goes back untouched.
+      for (const mail of claimed.splice(0)) outbox.unclaim(mail.id, lease.owner);
       if (stopping()) break;
       const next = outbox.nextPendingAt();
       const heldUntil = outbox.heldByOthersUntil(lease.owner);

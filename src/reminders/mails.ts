@@ -46,11 +46,18 @@ export class ReminderMails {
     return `${this.options.publicBaseUrl}/unsubscribe/${contact.unsubscribeToken}`;
   }
 
-  digest(provider: ProviderRecord, contact: ReminderContact, digest: Digest): BuiltMail {
+  /** The page links of these providers' web sign-ups (see `digest`), read in one query. */
+  pageTokensOf(providerIds: readonly string[]): ReadonlyMap<string, string> {
+    return this.options.webLinks.pageTokensOf(providerIds);
+  }
+
+  /**
+   * `pageToken`: a web sign-up's page link (`pageTokensOf`), rebuilt from the server key when the mail is made:
+   * it lives in the mail only, never in the database; undefined when the provider did not sign up on the web.
+   */
+  digest(provider: ProviderRecord, contact: ReminderContact, digest: Digest, pageToken: string | undefined): BuiltMail {
     const base = this.options.publicBaseUrl;
     const links: (() => void)[] = [];
-    // A web sign-up's page link, rebuilt from the server key now: it lives in the mail only, never in the database.
-    const pageToken = this.options.webLinks.pageToken(provider.id);
     const rendered = renderDigest(digest, {
       language: contact.language,
       providerName: provider.name,

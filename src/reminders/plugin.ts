@@ -26,7 +26,8 @@ export interface ReminderPluginOptions {
 /** The reminder runner as a decorator (lives beside the rest of src/reminders, which it wires into the app). */
 async function reminders(fastify: FastifyInstance, opts: ReminderPluginOptions): Promise<void> {
   const { config } = opts;
-  const transport = opts.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl, 5, { allowPlainAuth: config.smtpAllowPlainAuth }) : emlFolderTransport(config.mailDir));
+  const transport =
+    opts.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl, config.smtpConnections, { allowPlainAuth: config.smtpAllowPlainAuth }) : emlFolderTransport(config.mailDir));
   if (opts.schedule) {
     fastify.log.info({ transport: transport.description }, config.smtpUrl ? 'reminders: sending over SMTP' : 'reminders: no SMTP_URL, writing .eml files');
   }
@@ -38,7 +39,7 @@ async function reminders(fastify: FastifyInstance, opts: ReminderPluginOptions):
     mailFrom: config.mailFrom,
     log: fastify.log,
     retry: opts.retry,
-    concurrency: opts.concurrency,
+    concurrency: opts.concurrency ?? config.smtpConnections,
   });
   fastify.decorate('reminders', runner);
   fastify.decorate('mailTransport', transport);

@@ -206,6 +206,7 @@ export class ReminderRunner {
       const mailed = this.outbox.contactsWithMail(contactIds, day);
       const events = this.events.recordedEventsOf(providerIds);
       const histories = this.store.historiesOf(contactIds);
+      const pageTokens = this.mails.pageTokensOf(providerIds);
       const built: BuiltMail[] = [];
       for (const provider of items) {
         const waiting = (contacts.get(provider.id) ?? []).filter((contact) => !mailed.has(contact.id));
@@ -222,7 +223,7 @@ export class ReminderRunner {
           const fresh = history.told.size === 0 && history.toldDue.size === 0 && contact.introducedOn < since && contact.introducedOn >= addDays(since, -7);
           const owedSince = fresh ? contact.introducedOn : since;
           const digest = planDigest({ timeline: timeline.items, day, since: owedSince, reminderDays: provider.reminderDays, history, moving: timeline.moving });
-          if (digest !== null) built.push(this.mails.digest(provider, contact, digest));
+          if (digest !== null) built.push(this.mails.digest(provider, contact, digest, pageTokens.get(provider.id)));
         }
       }
       const mails = built.filter((entry): entry is { mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } => !('error' in entry));

@@ -165,6 +165,11 @@ export class WebStore {
     return this.tokens.current('page', providerId);
   }
 
+  /** `pageToken` for many providers in one query (planning reads a page of providers at a time). */
+  pageTokensOf(providerIds: readonly string[]): Map<string, string> {
+    return this.tokens.currentOf('page', providerIds);
+  }
+
   /** Web accounts with a contact at this address (for "send me a new link"). */
   accountsWithAddress(email: string): string[] {
     return this.statements.accountsByEmail.all(email).map((row) => row.provider_id);
