@@ -15,6 +15,8 @@ declare module 'fastify' {
     apiKey: ApiKey | null;
     /** The database generation the key was read at (src/store/generation.ts); null before authentication. */
     generation: string | null;
+    /** This request's key lookup (`presentedKey`): null until made, false when it found no live key. */
+    keyLookup: NonNullable<KeyLookup> | false | null;
   }
 }
 
@@ -33,16 +35,16 @@ function countHeader(rawHeaders: string[], name: string): number {
 
 type KeyLookup = ReturnType<ApiKeyStore['authenticateAt']>;
 
-/** Each request's key lookup, made once: the rate limiter (plugins/external/rate-limit.ts) asks before authentication does. */
-const lookups = new WeakMap<FastifyRequest, KeyLookup>();
-
-/** The live key the request's Bearer token names, with the database generation read before it; undefined without one. */
+/**
+ * The live key the request's Bearer token names, with the database generation read before it; undefined without
+ * one. Looked up once per request: the rate limiter (plugins/external/rate-limit.ts) asks before authentication does.
+ */
 export function presentedKey(keys: ApiKeyStore, request: FastifyRequest): KeyLookup {
-  if (lookups.has(request)) return lookups.get(request);
+  if (request.keyLookup !== null) return request.keyLookup || undefined;
   const header = request.headers.authorization;
   const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
   const found = token === undefined ? undefined : keys.authenticateAt(token);
-  lookups.set(request, found);
+  request.keyLookup = found ?? false;
   return found;
 }
 
@@ -53,6 +55,7 @@ export function presentedKey(keys: ApiKeyStore, request: FastifyRequest): KeyLoo
 async function auth(fastify: FastifyInstance): Promise<void> {
   fastify.decorateRequest('apiKey', null);
   fastify.decorateRequest('generation', null);
+  fastify.decorateRequest('keyLookup', null);
 
   fastify.decorate('authenticate', async (request: FastifyRequest) => {
     const header = request.headers.authorization;
