@@ -17,6 +17,8 @@ export type GaugeReader = () => number | Array<{ labels: Labels; value: number }
 export class Metrics {
   private readonly counters = new Map<string, Series>();
   private readonly readers = new Map<string, { help: string; type: 'counter' | 'gauge'; read: GaugeReader }>();
+  /** Label sets seen (as many as the series), by their names and values with lengths, with their escaped text: counted on every request. */
+  private readonly labelTexts = new Map<string, string>();
 
   counter(name: string, help: string): void {
     if (!this.counters.has(name)) this.counters.set(name, { help, type: 'counter', values: new Map() });
@@ -25,10 +27,18 @@ export class Metrics {
   inc(name: string, labels: Labels = {}, by = 1): void {
     const series = this.counters.get(name);
     if (!series) throw new Error(`counter ${name} is not declared`);
-    const key = labelText(labels);
+    const key = this.labelTextOf(labels);
     const entry = series.values.get(key);
     if (entry) entry.value += by;
     else series.values.set(key, { labels, value: by });
+  }
+
+  private labelTextOf(labels: Labels): string {
+    let joined = '';
+    for (const name in labels) joined += `${name.length}:${name}${labels[name]!.length}:${labels[name]}`;
+    let text = this.labelTexts.get(joined);
+    if (text === undefined) this.labelTexts.set(joined, (text = labelText(labels)));
+    return text;
   }
 
   gauge(name: string, help: string, read: GaugeReader): void {

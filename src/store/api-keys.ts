@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { nowIso, type Db } from './database.js';
-import { GENERATION_COLUMNS, generationOf, type GenerationColumns } from './generation.js';
+import { DatabaseGeneration } from './generation.js';
 import { keyedHash, randomToken } from './secrets.js';
 
 /** A tenant: whoever holds the key sees and changes only the providers it created; an admin sees all. */
@@ -21,8 +21,14 @@ interface ApiKeyRow {
 }
 
 const KEY_PREFIX = 'gzd_';
-/** Presented keys whose keyed hash is remembered (the oldest goes first); a server has a handful of clients. */
-const REMEMBERED_HASHES = 256;
+/** Presented keys remembered with their keyed hash (the oldest goes first); a server has a handful of clients. */
+const REMEMBERED_KEYS = 256;
+
+/** A presented key: its keyed hash, and the live key it was found to be with the generation read before that lookup. */
+interface PresentedKey {
+  hash: string;
+  live?: { apiKey: ApiKey; generation: string };
+}
 
 function toApiKey(row: ApiKeyRow): ApiKey {
   return { id: row.id, name: row.name, admin: row.admin === 1, createdAt: row.created_at, revokedAt: row.revoked_at };
@@ -37,18 +43,19 @@ export class ApiKeyStore {
   private readonly restoreStatement;
   private readonly rehash;
   private readonly liveAdmins;
-  private readonly hashes = new Map<string, string>();
+  private readonly generation;
+  private readonly presented = new Map<string, PresentedKey>();
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare('INSERT INTO api_keys (id, name, key_hash, admin, created_at) VALUES (?, ?, ?, ?, ?)');
-    // With the database's generation (src/store/generation.ts): the request's later reads can rely on it without another statement.
-    this.byHash = db.prepare<[string], ApiKeyRow & GenerationColumns>(`SELECT *, ${GENERATION_COLUMNS} FROM api_keys WHERE key_hash = ?`);
+    this.byHash = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE key_hash = ?');
     this.byId = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE id = ?');
     this.all = db.prepare<[], ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, id');
     this.revokeStatement = db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
     this.restoreStatement = db.prepare('UPDATE api_keys SET revoked_at = NULL, admin = 1 WHERE id = ?');
     this.rehash = db.prepare('UPDATE api_keys SET key_hash = ? WHERE id = ? AND key_hash = ?');
     this.liveAdmins = db.prepare<[], number>('SELECT count(*) FROM api_keys WHERE admin = 1 AND revoked_at IS NULL').pluck();
+    this.generation = new DatabaseGeneration(db);
   }
 
   /** A new key; the key itself is returned once and only its keyed hash (HMAC under the server key) is stored. */
@@ -64,39 +71,49 @@ export class ApiKeyStore {
   }
 
   /**
-   * The live key whose secret is `key`, read now, with the database generation it was read at: answers built
-   * at that generation are still right (src/store/generation.ts). Keys are never cached, so a revoked key stops
-   * working with the next request, whichever process revoked it.
+   * The live key whose secret is `key`, with the database generation read just before (src/store/generation.ts):
+   * what a request reads after it is right at that generation. A key found live is trusted again only while the
+   * generation stays: any commit of another process or connection (a revocation from the CLI or another server)
+   * or any write of this one moves it, and the key is looked up again. So a revoked key stops with the next
+   * request, whichever process revoked it, and the per-request cost is reading the generation.
    */
   authenticateAt(key: string): { apiKey: ApiKey; generation: string } | undefined {
-    const row = this.find(key);
-    return row && row.revoked_at === null ? { apiKey: toApiKey(row), generation: generationOf(row) } : undefined;
+    // Read before the key: a commit after this read moves the next request's generation, so nothing stale is trusted.
+    const generation = this.generation.current();
+    const presented = this.remembered(key);
+    if (presented.live?.generation === generation) return { apiKey: presented.live.apiKey, generation };
+    const row = this.find(key, presented.hash);
+    if (!row || row.revoked_at !== null) {
+      presented.live = undefined;
+      return undefined;
+    }
+    const apiKey = Object.freeze(toApiKey(row));
+    presented.live = { apiKey, generation };
+    return { apiKey, generation };
   }
 
   /** By keyed hash; a key stored by an older version as plain SHA-256 (migration 005 marked it) is rehashed on its first use. */
-  private find(key: string): (ApiKeyRow & GenerationColumns) | undefined {
-    const hash = this.hashOf(key);
+  private find(key: string, hash = this.remembered(key).hash): ApiKeyRow | undefined {
     const row = this.byHash.get(hash);
     if (row) return row;
     const legacy = `sha256:${createHash('sha256').update(key, 'utf8').digest('hex')}`;
     const old = this.byHash.get(legacy);
     if (old) {
       this.rehash.run(hash, old.id, legacy);
-      // The rehash is a write of this connection: the generation read with the row is already past.
       return this.byHash.get(hash);
     }
     return old;
   }
 
-  /** The keyed hash of a presented key: a pure function of it and the server key, so the last few are remembered. */
-  private hashOf(key: string): string {
-    let hash = this.hashes.get(key);
-    if (hash === undefined) {
-      hash = keyedHash(this.db, key);
-      if (this.hashes.size >= REMEMBERED_HASHES) this.hashes.delete(this.hashes.keys().next().value as string);
-      this.hashes.set(key, hash);
+  /** The presented key's entry; its keyed hash is a pure function of it and the server key, so the last few are remembered. */
+  private remembered(key: string): PresentedKey {
+    let presented = this.presented.get(key);
+    if (presented === undefined) {
+      presented = { hash: keyedHash(this.db, key) };
+      if (this.presented.size >= REMEMBERED_KEYS) this.presented.delete(this.presented.keys().next().value as string);
+      this.presented.set(key, presented);
     }
-    return hash;
+    return presented;
   }
 
   get(id: string): ApiKey | undefined {

@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
+import { ROOT } from '../process.js';
 
 let dir: string;
 let app: TestApp;
@@ -12,6 +15,16 @@ afterAll(async () => {
   await app.close();
   removeTempDir(dir);
 });
+
+/** Runs `code` in a separate Node process with `db` open on this test's database file (as a CLI command opens it); its output. */
+function inAnotherProcess(code: string): string {
+  const module = (path: string) => JSON.stringify(pathToFileURL(`${ROOT}/${path}`).href);
+  return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+    const { openDatabase } = await import(${module('src/store/database.ts')});
+    const { ApiKeyStore } = await import(${module('src/store/api-keys.ts')});
+    const db = openDatabase(${JSON.stringify(`${dir}/api-keys.db`)});
+    try { ${code} } finally { db.close(); }`], { cwd: ROOT, encoding: 'utf8' });
+}
 
 describe('POST /api/v1/api-keys', () => {
   it('creates a key that is shown once and stored only as a hash', async () => {
@@ -83,6 +96,8 @@ describe('DELETE /api/v1/api-keys/:id', () => {
   it('revokes a key at once; its providers stay visible to an admin', async () => {
     const tenant = await createKey(app, 'to revoke');
     const provider = await createProvider(app, tenant.key, { agb: '40000001' });
+    // A read first, so the key is one the server has verified and remembers when the revocation comes.
+    expect((await app.inject({ url: `/api/v1/providers/${provider.id}`, headers: bearer(tenant.key) })).statusCode).toBe(200);
     const revoke = await app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${tenant.id}`, headers: bearer(ADMIN_KEY) });
     expect(revoke.statusCode).toBe(204);
     const refused = await app.inject({ url: `/api/v1/providers/${provider.id}`, headers: bearer(tenant.key) });
@@ -109,6 +124,22 @@ describe('DELETE /api/v1/api-keys/:id', () => {
     expect((await app.inject({ url: new URL(now.feedUrl).pathname })).statusCode).toBe(200);
     expect((await app.inject({ url: new URL(other.feedUrl).pathname })).statusCode).toBe(200);
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${rotated.id}?rotateFeeds=maybe`, headers: bearer(ADMIN_KEY) })).statusCode).toBe(400);
+  });
+
+  it('stops a key revoked by another process on the same database on the very next request; a key it creates works at once', async () => {
+    const tenant = await createKey(app, 'revoked by another process');
+    const provider = await createProvider(app, tenant.key, { agb: '40000021' });
+    const read = () => app.inject({ url: `/api/v1/providers/${provider.id}`, headers: bearer(tenant.key) });
+    expect((await read()).statusCode).toBe(200);
+    expect((await read()).statusCode).toBe(200);
+    const created = JSON.parse(inAnotherProcess(`
+      const keys = new ApiKeyStore(db);
+      keys.revoke(${JSON.stringify(tenant.id)});
+      console.log(JSON.stringify(keys.create('made by another process')));`));
+    const refused = await read();
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().detail).toBe('the API key is unknown or revoked');
+    expect((await app.inject({ url: '/api/v1/providers', headers: bearer(created.key) })).statusCode).toBe(200);
   });
 
   it('answers 404 for an unknown or already revoked key', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import { GENERATION_COLUMNS, generationOf, type GenerationColumns } from '../../src/store/generation.js';
+import { DatabaseGeneration } from '../../src/store/generation.js';
 import { migrate } from '../../src/store/migrations.js';
 import { removeTempDir, tempDir } from '../helper.js';
 
@@ -20,7 +20,9 @@ afterAll(() => {
   removeTempDir(dir);
 });
 
-const generation = () => generationOf(db.prepare(`SELECT ${GENERATION_COLUMNS}`).get() as GenerationColumns);
+// One reader, as the key store keeps: its prepared statements must see every later change too.
+let reader: DatabaseGeneration;
+const generation = () => (reader ??= new DatabaseGeneration(db)).current();
 
 describe('database generation', () => {
   it('stays while nothing is written', () => {
@@ -36,6 +38,15 @@ describe('database generation', () => {
   it('moves with a commit of another connection (another process)', () => {
     const before = generation();
     other.prepare("UPDATE api_keys SET revoked_at = '2026-01-02' WHERE id = 'a'").run();
+    expect(generation()).not.toBe(before);
+  });
+
+  it('moves with a write of this connection that was rolled back', () => {
+    const before = generation();
+    expect(() => db.transaction(() => {
+      db.prepare("UPDATE api_keys SET name = 'b' WHERE id = 'a'").run();
+      throw new Error('rolled back');
+    })()).toThrow('rolled back');
     expect(generation()).not.toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpProblem } from '../../problems.js';
-import type { ApiKey } from '../../store/api-keys.js';
+import type { ApiKey, ApiKeyStore } from '../../store/api-keys.js';
 import type { Tenant } from '../../store/providers.js';
 
 declare module 'fastify' {
@@ -15,6 +15,8 @@ declare module 'fastify' {
     apiKey: ApiKey | null;
     /** The database generation the key was read at (src/store/generation.ts); null before authentication. */
     generation: string | null;
+    /** This request's key lookup (`presentedKey`): null until made, false when it found no live key. */
+    keyLookup: NonNullable<KeyLookup> | false | null;
   }
 }
 
@@ -31,10 +33,29 @@ function countHeader(rawHeaders: string[], name: string): number {
   return count;
 }
 
-/** Keys are looked up on every request (by hash), so a revoked key stops working at once; the lookup also reads the database generation. */
+type KeyLookup = ReturnType<ApiKeyStore['authenticateAt']>;
+
+/**
+ * The live key the request's Bearer token names, with the database generation read before it; undefined without
+ * one. Looked up once per request: the rate limiter (plugins/external/rate-limit.ts) asks before authentication does.
+ */
+export function presentedKey(keys: ApiKeyStore, request: FastifyRequest): KeyLookup {
+  if (request.keyLookup !== null) return request.keyLookup || undefined;
+  const header = request.headers.authorization;
+  const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
+  const found = token === undefined ? undefined : keys.authenticateAt(token);
+  request.keyLookup = found ?? false;
+  return found;
+}
+
+/**
+ * Every request checks its key against the database's generation (src/store/api-keys.ts): a key revoked by any
+ * process stops working at once, and the generation lets the request's later reads skip what has not changed.
+ */
 async function auth(fastify: FastifyInstance): Promise<void> {
   fastify.decorateRequest('apiKey', null);
   fastify.decorateRequest('generation', null);
+  fastify.decorateRequest('keyLookup', null);
 
   fastify.decorate('authenticate', async (request: FastifyRequest) => {
     const header = request.headers.authorization;
@@ -47,9 +68,9 @@ async function auth(fastify: FastifyInstance): Promise<void> {
         'www-authenticate': 'Bearer realm="api"',
       });
     }
-    const match = BEARER.exec(header);
-    const found = match ? fastify.store.apiKeys.authenticateAt(match[1]) : undefined;
+    const found = presentedKey(fastify.store.apiKeys, request);
     if (!found) {
+      const match = BEARER.test(header);
       throw new HttpProblem(401, match ? 'the API key is unknown or revoked' : 'the Authorization header must be "Bearer <key>"', [{ field: 'authorization', in: 'headers', message: match ? 'unknown or revoked key' : 'must be "Bearer <key>"' }], {
         'www-authenticate': 'Bearer realm="api", error="invalid_token"',
       });

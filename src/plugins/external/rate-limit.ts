@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { BEARER } from '../app/auth.js';
+import { presentedKey } from '../app/auth.js';
 
 /**
  * Requests per minute on every route of the scope it is registered in; 0 turns it off. The budget belongs to the
@@ -13,9 +13,7 @@ import { BEARER } from '../app/auth.js';
 async function requestRateLimit(fastify: FastifyInstance, opts: { perMinute: number }): Promise<void> {
   if (opts.perMinute === 0) return;
   const caller = (request: FastifyRequest): string => {
-    const header = request.headers.authorization;
-    const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
-    const apiKey = token === undefined ? undefined : fastify.store.apiKeys.authenticate(token);
+    const apiKey = presentedKey(fastify.store.apiKeys, request)?.apiKey;
     return apiKey ? `key:${apiKey.id}` : `address:${request.ip}`;
   };
   await fastify.register(rateLimit, { global: false, enableDraftSpec: true });
