@@ -48,7 +48,7 @@ describe('overload shedding', () => {
     expect(calm).toBe(1);
   });
 
-  it('sheds a request that waited in the request queue past the limit, over real HTTP, and serves the next one', async () => {
+  it('sheds a request that waited in the request queue past the limit, over real HTTP, and serves again once calm', async () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as { port: number };
     // Runs after the queue noted the request's arrival: the event loop is held up while the request waits its turn.
@@ -62,7 +62,13 @@ describe('overload shedding', () => {
     expect(shed.headers.get('retry-after')).toBe('1');
     expect(shed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(((await shed.json()) as { detail: string }).detail).toMatch(/overloaded/);
-    const served = await fetch(`http://127.0.0.1:${port}/api/v1/calendars`);
-    expect(served.status).toBe(200);
+    // The 200 ms hold-up also shows in the event-loop delay, so the next request may be shed by that signal until it
+    // is sampled calm again (a loaded machine stretches this); the queue itself must not stay stuck.
+    let served = 0;
+    for (let i = 0; i < 50 && served !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      served = (await fetch(`http://127.0.0.1:${port}/api/v1/calendars`)).status;
+    }
+    expect(served).toBe(200);
   });
 });
