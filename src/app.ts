@@ -160,9 +160,14 @@ const ajvCompilers = AjvCompiler();
  */
 function validatorsPerPart(externalSchemas: unknown, options: { customOptions?: object; plugins?: unknown[] }) {
   const build = ajvCompilers as unknown as (schemas: unknown, opts: object) => (route: { httpPart?: string }) => unknown;
-  const text = build(externalSchemas, { ...options, customOptions: { ...AJV_OPTIONS, coerceTypes: 'array' } });
-  const json = build(externalSchemas, { ...options, customOptions: { ...AJV_OPTIONS, coerceTypes: false } });
-  return (route: { httpPart?: string }) => compiledOnFirstUse(() => (route.httpPart === 'body' ? json : text)(route) as AjvValidator);
+  // Each Ajv instance (it compiles the meta-schema and adds the shared schemas) is made on first use too.
+  let text: ReturnType<typeof build> | undefined;
+  let json: ReturnType<typeof build> | undefined;
+  const compiler = (httpPart?: string) =>
+    httpPart === 'body'
+      ? (json ??= build(externalSchemas, { ...options, customOptions: { ...AJV_OPTIONS, coerceTypes: false } }))
+      : (text ??= build(externalSchemas, { ...options, customOptions: { ...AJV_OPTIONS, coerceTypes: 'array' } }));
+  return (route: { httpPart?: string }) => compiledOnFirstUse(() => compiler(route.httpPart)(route) as AjvValidator);
 }
 
 type AjvValidator = ((data: unknown, dataContext?: object) => unknown) & { schemaEnv?: unknown; errors?: unknown };
