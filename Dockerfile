@@ -16,6 +16,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY scripts ./scripts
+# The build parses the calendars once (dist/calendars.parsed.json); the runtime stage copies them all the same.
+COPY calendars ./calendars
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 

@@ -1,12 +1,16 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Document, LineCounter } from 'yaml';
 import { CalendarSet } from '../domain/calendar-set.js';
 import { checkCalendar } from '../domain/validate-calendar.js';
 import type { CalendarFile } from '../domain/types.js';
 import type { DecreeDay } from '../domain/working-days.js';
+import { CALENDAR_SCHEMA_SHA256, validate as precompiledValidator } from './calendar-schema.generated.js';
+import { parsedAtBuild, yaml } from './parse-cache.js';
+import { CALENDAR_SCHEMA_AJV_OPTIONS } from './schema-options.js';
 
 /** The repository's calendars/ folder, from src/calendar or dist/calendar alike. */
 export const CALENDARS_DIR = fileURLToPath(new URL('../../calendars/', import.meta.url));
@@ -25,30 +29,47 @@ export class CalendarFileError extends Error {
   }
 }
 
-let validateSchema: ReturnType<Ajv['compile']> | undefined;
+/** Validators by the SHA-256 of their schema's text. */
+const validators = new Map<string, ValidateFunction>([[CALENDAR_SCHEMA_SHA256, precompiledValidator as ValidateFunction]]);
 
-function schemaValidator(dir: string): ReturnType<Ajv['compile']> {
-  if (!validateSchema) {
-    const schema = JSON.parse(readFileSync(join(dir, 'calendar.schema.json'), 'utf8'));
-    validateSchema = new Ajv({ allErrors: true, strict: false }).compile(schema);
+/**
+ * The validator of `dir`'s calendar.schema.json: the one compiled ahead of time (`npm run generate`) when the text is
+ * the same, which saves compiling it at start-up (~0.1 s); another or an edited schema is compiled here.
+ */
+function schemaValidator(dir: string): ValidateFunction {
+  const text = readFileSync(join(dir, 'calendar.schema.json'), 'utf8');
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  let validate = validators.get(sha256);
+  if (!validate) {
+    validate = new Ajv(CALENDAR_SCHEMA_AJV_OPTIONS).compile(JSON.parse(text));
+    validators.set(sha256, validate);
   }
-  return validateSchema;
+  return validate;
 }
 
 /** Parse, validate and check one calendar file's text; `name` is how errors name the file. */
 export function parseCalendar(text: string, name: string, dir = CALENDARS_DIR): CalendarFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  // A text the build parsed is not parsed again, but validated and checked all the same; a bad one is parsed for its line.
+  const built = parsedAtBuild(text);
+  if (built !== undefined && problemsOf(built, name, dir) === undefined) return built as CalendarFile;
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     throw new CalendarFileError(name, lineCounter.linePos(error.pos[0]).line, doc.errors.map((e) => e.message));
   }
   const data = doc.toJS() as unknown;
+  const problems = problemsOf(data, name, dir);
+  if (problems) throw new CalendarFileError(name, lineOf(doc, lineCounter, problems.path), problems.messages);
+  return data as CalendarFile;
+}
+
+/** Why `data` is not a good calendar file named `name` (the schema first, then the checks), at the first problem's path. */
+function problemsOf(data: unknown, name: string, dir: string): { path: (string | number)[]; messages: string[] } | undefined {
   const validate = schemaValidator(dir);
   if (!validate(data)) {
     const errors = relevantErrors(validate.errors ?? []);
-    const path = pointerToPath(errors[0].instancePath);
-    throw new CalendarFileError(name, lineOf(doc, lineCounter, path), errors.map(describeSchemaError));
+    return { path: pointerToPath(errors[0].instancePath), messages: errors.map(describeSchemaError) };
   }
   const file = data as CalendarFile;
   const problems = checkCalendar(file);
@@ -56,14 +77,8 @@ export function parseCalendar(text: string, name: string, dir = CALENDARS_DIR): 
   if (expected && Number(expected[1]) !== file.year) problems.unshift({ path: ['year'], message: `year ${file.year} does not match the file name` });
   const folder = basename(join(name, '..'));
   if (expected && folder !== file.insurer) problems.unshift({ path: ['insurer'], message: `insurer "${file.insurer}" does not match its folder "${folder}"` });
-  if (problems.length > 0) {
-    throw new CalendarFileError(
-      name,
-      lineOf(doc, lineCounter, problems[0].path),
-      problems.map((p) => `${p.path.join('/')}: ${p.message}`),
-    );
-  }
-  return file;
+  if (problems.length === 0) return undefined;
+  return { path: problems[0].path, messages: problems.map((p) => `${p.path.join('/')}: ${p.message}`) };
 }
 
 export interface LoadedCalendars {
@@ -91,13 +106,17 @@ export function loadCalendarSet(dir = CALENDARS_DIR): CalendarSet {
   return new CalendarSet(files, decreeDays);
 }
 
+const isDecreeDay = (day: DecreeDay) => typeof day.name === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(String(day.date));
+
 function loadDecreeDays(dir: string): DecreeDay[] {
-  const path = join(dir, 'decree-days.yaml');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter });
+  const text = readFileSync(join(dir, 'decree-days.yaml'), 'utf8');
+  const built = parsedAtBuild(text) as { decreeDays?: DecreeDay[] } | undefined;
+  if (built !== undefined && (built.decreeDays ?? []).every(isDecreeDay)) return built.decreeDays ?? [];
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter });
   const days = (doc.toJS() as { decreeDays?: DecreeDay[] }).decreeDays ?? [];
   days.forEach((day, index) => {
-    if (typeof day.name !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(String(day.date))) {
+    if (!isDecreeDay(day)) {
       throw new CalendarFileError('calendars/decree-days.yaml', lineOf(doc, lineCounter, ['decreeDays', index]), [
         'each decree day needs a date "YYYY-MM-DD" and a name',
       ]);
@@ -133,7 +152,7 @@ function lineOf(doc: Document, lineCounter: LineCounter, path: (string | number)
   for (let length = path.length; length >= 0; length--) {
     const node = length === 0 ? doc.contents : doc.getIn(path.slice(0, length), true);
     if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
-      if (isMap(node) || isSeq(node) || 'value' in node) return lineCounter.linePos(node.range[0]).line;
+      if (yaml().isMap(node) || yaml().isSeq(node) || 'value' in node) return lineCounter.linePos(node.range[0]).line;
     }
   }
   return 1;

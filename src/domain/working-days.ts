@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import { dutchHolidays } from './dutch-holidays.js';
 import { addDays, weekday } from './plain-date.js';
 import type { DateFlag, IsoDate } from './types.js';
 
@@ -8,17 +8,10 @@ export interface DecreeDay {
   name: string;
 }
 
-/**
- * date-holidays lists Goede Vrijdag and Bevrijdingsdag as type 'school'; DOMAIN.md counts both,
- * so they are kept by name beside every 'public' holiday.
- */
-const COUNTED_NON_PUBLIC = new Set(['Goede Vrijdag', 'Bevrijdingsdag']);
-
 /** Dutch working days: Monday to Friday, not a public holiday, not a decree day. */
 export class WorkingDays {
   private readonly holidaysByYear = new Map<number, Map<IsoDate, string>>();
   private readonly flagCache = new Map<IsoDate, DateFlag[]>();
-  private readonly holidays = new Holidays('NL');
 
   constructor(private readonly decreeDays: readonly DecreeDay[] = []) {}
 
@@ -65,12 +58,7 @@ export class WorkingDays {
   private holidaysOf(year: number): Map<IsoDate, string> {
     let days = this.holidaysByYear.get(year);
     if (days) return days;
-    days = new Map();
-    for (const holiday of this.holidays.getHolidays(year)) {
-      if (holiday.type === 'public' || COUNTED_NON_PUBLIC.has(holiday.name)) {
-        days.set(holiday.date.slice(0, 10), holiday.name);
-      }
-    }
+    days = new Map(dutchHolidays(year));
     for (const decree of this.decreeDays) {
       if (decree.date.startsWith(`${year}-`)) days.set(decree.date, decree.name);
     }

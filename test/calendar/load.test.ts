@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CalendarFileError, loadCalendarFiles, parseCalendar } from '../../src/calendar/load.js';
 
@@ -100,5 +102,20 @@ describe('calendar loading', () => {
   it('reports YAML syntax errors with their line', () => {
     const broken = sample.replace('insurerName: Voorbeeld', 'insurerName: [Voorbeeld');
     expect(errorOf(broken).line).toBeGreaterThanOrEqual(lineOf(broken, '[Voorbeeld'));
+  });
+});
+
+describe('the calendar schema validator', () => {
+  it('follows the schema of the calendars folder read: an edited schema is compiled, not the one generated ahead of time', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gzd-schema-'));
+    try {
+      const schema = JSON.parse(readFileSync(new URL('../../calendars/calendar.schema.json', import.meta.url), 'utf8')) as { required: string[] };
+      schema.required = [...schema.required, 'reviewedBy'];
+      writeFileSync(join(dir, 'calendar.schema.json'), JSON.stringify(schema));
+      expect(() => parseCalendar(sample, NAME, dir)).toThrow(/must have required property 'reviewedBy'/);
+      expect(parseCalendar(sample, NAME).milestones.length).toBeGreaterThan(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

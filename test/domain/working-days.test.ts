@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { dateHolidaysOf, dutchHolidays } from '../../src/domain/dutch-holidays.js';
+import { DUTCH_HOLIDAYS_BY_YEAR } from '../../src/domain/dutch-holidays.generated.js';
 import { WorkingDays } from '../../src/domain/working-days.js';
 import { loadCalendarFiles } from '../../src/calendar/load.js';
 
@@ -46,5 +48,20 @@ describe('Dutch working days', () => {
   it('counts working days past weekends and holidays', () => {
     expect(workingDays.addWorkingDays('2026-12-23', 3)).toBe('2026-12-29');
     expect(workingDays.addWorkingDays('2026-05-13', 1)).toBe('2026-05-18');
+  });
+});
+
+describe('Dutch holidays from date-holidays', () => {
+  it('are, for every year of the generated table and for years past it, what date-holidays gives now', () => {
+    const years = Object.keys(DUTCH_HOLIDAYS_BY_YEAR).map(Number);
+    expect(years).toContain(2026);
+    for (const year of [...years, Math.min(...years) - 1, Math.max(...years) + 1, 2100]) expect(dutchHolidays(year)).toEqual(dateHolidaysOf(year));
+  });
+
+  it('counts holidays of a year past the generated table', () => {
+    const later = new WorkingDays();
+    expect(later.holidayName('2100-12-25')).toBe('Kerstmis');
+    expect(later.holidayName('2100-04-27')).toBe('Koningsdag');
+    expect(later.isWorkingDay('2100-12-27')).toBe(true); // a Monday
   });
 });
