@@ -1,4 +1,3 @@
-import { simpleParser } from 'mailparser';
 import type { Mailbox } from './address.js';
 import { composeMessage } from './compose.js';
 
@@ -17,6 +16,8 @@ export interface Readdressing {
  * Date, the new recipient and unsubscribe link. The bytes are read back with mailparser, so nothing is parsed by hand.
  */
 export async function readdressMessage(raw: Buffer, change: Readdressing): Promise<Buffer> {
+  // Loaded on an address change only: mailparser and its decoders cost start-up time and memory otherwise.
+  const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
   const swap = (body: string) => body.split(change.oldUnsubscribeToken).join(change.unsubscribeToken);
   // mailparser gathers the List-* headers under `list`.
