@@ -66,14 +66,25 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function startService(databasePath: string, profileDir?: string): Promise<{ child: ChildProcess; baseUrl: string }> {
+async function startService(
+  databasePath: string,
+  profileDir?: string,
+): Promise<{ child: ChildProcess; baseUrl: string }> {
   const port = randomPort();
   const args = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, 'dist/server.js'] : ['dist/server.js'];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, ADMIN_API_KEY: ADMIN, LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '0', REMINDERS_ENABLED: 'false', TODAY, NODE_ENV: '',
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: databasePath,
+      ADMIN_API_KEY: ADMIN,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
+      REMINDERS_ENABLED: 'false',
+      TODAY,
+      NODE_ENV: '',
     },
     stdio: 'ignore',
   });
@@ -84,7 +95,11 @@ async function startService(databasePath: string, profileDir?: string): Promise<
 
 async function startCeiling(answersFile: string): Promise<{ child: ChildProcess; baseUrl: string }> {
   const port = randomPort();
-  const child = fork(join(root, 'bench/ceiling.ts'), [answersFile, String(port)], { cwd: root, execArgv: ['--import', 'tsx'], stdio: 'ignore' });
+  const child = fork(join(root, 'bench/ceiling.ts'), [answersFile, String(port)], {
+    cwd: root,
+    execArgv: ['--import', 'tsx'],
+    stdio: 'ignore',
+  });
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
     child.once('exit', () => reject(new Error('the ceiling server exited during start-up')));
@@ -108,7 +123,11 @@ async function seed(baseUrl: string): Promise<{ ids: string[]; tokens: string[];
         name: `Verloskundigenpraktijk "De Linde" ${i}`,
         agb: String(30_000_000 + i),
         kinds: [kinds[i % kinds.length]],
-        contracts: calendars.map((c) => ({ insurer: c.file.insurer, year: c.file.year, status: i % 5 === 0 ? 'new' : 'existing' })),
+        contracts: calendars.map((c) => ({
+          insurer: c.file.insurer,
+          year: c.file.year,
+          status: i % 5 === 0 ? 'new' : 'existing',
+        })),
         contacts: [{ email: `praktijk${i}@example.nl`, name: `Anna de Vries ${i}` }],
       }),
     });
@@ -120,7 +139,11 @@ async function seed(baseUrl: string): Promise<{ ids: string[]; tokens: string[];
       const event = await fetch(`${baseUrl}/api/v1/providers/${provider.id}/events`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ item: 'cz-groep/2027/open-instroom/aanmelding', date: '2027-03-10', note: 'Contactformulier verstuurd; "graag bevestiging" per e-mail' }),
+        body: JSON.stringify({
+          item: 'cz-groep/2027/open-instroom/aanmelding',
+          date: '2027-03-10',
+          note: 'Contactformulier verstuurd; "graag bevestiging" per e-mail',
+        }),
       });
       if (event.status === 201) recorded++;
     }
@@ -130,40 +153,72 @@ async function seed(baseUrl: string): Promise<{ ids: string[]; tokens: string[];
 
 function endpointsOf(ids: string[], tokens: string[]): Endpoint[] {
   return [
-    { name: 'provider', what: 'GET /api/v1/providers/:id', paths: ids.map((id) => `/api/v1/providers/${id}`), auth: true },
-    { name: 'timeline', what: 'GET /api/v1/providers/:id/timeline', paths: ids.map((id) => `/api/v1/providers/${id}/timeline`), auth: true },
-    { name: 'events', what: 'GET /api/v1/providers/:id/events', paths: ids.map((id) => `/api/v1/providers/${id}/events`), auth: true },
-    { name: 'page', what: 'GET /feeds/<token>.html', paths: tokens.map((token) => `/feeds/${token}.html`), auth: false },
+    {
+      name: 'provider',
+      what: 'GET /api/v1/providers/:id',
+      paths: ids.map((id) => `/api/v1/providers/${id}`),
+      auth: true,
+    },
+    {
+      name: 'timeline',
+      what: 'GET /api/v1/providers/:id/timeline',
+      paths: ids.map((id) => `/api/v1/providers/${id}/timeline`),
+      auth: true,
+    },
+    {
+      name: 'events',
+      what: 'GET /api/v1/providers/:id/events',
+      paths: ids.map((id) => `/api/v1/providers/${id}/events`),
+      auth: true,
+    },
+    {
+      name: 'page',
+      what: 'GET /feeds/<token>.html',
+      paths: tokens.map((token) => `/feeds/${token}.html`),
+      auth: false,
+    },
     { name: 'feed', what: 'GET /feeds/<token>.ics', paths: tokens.map((token) => `/feeds/${token}.ics`), auth: false },
     {
       name: 'public-feed',
       what: 'GET /feeds/calendars/<insurer>/<year>.ics',
       paths: ['verloskunde', 'kraamzorg', 'echoscopie', 'geboortecentrum'].flatMap((kind) =>
-        ['new', 'existing'].map((status) => `/feeds/calendars/cz-groep/2027.ics?kind=${kind}&status=${status}`)),
+        ['new', 'existing'].map((status) => `/feeds/calendars/cz-groep/2027.ics?kind=${kind}&status=${status}`),
+      ),
       auth: false,
     },
     {
       name: 'combined-feed',
       what: 'GET /feeds/calendars.ics',
-      paths: ['verloskunde', 'kraamzorg'].flatMap((kind) => ['new', 'existing'].map((status) => `/feeds/calendars.ics?kind=${kind}&status=${status}`)),
+      paths: ['verloskunde', 'kraamzorg'].flatMap((kind) =>
+        ['new', 'existing'].map((status) => `/feeds/calendars.ics?kind=${kind}&status=${status}`),
+      ),
       auth: false,
     },
   ];
 }
 
 /** What the service answers for each path, to be served again by the ceiling: status, headers (not the per-connection ones) and bytes. */
-async function record(baseUrl: string, endpoints: Endpoint[]): Promise<Record<string, { status: number; headers: Record<string, string>; body: string }>> {
+async function record(
+  baseUrl: string,
+  endpoints: Endpoint[],
+): Promise<Record<string, { status: number; headers: Record<string, string>; body: string }>> {
   const answers: Record<string, { status: number; headers: Record<string, string>; body: string }> = {};
   const skipped = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
   for (const endpoint of endpoints) {
     for (const path of endpoint.paths) {
-      const response = await fetch(`${baseUrl}${path}`, { headers: endpoint.auth ? { authorization: `Bearer ${ADMIN}` } : {} });
+      const response = await fetch(`${baseUrl}${path}`, {
+        headers: endpoint.auth ? { authorization: `Bearer ${ADMIN}` } : {},
+      });
       if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => {
         if (!skipped.has(name)) headers[name] = value;
       });
-      answers[path] = { status: response.status, headers, body: Buffer.from(await response.arrayBuffer()).toString('base64') };
+      answers[path] = {
+        status: response.status,
+        headers,
+        body: Buffer.from(await response.arrayBuffer()).toString('base64'),
+      };
     }
   }
   return answers;
@@ -176,7 +231,12 @@ async function load(baseUrl: string, endpoint: Endpoint, duration: number): Prom
     connections: CONNECTIONS,
     duration,
     headers: endpoint.auth ? { authorization: `Bearer ${ADMIN}` } : {},
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: endpoint.paths[next++ % endpoint.paths.length]! }) }],
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => ({ ...request, path: endpoint.paths[next++ % endpoint.paths.length]! }),
+      },
+    ],
   });
 }
 
@@ -200,15 +260,29 @@ function summariseProfile(dir: string, loadSeconds: number): void {
     const delta = profile.timeDeltas[i] ?? 0;
     elapsed += delta;
     if (elapsed < length - loadSeconds * 1e6) return;
-    const where = callFrame.url.replace(/^file:\/\//, '').replace(`${root}/`, '').replace(/^.*node_modules\//, '');
+    const where = callFrame.url
+      .replace(/^file:\/\//, '')
+      .replace(`${root}/`, '')
+      .replace(/^.*node_modules\//, '');
     const key = `${callFrame.functionName || '(anonymous)'} ${where}${where ? `:${callFrame.lineNumber + 1}` : ''}`;
     self.set(key, (self.get(key) ?? 0) + delta);
-    const module = where === '' ? callFrame.functionName : where.startsWith('node:') ? 'node internals' : where.split('/').slice(0, where.startsWith('@') ? 2 : 1).join('/');
+    const module =
+      where === ''
+        ? callFrame.functionName
+        : where.startsWith('node:')
+          ? 'node internals'
+          : where
+              .split('/')
+              .slice(0, where.startsWith('@') ? 2 : 1)
+              .join('/');
     perFile.set(module, (perFile.get(module) ?? 0) + delta);
     total += delta;
   });
   const top = (map: Map<string, number>, n: number) =>
-    [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, time]) => ({ name, '%': ((100 * time) / total).toFixed(1) }));
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, time]) => ({ name, '%': ((100 * time) / total).toFixed(1) }));
   console.log(`\nCPU profile ${join(dir, file)}, the last ${loadSeconds} s (the load): self time by function`);
   console.table(top(self, 30));
   console.log('self time by package or folder');
@@ -223,7 +297,9 @@ try {
   const service = await startService(join(dir, 'bench.db'), profileDir);
   children.push(service.child);
   const { ids, tokens, recorded } = await seed(service.baseUrl);
-  const endpoints = endpointsOf(ids, tokens).filter((e) => (values.only ?? values.profile ?? e.name).split(',').includes(e.name));
+  const endpoints = endpointsOf(ids, tokens).filter((e) =>
+    (values.only ?? values.profile ?? e.name).split(',').includes(e.name),
+  );
   if (endpoints.length === 0) throw new Error(`no endpoint named ${values.only ?? values.profile}`);
 
   if (values.profile) {
@@ -235,7 +311,19 @@ try {
     writeFileSync(answersFile, JSON.stringify(await record(service.baseUrl, endpoints)));
     const ceiling = await startCeiling(answersFile);
     children.push(ceiling.child);
-    const figures = new Map(endpoints.map((e) => [e.name, { rps: [] as number[], p99: [] as number[], ceilingRps: [] as number[], ceilingP99: [] as number[], errors: 0, bytes: 0 }]));
+    const figures = new Map(
+      endpoints.map((e) => [
+        e.name,
+        {
+          rps: [] as number[],
+          p99: [] as number[],
+          ceilingRps: [] as number[],
+          ceilingP99: [] as number[],
+          errors: 0,
+          bytes: 0,
+        },
+      ]),
+    );
     for (const endpoint of endpoints) {
       // Warm both (caches, JIT) before the measured rounds.
       await load(service.baseUrl, endpoint, 1);
@@ -260,7 +348,8 @@ try {
       const f = figures.get(endpoint.name)!;
       const ratio = median(f.rps) / median(f.ceilingRps);
       const p99 = median(f.p99);
-      rows[endpoint.what] = `${Math.round(median(f.rps))} req/s, p99 ${p99} ms | ceiling ${Math.round(median(f.ceilingRps))} req/s, p99 ${median(f.ceilingP99)} ms | ${ratio.toFixed(2)}× | ~${(f.bytes / 1024).toFixed(1)} KB/answer | errors ${f.errors}`;
+      rows[endpoint.what] =
+        `${Math.round(median(f.rps))} req/s, p99 ${p99} ms | ceiling ${Math.round(median(f.ceilingRps))} req/s, p99 ${median(f.ceilingP99)} ms | ${ratio.toFixed(2)}× | ~${(f.bytes / 1024).toFixed(1)} KB/answer | errors ${f.errors}`;
       targets.push({
         what: `${endpoint.what} vs bare Fastify, same bytes`,
         target: `≥ ${RATIO_TARGET}×, p99 ≤ ${P99_TARGET_MS} ms, 0 errors`,
@@ -268,7 +357,10 @@ try {
         met: ratio >= RATIO_TARGET && p99 <= P99_TARGET_MS && f.errors === 0,
       });
     }
-    table(`API read paths (node dist/server.js, ${providerCount} providers, ${recorded} with a recorded event, ${CONNECTIONS} connections, ${runs} rounds × ${seconds} s alternating with the ceiling, medians)`, rows);
+    table(
+      `API read paths (node dist/server.js, ${providerCount} providers, ${recorded} with a recorded event, ${CONNECTIONS} connections, ${runs} rounds × ${seconds} s alternating with the ceiling, medians)`,
+      rows,
+    );
     reportTargets('api', targets);
   }
 } finally {

@@ -14,7 +14,9 @@ interface RecordedAnswer {
 
 const [file, port] = process.argv.slice(2) as [string, string];
 const recorded = JSON.parse(readFileSync(file, 'utf8')) as Record<string, RecordedAnswer>;
-const answers = new Map(Object.entries(recorded).map(([path, answer]) => [path, { ...answer, body: Buffer.from(answer.body, 'base64') }]));
+const answers = new Map(
+  Object.entries(recorded).map(([path, answer]) => [path, { ...answer, body: Buffer.from(answer.body, 'base64') }]),
+);
 
 const app = Fastify({ logger: false });
 app.get('/*', (request, reply) => {

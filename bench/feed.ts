@@ -32,7 +32,8 @@ const { values } = parseArgs({
 
 const ADMIN = 'Bench-Admin-Key-0123456789-abcdefghXYZ';
 
-type Command = { cmd: 'cold'; seconds: number } | { cmd: 'stop' } | { cmd: 'bare'; body: string; headers: Record<string, string> };
+type Command =
+  { cmd: 'cold'; seconds: number } | { cmd: 'stop' } | { cmd: 'bare'; body: string; headers: Record<string, string> };
 interface ColdFigures {
   /** Milliseconds per render after a recorded or undone event: median and 90th percentile. */
   afterEvent: { median: number; p90: number; renders: number; veventsRendered: number };
@@ -65,25 +66,47 @@ function timed(seconds: number, before: () => void, body: () => void): number[] 
 /** Child: the real service with one provider under contract with every calendar, its feed rendered once. */
 async function serveApp(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gzd-bench-feed-'));
-  const config = loadConfig({ DATABASE_PATH: join(dir, 'bench.db'), ADMIN_API_KEY: ADMIN, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', REMINDERS_ENABLED: 'false' });
+  const config = loadConfig({
+    DATABASE_PATH: join(dir, 'bench.db'),
+    ADMIN_API_KEY: ADMIN,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '0',
+    REMINDERS_ENABLED: 'false',
+  });
   const app = await buildApp({ config });
-  const contracts = app.calendars.all().map((calendar) => ({ insurer: calendar.file.insurer, year: calendar.file.year, status: 'existing' }));
+  const contracts = app.calendars
+    .all()
+    .map((calendar) => ({ insurer: calendar.file.insurer, year: calendar.file.year, status: 'existing' }));
   const created = await app.inject({
     method: 'POST',
     url: '/api/v1/providers',
     headers: { authorization: `Bearer ${ADMIN}` },
-    payload: { name: 'Verloskundigen De Wieg, Zuid; Noord — ë', agb: '01234567', kinds: ['verloskunde', 'echoscopie'], contracts, contacts: [{ email: 'planning@dewieg.example' }] },
+    payload: {
+      name: 'Verloskundigen De Wieg, Zuid; Noord — ë',
+      agb: '01234567',
+      kinds: ['verloskunde', 'echoscopie'],
+      contracts,
+      contacts: [{ email: 'planning@dewieg.example' }],
+    },
   });
   if (created.statusCode !== 201) throw new Error(`seeding failed: ${created.body}`);
   const provider = created.json() as { id: string; feedUrl: string };
   const path = new URL(provider.feedUrl).pathname;
   const token = path.slice('/feeds/'.length, -'.ics'.length);
   // A step that can be recorded today: the cold render follows recording it and undoing it, in turn.
-  const timeline = await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: { authorization: `Bearer ${ADMIN}` } });
+  const timeline = await app.inject({
+    url: `/api/v1/providers/${provider.id}/timeline`,
+    headers: { authorization: `Bearer ${ADMIN}` },
+  });
   let step: { item: string; event: string } | undefined;
   for (const item of timeline.json().items as { id: string; actor: string; due: string | null }[]) {
     if (item.actor !== 'provider' || item.due === null) continue;
-    const recorded = await app.inject({ method: 'POST', url: `/api/v1/providers/${provider.id}/events`, headers: { authorization: `Bearer ${ADMIN}` }, payload: { item: item.id, date: app.today() } });
+    const recorded = await app.inject({
+      method: 'POST',
+      url: `/api/v1/providers/${provider.id}/events`,
+      headers: { authorization: `Bearer ${ADMIN}` },
+      payload: { item: item.id, date: app.today() },
+    });
     if (recorded.statusCode === 201) {
       step = { item: item.id, event: (recorded.json() as { id: string }).id };
       break;
@@ -99,21 +122,38 @@ async function serveApp(): Promise<void> {
       let recorded = true;
       timed(1, () => app.feeds.cache.clear(), render); // warm-up, not counted
       const piecesBefore = app.feeds.pieces.size;
-      const afterEvent = timed(message.seconds, () => {
-        // What a POST or DELETE of /events does to the store; the route's own cost is not part of the render.
-        if (recorded) app.store.events.undo(provider.id, step.event, recordedBy);
-        else step.event = app.store.events.record(provider.id, { item: step.item, date: app.today() }, recordedBy).id;
-        recorded = !recorded;
-      }, render);
+      const afterEvent = timed(
+        message.seconds,
+        () => {
+          // What a POST or DELETE of /events does to the store; the route's own cost is not part of the render.
+          if (recorded) app.store.events.undo(provider.id, step.event, recordedBy);
+          else step.event = app.store.events.record(provider.id, { item: step.item, date: app.today() }, recordedBy).id;
+          recorded = !recorded;
+        },
+        render,
+      );
       const veventsRendered = app.feeds.pieces.size - piecesBefore;
-      const nothingCached = timed(message.seconds / 2, () => {
-        app.feeds.cache.clear();
-        app.feeds.pieces.clear();
-      }, render);
+      const nothingCached = timed(
+        message.seconds / 2,
+        () => {
+          app.feeds.cache.clear();
+          app.feeds.pieces.clear();
+        },
+        render,
+      );
       const text = app.feeds.providerFeed(token)!.body.toString('utf8');
-      const folds = timed(1, () => {}, () => void foldLines(text));
+      const folds = timed(
+        1,
+        () => {},
+        () => void foldLines(text),
+      );
       process.send!({
-        afterEvent: { median: median(afterEvent), p90: percentile(afterEvent, 0.9), renders: afterEvent.length, veventsRendered: veventsRendered / afterEvent.length },
+        afterEvent: {
+          median: median(afterEvent),
+          p90: percentile(afterEvent, 0.9),
+          renders: afterEvent.length,
+          veventsRendered: veventsRendered / afterEvent.length,
+        },
         nothingCached: { median: median(nothingCached), renders: nothingCached.length },
         foldWhole: median(folds),
         chars: text.length,
@@ -157,7 +197,11 @@ function ask<T extends Reply>(process: ChildProcess, command?: Command): Promise
 
 async function load(url: string, seconds: number, connections: number) {
   const result = await autocannon({ url, connections, duration: seconds });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
 }
 
 async function main(): Promise<void> {
@@ -178,11 +222,17 @@ async function main(): Promise<void> {
       warm = await fetch(appUrl);
     }
     const body = Buffer.from(await warm.arrayBuffer());
-    const headers = Object.fromEntries(['content-type', 'etag', 'last-modified', 'cache-control'].map((name) => [name, warm.headers.get(name) ?? '']));
-    const bare = await ask<{ port: number; path: string }>(bareChild, { cmd: 'bare', body: body.toString('base64'), headers });
+    const headers = Object.fromEntries(
+      ['content-type', 'etag', 'last-modified', 'cache-control'].map((name) => [name, warm.headers.get(name) ?? '']),
+    );
+    const bare = await ask<{ port: number; path: string }>(bareChild, {
+      cmd: 'bare',
+      body: body.toString('base64'),
+      headers,
+    });
     const bareUrl = `http://127.0.0.1:${bare.port}${bare.path}`;
     const check = Buffer.from(await (await fetch(bareUrl)).arrayBuffer());
-    if (warm.status !== 200 || !check.equals(body)) throw new Error('the bare route does not answer the feed\'s bytes');
+    if (warm.status !== 200 || !check.equals(body)) throw new Error("the bare route does not answer the feed's bytes");
 
     const feedRuns: Awaited<ReturnType<typeof load>>[] = [];
     const bareRuns: Awaited<ReturnType<typeof load>>[] = [];
@@ -191,7 +241,9 @@ async function main(): Promise<void> {
     for (let round = 0; round < rounds; round++) {
       bareRuns.push(await load(bareUrl, seconds, connections));
       feedRuns.push(await load(appUrl, seconds, connections));
-      console.log(`round ${round + 1}: bare ${Math.round(bareRuns[round].rps)} req/s, feed ${Math.round(feedRuns[round].rps)} req/s (p99 ${feedRuns[round].p99} ms)`);
+      console.log(
+        `round ${round + 1}: bare ${Math.round(bareRuns[round].rps)} req/s, feed ${Math.round(feedRuns[round].rps)} req/s (p99 ${feedRuns[round].p99} ms)`,
+      );
     }
     const cold = await ask<ColdFigures>(appChild, { cmd: 'cold', seconds: 5 });
 
@@ -217,7 +269,12 @@ async function main(): Promise<void> {
       [`ical-generator foldLines alone over the whole feed (${cold.chars} chars)`]: ms(cold.foldWhole),
     });
     const results = [
-      { what: 'cached feed vs bare Fastify route, same bytes', target: 'ratio ≥ 0.50', measured: `${Math.round(feedRps)} vs ${Math.round(bareRps)} req/s: ${ratio.toFixed(2)}`, met: ratio >= 0.5 },
+      {
+        what: 'cached feed vs bare Fastify route, same bytes',
+        target: 'ratio ≥ 0.50',
+        measured: `${Math.round(feedRps)} vs ${Math.round(bareRps)} req/s: ${ratio.toFixed(2)}`,
+        met: ratio >= 0.5,
+      },
       { what: 'cached feed p99, 50 connections', target: '≤ 10 ms', measured: `${feedP99} ms`, met: feedP99 <= 10 },
       { what: 'cached feed errors', target: '0', measured: String(errors), met: errors === 0 },
       {
@@ -230,7 +287,8 @@ async function main(): Promise<void> {
     reportTargets('feed', results);
     // Unmet targets are reported by bench:summary; the other benches still run.
   } finally {
-    for (const running of [appChild, bareChild]) if (running.exitCode === null && running.connected) running.send({ cmd: 'stop' } satisfies Command);
+    for (const running of [appChild, bareChild])
+      if (running.exitCode === null && running.connected) running.send({ cmd: 'stop' } satisfies Command);
   }
 }
 

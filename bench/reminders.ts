@@ -50,7 +50,9 @@ class SmtpSink {
 
   static async start(): Promise<SmtpSink> {
     const child = fork(join(root, 'bench/smtp-sink.ts'), { execArgv: ['--import', 'tsx'] });
-    const { port } = await new Promise<{ port: number }>((resolve) => child.once('message', resolve as (m: unknown) => void));
+    const { port } = await new Promise<{ port: number }>((resolve) =>
+      child.once('message', resolve as (m: unknown) => void),
+    );
     return new SmtpSink(child, port);
   }
 
@@ -89,8 +91,12 @@ async function measure(sink: SmtpSink, count: number, times: number, profileDir?
   const dir = mkdtempSync(join(tmpdir(), 'gzd-bench-reminders-'));
   try {
     mkdirSync(join(dir, 'calendars', 'voorbeeld'), { recursive: true });
-    copyFileSync(join(root, 'test/api/fixtures/voorbeeld-2027.yaml'), join(dir, 'calendars/voorbeeld/2027-geboortezorg.yaml'));
-    for (const file of ['calendar.schema.json', 'decree-days.yaml']) copyFileSync(join(root, 'calendars', file), join(dir, 'calendars', file));
+    copyFileSync(
+      join(root, 'test/api/fixtures/voorbeeld-2027.yaml'),
+      join(dir, 'calendars/voorbeeld/2027-geboortezorg.yaml'),
+    );
+    for (const file of ['calendar.schema.json', 'decree-days.yaml'])
+      copyFileSync(join(root, 'calendars', file), join(dir, 'calendars', file));
     const calendars = loadCalendarSet(join(dir, 'calendars'));
     const db = openDatabase(join(dir, 'bench.db'));
     migrate(db);
@@ -100,9 +106,14 @@ async function measure(sink: SmtpSink, count: number, times: number, profileDir?
     db.transaction(() => {
       for (let i = 0; i < count; i++) {
         providers.create(apiKey.id, {
-          name: `Verloskundigenpraktijk ${i}`, agb: String(30_000_000 + i), kinds: ['verloskunde'], reminderDays: [14, 7, 1],
+          name: `Verloskundigenpraktijk ${i}`,
+          agb: String(30_000_000 + i),
+          kinds: ['verloskunde'],
+          reminderDays: [14, 7, 1],
           contracts: [{ insurer: 'voorbeeld', year: 2027, status: i % 5 === 0 ? 'new' : 'existing' }],
-          contacts: [{ email: `planning${i}@praktijk${i % 97}.nl`, name: `Contact ${i}`, language: i % 10 === 0 ? 'en' : 'nl' }],
+          contacts: [
+            { email: `planning${i}@praktijk${i % 97}.nl`, name: `Contact ${i}`, language: i % 10 === 0 ? 'en' : 'nl' },
+          ],
         });
       }
       // Measured: the daily digests, past the first mail to each address (a short notice).
@@ -111,16 +122,36 @@ async function measure(sink: SmtpSink, count: number, times: number, profileDir?
     const seedingS = (performance.now() - seeding) / 1000;
     const transport = smtpTransport(`smtp://127.0.0.1:${sink.port}`, concurrency);
     const log = { info() {}, warn() {}, error() {} };
-    const runner = new ReminderRunner({ db, calendars, transport, publicBaseUrl: 'https://deadlines.example.nl', mailFrom: 'herinneringen@deadlines.example.nl', log, concurrency });
-    const result: Measured = { providers: count, digests: 0, seedingS, mailBytes: 0, planningS: [], sendingS: [], smtpCpu: [] };
+    const runner = new ReminderRunner({
+      db,
+      calendars,
+      transport,
+      publicBaseUrl: 'https://deadlines.example.nl',
+      mailFrom: 'herinneringen@deadlines.example.nl',
+      log,
+      concurrency,
+    });
+    const result: Measured = {
+      providers: count,
+      digests: 0,
+      seedingS,
+      mailBytes: 0,
+      planningS: [],
+      sendingS: [],
+      smtpCpu: [],
+    };
     for (let run = 0; run < times; run++) {
-      db.exec('DELETE FROM mail_notices; DELETE FROM mail_item_dates; DELETE FROM mail_outbox; DELETE FROM reminder_runs; DELETE FROM web_links;');
+      db.exec(
+        'DELETE FROM mail_notices; DELETE FROM mail_item_dates; DELETE FROM mail_outbox; DELETE FROM reminder_runs; DELETE FROM web_links;',
+      );
       const profile = profileDir !== undefined && run === times - 1 ? await profiler() : undefined;
       let started = performance.now();
       const { planned } = await runner.plan(DAY);
       result.planningS.push((performance.now() - started) / 1000);
       await profile?.save(join(profileDir!, `planning-${count}.cpuprofile`), true);
-      result.mailBytes = (db.prepare('SELECT avg(length(raw)) AS bytes FROM mail_outbox').get() as { bytes: number }).bytes;
+      result.mailBytes = (
+        db.prepare('SELECT avg(length(raw)) AS bytes FROM mail_outbox').get() as { bytes: number }
+      ).bytes;
       await sink.reset();
       started = performance.now();
       const { sent, failed } = await runner.deliver();
@@ -129,7 +160,9 @@ async function measure(sink: SmtpSink, count: number, times: number, profileDir?
       const { received, cpuMs } = await sink.received();
       result.smtpCpu.push(cpuMs / 1000 / result.sendingS.at(-1)!);
       if (sent !== planned || failed !== 0 || received !== planned || planned !== count) {
-        throw new Error(`${count} providers, run ${run}: planned ${planned}, sent ${sent}, failed ${failed}, received ${received}`);
+        throw new Error(
+          `${count} providers, run ${run}: planned ${planned}, sent ${sent}, failed ${failed}, received ${received}`,
+        );
       }
       result.digests = planned;
     }
@@ -165,7 +198,9 @@ try {
   const target = await measure(sink, targetSize, runs, values.profile);
   const planning = median(target.planningS);
   const sendRate = target.digests / median(target.sendingS);
-  console.log(`\nreminder e-mails: ${targetSize} providers, one digest each, loopback SMTP in another process (${concurrency} connections)`);
+  console.log(
+    `\nreminder e-mails: ${targetSize} providers, one digest each, loopback SMTP in another process (${concurrency} connections)`,
+  );
   table(`${targetSize} providers, ${runs} runs`, {
     'seeding (not measured)': `${target.seedingS.toFixed(1)} s`,
     'digests per run': target.digests,
@@ -180,35 +215,50 @@ try {
   });
 
   // The curve: sizes other than the target size get one run each (the target size's median is reused).
-  const points = curve.length === 0 ? [] : await (async () => {
-    const measured: Measured[] = [];
-    for (const size of curve) measured.push(size === targetSize ? target : await measure(sink, size, 1));
-    return measured;
-  })();
+  const points =
+    curve.length === 0
+      ? []
+      : await (async () => {
+          const measured: Measured[] = [];
+          for (const size of curve) measured.push(size === targetSize ? target : await measure(sink, size, 1));
+          return measured;
+        })();
   if (points.length > 0) {
     const base = points[0];
     const basePlan = perProviderUs(median(base.planningS), base.providers);
     const baseSend = perProviderUs(median(base.sendingS), base.providers);
     console.log(`\nreminders: the curve (cost per provider; "× first" is 1.00 where cost grows linearly)`);
-    console.table(points.map((p) => {
-      const plan = perProviderUs(median(p.planningS), p.providers);
-      const send = perProviderUs(median(p.sendingS), p.providers);
-      return {
-        providers: p.providers,
-        runs: p.planningS.length,
-        'planning s': median(p.planningS).toFixed(2),
-        'planning µs/provider': Math.round(plan),
-        'planning × first': (plan / basePlan).toFixed(2),
-        'sending s': median(p.sendingS).toFixed(2),
-        'mails/s': Math.round(p.digests / median(p.sendingS)),
-        'sending × first': (send / baseSend).toFixed(2),
-      };
-    }));
+    console.table(
+      points.map((p) => {
+        const plan = perProviderUs(median(p.planningS), p.providers);
+        const send = perProviderUs(median(p.sendingS), p.providers);
+        return {
+          providers: p.providers,
+          runs: p.planningS.length,
+          'planning s': median(p.planningS).toFixed(2),
+          'planning µs/provider': Math.round(plan),
+          'planning × first': (plan / basePlan).toFixed(2),
+          'sending s': median(p.sendingS).toFixed(2),
+          'mails/s': Math.round(p.digests / median(p.sendingS)),
+          'sending × first': (send / baseSend).toFixed(2),
+        };
+      }),
+    );
   }
 
   reportTargets('reminders', [
-    { what: `reminders: planning for ${targetSize.toLocaleString('en')} providers (median)`, target: `≤ ${PLANNING_TARGET_S} s`, measured: `${planning.toFixed(2)} s`, met: planning <= PLANNING_TARGET_S },
-    { what: `reminders: sending to loopback SMTP (${concurrency} connections)`, target: `≥ ${SENDING_TARGET.toLocaleString('en')} mails/s`, measured: `${Math.round(sendRate).toLocaleString('en')} mails/s`, met: sendRate >= SENDING_TARGET },
+    {
+      what: `reminders: planning for ${targetSize.toLocaleString('en')} providers (median)`,
+      target: `≤ ${PLANNING_TARGET_S} s`,
+      measured: `${planning.toFixed(2)} s`,
+      met: planning <= PLANNING_TARGET_S,
+    },
+    {
+      what: `reminders: sending to loopback SMTP (${concurrency} connections)`,
+      target: `≥ ${SENDING_TARGET.toLocaleString('en')} mails/s`,
+      measured: `${Math.round(sendRate).toLocaleString('en')} mails/s`,
+      met: sendRate >= SENDING_TARGET,
+    },
     ...points.map((p) => ({
       what: `reminders curve: ${p.providers.toLocaleString('en')} providers, planning / sending`,
       target: 'printed (linear?)',

@@ -16,7 +16,9 @@ export function table(title: string, rows: Record<string, string | number>): voi
 
 /** Resident set size of a process in bytes (Linux). */
 export function residentSetBytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D+/g, '')) * 1024;
 }
 
@@ -36,9 +38,14 @@ const resultsDir = join(import.meta.dirname, '.results');
  */
 export function reportTargets(bench: string, results: TargetResult[]): void {
   console.log(`\n${bench}: targets`);
-  console.table(results.map((r) => ({ what: r.what, target: r.target, measured: r.measured, met: r.met ? 'yes' : 'NO' })));
+  console.table(
+    results.map((r) => ({ what: r.what, target: r.target, measured: r.measured, met: r.met ? 'yes' : 'NO' })),
+  );
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, `${bench}.json`), JSON.stringify({ bench, at: new Date().toISOString(), results }, null, 2));
+  writeFileSync(
+    join(resultsDir, `${bench}.json`),
+    JSON.stringify({ bench, at: new Date().toISOString(), results }, null, 2),
+  );
 }
 
 /** Every bench's kept targets, oldest bench first. */
@@ -46,6 +53,9 @@ export function keptTargets(): { bench: string; at: string; results: TargetResul
   if (!existsSync(resultsDir)) return [];
   return readdirSync(resultsDir)
     .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(resultsDir, f), 'utf8')) as { bench: string; at: string; results: TargetResult[] })
+    .map(
+      (f) =>
+        JSON.parse(readFileSync(join(resultsDir, f), 'utf8')) as { bench: string; at: string; results: TargetResult[] },
+    )
     .sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -11,7 +11,9 @@ import { addDays } from '../src/domain/plain-date.js';
 import { PROVIDER_KINDS, type Provider, type RecordedEvent } from '../src/domain/types.js';
 import { reportTargets } from './report.js';
 
-const { values } = parseArgs({ options: { providers: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { providers: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } },
+});
 const providerCount = Number(values.providers);
 const runs = Number(values.runs);
 const calendars = loadCalendarSet();
@@ -20,7 +22,7 @@ const all = calendars.all();
 /** A deterministic pseudo-random sequence, so every run measures the same population. */
 function random(seed: number): () => number {
   let state = seed;
-  return () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 const next = random(42);
 const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)];
@@ -31,10 +33,15 @@ for (let i = 0; i < providerCount; i++) {
   const kinds = [...new Set([pick(PROVIDER_KINDS), ...(next() < 0.3 ? [pick(PROVIDER_KINDS)] : [])])];
   const provider: Provider = {
     kinds,
-    contracts: all.map((calendar) => ({ insurer: calendar.file.insurer, year: calendar.file.year, status: next() < 0.8 ? 'existing' : 'new' })),
+    contracts: all.map((calendar) => ({
+      insurer: calendar.file.insurer,
+      year: calendar.file.year,
+      status: next() < 0.8 ? 'existing' : 'new',
+    })),
   };
   // A third of the providers have started a chain; their steps are computed from recorded dates.
-  const events = next() < 0.33 ? [{ item: pick(triggerIds), date: addDays('2026-01-01', Math.floor(next() * 500)) }] : [];
+  const events =
+    next() < 0.33 ? [{ item: pick(triggerIds), date: addDays('2026-01-01', Math.floor(next() * 500)) }] : [];
   population.push({ provider, events });
 }
 
@@ -64,5 +71,10 @@ console.table({
   'timelines/s (min … max)': { value: `${Math.round(timings[0])} … ${Math.round(timings[timings.length - 1])}` },
 });
 reportTargets('timeline', [
-  { what: 'timeline computation, one core (median of runs)', target: `≥ ${TARGET.toLocaleString('en')} timelines/s`, measured: `${Math.round(median).toLocaleString('en')}/s`, met: median >= TARGET },
+  {
+    what: 'timeline computation, one core (median of runs)',
+    target: `≥ ${TARGET.toLocaleString('en')} timelines/s`,
+    measured: `${Math.round(median).toLocaleString('en')}/s`,
+    met: median >= TARGET,
+  },
 ]);

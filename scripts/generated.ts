@@ -46,7 +46,11 @@ export function dutchHolidaysModule(): GeneratedModule {
   const { version } = createRequire(import.meta.url)('date-holidays/package.json') as { version: string };
   const years: string[] = [];
   for (let year = HOLIDAY_TABLE_YEARS.from; year <= HOLIDAY_TABLE_YEARS.to; year++) {
-    years.push(`  ${year}: [${dateHolidaysOf(year).map(([date, name]) => `[${JSON.stringify(date)}, ${JSON.stringify(name)}]`).join(', ')}],`);
+    years.push(
+      `  ${year}: [${dateHolidaysOf(year)
+        .map(([date, name]) => `[${JSON.stringify(date)}, ${JSON.stringify(name)}]`)
+        .join(', ')}],`,
+    );
   }
   return {
     path: 'src/domain/dutch-holidays.generated.ts',

@@ -60,14 +60,20 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
 /** Request work started per event-loop turn before the rest waits a turn: Node accepts one connection per turn. */
 const TURN_BUDGET_MS = 3;
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 /** The whole service as one plugin: tests register it on their own instance, server.ts on a listening one. */
 export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   const { config } = opts;
   for (const schema of SHARED_SCHEMAS) fastify.addSchema(schema);
   // PATCH clients that follow RFC 7396 send this type; the body is plain JSON all the same.
-  fastify.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
+  fastify.addContentTypeParser(
+    'application/merge-patch+json',
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'error'),
+  );
 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -125,26 +131,53 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
     // accepted promptly, and a request that waited past OVERLOAD_MAX_DELAY_MS is shed (plugins/app/request-queue.ts).
     serverFactory: (handler) =>
       createServer(
-        { connectionsCheckingInterval: 1_000, headersTimeout: Math.min(10_000, config.requestTimeoutMs), requestTimeout: config.requestTimeoutMs },
-        requestQueue(handler, { turnBudgetMs: TURN_BUDGET_MS, maxWaitMs: config.overloadMaxDelayMs, bypass: alwaysAnswered }),
+        {
+          connectionsCheckingInterval: 1_000,
+          headersTimeout: Math.min(10_000, config.requestTimeoutMs),
+          requestTimeout: config.requestTimeoutMs,
+        },
+        requestQueue(handler, {
+          turnBudgetMs: TURN_BUDGET_MS,
+          maxWaitMs: config.overloadMaxDelayMs,
+          bypass: alwaysAnswered,
+        }),
       ),
     routerOptions: { ignoreTrailingSlash: true },
     // Errors before routing (a malformed URL) bypass the error handler: answer them as problems too.
     frameworkErrors: (error, request, reply) => {
-      const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      const status =
+        error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
       if (isPagePath(request.url)) return sendBadAddressPage(request, reply, status);
       return sendProblem(config.publicBaseUrl, request, reply, status, error.message);
     },
-    schemaController: { compilersFactory: { buildValidator: validatorsPerPart as unknown as ValidatorFactory, buildSerializer: serializersOnFirstUse } },
+    schemaController: {
+      compilersFactory: {
+        buildValidator: validatorsPerPart as unknown as ValidatorFactory,
+        buildSerializer: serializersOnFirstUse,
+      },
+    },
     // The HTTP parser's own errors (431: headers too large, 408) as problems too, not Fastify's bare JSON.
     clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
       if (error.code === 'ECONNRESET' || socket.destroyed) return;
       const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-      const detail = status === 431 ? 'the request headers (or the URL) are larger than 16 KB' : status === 408 ? 'the request took too long to arrive' : 'the request could not be read as HTTP';
+      const detail =
+        status === 431
+          ? 'the request headers (or the URL) are larger than 16 KB'
+          : status === 408
+            ? 'the request took too long to arrive'
+            : 'the request could not be read as HTTP';
       if (socket.writable) {
         const { slug, title } = PROBLEM_TITLES[status] ?? { slug: 'client-error', title: 'Client error' };
-        const body = JSON.stringify({ type: `${config.publicBaseUrl}/problems/${slug}`, title, status, detail, instance: '/' });
-        socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+        const body = JSON.stringify({
+          type: `${config.publicBaseUrl}/problems/${slug}`,
+          title,
+          status,
+          detail,
+          instance: '/',
+        });
+        socket.write(
+          `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
       }
       socket.destroy(error);
     },
@@ -159,7 +192,10 @@ const ajvCompilers = AjvCompiler();
  * mistake to name (400), not a guess. Query strings, path parameters and headers are text and still coerce.
  */
 function validatorsPerPart(externalSchemas: unknown, options: { customOptions?: object; plugins?: unknown[] }) {
-  const build = ajvCompilers as unknown as (schemas: unknown, opts: object) => (route: { httpPart?: string }) => unknown;
+  const build = ajvCompilers as unknown as (
+    schemas: unknown,
+    opts: object,
+  ) => (route: { httpPart?: string }) => unknown;
   // Each Ajv instance (it compiles the meta-schema and adds the shared schemas) is made on first use too.
   let text: ReturnType<typeof build> | undefined;
   let json: ReturnType<typeof build> | undefined;
@@ -180,7 +216,10 @@ function compiledOnFirstUse(compile: () => AjvValidator): AjvValidator {
   let validator: AjvValidator | undefined;
   const compiled = () => (validator ??= compile());
   const validate = (data: unknown, dataContext?: object) => compiled()(data, dataContext);
-  return Object.defineProperties(validate, { schemaEnv: { get: () => compiled().schemaEnv }, errors: { get: () => compiled().errors } });
+  return Object.defineProperties(validate, {
+    schemaEnv: { get: () => compiled().schemaEnv },
+    errors: { get: () => compiled().errors },
+  });
 }
 
 const serializerCompilers = SerializerSelector();
@@ -189,7 +228,9 @@ const serializerCompilers = SerializerSelector();
  * Response serializers (fast-json-stringify) are compiled when a route first answers, not at start-up: compiling
  * all of them took a third of a second before the service could listen. The same compiler, the same schemas.
  */
-function serializersOnFirstUse(...factoryArgs: Parameters<typeof serializerCompilers>): ReturnType<typeof serializerCompilers> {
+function serializersOnFirstUse(
+  ...factoryArgs: Parameters<typeof serializerCompilers>
+): ReturnType<typeof serializerCompilers> {
   const compile = serializerCompilers(...factoryArgs);
   return (route) => {
     let serialize: ((data: unknown) => string) | undefined;

@@ -76,11 +76,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = wholeNumber('PORT', setting('PORT'), 0, 65535);
   const host = setting('HOST');
   const logLevel = setting('LOG_LEVEL');
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const adminApiKey = nonEmpty(env.ADMIN_API_KEY);
   // Named on its own: README printed it once, so an operator may still have it.
   if (adminApiKey === EXAMPLE_ADMIN_API_KEY) {
-    throw new ConfigError('ADMIN_API_KEY is the publicly known example value; choose your own secret, e.g. `openssl rand -hex 32`');
+    throw new ConfigError(
+      'ADMIN_API_KEY is the publicly known example value; choose your own secret, e.g. `openssl rand -hex 32`',
+    );
   }
   const adminKeyProblem = adminApiKey === undefined ? null : weakSecretProblem(adminApiKey);
   if (adminKeyProblem) throw new ConfigError(`ADMIN_API_KEY ${adminKeyProblem} (e.g. \`openssl rand -base64 32\`)`);
@@ -90,30 +93,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (secretKeyProblem) throw new ConfigError(`SECRET_KEY ${secretKeyProblem} (e.g. \`openssl rand -base64 32\`)`);
   const metricsToken = nonEmpty(env.METRICS_TOKEN);
   const metricsTokenProblem = metricsToken === undefined ? null : weakSecretProblem(metricsToken);
-  if (metricsTokenProblem) throw new ConfigError(`METRICS_TOKEN ${metricsTokenProblem} (e.g. \`openssl rand -base64 32\`)`);
+  if (metricsTokenProblem)
+    throw new ConfigError(`METRICS_TOKEN ${metricsTokenProblem} (e.g. \`openssl rand -base64 32\`)`);
   if (production && secretKey === undefined) {
-    throw new ConfigError('SECRET_KEY must be set when NODE_ENV=production: it protects every feed address, unsubscribe link and API key (e.g. `openssl rand -base64 32`)');
+    throw new ConfigError(
+      'SECRET_KEY must be set when NODE_ENV=production: it protects every feed address, unsubscribe link and API key (e.g. `openssl rand -base64 32`)',
+    );
   }
   const today = nonEmpty(env.TODAY);
-  if (today !== undefined && !isValidPlainDate(today)) throw new ConfigError(`TODAY must be a date YYYY-MM-DD, got "${today}"`);
-  const publicBaseUrl = (nonEmpty(env.PUBLIC_BASE_URL) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL, got "${publicBaseUrl}"`);
+  if (today !== undefined && !isValidPlainDate(today))
+    throw new ConfigError(`TODAY must be a date YYYY-MM-DD, got "${today}"`);
+  const publicBaseUrl = (
+    nonEmpty(env.PUBLIC_BASE_URL) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  ).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl))
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL, got "${publicBaseUrl}"`);
   const smtpUrl = nonEmpty(env.SMTP_URL);
-  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl))
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
   // The default sender's .invalid domain is fine for .eml files; real SMTP servers reject it.
   if (smtpUrl !== undefined && nonEmpty(env.MAIL_FROM) === undefined) {
-    throw new ConfigError('MAIL_FROM must be set when SMTP_URL is: an address your SMTP server may send for, e.g. "Geboortezorg deadlines <herinneringen@praktijk.nl>"');
+    throw new ConfigError(
+      'MAIL_FROM must be set when SMTP_URL is: an address your SMTP server may send for, e.g. "Geboortezorg deadlines <herinneringen@praktijk.nl>"',
+    );
   }
   const mailFrom = setting('MAIL_FROM');
   const mailFromProblem = mailboxProblem(mailFrom);
   if (mailFromProblem) throw new ConfigError(`MAIL_FROM ${mailFromProblem}, got "${mailFrom}"`);
   const reminderCron = setting('REMINDER_CRON');
-  if (!validateCron(reminderCron)) throw new ConfigError(`REMINDER_CRON must be a cron expression like "0 7 * * *", got "${reminderCron}"`);
+  if (!validateCron(reminderCron))
+    throw new ConfigError(`REMINDER_CRON must be a cron expression like "0 7 * * *", got "${reminderCron}"`);
   const remindersEnabled = trueOrFalse('REMINDERS_ENABLED', setting('REMINDERS_ENABLED'));
   const smtpAllowPlainAuth = trueOrFalse('SMTP_ALLOW_PLAIN_AUTH', setting('SMTP_ALLOW_PLAIN_AUTH'));
-  const corsOrigins = (nonEmpty(env.CORS_ORIGINS) ?? '').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean);
+  const corsOrigins = (nonEmpty(env.CORS_ORIGINS) ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
   for (const origin of corsOrigins) {
-    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin)) throw new ConfigError(`CORS_ORIGINS must be a comma-separated list of origins like https://app.example.nl, got "${origin}"`);
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin))
+      throw new ConfigError(
+        `CORS_ORIGINS must be a comma-separated list of origins like https://app.example.nl, got "${origin}"`,
+      );
   }
   return {
     port,
@@ -148,7 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  */
 export function weakSecretProblem(secret: string): string | null {
   if (secret.length < MIN_ADMIN_KEY_LENGTH) return `must be at least ${MIN_ADMIN_KEY_LENGTH} characters`;
-  if (EXAMPLE_KEYS.some((example) => secret.toLowerCase().includes(example))) return 'must not be (or contain) an example value';
+  if (EXAMPLE_KEYS.some((example) => secret.toLowerCase().includes(example)))
+    return 'must not be (or contain) an example value';
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((pattern) => pattern.test(secret)).length;
   if (classes < 3) return 'must mix at least three of: lower case, upper case, digits, other characters';
   if (new Set(secret).size < 12) return 'must not repeat a few characters';
@@ -157,7 +178,8 @@ export function weakSecretProblem(secret: string): string | null {
 
 function trueOrFalse(name: string, value: string): boolean {
   const text = value.toLowerCase();
-  if (!['true', 'false', '1', '0'].includes(text)) throw new ConfigError(`${name} must be true or false, got "${value}"`);
+  if (!['true', 'false', '1', '0'].includes(text))
+    throw new ConfigError(`${name} must be true or false, got "${value}"`);
   return text === 'true' || text === '1';
 }
 
@@ -167,6 +189,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 function wholeNumber(name: string, value: string, min: number, max: number): number {
   const number = Number(value);
-  if (!/^\d+$/.test(value) || number < min || number > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  if (!/^\d+$/.test(value) || number < min || number > max)
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   return number;
 }

@@ -46,7 +46,10 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Fa
   return {
     level,
     ...(stream ? { stream } : {}),
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.email', '*.to', '*.key', '*.token'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.email', '*.to', '*.key', '*.token'],
+      censor: '[redacted]',
+    },
     serializers: {
       req: (request: { method: string; url: string; hostname?: string; ip?: string; id?: string }) => ({
         method: request.method,

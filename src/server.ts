@@ -17,10 +17,15 @@ async function main(): Promise<void> {
   }
   const app = await buildApp({ config, reminders: { schedule: config.remindersEnabled } });
   if (config.today) {
-    app.log.warn(`!!! TODAY=${config.today} is set: the service treats ${config.today} as today (demonstrations and tests only) !!!`);
+    app.log.warn(
+      `!!! TODAY=${config.today} is set: the service treats ${config.today} as today (demonstrations and tests only) !!!`,
+    );
   }
   if (!config.secretKey) {
-    app.log.warn({ file: join(dirname(resolve(config.databasePath)), SECRET_KEY_FILE) }, 'server key read from the key file beside the database (SECRET_KEY is not set): back it up apart from the database');
+    app.log.warn(
+      { file: join(dirname(resolve(config.databasePath)), SECRET_KEY_FILE) },
+      'server key read from the key file beside the database (SECRET_KEY is not set): back it up apart from the database',
+    );
   }
   if (!config.adminApiKey && app.store.apiKeys.list().every((key) => !key.admin || key.revokedAt !== null)) {
     app.log.warn('no admin API key exists: set ADMIN_API_KEY to create one');

@@ -10,12 +10,34 @@ export function craftedInputs(prefix = '', units: string[] = DEFAULT_UNITS): str
   const inputs: string[] = [];
   for (const unit of units) {
     const body = unit.repeat(Math.ceil(CRAFTED_LENGTH / unit.length));
-    for (const tail of ['', '!', ' ', '@', '<', '>']) inputs.push((prefix + body).slice(0, CRAFTED_LENGTH - tail.length) + tail);
+    for (const tail of ['', '!', ' ', '@', '<', '>'])
+      inputs.push((prefix + body).slice(0, CRAFTED_LENGTH - tail.length) + tail);
   }
   return inputs;
 }
 
-const DEFAULT_UNITS = ['%40', '%2540', '@', 'a', 'a.', 'a@', 'a@b.', 'a%40b.', '.a', ' ', '\t', 'a ', '<', '< ', '/feeds/', '/unsubscribe/', 'xn--', '-', '=', 'A1'];
+const DEFAULT_UNITS = [
+  '%40',
+  '%2540',
+  '@',
+  'a',
+  'a.',
+  'a@',
+  'a@b.',
+  'a%40b.',
+  '.a',
+  ' ',
+  '\t',
+  'a ',
+  '<',
+  '< ',
+  '/feeds/',
+  '/unsubscribe/',
+  'xn--',
+  '-',
+  '=',
+  'A1',
+];
 
 /** Runs `fn` on every input and fails with the slowest input's shape when one takes longer than the bound. */
 export function expectLinear(fn: (input: string) => unknown, inputs: string[]): void {
@@ -23,6 +45,9 @@ export function expectLinear(fn: (input: string) => unknown, inputs: string[]): 
     const started = performance.now();
     fn(input);
     const ms = performance.now() - started;
-    expect(ms, `${ms.toFixed(0)} ms on ${JSON.stringify(input.slice(0, 40))}… (${input.length} characters)`).toBeLessThan(CRAFTED_BOUND_MS);
+    expect(
+      ms,
+      `${ms.toFixed(0)} ms on ${JSON.stringify(input.slice(0, 40))}… (${input.length} characters)`,
+    ).toBeLessThan(CRAFTED_BOUND_MS);
   }
 }

@@ -18,7 +18,11 @@ let exited: Promise<number | null>;
 
 beforeAll(async () => {
   dir = tempDir();
-  server = await startServer({ DATABASE_PATH: join(dir, 'db', 'server.db'), ADMIN_API_KEY: ADMIN_KEY, TODAY: '2026-06-01' });
+  server = await startServer({
+    DATABASE_PATH: join(dir, 'db', 'server.db'),
+    ADMIN_API_KEY: ADMIN_KEY,
+    TODAY: '2026-06-01',
+  });
   baseUrl = server.baseUrl;
   exited = server.exited;
 });
@@ -41,9 +45,17 @@ describe('the service as a process', () => {
   });
 
   it('refuses to start with NODE_ENV=production and no SECRET_KEY', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_PATH: join(dir, 'prod', 'p.db'), PORT: '0' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_PATH: join(dir, 'prod', 'p.db'),
+      PORT: '0',
+    };
     delete env.SECRET_KEY;
-    const failed = await run(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env }).then(() => null, (error: { code: number; stderr: string }) => error);
+    const failed = await run(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failed?.code).toBe(2);
     expect(failed?.stderr).toMatch(/SECRET_KEY must be set when NODE_ENV=production/);
     expect(existsSync(join(dir, 'prod', 'secret.key'))).toBe(false);
@@ -59,14 +71,22 @@ describe('the service as a process', () => {
     const body = JSON.stringify({ name: 'Praktijk tijdens afsluiten', agb: '12345678', kinds: ['verloskunde'] });
     // Send half of a request body, signal SIGTERM, then send the rest: the request must still be served.
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${baseUrl}/api/v1/providers`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      }, (res) => {
-        let text = '';
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      });
+      const req = request(
+        `${baseUrl}/api/v1/providers`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${key}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, 20));
       setTimeout(() => {

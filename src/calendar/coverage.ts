@@ -1,6 +1,13 @@
 import { sentencesOf, type Sentence } from './document.js';
 import { applyRepairs, normaliseText } from './normalise.js';
-import { checkQuotes, sourceTextOf, type CalendarText, type LocatedCitation, type SourceText, type UncitedEntry } from './sources.js';
+import {
+  checkQuotes,
+  sourceTextOf,
+  type CalendarText,
+  type LocatedCitation,
+  type SourceText,
+  type UncitedEntry,
+} from './sources.js';
 import { findTerms, type TermMatch } from './wording.js';
 
 /** A sentence of the source that carries a date or a term. */
@@ -59,14 +66,20 @@ export function readSourceText(calendar: CalendarText, raw: string): SourceReadi
  * Every dated sentence of the source must be cited by a quote (a quote covers one of its date or term
  * wordings) or listed under `uncited:` with a reason.
  */
-export function coverageOf(calendar: CalendarText, raw: string, read: SourceReading = readSourceText(calendar, raw)): Coverage {
+export function coverageOf(
+  calendar: CalendarText,
+  raw: string,
+  read: SourceReading = readSourceText(calendar, raw),
+): Coverage {
   const { source, sentences, dated } = read;
   const { located } = checkQuotes(calendar, source);
 
   const cited = new Map<DatedSentence, LocatedCitation[]>();
   for (const sentence of dated) {
     const by = located.filter((citation) =>
-      citation.match.spans.some((span) => sentence.terms.some((term) => span.start < term.end && term.start < span.end)),
+      citation.match.spans.some((span) =>
+        sentence.terms.some((term) => span.start < term.end && term.start < span.end),
+      ),
     );
     if (by.length > 0) cited.set(sentence, by);
   }
@@ -77,15 +90,23 @@ export function coverageOf(calendar: CalendarText, raw: string, read: SourceRead
     const fragment = normaliseText(applyRepairs(entry.text, calendar.repairs));
     const containing = sentences.filter((sentence) => sentence.text.includes(fragment));
     const identical = containing.every((sentence) => sentence.text === containing[0].text);
-    const meant = entry.occurrence !== undefined && identical ? containing[entry.occurrence - 1] : containing.length === 1 ? containing[0] : undefined;
+    const meant =
+      entry.occurrence !== undefined && identical
+        ? containing[entry.occurrence - 1]
+        : containing.length === 1
+          ? containing[0]
+          : undefined;
     if (!meant) {
       stale.push({
         entry,
         problem:
-          containing.length === 0 ? 'matches no sentence of the source'
-          : entry.occurrence !== undefined ? `occurrence ${entry.occurrence} of ${containing.length} identical sentences does not exist`
-          : identical ? `matches ${containing.length} identical sentences: say which with occurrence`
-          : `matches ${containing.length} sentences: quote more of the one meant`,
+          containing.length === 0
+            ? 'matches no sentence of the source'
+            : entry.occurrence !== undefined
+              ? `occurrence ${entry.occurrence} of ${containing.length} identical sentences does not exist`
+              : identical
+                ? `matches ${containing.length} identical sentences: say which with occurrence`
+                : `matches ${containing.length} sentences: quote more of the one meant`,
       });
       continue;
     }
@@ -114,10 +135,14 @@ export function coveragePercent(coverage: Coverage): number {
 /** What the coverage command prints for a failing calendar, one problem a line. */
 export function describeCoverageProblems(coverage: Coverage): string[] {
   const lines = coverage.missing.map((sentence) => {
-    const where = sentence.heading && sentence.heading !== sentence.section ? `${sentence.section} › ${sentence.heading}` : sentence.section;
+    const where =
+      sentence.heading && sentence.heading !== sentence.section
+        ? `${sentence.section} › ${sentence.heading}`
+        : sentence.section;
     const terms = [...new Set(sentence.terms.map((term) => term.text))].join(', ');
     return `${coverage.sourceFile}:${sentence.line} [${where}] uncited (${terms}): "${sentence.text}"`;
   });
-  for (const { entry, problem } of coverage.stale) lines.push(`${coverage.calendar}:${entry.line}: stale uncited entry, ${problem}: "${entry.text}"`);
+  for (const { entry, problem } of coverage.stale)
+    lines.push(`${coverage.calendar}:${entry.line}: stale uncited entry, ${problem}: "${entry.text}"`);
   return lines;
 }

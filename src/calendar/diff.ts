@@ -1,7 +1,15 @@
 import { CalendarSet } from '../domain/calendar-set.js';
 import type { CompiledCalendar, CompiledLine } from '../domain/calendar.js';
 import { computeTimeline } from '../domain/timeline.js';
-import type { CalendarFile, Contract, IsoDate, Provider, ProviderKind, RecordedEvent, TimelineItem } from '../domain/types.js';
+import type {
+  CalendarFile,
+  Contract,
+  IsoDate,
+  Provider,
+  ProviderKind,
+  RecordedEvent,
+  TimelineItem,
+} from '../domain/types.js';
 import type { DecreeDay } from '../domain/working-days.js';
 
 /** What a change does to one item: its date, to whom it applies, or its words. */
@@ -34,7 +42,11 @@ export interface DiffOptions {
  * dropped calendar): the due date for each archetype (kind × status × attribute value × running
  * agreement), applicability and wording; with providers, how many each change affects.
  */
-export function diffCalendars(before: CalendarFile | null, after: CalendarFile | null, options: DiffOptions): ItemChange[] {
+export function diffCalendars(
+  before: CalendarFile | null,
+  after: CalendarFile | null,
+  options: DiffOptions,
+): ItemChange[] {
   const beforeSet = new CalendarSet(before ? [before] : [], options.decreeDays);
   const afterSet = new CalendarSet(after ? [after] : [], options.decreeDays);
   const file = (after ?? before) as CalendarFile;
@@ -81,7 +93,8 @@ export function diffCalendars(before: CalendarFile | null, after: CalendarFile |
     }
   }
 
-  for (const [id, byMove] of moves) for (const [move, names] of byMove) note(id, 'date', `${names.join(', ')}: ${move}`);
+  for (const [id, byMove] of moves)
+    for (const [move, names] of byMove) note(id, 'date', `${names.join(', ')}: ${move}`);
 
   const result = [...changes.values()].sort((a, b) => a.item.localeCompare(b.item) || a.aspect.localeCompare(b.aspect));
   if (options.providers) countAffected(result, beforeSet, afterSet, options.providers, options.asOf);
@@ -89,7 +102,13 @@ export function diffCalendars(before: CalendarFile | null, after: CalendarFile |
 }
 
 /** For each change, the providers whose own timeline shows it (recorded events included). */
-function countAffected(changes: ItemChange[], beforeSet: CalendarSet, afterSet: CalendarSet, providers: Iterable<ProviderTimelineInput>, asOf: IsoDate): void {
+function countAffected(
+  changes: ItemChange[],
+  beforeSet: CalendarSet,
+  afterSet: CalendarSet,
+  providers: Iterable<ProviderTimelineInput>,
+  asOf: IsoDate,
+): void {
   const counts = new Map<string, number>();
   for (const { provider, events } of providers) {
     const was = byId(computeTimeline(provider, beforeSet, events, asOf));
@@ -123,17 +142,29 @@ function dateOf(item: TimelineItem): string {
 }
 
 function wordsOf(item: TimelineItem): string {
-  return JSON.stringify([item.title, item.source.section, item.source.quote, item.note, item.actor, item.type, item.contact]);
+  return JSON.stringify([
+    item.title,
+    item.source.section,
+    item.source.quote,
+    item.note,
+    item.actor,
+    item.type,
+    item.contact,
+  ]);
 }
 
 function applicabilityChanges(old: CompiledLine, now: CompiledLine): string[] {
   const details: string[] = [];
   const show = (value: unknown): string => JSON.stringify(value ?? null);
-  if (show(old.appliesTo.kinds) !== show(now.appliesTo.kinds)) details.push(`kinds ${show(old.appliesTo.kinds)} → ${show(now.appliesTo.kinds)}`);
-  if (show(old.appliesTo.status) !== show(now.appliesTo.status)) details.push(`status ${show(old.appliesTo.status)} → ${show(now.appliesTo.status)}`);
-  if (show(old.appliesTo.attributes) !== show(now.appliesTo.attributes)) details.push(`attributes ${show(old.appliesTo.attributes)} → ${show(now.appliesTo.attributes)}`);
+  if (show(old.appliesTo.kinds) !== show(now.appliesTo.kinds))
+    details.push(`kinds ${show(old.appliesTo.kinds)} → ${show(now.appliesTo.kinds)}`);
+  if (show(old.appliesTo.status) !== show(now.appliesTo.status))
+    details.push(`status ${show(old.appliesTo.status)} → ${show(now.appliesTo.status)}`);
+  if (show(old.appliesTo.attributes) !== show(now.appliesTo.attributes))
+    details.push(`attributes ${show(old.appliesTo.attributes)} → ${show(now.appliesTo.attributes)}`);
   if (old.signing !== now.signing) details.push(`signing ${old.signing} → ${now.signing}`);
-  if (old.awaits !== now.awaits) details.push(now.awaits ? 'now waits for its conditional trigger' : 'no longer waits for a trigger');
+  if (old.awaits !== now.awaits)
+    details.push(now.awaits ? 'now waits for its conditional trigger' : 'no longer waits for a trigger');
   return details;
 }
 
@@ -149,7 +180,8 @@ function wordingChanges(old: CompiledLine, now: CompiledLine): string[] {
     ['contact', old.contact, now.contact],
   ];
   for (const [name, was, is] of fields) {
-    if (JSON.stringify(was) !== JSON.stringify(is)) details.push(`${name}: ${JSON.stringify(was)} → ${JSON.stringify(is)}`);
+    if (JSON.stringify(was) !== JSON.stringify(is))
+      details.push(`${name}: ${JSON.stringify(was)} → ${JSON.stringify(is)}`);
   }
   return details;
 }
@@ -187,14 +219,25 @@ function archetypesOf(files: (CalendarFile | null)[]): Archetype[] {
   for (const kind of [...kinds].sort()) {
     const variants: { suffix: string; attributes?: Contract['attributes'] }[] = [{ suffix: '' }];
     for (const name of selectingOn.get(kind) ?? []) {
-      for (const value of declared.get(name) ?? []) variants.push({ suffix: `/${name}=${value}`, attributes: { [name]: value } });
+      for (const value of declared.get(name) ?? [])
+        variants.push({ suffix: `/${name}=${value}`, attributes: { [name]: value } });
     }
     for (const status of ['existing', 'new'] as const) {
       for (const variant of variants) {
         for (const runs of [false, true]) {
           if (runs && status === 'new') continue;
-          const contract: Contract = { insurer, year, status, ...(variant.attributes ? { attributes: variant.attributes } : {}), ...(runs ? { runsUntil: year } : {}) };
-          archetypes.push({ name: `${kind}/${status}${variant.suffix}${runs ? '/agreement-runs' : ''}`, kind, contract });
+          const contract: Contract = {
+            insurer,
+            year,
+            status,
+            ...(variant.attributes ? { attributes: variant.attributes } : {}),
+            ...(runs ? { runsUntil: year } : {}),
+          };
+          archetypes.push({
+            name: `${kind}/${status}${variant.suffix}${runs ? '/agreement-runs' : ''}`,
+            kind,
+            contract,
+          });
         }
       }
     }
@@ -206,7 +249,8 @@ function archetypesOf(files: (CalendarFile | null)[]): Archetype[] {
 export function describeChanges(key: string, changes: ItemChange[]): string[] {
   if (changes.length === 0) return [`${key}: no change a provider can see`];
   return changes.map((change) => {
-    const affected = change.affected === undefined ? '' : `  [${change.affected} provider${change.affected === 1 ? '' : 's'}]`;
+    const affected =
+      change.affected === undefined ? '' : `  [${change.affected} provider${change.affected === 1 ? '' : 's'}]`;
     return `${change.item}  ${change.aspect}${affected}\n    ${change.details.join('\n    ')}`;
   });
 }

@@ -26,7 +26,30 @@ const NUMBERED = /^(\d[\d.]{0,10}) (\p{Lu}.{0,100})$/u;
 const APPENDIX = /^(bijlage \d{1,2})\b ?(.{0,100})$/iu;
 const NAMED = /^\p{Lu}[^.;:!?]{2,70}$/u;
 /** A line ending in one of these words runs on into the next: not a heading. */
-const RUNS_ON = new Set(['de', 'het', 'een', 'van', 'via', 'en', 'of', 'voor', 'met', 'te', 'om', 'in', 'op', 'bij', 'aan', 'die', 'dat', 'door', 'naar', 'is', 'zijn', 'wordt']);
+const RUNS_ON = new Set([
+  'de',
+  'het',
+  'een',
+  'van',
+  'via',
+  'en',
+  'of',
+  'voor',
+  'met',
+  'te',
+  'om',
+  'in',
+  'op',
+  'bij',
+  'aan',
+  'die',
+  'dat',
+  'door',
+  'naar',
+  'is',
+  'zijn',
+  'wordt',
+]);
 
 /**
  * Headings of the PDF text. A numbered line is a heading only where the numbering goes on
@@ -46,7 +69,8 @@ export function headingsOf(raw: string): Heading[] {
       const first = Number(parts[0]);
       // A chapter title is short or a question; a numbered table row ("4 De zorgaanbieders ondertekenen …") is neither.
       const chapterLike = line.endsWith('?') || numbered[2].split(' ').length <= 6;
-      const continues = parts.length === 1 ? first === chapter + 1 && chapterLike : first === chapter || first === chapter + 1;
+      const continues =
+        parts.length === 1 ? first === chapter + 1 && chapterLike : first === chapter || first === chapter + 1;
       if (continues && !/[.;,]$/.test(line)) {
         chapter = first;
         headings.push({ line: index + 1, section: number, title: numbered[2] });

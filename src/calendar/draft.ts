@@ -34,7 +34,10 @@ export interface DraftOptions {
 }
 
 /** One candidate per dated sentence of the source, in document order. */
-export function draftCandidates(raw: string, options: Pick<DraftOptions, 'year' | 'repairs' | 'bullets'>): DraftCandidate[] {
+export function draftCandidates(
+  raw: string,
+  options: Pick<DraftOptions, 'year' | 'repairs' | 'bullets'>,
+): DraftCandidate[] {
   const normalised = normaliseSource(raw, options.repairs ?? [], options.bullets ?? []);
   return datedSentences({ raw, normalised, headings: headingsOf(raw) }).map((sentence) => {
     const reading = readRule(sentence.text, options.year);
@@ -52,7 +55,8 @@ export function draftCandidates(raw: string, options: Pick<DraftOptions, 'year' 
   });
 }
 
-const inline = (value: unknown): string => stringify(value, { flow: true, lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trim();
+const inline = (value: unknown): string =>
+  stringify(value, { flow: true, lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trim();
 
 /**
  * A draft calendar YAML: the top level with TODOs, then every candidate as a milestone whose open
@@ -84,7 +88,10 @@ export function draftCalendarYaml(candidates: DraftCandidate[], options: DraftOp
     'milestones:',
   ];
   for (const candidate of candidates) {
-    const where = candidate.heading && candidate.heading !== candidate.section ? `${candidate.section} ${candidate.heading}` : candidate.section;
+    const where =
+      candidate.heading && candidate.heading !== candidate.section
+        ? `${candidate.section} ${candidate.heading}`
+        : candidate.section;
     out.push('');
     out.push(`  # ${where}, source line ${candidate.line}; wording: ${candidate.wording.join(', ')}`);
     out.push('  # TODO: actor (provider: a deadline | insurer: a promise), appliesTo kinds and status, title, id');

@@ -30,7 +30,9 @@ export class CalendarFileError extends Error {
 }
 
 /** Validators by the SHA-256 of their schema's text. */
-const validators = new Map<string, ValidateFunction>([[CALENDAR_SCHEMA_SHA256, precompiledValidator as ValidateFunction]]);
+const validators = new Map<string, ValidateFunction>([
+  [CALENDAR_SCHEMA_SHA256, precompiledValidator as ValidateFunction],
+]);
 
 /**
  * The validator of `dir`'s calendar.schema.json: the one compiled ahead of time (`npm run generate`) when the text is
@@ -56,7 +58,11 @@ export function parseCalendar(text: string, name: string, dir = CALENDARS_DIR): 
   const doc = yaml().parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
-    throw new CalendarFileError(name, lineCounter.linePos(error.pos[0]).line, doc.errors.map((e) => e.message));
+    throw new CalendarFileError(
+      name,
+      lineCounter.linePos(error.pos[0]).line,
+      doc.errors.map((e) => e.message),
+    );
   }
   const data = doc.toJS() as unknown;
   const problems = problemsOf(data, name, dir);
@@ -65,7 +71,11 @@ export function parseCalendar(text: string, name: string, dir = CALENDARS_DIR): 
 }
 
 /** Why `data` is not a good calendar file named `name` (the schema first, then the checks), at the first problem's path. */
-function problemsOf(data: unknown, name: string, dir: string): { path: (string | number)[]; messages: string[] } | undefined {
+function problemsOf(
+  data: unknown,
+  name: string,
+  dir: string,
+): { path: (string | number)[]; messages: string[] } | undefined {
   const validate = schemaValidator(dir);
   if (!validate(data)) {
     const errors = relevantErrors(validate.errors ?? []);
@@ -74,9 +84,11 @@ function problemsOf(data: unknown, name: string, dir: string): { path: (string |
   const file = data as CalendarFile;
   const problems = checkCalendar(file);
   const expected = CALENDAR_FILE.exec(basename(name));
-  if (expected && Number(expected[1]) !== file.year) problems.unshift({ path: ['year'], message: `year ${file.year} does not match the file name` });
+  if (expected && Number(expected[1]) !== file.year)
+    problems.unshift({ path: ['year'], message: `year ${file.year} does not match the file name` });
   const folder = basename(join(name, '..'));
-  if (expected && folder !== file.insurer) problems.unshift({ path: ['insurer'], message: `insurer "${file.insurer}" does not match its folder "${folder}"` });
+  if (expected && folder !== file.insurer)
+    problems.unshift({ path: ['insurer'], message: `insurer "${file.insurer}" does not match its folder "${folder}"` });
   if (problems.length === 0) return undefined;
   return { path: problems[0].path, messages: problems.map((p) => `${p.path.join('/')}: ${p.message}`) };
 }
@@ -128,7 +140,9 @@ function loadDecreeDays(dir: string): DecreeDay[] {
 /** anyOf/oneOf explain themselves through their branches; keep the most specific messages. */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   const deepest = Math.max(...errors.map((e) => e.instancePath.length));
-  const specific = errors.filter((e) => e.instancePath.length === deepest && !['anyOf', 'oneOf', 'allOf', 'if'].includes(e.keyword));
+  const specific = errors.filter(
+    (e) => e.instancePath.length === deepest && !['anyOf', 'oneOf', 'allOf', 'if'].includes(e.keyword),
+  );
   return specific.length > 0 ? specific : errors;
 }
 

@@ -23,7 +23,11 @@ export interface NormalisedSource {
 
 /** Whitespace collapsed, Unicode composed, curly apostrophes kept (both sides use the same). */
 export function normaliseText(text: string): string {
-  return text.normalize('NFC').replace(/-[ \t]*\r?\n[ \t]*/g, '-').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(/-[ \t]*\r?\n[ \t]*/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function applyRepairs(line: string, repairs: readonly Repair[]): string {
@@ -37,7 +41,11 @@ export function applyRepairs(line: string, repairs: readonly Repair[]): string {
  * at the end of a line (`niet- \nloondienst` → `niet-loondienst`); blank lines become paragraph breaks.
  * `bullets` are the characters the PDF text shows for a list bullet at the start of a line (`e`, `¢`, `o`).
  */
-export function normaliseSource(raw: string, repairs: readonly Repair[] = [], bullets: readonly string[] = []): NormalisedSource {
+export function normaliseSource(
+  raw: string,
+  repairs: readonly Repair[] = [],
+  bullets: readonly string[] = [],
+): NormalisedSource {
   const lines = raw.normalize('NFC').split(/\r?\n/);
   // Parts joined once at the end: testing the end of a growing string would flatten it on every line.
   const parts: string[] = [];

@@ -30,7 +30,9 @@ const caches = new Map<string, Map<string, unknown>>();
 export function parsedAtBuild(text: string, file: URL | string = CACHE_FILE): unknown {
   let cache = caches.get(String(file));
   if (!cache) {
-    cache = existsSync(file) ? new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)) : new Map();
+    cache = existsSync(file)
+      ? new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>))
+      : new Map();
     caches.set(String(file), cache);
   }
   const data = cache.get(sha256(text));
@@ -64,6 +66,7 @@ function isJsonValue(value: unknown): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
   if (Array.isArray(value)) return value.every(isJsonValue);
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).every(isJsonValue);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.values(value).every(isJsonValue);
   return false;
 }

@@ -22,14 +22,19 @@ export function calendarPaths(dir = CALENDARS_DIR): { path: string; name: string
     const insurerDir = join(dir, insurer);
     if (!statSync(insurerDir).isDirectory()) continue;
     for (const entry of readdirSync(insurerDir).sort()) {
-      if (CALENDAR_FILE.test(entry)) paths.push({ path: join(insurerDir, entry), name: relative(join(dir, '..'), join(insurerDir, entry)) });
+      if (CALENDAR_FILE.test(entry))
+        paths.push({ path: join(insurerDir, entry), name: relative(join(dir, '..'), join(insurerDir, entry)) });
     }
   }
   return paths;
 }
 
 /** Quotes against the source, coverage of its dated sentences, and the version log, for one calendar text. */
-export function proveCalendar(yamlText: string, name: string, readSource: (file: string) => string | undefined): CalendarProof {
+export function proveCalendar(
+  yamlText: string,
+  name: string,
+  readSource: (file: string) => string | undefined,
+): CalendarProof {
   const calendar = readCalendarText(yamlText, name);
   const problems = versionProblems(calendar);
   if (!calendar.sourceFile) {
@@ -58,10 +63,13 @@ export function proveCalendarFile(path: string, name: string): CalendarProof {
 function versionProblems(calendar: CalendarText): string[] {
   const version = calendar.data.version;
   const changes = (calendar.data.changes ?? []) as { version?: number }[];
-  if (typeof version !== 'number') return [`${calendar.name}:1: no version: give the calendar a version and a changes log`];
+  if (typeof version !== 'number')
+    return [`${calendar.name}:1: no version: give the calendar a version and a changes log`];
   if (changes.length === 0) return [`${calendar.name}:1: version ${version} has no changes log`];
   const latest = changes[changes.length - 1].version;
-  return latest === version ? [] : [`${calendar.name}:1: version is ${version} but the last changes entry is for version ${latest}`];
+  return latest === version
+    ? []
+    : [`${calendar.name}:1: version is ${version} but the last changes entry is for version ${latest}`];
 }
 
 /** One line per calendar for the coverage summary. */

@@ -22,7 +22,10 @@ export function* providersOf(databasePath: string, insurer: string): Generator<P
     for (let offset = 0; ; offset += PAGE) {
       const { items } = providers.list(everyone, { insurer, limit: PAGE, offset });
       for (const record of items) {
-        yield { provider: { id: record.id, name: record.name, kinds: record.kinds, contracts: record.contracts }, events: events.recordedEvents(record.id) };
+        yield {
+          provider: { id: record.id, name: record.name, kinds: record.kinds, contracts: record.contracts },
+          events: events.recordedEvents(record.id),
+        };
       }
       if (items.length < PAGE) break;
     }

@@ -16,11 +16,30 @@ export interface RuleReading {
 const MONTH = `(${MONTHS.join('|')})`;
 const NUMBER = '(\\d{1,3}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)';
 const NUMBER_WORDS: Record<string, number> = {
-  een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, twaalf: 12,
+  een: 1,
+  één: 1,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
+  negen: 9,
+  tien: 10,
+  twaalf: 12,
 };
 const UNITS: Record<string, 'days' | 'weeks' | 'months' | 'years' | 'workingDays'> = {
-  werkdagen: 'workingDays', werkdag: 'workingDays', dagen: 'days', dag: 'days', weken: 'weeks', week: 'weeks',
-  maanden: 'months', maand: 'months', jaar: 'years', jaren: 'years',
+  werkdagen: 'workingDays',
+  werkdag: 'workingDays',
+  dagen: 'days',
+  dag: 'days',
+  weken: 'weeks',
+  week: 'weeks',
+  maanden: 'months',
+  maand: 'months',
+  jaar: 'years',
+  jaren: 'years',
 };
 const UNIT = `(${Object.keys(UNITS).join('|')})`;
 
@@ -37,7 +56,8 @@ export const READING_PATTERNS = {
   firstOfMonth: /per de eerste kalenderdag van de maand/i,
 } as const;
 
-const month = (name: string): string => String(MONTHS.indexOf(name.toLowerCase() as (typeof MONTHS)[number]) + 1).padStart(2, '0');
+const month = (name: string): string =>
+  String(MONTHS.indexOf(name.toLowerCase() as (typeof MONTHS)[number]) + 1).padStart(2, '0');
 const day = (value: string): string => value.padStart(2, '0');
 const count = (value: string): number => NUMBER_WORDS[value.toLowerCase()] ?? Number(value);
 
@@ -54,13 +74,26 @@ export function readRule(sentence: string, contractYear: number): RuleReading {
   const within = READING_PATTERNS.within.exec(sentence) ?? READING_PATTERNS.timeToAnswer.exec(sentence);
   if (within) {
     const unit = UNITS[within[2].toLowerCase()];
-    return { rule: { after: { ref: 'TODO', [unit]: count(within[1]) } }, fixesDate: false, todos: ['choose the reference (the step or milestone this counts from)'] };
+    return {
+      rule: { after: { ref: 'TODO', [unit]: count(within[1]) } },
+      fixesDate: false,
+      todos: ['choose the reference (the step or milestone this counts from)'],
+    };
   }
   if (READING_PATTERNS.firstOfMonth.test(sentence)) {
-    return { rule: { firstOfMonth: { ref: 'TODO' } }, fixesDate: false, todos: ['choose the reference (the step whose month counts)'] };
+    return {
+      rule: { firstOfMonth: { ref: 'TODO' } },
+      fixesDate: false,
+      todos: ['choose the reference (the step whose month counts)'],
+    };
   }
   const every = READING_PATTERNS.every.exec(sentence);
-  if (every) return { rule: { every: { ref: 'TODO', years: count(every[1]) } }, fixesDate: false, todos: ['choose the reference (the grant it recurs from)'] };
+  if (every)
+    return {
+      rule: { every: { ref: 'TODO', years: count(every[1]) } },
+      fixesDate: false,
+      todos: ['choose the reference (the grant it recurs from)'],
+    };
 
   const endOfMonth = READING_PATTERNS.endOfMonth.exec(sentence);
   const date = READING_PATTERNS.date.exec(sentence);
@@ -68,7 +101,11 @@ export function readRule(sentence: string, contractYear: number): RuleReading {
     const year = endOfMonth[3] ?? purchasingYear;
     const beforeStart = /begin/i.test(endOfMonth[1]);
     const monthNumber = Number(month(endOfMonth[2]));
-    const target = beforeStart ? (monthNumber === 1 ? `${Number(year) - 1}-12` : `${year}-${String(monthNumber - 1).padStart(2, '0')}`) : `${year}-${month(endOfMonth[2])}`;
+    const target = beforeStart
+      ? monthNumber === 1
+        ? `${Number(year) - 1}-12`
+        : `${year}-${String(monthNumber - 1).padStart(2, '0')}`
+      : `${year}-${month(endOfMonth[2])}`;
     return { rule: { endOfMonth: target }, fixesDate: endOfMonth[3] !== undefined, todos: confirmYear(endOfMonth[3]) };
   }
   if (date) {
@@ -80,7 +117,11 @@ export function readRule(sentence: string, contractYear: number): RuleReading {
     const fixesDate = date[3] !== undefined;
     if (/(?:^|\s)(?:vóór|voor) $/.test(words)) return { rule: { before: iso }, fixesDate, todos };
     if (/(?:^|\s)(?:vanaf|na) $/.test(words)) {
-      return { rule: { window: { from: iso, to: `${year}-12-31` } }, fixesDate, todos: [...todos, 'confirm when the window closes (end of that year assumed)'] };
+      return {
+        rule: { window: { from: iso, to: `${year}-12-31` } },
+        fixesDate,
+        todos: [...todos, 'confirm when the window closes (end of that year assumed)'],
+      };
     }
     return { rule: { onOrBefore: iso }, fixesDate, todos };
   }
@@ -89,11 +130,24 @@ export function readRule(sentence: string, contractYear: number): RuleReading {
   const months = READING_PATTERNS.months.exec(sentence);
   if (months) {
     const [, from, to, year] = months;
-    return { rule: { window: { from: `${year}-${month(from)}`, to: `${year}-${month(to ?? from)}` } }, fixesDate: true, todos: [] };
+    return {
+      rule: { window: { from: `${year}-${month(from)}`, to: `${year}-${month(to ?? from)}` } },
+      fixesDate: true,
+      todos: [],
+    };
   }
   const years = READING_PATTERNS.years.exec(sentence);
-  if (years) return { rule: { window: { from: `${years[1]}-01`, to: `${years[2]}-12` } }, fixesDate: true, todos: ['a term (looptijd)? then it belongs under terms'] };
+  if (years)
+    return {
+      rule: { window: { from: `${years[1]}-01`, to: `${years[2]}-12` } },
+      fixesDate: true,
+      todos: ['a term (looptijd)? then it belongs under terms'],
+    };
   const year = READING_PATTERNS.year.exec(sentence);
   if (year) return { rule: { window: { from: `${year[1]}-01`, to: `${year[1]}-12` } }, fixesDate: true, todos: [] };
-  return { rule: null, fixesDate: false, todos: ['no rule read from the wording: write one, or list the sentence under uncited with the reason'] };
+  return {
+    rule: null,
+    fixesDate: false,
+    todos: ['no rule read from the wording: write one, or list the sentence under uncited with the reason'],
+  };
 }

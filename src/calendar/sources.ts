@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { headingsOf, sectionAt, type Heading } from './document.js';
-import { locateQuote, normaliseSource, normaliseText, type NormalisedSource, type QuoteMatch, type Repair } from './normalise.js';
+import {
+  locateQuote,
+  normaliseSource,
+  normaliseText,
+  type NormalisedSource,
+  type QuoteMatch,
+  type Repair,
+} from './normalise.js';
 
 /** One `source: { section, quote }` of a calendar file, wherever it stands (line, step, attribute, term). */
 export interface Citation {
@@ -105,7 +112,15 @@ export function readCalendarText(yamlText: string, name: string): CalendarText {
   }
 
   const document = (data.document ?? {}) as { source?: string; repairs?: Repair[]; bullets?: string[] };
-  return { name, data, citations, sourceFile: document.source, repairs: document.repairs ?? [], bullets: document.bullets ?? [], uncited };
+  return {
+    name,
+    data,
+    citations,
+    sourceFile: document.source,
+    repairs: document.repairs ?? [],
+    bullets: document.bullets ?? [],
+    uncited,
+  };
 }
 
 export interface SourceText {
@@ -151,7 +166,10 @@ function longestFoundPrefix(text: string, fragment: string): string {
  * Every citation located in the source; the ones not found are problems. A quote that occurs more
  * than once (the same sentence in 3.3.2 and 3.3.3) is taken in the section the citation names.
  */
-export function checkQuotes(calendar: CalendarText, source: SourceText): { located: LocatedCitation[]; problems: QuoteProblem[] } {
+export function checkQuotes(
+  calendar: CalendarText,
+  source: SourceText,
+): { located: LocatedCitation[]; problems: QuoteProblem[] } {
   const located: LocatedCitation[] = [];
   const problems: QuoteProblem[] = [];
   for (const citation of calendar.citations) {
@@ -164,14 +182,16 @@ export function checkQuotes(calendar: CalendarText, source: SourceText): { locat
     if ('missing' in match) {
       const missing = normaliseText(match.missing);
       problems.push({ citation, missing, found: longestFoundPrefix(source.normalised.text, missing) });
-    }
-    else located.push({ ...citation, match });
+    } else located.push({ ...citation, match });
   }
   return { located, problems };
 }
 
 export function describeQuoteProblem(calendar: CalendarText, problem: QuoteProblem): string {
   const { citation, missing, found } = problem;
-  const where = found.length > 0 ? `; the source has "…${found.slice(-40)}" but then not "${missing.slice(found.length, found.length + 40)}…"` : '';
+  const where =
+    found.length > 0
+      ? `; the source has "…${found.slice(-40)}" but then not "${missing.slice(found.length, found.length + 40)}…"`
+      : '';
   return `${calendar.name}:${citation.line}: ${citation.label} (section ${citation.section}): quote not in ${calendar.sourceFile}: "${missing}"${where}`;
 }

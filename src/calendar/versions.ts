@@ -21,7 +21,8 @@ export interface CalendarVersions {
  */
 export function calendarsSince(ref: string, repository: string): CalendarVersions[] {
   if (ref.startsWith('-')) throw new Error(`"${ref}" is not a git ref`);
-  const git = (...args: string[]): string => execFileSync('git', args, { cwd: repository, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, { cwd: repository, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const then = git('ls-tree', '-r', '--name-only', ref, '--', 'calendars/')
     .split('\n')
     .filter((path) => CALENDAR_PATH.test(path));
@@ -29,6 +30,8 @@ export function calendarsSince(ref: string, repository: string): CalendarVersion
   return [...new Set([...then, ...now])].sort().map((path) => ({
     path,
     before: then.includes(path) ? (parse(git('show', `${ref}:${path}`)) as CalendarFile) : null,
-    after: now.includes(path) ? parseCalendar(readFileSync(join(repository, path), 'utf8'), path, join(repository, 'calendars')) : null,
+    after: now.includes(path)
+      ? parseCalendar(readFileSync(join(repository, path), 'utf8'), path, join(repository, 'calendars'))
+      : null,
   }));
 }

@@ -5,7 +5,18 @@
  */
 
 export const MONTHS = [
-  'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
 ] as const;
 
 const MONTH = `(?:${MONTHS.join('|')})`;
@@ -35,12 +46,32 @@ export const TERM_PATTERNS: readonly TermPattern[] = [
     'in 2027, vanaf 2026, per 2027, gedurende heel 2027, vóór 2027, in de loop van 2025, met ingang van 2027',
     `(?:in|vanaf|per|voor|vóór|tot en met|t/m|tot|gedurende|sinds|na|van|met ingang van)(?: heel| het jaar| de| het)? 20\\d\\d`,
   ),
-  term('deadline word', 'uiterlijk, uiterste datum, uiterste tekentermijn', '(?:uiterlijk|uiterste (?:datum|termijn|tekentermijn))'),
+  term(
+    'deadline word',
+    'uiterlijk, uiterste datum, uiterste tekentermijn',
+    '(?:uiterlijk|uiterste (?:datum|termijn|tekentermijn))',
+  ),
   term('first day of a month', 'per de eerste kalenderdag', '(?:per|vanaf) de eerste (?:kalender|werk)?dag'),
-  term('within a period', 'binnen 2 weken, binnen zes weken, binnen 10 werkdagen', `binnen ${NUMBER_WORD} (?:werkdagen|werkdag|dagen|dag|weken|week|maanden|maand|jaar|uur|minuten)`),
-  term('length of time', '4 weken, 3 kalenderjaren, 1 jaar', `${NUMBER_WORD} (?:werkdagen|kalenderdagen|dagen|weken|maanden|kalendermaanden|jaar|jaren|kalenderjaar|kalenderjaren)`),
-  term('recurring', 'iedere 3 jaar, ieder jaar, jaarlijks', `(?:(?:iedere|ieder|elke|elk)(?: ${NUMBER_WORD})? (?:jaar|jaren|maand|maanden|kwartaal)|jaarlijks|jaarlijkse)`),
-  term('year of an agreement', 'in het eerste jaar, na afloop van een kalenderjaar, gedurende het jaar', '(?:(?:eerste|tweede|derde) (?:jaar|kalenderjaar|contractjaar)|na afloop van (?:een|het) (?:jaar|kalenderjaar|contractjaar)|gedurende het (?:jaar|kalenderjaar|contractjaar))'),
+  term(
+    'within a period',
+    'binnen 2 weken, binnen zes weken, binnen 10 werkdagen',
+    `binnen ${NUMBER_WORD} (?:werkdagen|werkdag|dagen|dag|weken|week|maanden|maand|jaar|uur|minuten)`,
+  ),
+  term(
+    'length of time',
+    '4 weken, 3 kalenderjaren, 1 jaar',
+    `${NUMBER_WORD} (?:werkdagen|kalenderdagen|dagen|weken|maanden|kalendermaanden|jaar|jaren|kalenderjaar|kalenderjaren)`,
+  ),
+  term(
+    'recurring',
+    'iedere 3 jaar, ieder jaar, jaarlijks',
+    `(?:(?:iedere|ieder|elke|elk)(?: ${NUMBER_WORD})? (?:jaar|jaren|maand|maanden|kwartaal)|jaarlijks|jaarlijkse)`,
+  ),
+  term(
+    'year of an agreement',
+    'in het eerste jaar, na afloop van een kalenderjaar, gedurende het jaar',
+    '(?:(?:eerste|tweede|derde) (?:jaar|kalenderjaar|contractjaar)|na afloop van (?:een|het) (?:jaar|kalenderjaar|contractjaar)|gedurende het (?:jaar|kalenderjaar|contractjaar))',
+  ),
   term('years', '2026-2027', '20\\d\\d ?[-–] ?20\\d\\d'),
   term('immediately', 'onmiddellijk', 'onmiddellijk'),
 ];

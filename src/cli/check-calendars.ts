@@ -15,7 +15,9 @@ try {
     console.log(`${problems.length === 0 ? 'ok ' : 'BAD'} ${coverageSummary(proof)}`);
   }
   for (const calendar of set.all()) {
-    console.log(`ok  ${calendar.key}  version ${calendar.file.version ?? 1}  ${calendar.lines.length} lines  (${calendar.file.document.title})`);
+    console.log(
+      `ok  ${calendar.key}  version ${calendar.file.version ?? 1}  ${calendar.lines.length} lines  (${calendar.file.document.title})`,
+    );
   }
   if (failed) process.exit(1);
 } catch (error) {

@@ -17,7 +17,14 @@ const { positionals, values } = parseArgs({
   },
 });
 const year = Number(values.year);
-if (positionals.length !== 1 || !values.insurer || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.insurer) || !Number.isInteger(year) || year < 2020 || year > 2100) {
+if (
+  positionals.length !== 1 ||
+  !values.insurer ||
+  !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.insurer) ||
+  !Number.isInteger(year) ||
+  year < 2020 ||
+  year > 2100
+) {
   console.error('usage: npm run calendars:draft -- <source.txt> --insurer <id> --year <year> [--out <file>] [--force]');
   process.exit(2);
 }
@@ -38,6 +45,18 @@ if (existsSync(out) && !values.force) {
   console.error(`${out} exists; pass --force to overwrite it`);
   process.exit(1);
 }
-writeFileSync(out, draftCalendarYaml(candidates, { insurer: values.insurer, year, sourceFile: basename(sourcePath), repairs, bullets, today: todayInAmsterdam() }));
+writeFileSync(
+  out,
+  draftCalendarYaml(candidates, {
+    insurer: values.insurer,
+    year,
+    sourceFile: basename(sourcePath),
+    repairs,
+    bullets,
+    today: todayInAmsterdam(),
+  }),
+);
 const read = candidates.filter((candidate) => candidate.rule !== null).length;
-console.log(`${out}: ${candidates.length} candidate lines, ${read} with a rule read from the wording; every TODO needs a person`);
+console.log(
+  `${out}: ${candidates.length} candidate lines, ${read} with a rule read from the wording; every TODO needs a person`,
+);

@@ -3,7 +3,13 @@ import { loadCalendarSet } from '../calendar/load.js';
 import { todayInAmsterdam } from '../clock.js';
 import { isValidPlainDate } from '../domain/plain-date.js';
 import { computeTimeline } from '../domain/timeline.js';
-import { CONTRACT_STATUSES, PROVIDER_KINDS, type ContractStatus, type ProviderKind, type TimelineItem } from '../domain/types.js';
+import {
+  CONTRACT_STATUSES,
+  PROVIDER_KINDS,
+  type ContractStatus,
+  type ProviderKind,
+  type TimelineItem,
+} from '../domain/types.js';
 
 const usage = `Print a provider archetype's timeline as a table.
 
@@ -45,7 +51,11 @@ if (!isValidPlainDate(asOf)) fail(`--as-of "${asOf}" is not a date`);
 const calendars = loadCalendarSet();
 const selected = calendars
   .all()
-  .filter((c) => (values.insurer === undefined || c.file.insurer === values.insurer) && (values.year === undefined || String(c.file.year) === values.year));
+  .filter(
+    (c) =>
+      (values.insurer === undefined || c.file.insurer === values.insurer) &&
+      (values.year === undefined || String(c.file.year) === values.year),
+  );
 if (selected.length === 0) fail(`no calendar for ${values.insurer ?? 'any insurer'} ${values.year ?? ''}`.trim());
 
 const attributes = Object.fromEntries(
@@ -57,7 +67,13 @@ const attributes = Object.fromEntries(
 const runsUntil = values['runs-until'] === undefined ? undefined : Number(values['runs-until']);
 const provider = {
   kinds: kinds as ProviderKind[],
-  contracts: selected.map((c) => ({ insurer: c.file.insurer, year: c.file.year, status: values.status as ContractStatus, attributes, runsUntil })),
+  contracts: selected.map((c) => ({
+    insurer: c.file.insurer,
+    year: c.file.year,
+    status: values.status as ContractStatus,
+    attributes,
+    runsUntil,
+  })),
 };
 const events = values.event.map((pair) => {
   const [item, date] = pair.split('=');
@@ -66,7 +82,9 @@ const events = values.event.map((pair) => {
 
 const items = computeTimeline(provider, calendars, events, asOf);
 const lang = values.lang === 'en' ? 'en' : 'nl';
-console.log(`${selected.map((c) => c.key).join(', ')} · ${kinds.join('+')} · ${values.status} · as of ${asOf} · ${items.length} items\n`);
+console.log(
+  `${selected.map((c) => c.key).join(', ')} · ${kinds.join('+')} · ${values.status} · as of ${asOf} · ${items.length} items\n`,
+);
 printTable(items, lang);
 
 function printTable(rows: TimelineItem[], language: 'nl' | 'en'): void {
@@ -82,9 +100,15 @@ function printTable(rows: TimelineItem[], language: 'nl' | 'en'): void {
   }));
   const headers = Object.keys(table[0] ?? { due: '' }) as (keyof (typeof table)[number])[];
   const widths = headers.map((h) => Math.max(h.length, ...table.map((row) => row[h].length)));
-  const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   console.log(line(headers));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of table) console.log(line(headers.map((h) => row[h])));
-  console.log('\n* projected: rests on a step that is not recorded yet; — no date until the step it waits for is recorded');
+  console.log(
+    '\n* projected: rests on a step that is not recorded yet; — no date until the step it waits for is recorded',
+  );
 }

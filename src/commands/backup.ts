@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     const providers = copy.prepare('SELECT count(*) FROM providers').pluck().get();
     copy.close();
     if (check !== 'ok') throw new Error(`the backup failed its integrity check: ${String(check)}`);
-    console.log(`${databasePath} → ${target}: ${progress.totalPages} pages, ${String(providers)} providers, integrity ok`);
+    console.log(
+      `${databasePath} → ${target}: ${progress.totalPages} pages, ${String(providers)} providers, integrity ok`,
+    );
   } finally {
     source.close();
   }

@@ -9,7 +9,11 @@ try {
   try {
     const applied = migrate(db);
     const version = Math.max(0, ...appliedVersions(db));
-    console.log(applied.length > 0 ? `${databasePath}: applied migration ${applied.join(', ')}; now at version ${version}` : `${databasePath}: up to date at version ${version}`);
+    console.log(
+      applied.length > 0
+        ? `${databasePath}: applied migration ${applied.join(', ')}; now at version ${version}`
+        : `${databasePath}: up to date at version ${version}`,
+    );
   } finally {
     db.close();
   }

@@ -35,13 +35,16 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (values.date !== undefined && !isValidPlainDate(values.date)) fail(`--date must be a date YYYY-MM-DD, got "${values.date}"`);
+if (values.date !== undefined && !isValidPlainDate(values.date))
+  fail(`--date must be a date YYYY-MM-DD, got "${values.date}"`);
 const leaseSeconds = Number(values['lease-seconds']);
-if (!Number.isInteger(leaseSeconds) || leaseSeconds < 1 || leaseSeconds > 3600) fail(`--lease-seconds must be a whole number from 1 to 3600, got "${values['lease-seconds']}"`);
+if (!Number.isInteger(leaseSeconds) || leaseSeconds < 1 || leaseSeconds > 3600)
+  fail(`--lease-seconds must be a whole number from 1 to 3600, got "${values['lease-seconds']}"`);
 
 const config = loadConfig();
 const concurrency = values.concurrency === undefined ? config.smtpConnections : Number(values.concurrency);
-if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) fail(`--concurrency must be a whole number from 1 to 50, got "${values.concurrency}"`);
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50)
+  fail(`--concurrency must be a whole number from 1 to 50, got "${values.concurrency}"`);
 const quiet = config.logLevel === 'silent' || config.logLevel === 'fatal' || config.logLevel === 'error';
 const line = (level: string) => (details: object, message: string) => {
   if (level === 'info' && (quiet || config.logLevel === 'warn')) return;
@@ -52,7 +55,9 @@ const log: RunLog = { info: line('info'), warn: line('warn'), error: line('error
 
 const db = openDatabase(config.databasePath, config.secretKey);
 migrate(db);
-const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, concurrency, { allowPlainAuth: config.smtpAllowPlainAuth }) : emlFolderTransport(config.mailDir);
+const transport = config.smtpUrl
+  ? smtpTransport(config.smtpUrl, concurrency, { allowPlainAuth: config.smtpAllowPlainAuth })
+  : emlFolderTransport(config.mailDir);
 if (!config.smtpUrl) log.info({ folder: transport.description }, 'reminders: no SMTP_URL, writing .eml files');
 const runner = new ReminderRunner({
   db,
@@ -74,7 +79,9 @@ process.once('SIGINT', stop);
 
 try {
   const today = values.date ?? todayInAmsterdam(config.today);
-  const run = values['catch-up'] ? catchUpRun(runner.lastFinishedDay(today), today, true) : { day: today, since: today };
+  const run = values['catch-up']
+    ? catchUpRun(runner.lastFinishedDay(today), today, true)
+    : { day: today, since: today };
   if (run === null) {
     console.log(JSON.stringify({ day: today, message: 'nothing to catch up' }));
   } else {

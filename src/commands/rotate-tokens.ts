@@ -13,8 +13,12 @@ try {
   try {
     migrate(db);
     const { feeds, unsubscribeLinks, webPages } = rotateAllTokens(db);
-    console.log(`${config.databasePath}: new tokens for ${feeds} feed and page addresses and ${unsubscribeLinks} unsubscribe links, and ${webPages} web sign-ups' own pages; the old ones no longer work.`);
-    console.log('Give each provider its new feed address (GET /api/v1/providers/{id} shows it); a web sign-up finds her new page link in her next mail (or asks /nieuwe-link); mails already queued carry the old links.');
+    console.log(
+      `${config.databasePath}: new tokens for ${feeds} feed and page addresses and ${unsubscribeLinks} unsubscribe links, and ${webPages} web sign-ups' own pages; the old ones no longer work.`,
+    );
+    console.log(
+      'Give each provider its new feed address (GET /api/v1/providers/{id} shows it); a web sign-up finds her new page link in her next mail (or asks /nieuwe-link); mails already queued carry the old links.',
+    );
   } finally {
     db.close();
   }

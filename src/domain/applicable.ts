@@ -6,7 +6,9 @@ import type { AppliesTo, Contract, Provider, ProviderKind } from './types.js';
 
 export function appliesTo(rule: AppliesTo, provider: Provider, contract: Contract): boolean {
   const excluded = (kind: ProviderKind): boolean =>
-    rule.except !== undefined && rule.except.kinds.includes(kind) && (rule.except.status ?? [contract.status]).includes(contract.status);
+    rule.except !== undefined &&
+    rule.except.kinds.includes(kind) &&
+    (rule.except.status ?? [contract.status]).includes(contract.status);
   if (!rule.kinds.some((kind) => provider.kinds.includes(kind) && !excluded(kind))) return false;
   if (rule.status && !rule.status.includes(contract.status)) return false;
   for (const [name, values] of Object.entries(rule.attributes ?? {})) {
@@ -31,7 +33,12 @@ const applicableCache = new WeakMap<CompiledCalendar, Map<string, CompiledLine[]
 
 export function applicableLines(calendar: CompiledCalendar, provider: Provider, contract: Contract): CompiledLine[] {
   const agreementRuns = contract.runsUntil !== undefined && contract.runsUntil >= calendar.file.year;
-  const archetype = JSON.stringify([[...provider.kinds].sort(), contract.status, agreementRuns, contract.attributes ?? null]);
+  const archetype = JSON.stringify([
+    [...provider.kinds].sort(),
+    contract.status,
+    agreementRuns,
+    contract.attributes ?? null,
+  ]);
   let cache = applicableCache.get(calendar);
   if (!cache) applicableCache.set(calendar, (cache = new Map()));
   let lines = cache.get(archetype);
@@ -43,4 +50,3 @@ export function applicableLines(calendar: CompiledCalendar, provider: Provider, 
   }
   return lines;
 }
-

@@ -1,7 +1,17 @@
 import { fixedDates, ruleRef, type FixedDates } from './rules.js';
 import { PROVIDER_KINDS, type ProviderKind } from './types.js';
 import type {
-  Actor, AppliesTo, CalendarFile, ChainStep, DateFlag, DateRule, IsoDate, Milestone, MilestoneType, Text, TimelineItem,
+  Actor,
+  AppliesTo,
+  CalendarFile,
+  ChainStep,
+  DateFlag,
+  DateRule,
+  IsoDate,
+  Milestone,
+  MilestoneType,
+  Text,
+  TimelineItem,
 } from './types.js';
 import type { WorkingDays } from './working-days.js';
 
@@ -62,7 +72,9 @@ export function calendarKey(insurer: string, year: number): string {
 export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): CompiledCalendar {
   const key = calendarKey(file.insurer, file.year);
   const lines: CompiledLine[] = [];
-  const stepIdsOf = new Map((file.chains ?? []).map((chain) => [chain.id, new Set(chain.steps.map((step) => step.id))]));
+  const stepIdsOf = new Map(
+    (file.chains ?? []).map((chain) => [chain.id, new Set(chain.steps.map((step) => step.id))]),
+  );
   const compileLine = (
     line: Milestone | ChainStep,
     itemId: string,
@@ -72,7 +84,8 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
     awaits: string | null = null,
     chainTitle: Text | null = null,
   ): void => {
-    const resolve = (ref: string): string => (chain && stepIdsOf.get(chain.id)?.has(ref) ? `${key}/${chain.id}/${ref}` : milestoneItemId(ref));
+    const resolve = (ref: string): string =>
+      chain && stepIdsOf.get(chain.id)?.has(ref) ? `${key}/${chain.id}/${ref}` : milestoneItemId(ref);
     const fixed = fixedDates(line.rule);
     lines.push({
       itemId,
@@ -95,7 +108,7 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
       time: line.rule.time ?? null,
       source: { document: file.document.title, section: line.source.section, quote: line.source.quote },
       cap: line.cap ? { itemId: resolve(line.cap.ref), reason: line.cap.reason } : null,
-      route: chain ? chain.id : line.route ?? null,
+      route: chain ? chain.id : (line.route ?? null),
       bindsWhen: line.bindsWhen ? milestoneItemId(line.bindsWhen) : null,
       reading: line.reading ?? null,
       chainTitle,
@@ -113,8 +126,17 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
     const awaits = chain.conditional && trigger ? `${key}/${chain.id}/${trigger.id}` : null;
     chain.steps.forEach((step, index) => {
       const ref = ruleRef(step.rule);
-      const refItemId = ref === undefined ? null : stepIds.has(ref) ? `${key}/${chain.id}/${ref}` : milestoneItemId(ref);
-      compileLine(step, `${key}/${chain.id}/${step.id}`, chain.appliesTo, { id: chain.id, step: index + 1 }, refItemId, awaits, chain.title);
+      const refItemId =
+        ref === undefined ? null : stepIds.has(ref) ? `${key}/${chain.id}/${ref}` : milestoneItemId(ref);
+      compileLine(
+        step,
+        `${key}/${chain.id}/${step.id}`,
+        chain.appliesTo,
+        { id: chain.id, step: index + 1 },
+        refItemId,
+        awaits,
+        chain.title,
+      );
     });
   }
   const alternatives = new Map<string, string[]>();

@@ -70,13 +70,18 @@ export function fixedWords(rule: DateRule, due: IsoDate, window: { from: IsoDate
   return both((l) => {
     const d = (iso: IsoDate) => dateWords(iso, l);
     const nl = l === 'nl';
-    if (rule.before !== undefined) return nl ? `vóór ${d(rule.before)} = uiterlijk ${d(due)}` : `before ${d(rule.before)} = by ${d(due)}`;
+    if (rule.before !== undefined)
+      return nl ? `vóór ${d(rule.before)} = uiterlijk ${d(due)}` : `before ${d(rule.before)} = by ${d(due)}`;
     if (rule.endOfMonth !== undefined) {
       const month = dateWords(due, l, 'MMMM yyyy');
       return nl ? `eind ${month} = ${d(due)}` : `end of ${month} = ${d(due)}`;
     }
-    if (rule.endOfYear !== undefined) return nl ? `in ${rule.endOfYear} = uiterlijk ${d(due)}` : `in ${rule.endOfYear} = by ${d(due)}`;
-    if (window !== null) return nl ? `periode ${d(window.from)} t/m ${d(window.to)}; uiterlijk ${d(due)}` : `period ${d(window.from)} to ${d(window.to)}; by ${d(due)}`;
+    if (rule.endOfYear !== undefined)
+      return nl ? `in ${rule.endOfYear} = uiterlijk ${d(due)}` : `in ${rule.endOfYear} = by ${d(due)}`;
+    if (window !== null)
+      return nl
+        ? `periode ${d(window.from)} t/m ${d(window.to)}; uiterlijk ${d(due)}`
+        : `period ${d(window.from)} to ${d(window.to)}; by ${d(due)}`;
     return nl ? `uiterlijk ${d(due)} (datum uit het document)` : `by ${d(due)} (date in the document)`;
   });
 }
@@ -87,9 +92,14 @@ export function relativeWords(rule: DateRule, base: Base, due: IsoDate): Text {
     const from = baseWords(base, l);
     const result = dateWords(due, l);
     if (rule.after !== undefined) return `${from} + ${offsetWords(rule.after, l)} = ${result}`;
-    if (rule.firstOfMonth !== undefined) return l === 'nl' ? `eerste dag van de maand van ${from} = ${result}` : `first day of the month of ${from} = ${result}`;
+    if (rule.firstOfMonth !== undefined)
+      return l === 'nl'
+        ? `eerste dag van de maand van ${from} = ${result}`
+        : `first day of the month of ${from} = ${result}`;
     const years = rule.every?.years ?? 0;
-    return l === 'nl' ? `${from}, daarna elke ${years} jaar: volgende keer ${result}` : `${from}, then every ${years} years: next ${result}`;
+    return l === 'nl'
+      ? `${from}, daarna elke ${years} jaar: volgende keer ${result}`
+      : `${from}, then every ${years} years: next ${result}`;
   });
 }
 
@@ -98,16 +108,23 @@ export function waitingWords(rule: DateRule, baseTitle: Text): Text {
   return both((l) => {
     const title = lowerFirst(baseTitle[l]);
     const nl = l === 'nl';
-    const pending = nl ? `${title} (nog niet vastgelegd, dus nog geen datum)` : `${title} (not recorded yet, so no date yet)`;
+    const pending = nl
+      ? `${title} (nog niet vastgelegd, dus nog geen datum)`
+      : `${title} (not recorded yet, so no date yet)`;
     if (rule.after !== undefined) return `${offsetWords(rule.after, l)} ${nl ? 'na' : 'after'} ${pending}`;
-    if (rule.firstOfMonth !== undefined) return nl ? `eerste dag van de maand van ${pending}` : `first day of the month of ${pending}`;
+    if (rule.firstOfMonth !== undefined)
+      return nl ? `eerste dag van de maand van ${pending}` : `first day of the month of ${pending}`;
     return nl ? `elke ${rule.every?.years} jaar na ${pending}` : `every ${rule.every?.years} years after ${pending}`;
   });
 }
 
 /** `; niet later dan 1 november 2026 (einde ronde)`. */
 export function capWords(capDue: IsoDate, reason: Text): Text {
-  return both((l) => (l === 'nl' ? `niet later dan ${dateWords(capDue, l)} (${reason.nl})` : `no later than ${dateWords(capDue, l)} (${reason.en})`));
+  return both((l) =>
+    l === 'nl'
+      ? `niet later dan ${dateWords(capDue, l)} (${reason.nl})`
+      : `no later than ${dateWords(capDue, l)} (${reason.en})`,
+  );
 }
 
 /** `valt op zondag: regel het uiterlijk vrijdag 30 oktober` for the provider; an insurer's date only says on what day it falls. */
@@ -116,7 +133,17 @@ export function flagWords(flags: readonly DateFlag[], providerActs = true): Text
   const last = flags[0].lastWorkingDay;
   const days = (l: 'nl' | 'en') =>
     flags
-      .map((flag) => (flag.code === 'weekend' ? (l === 'nl' ? flag.day : flag.day === 'zaterdag' ? 'a Saturday' : 'a Sunday') : l === 'nl' ? flag.name : `a public holiday (${flag.name})`))
+      .map((flag) =>
+        flag.code === 'weekend'
+          ? l === 'nl'
+            ? flag.day
+            : flag.day === 'zaterdag'
+              ? 'a Saturday'
+              : 'a Sunday'
+          : l === 'nl'
+            ? flag.name
+            : `a public holiday (${flag.name})`,
+      )
       .join(l === 'nl' ? ' en ' : ' and ');
   if (!providerActs) return { nl: `valt op ${days('nl')}`, en: `falls on ${days('en')}` };
   return {
@@ -126,9 +153,20 @@ export function flagWords(flags: readonly DateFlag[], providerActs = true): Text
 }
 
 /** `advies (geen datum van de verzekeraar): …`, `geldt alleen na: …`. */
-export function joinDerivation(parts: { type: MilestoneType; main: Text; cap: Text | null; flag: Text | null; condition: Text | null }): Text {
+export function joinDerivation(parts: {
+  type: MilestoneType;
+  main: Text;
+  cap: Text | null;
+  flag: Text | null;
+  condition: Text | null;
+}): Text {
   return both((l) => {
-    const prefix = parts.type === 'advice' ? (l === 'nl' ? 'advies, geen datum van de verzekeraar: ' : 'advice, not a date the insurer gave: ') : '';
+    const prefix =
+      parts.type === 'advice'
+        ? l === 'nl'
+          ? 'advies, geen datum van de verzekeraar: '
+          : 'advice, not a date the insurer gave: '
+        : '';
     return prefix + [parts.main[l], parts.cap?.[l], parts.flag?.[l], parts.condition?.[l]].filter(Boolean).join('; ');
   });
 }

@@ -39,10 +39,11 @@ export function recordBounds(
       fromReason = reason;
     }
   };
-  if (line.recordableFrom !== null) raise(line.recordableFrom, 'the earliest date this calendar accepts for this step (it may predate the document)');
+  if (line.recordableFrom !== null)
+    raise(line.recordableFrom, 'the earliest date this calendar accepts for this step (it may predate the document)');
   else {
     raise(calendar.file.document.published, `the publication of ${calendar.file.document.title}`);
-    raise(line.fixed?.window?.from, 'the opening of this step\'s window');
+    raise(line.fixed?.window?.from, "the opening of this step's window");
   }
   // The nearest recorded step this one counts from (through steps not recorded).
   for (let ref = line.refItemId; ref !== null; ref = calendar.byItemId.get(ref)?.refItemId ?? null) {

@@ -1,10 +1,27 @@
 import type { CompiledCalendar, CompiledLine } from './calendar.js';
 import type { CalendarSet } from './calendar-set.js';
-import { capWords, fixedWords, flagWords, joinDerivation, relativeWords, waitingWords, type BaseKind } from './derivation.js';
+import {
+  capWords,
+  fixedWords,
+  flagWords,
+  joinDerivation,
+  relativeWords,
+  waitingWords,
+  type BaseKind,
+} from './derivation.js';
 import { applicableLines, idsOf } from './applicable.js';
 import { addDays, minDate } from './plain-date.js';
 import { relativeDate } from './rules.js';
-import type { DateFlag, Derivation, IsoDate, ItemStatus, Provider, RecordedEvent, Text, TimelineItem } from './types.js';
+import type {
+  DateFlag,
+  Derivation,
+  IsoDate,
+  ItemStatus,
+  Provider,
+  RecordedEvent,
+  Text,
+  TimelineItem,
+} from './types.js';
 
 /** Items due within this many days of asOf are `due-soon`. */
 export const DUE_SOON_DAYS = 14;
@@ -13,8 +30,7 @@ type Events = ReadonlyMap<string, IsoDate>;
 
 /** The date later steps count from: what happened, what the insurer promised at the latest, or nothing yet. */
 type Anchor =
-  | { date: IsoDate; kind: BaseKind; line: CompiledLine }
-  | { date: null; waitsFor: string; line: CompiledLine };
+  { date: IsoDate; kind: BaseKind; line: CompiledLine } | { date: null; waitsFor: string; line: CompiledLine };
 
 interface Placed {
   due: IsoDate | null;
@@ -42,7 +58,8 @@ export function computeTimeline(
   asOf: IsoDate,
   options: TimelineOptions = {},
 ): TimelineItem[] {
-  const events: Events = recordedEvents instanceof Map ? recordedEvents : eventsByItem(recordedEvents as readonly RecordedEvent[]);
+  const events: Events =
+    recordedEvents instanceof Map ? recordedEvents : eventsByItem(recordedEvents as readonly RecordedEvent[]);
   const dueSoonUntil = addDays(asOf, DUE_SOON_DAYS);
   const items: TimelineItem[] = [];
   for (const contract of provider.contracts) {
@@ -83,7 +100,9 @@ function liveRoutes(
   keepPassed: boolean,
 ): Map<string, boolean> {
   const live = new Map<string, boolean>();
-  const applicableChains = new Set(applicable.filter((line) => line.trigger && line.chain).map((line) => line.chain!.id));
+  const applicableChains = new Set(
+    applicable.filter((line) => line.trigger && line.chain).map((line) => line.chain!.id),
+  );
   for (const [route, group] of calendar.alternatives) {
     if (!applicableChains.has(route)) continue;
     const routes = group.filter((chain) => applicableChains.has(chain));
@@ -136,7 +155,12 @@ class LinePlacer {
     const done = this.events.get(line.itemId) ?? null;
     const bindsWhen = line.bindsWhen === null ? null : { item: line.bindsWhen, met: this.events.has(line.bindsWhen) };
     // Weekend and holiday advice only where someone must act on the date, not on a computed start or an optional event.
-    const flags = placed.due === null || line.type === 'info' ? [] : line.fixed && placed.capped === null ? line.fixedFlags : this.calendars.workingDays.flagsFor(placed.due);
+    const flags =
+      placed.due === null || line.type === 'info'
+        ? []
+        : line.fixed && placed.capped === null
+          ? line.fixedFlags
+          : this.calendars.workingDays.flagsFor(placed.due);
     const request = bindsWhen && !bindsWhen.met ? this.calendar.byItemId.get(bindsWhen.item) : undefined;
     return {
       id: line.itemId,
@@ -165,7 +189,12 @@ class LinePlacer {
   }
 
   /** The words follow from the line's placement (flags follow from its date) and an unmet request: computed once per placement. */
-  private derivationOf(line: CompiledLine, placed: Placed, flags: DateFlag[], request: CompiledLine | undefined): Derivation {
+  private derivationOf(
+    line: CompiledLine,
+    placed: Placed,
+    flags: DateFlag[],
+    request: CompiledLine | undefined,
+  ): Derivation {
     let kept = derivations.get(placed);
     if (!kept) derivations.set(placed, (kept = {}));
     const cached = request === undefined ? kept.plain : kept.conditional;
@@ -177,7 +206,10 @@ class LinePlacer {
         cap: placed.capText,
         flag: flagWords(flags, line.actor === 'provider'),
         condition: request
-          ? { nl: `geldt alleen na: ${request.title.nl.toLowerCase()} (nog niet vastgelegd)`, en: `binds only after: ${request.title.en.toLowerCase()} (not recorded yet)` }
+          ? {
+              nl: `geldt alleen na: ${request.title.nl.toLowerCase()} (nog niet vastgelegd)`,
+              en: `binds only after: ${request.title.en.toLowerCase()} (not recorded yet)`,
+            }
           : null,
       }),
       reading: line.reading,
@@ -193,7 +225,14 @@ class LinePlacer {
     if (line.fixed) {
       placed = fixedPlacements.get(line);
       if (!placed) {
-        placed = { ...line.fixed, projected: false, waitsFor: null, capped: null, main: fixedWords(line.rule, line.fixed.due, line.fixed.window), capText: null };
+        placed = {
+          ...line.fixed,
+          projected: false,
+          waitsFor: null,
+          capped: null,
+          main: fixedWords(line.rule, line.fixed.due, line.fixed.window),
+          capText: null,
+        };
         fixedPlacements.set(line, placed);
       }
     } else {
@@ -202,14 +241,30 @@ class LinePlacer {
       if (!byBase) relativePlacements.set(line, (byBase = new Map()));
       if (base.date === null) {
         const { waitsFor } = base;
-        placed = remembered(byBase, waitsFor, () => ({ due: null, window: null, projected: true, waitsFor, capped: null, main: waitingWords(line.rule, base.line.title), capText: null }));
+        placed = remembered(byBase, waitsFor, () => ({
+          due: null,
+          window: null,
+          projected: true,
+          waitsFor,
+          capped: null,
+          main: waitingWords(line.rule, base.line.title),
+          capText: null,
+        }));
       } else {
         const { date, kind } = base;
         // Only "iedere N jaar" depends on the day it is computed on.
         const key = `${kind} ${date}${line.rule.every ? ` ${this.asOf}` : ''}`;
         placed = remembered(byBase, key, () => {
           const due = relativeDate(line.rule, date, this.asOf, this.calendars.workingDays);
-          return { due, window: null, projected: kind !== 'recorded', waitsFor: null, capped: null, main: relativeWords(line.rule, { title: base.line.title, date, kind }, due), capText: null };
+          return {
+            due,
+            window: null,
+            projected: kind !== 'recorded',
+            waitsFor: null,
+            capped: null,
+            main: relativeWords(line.rule, { title: base.line.title, date, kind }, due),
+            capText: null,
+          };
         });
       }
     }
@@ -262,7 +317,14 @@ class LinePlacer {
   }
 }
 
-function statusOf(line: CompiledLine, due: IsoDate | null, done: IsoDate | null, binds: boolean, asOf: IsoDate, dueSoonUntil: IsoDate): ItemStatus {
+function statusOf(
+  line: CompiledLine,
+  due: IsoDate | null,
+  done: IsoDate | null,
+  binds: boolean,
+  asOf: IsoDate,
+  dueSoonUntil: IsoDate,
+): ItemStatus {
   if (done !== null) return 'done';
   if (due === null) return 'waiting';
   // Only a binding deadline can be late; a passed informational date, advice or unrequested line has simply passed.
@@ -274,7 +336,8 @@ function statusOf(line: CompiledLine, due: IsoDate | null, done: IsoDate | null,
 /** By due date (and time); an item without a date comes right after the step it waits for, in chain order. */
 function sortTimeline(items: TimelineItem[]): TimelineItem[] {
   const dueOf = new Map(items.map((item) => [item.id, item.due]));
-  const anchorOf = (item: TimelineItem): string => (item.due === null && item.waitsFor !== null ? item.waitsFor : item.id);
+  const anchorOf = (item: TimelineItem): string =>
+    item.due === null && item.waitsFor !== null ? item.waitsFor : item.id;
   const dueKey = (item: TimelineItem): string => item.due ?? dueOf.get(anchorOf(item)) ?? '9999-12-31';
   return items.sort((a, b) => {
     const keyA = dueKey(a);

@@ -32,7 +32,7 @@ export class WorkingDays {
   /** `n` working days after `iso` (the day itself not counted). */
   addWorkingDays(iso: IsoDate, n: number): IsoDate {
     let day = iso;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day = addDays(day, 1);
       if (this.isWorkingDay(day)) counted++;
     }

@@ -4,7 +4,11 @@ import type { RenderedFeed } from './cache.js';
  * RFC 9110 conditional GET: If-None-Match wins when present (weak comparison, `*`, lists);
  * otherwise If-Modified-Since against the feed's last change, to the second.
  */
-export function isNotModified(feed: RenderedFeed, ifNoneMatch: string | undefined, ifModifiedSince: string | undefined): boolean {
+export function isNotModified(
+  feed: RenderedFeed,
+  ifNoneMatch: string | undefined,
+  ifModifiedSince: string | undefined,
+): boolean {
   if (ifNoneMatch !== undefined) {
     const opaque = feed.etag.replace(/^W\//, '');
     return ifNoneMatch.split(',').some((tag) => {

@@ -85,9 +85,12 @@ export const LONGEST_BANNER_DAYS = 31;
 export function feedEventsOf(items: readonly TimelineItem[], scope: FeedScope): FeedEvent[] {
   const waiting = new Map<string, TimelineItem[]>();
   for (const item of items) {
-    if (item.due === null && item.waitsFor !== null) waiting.set(item.waitsFor, [...(waiting.get(item.waitsFor) ?? []), item]);
+    if (item.due === null && item.waitsFor !== null)
+      waiting.set(item.waitsFor, [...(waiting.get(item.waitsFor) ?? []), item]);
   }
-  return items.flatMap((item) => (item.due === null ? [] : feedEventsOfItem(item as DatedItem, waiting.get(item.id) ?? [], scope)));
+  return items.flatMap((item) =>
+    item.due === null ? [] : feedEventsOfItem(item as DatedItem, waiting.get(item.id) ?? [], scope),
+  );
 }
 
 type DatedItem = TimelineItem & { due: IsoDate };
@@ -102,7 +105,12 @@ function feedEventsOfItem(item: DatedItem, following: readonly TimelineItem[], s
 }
 
 /** `long`: a window longer than a month, shown on one day (its due date or its opening) instead of across it. */
-export function feedEventOf(item: DatedItem, scope: FeedScope, following: readonly TimelineItem[] = [], long?: 'due' | 'opens'): FeedEvent {
+export function feedEventOf(
+  item: DatedItem,
+  scope: FeedScope,
+  following: readonly TimelineItem[] = [],
+  long?: 'due' | 'opens',
+): FeedEvent {
   const insurerName = scope.insurerName(item);
   const summary = summaryOf(item, insurerName, scope.withStatus);
   const timed = item.time !== null && (item.window === null || long === 'due');
@@ -112,7 +120,9 @@ export function feedEventOf(item: DatedItem, scope: FeedScope, following: readon
   const allDay = timed ? null : { start, end: addDays(span?.to ?? day, 1) };
   const at = timed ? { date: item.due, time: item.time as string } : null;
   const status = item.projected ? 'TENTATIVE' : 'CONFIRMED';
-  const alarms = needsAlarms(item) ? alarmsOf(item, start, timed, summaryOf(item, insurerName, false), scope.reminderDays) : [];
+  const alarms = needsAlarms(item)
+    ? alarmsOf(item, start, timed, summaryOf(item, insurerName, false), scope.reminderDays)
+    : [];
   return {
     uid: scope.uid(item),
     state: { feed: scope.stateFeed(item), item: item.id },
@@ -157,7 +167,13 @@ function needsAlarms(item: TimelineItem): boolean {
 }
 
 /** One alarm per reminder day before the due date: 09:00 that day for all-day events, the same time of day for timed ones. */
-function alarmsOf(item: DatedItem, start: IsoDate, timed: boolean, summary: string, reminderDays: readonly number[]): FeedAlarm[] {
+function alarmsOf(
+  item: DatedItem,
+  start: IsoDate,
+  timed: boolean,
+  summary: string,
+  reminderDays: readonly number[],
+): FeedAlarm[] {
   const dayFromStart = daysBetween(start, item.due);
   return [...reminderDays]
     .sort((a, b) => b - a)
@@ -168,6 +184,8 @@ function alarmsOf(item: DatedItem, start: IsoDate, timed: boolean, summary: stri
 }
 
 /** Changes exactly when what the event shows changes; SEQUENCE and the change time follow it. */
-export function fingerprintOf(value: string | FeedEvent | FeedHeader | { header: FeedHeader; events: { uid: string; fingerprint: string }[] }): string {
+export function fingerprintOf(
+  value: string | FeedEvent | FeedHeader | { header: FeedHeader; events: { uid: string; fingerprint: string }[] },
+): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 32);
 }

@@ -9,7 +9,10 @@ export class RenderedPieces {
   private readonly entries: LRUCache<string, string> | undefined;
 
   constructor(maxChars = 8 * 1024 * 1024) {
-    this.entries = maxChars > 0 ? new LRUCache({ maxSize: maxChars, sizeCalculation: (text) => Math.max(1, text.length) }) : undefined;
+    this.entries =
+      maxChars > 0
+        ? new LRUCache({ maxSize: maxChars, sizeCalculation: (text) => Math.max(1, text.length) })
+        : undefined;
   }
 
   get(key: string): string | undefined {

@@ -21,10 +21,14 @@ async function feeds(fastify: FastifyInstance, opts: { publicBaseUrl: string }):
   });
   fastify.decorate('feeds', service);
   const { cache } = service;
-  fastify.metrics.counterFrom('feed_cache_lookups_total', 'Feed requests answered from the cache (hit) or rendered (miss), since start.', () => [
-    { labels: { result: 'hit' }, value: cache.hits },
-    { labels: { result: 'miss' }, value: cache.misses },
-  ]);
+  fastify.metrics.counterFrom(
+    'feed_cache_lookups_total',
+    'Feed requests answered from the cache (hit) or rendered (miss), since start.',
+    () => [
+      { labels: { result: 'hit' }, value: cache.hits },
+      { labels: { result: 'miss' }, value: cache.misses },
+    ],
+  );
   fastify.metrics.gauge('feed_cache_bytes', 'Bytes of rendered feeds held in the cache.', () => cache.sizeBytes);
 }
 

@@ -1,4 +1,12 @@
-import ical, { foldLines, ICalAlarmType, ICalCalendar, ICalEvent, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import ical, {
+  foldLines,
+  ICalAlarmType,
+  ICalCalendar,
+  ICalEvent,
+  ICalCalendarMethod,
+  ICalEventStatus,
+  ICalEventTransparency,
+} from 'ical-generator';
 import { DateTime } from 'luxon';
 import { fingerprintOf, type FeedEvent, type FeedHeader } from './feed-events.js';
 import { RenderedPieces } from './pieces.js';
@@ -61,7 +69,9 @@ export function addFeedEvent(calendar: ICalCalendar, event: PublishedEvent): ICa
   for (const alarm of event.alarms) {
     // ical-generator counts a number trigger as seconds before the start.
     // Its constructor drops `relatesTo`; without it a positive offset would be written as RELATED=END.
-    vevent.createAlarm({ type: ICalAlarmType.display, trigger: -alarm.offsetSeconds, description: alarm.description }).relatesTo('START');
+    vevent
+      .createAlarm({ type: ICalAlarmType.display, trigger: -alarm.offsetSeconds, description: alarm.description })
+      .relatesTo('START');
   }
   return vevent;
 }
@@ -86,7 +96,8 @@ const BEFORE_TIMEZONES = 'REFRESH-INTERVAL;';
 function shellOf(header: FeedHeader): { head: string; beforeEvents: string } {
   const text = feedCalendar(header).toString();
   const zonesAt = text.indexOf(`\r\n${BEFORE_TIMEZONES}`) + 2;
-  if (zonesAt < 2 || !text.endsWith(TAIL)) throw new Error('ical-generator lays out a calendar differently than this renderer expects');
+  if (zonesAt < 2 || !text.endsWith(TAIL))
+    throw new Error('ical-generator lays out a calendar differently than this renderer expects');
   return { head: text.slice(0, zonesAt), beforeEvents: text.slice(zonesAt, -TAIL.length) };
 }
 
@@ -99,7 +110,11 @@ const AMSTERDAM = `${fold(vtimezone(FEED_ZONE)!.replace(/\r\n/g, '\n').replace(/
  * calendar rendered at once) and kept in `pieces` under a hash of everything it shows: after a change,
  * only the events that changed are rendered again.
  */
-export function renderFeed(header: FeedHeader, events: readonly PublishedEvent[], pieces = new RenderedPieces(0)): string {
+export function renderFeed(
+  header: FeedHeader,
+  events: readonly PublishedEvent[],
+  pieces = new RenderedPieces(0),
+): string {
   const shellKey = fingerprintOf(header);
   let head = pieces.get(`head ${shellKey}`);
   let beforeEvents = pieces.get(`before-events ${shellKey}`);
@@ -121,7 +136,8 @@ export function renderFeed(header: FeedHeader, events: readonly PublishedEvent[]
     return text;
   });
   // RFC 5545 wants at least one component: a feed with nothing in it (yet) carries its time zone.
-  if (events.length === 0) return `${head}${beforeEvents}${TAIL.replace('END:VCALENDAR', `${AMSTERDAM}END:VCALENDAR`)}\r\n`;
+  if (events.length === 0)
+    return `${head}${beforeEvents}${TAIL.replace('END:VCALENDAR', `${AMSTERDAM}END:VCALENDAR`)}\r\n`;
   // Like ical-generator: VTIMEZONE only for a zone an event names (a time of day); every content line ends with CRLF.
   return `${head}${events.some((event) => event.at !== null) ? AMSTERDAM : ''}${beforeEvents}${vevents.join('')}${TAIL}\r\n`;
 }

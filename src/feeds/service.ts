@@ -9,7 +9,15 @@ import type { ProviderRecord, ProviderStore } from '../store/providers.js';
 import { keyedHash } from '../store/secrets.js';
 import { FeedCache, type RenderedFeed } from './cache.js';
 import {
-  calendarFeedKey, calendarUid, feedEventsOf, fingerprintOf, providerFeedKey, providerUid, situationUid, type FeedEvent, type FeedHeader,
+  calendarFeedKey,
+  calendarUid,
+  feedEventsOf,
+  fingerprintOf,
+  providerFeedKey,
+  providerUid,
+  situationUid,
+  type FeedEvent,
+  type FeedHeader,
 } from './feed-events.js';
 import { RenderedPieces } from './pieces.js';
 import { renderFeed, type PublishedEvent } from './render.js';
@@ -28,7 +36,10 @@ const KIND_LABELS: Record<ProviderKind, string> = {
   samenwerkingsverband: 'samenwerkingsverband',
   vsv: 'VSV',
 };
-const STATUS_LABELS: Record<ContractStatus, string> = { existing: 'bestaande zorgaanbieder', new: 'nieuwe zorgaanbieder' };
+const STATUS_LABELS: Record<ContractStatus, string> = {
+  existing: 'bestaande zorgaanbieder',
+  new: 'nieuwe zorgaanbieder',
+};
 
 /** Feed tokens are URL-safe base64; anything else cannot be one and is not looked up. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,256}$/;
@@ -66,14 +77,21 @@ export class FeedService {
   }
 
   /** The provider behind a feed token with its timeline now, for the timeline page (web/feed-page.ts renders it). */
-  providerTimeline(token: string): { provider: ProviderRecord; items: TimelineItem[]; today: IsoDate; feedUrl: string } | undefined {
+  providerTimeline(
+    token: string,
+  ): { provider: ProviderRecord; items: TimelineItem[]; today: IsoDate; feedUrl: string } | undefined {
     // No cache to check first, so one lookup: the whole provider, by the keyed hash of the token.
     const provider = TOKEN_SHAPE.test(token) ? this.options.providers.getByFeedToken(token) : undefined;
     if (!provider) return undefined;
     const today = this.options.today();
     return {
       provider,
-      items: computeTimeline(provider, this.options.calendars(), this.options.events.recordedEvents(provider.id), today),
+      items: computeTimeline(
+        provider,
+        this.options.calendars(),
+        this.options.events.recordedEvents(provider.id),
+        today,
+      ),
       today,
       feedUrl: providerFeedUrl(this.options.publicBaseUrl, token),
     };
@@ -109,7 +127,9 @@ export class FeedService {
   calendarFeed(selected: readonly CompiledCalendar[], kind: ProviderKind, status: ContractStatus): RenderedFeed {
     const today = this.options.today();
     const calendars = this.options.calendars();
-    const unique = [...new Map(selected.map((calendar) => [calendar.key, calendar])).values()].sort((a, b) => a.key.localeCompare(b.key));
+    const unique = [...new Map(selected.map((calendar) => [calendar.key, calendar])).values()].sort((a, b) =>
+      a.key.localeCompare(b.key),
+    );
     const keys = unique.map((calendar) => calendar.key);
     const feed = calendarFeedKey(keys.join('+'), kind, status);
     const version = `${today}|${this.calendarSetId(calendars)}`;
@@ -122,7 +142,8 @@ export class FeedService {
       uid: (item, part) => calendarUid(item.id, kind, status, part),
       withStatus: false,
       insurerName: (item) => insurerName(calendars, item),
-      timelineUrl: (item) => `${this.options.publicBaseUrl}/api/v1/calendars/${item.calendar}/timeline?kind=${kind}&status=${status}`,
+      timelineUrl: (item) =>
+        `${this.options.publicBaseUrl}/api/v1/calendars/${item.calendar}/timeline?kind=${kind}&status=${status}`,
       reminderDays: PUBLIC_REMINDER_DAYS,
     });
     const names = keys.map((key) => calendarName(calendars, key)).join(', ');
@@ -139,7 +160,11 @@ export class FeedService {
    * The feed of one situation (kinds, and per insurer existing or new, with attributes) with nothing recorded:
    * the web front door's subscribe links, no account needed. `key` is the situation's canonical query string.
    */
-  situationFeed(provider: { kinds: ProviderKind[]; contracts: Contract[] }, key: string, timelineUrl: string): RenderedFeed {
+  situationFeed(
+    provider: { kinds: ProviderKind[]; contracts: Contract[] },
+    key: string,
+    timelineUrl: string,
+  ): RenderedFeed {
     const today = this.options.today();
     const calendars = this.options.calendars();
     const feed = `situation/${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
@@ -156,7 +181,9 @@ export class FeedService {
       timelineUrl: () => timelineUrl,
       reminderDays: PUBLIC_REMINDER_DAYS,
     });
-    const names = [...new Set(provider.contracts.map((c) => calendarName(calendars, `${c.insurer}/${c.year}`)))].join(', ');
+    const names = [...new Set(provider.contracts.map((c) => calendarName(calendars, `${c.insurer}/${c.year}`)))].join(
+      ', ',
+    );
     const kinds = provider.kinds.map((kind) => KIND_LABELS[kind]).join(', ');
     const header = {
       name: `Contractdeadlines ${names}: ${kinds}`,
@@ -182,7 +209,11 @@ export class FeedService {
         now,
       ),
     }))();
-    const published: PublishedEvent[] = events.map((event, i) => ({ ...event, ...states.get(stateKey(event.state.feed, event.state.item))!, fingerprint: contents[i] }));
+    const published: PublishedEvent[] = events.map((event, i) => ({
+      ...event,
+      ...states.get(stateKey(event.state.feed, event.state.item))!,
+      fingerprint: contents[i],
+    }));
     const body = Buffer.from(renderFeed(header, published, this.pieces), 'utf8');
     const modified = new Date(changedAt);
     return {
@@ -214,7 +245,9 @@ function calendarName(calendars: CalendarSet, key: string): string {
 }
 
 function providerHeader(provider: ProviderRecord, calendars: CalendarSet): FeedHeader {
-  const contracts = provider.contracts.map((contract) => calendarName(calendars, `${contract.insurer}/${contract.year}`));
+  const contracts = provider.contracts.map((contract) =>
+    calendarName(calendars, `${contract.insurer}/${contract.year}`),
+  );
   return {
     name: `Contractdeadlines ${provider.name}`,
     description: `Contracteerdeadlines geboortezorg van ${provider.name} (AGB ${provider.agb})${contracts.length > 0 ? ` bij ${contracts.join(', ')}` : ''}.`,

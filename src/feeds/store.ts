@@ -31,12 +31,17 @@ export class FeedStateStore {
       owner: db.prepare<[string], { id: string; feed_version: number }>(
         `SELECT p.id, p.feed_version FROM secret_tokens t JOIN providers p ON p.id = t.subject WHERE t.hash = ? AND t.purpose = 'feed'`,
       ),
-      items: db.prepare<[string], ItemRow>('SELECT item, fingerprint, sequence, changed_at FROM feed_items WHERE feed = ?'),
+      items: db.prepare<[string], ItemRow>(
+        'SELECT item, fingerprint, sequence, changed_at FROM feed_items WHERE feed = ?',
+      ),
       upsertItem: db.prepare(`INSERT INTO feed_items (feed, item, provider_id, fingerprint, sequence, changed_at)
         VALUES (@feed, @item, @providerId, @fingerprint, @sequence, @changedAt)
         ON CONFLICT (feed, item) DO UPDATE SET fingerprint = excluded.fingerprint, sequence = excluded.sequence, changed_at = excluded.changed_at`),
-      feed: db.prepare<[string], { fingerprint: string; changed_at: string }>('SELECT fingerprint, changed_at FROM feed_states WHERE feed = ?'),
-      upsertFeed: db.prepare(`INSERT INTO feed_states (feed, provider_id, fingerprint, changed_at) VALUES (@feed, @providerId, @fingerprint, @changedAt)
+      feed: db.prepare<[string], { fingerprint: string; changed_at: string }>(
+        'SELECT fingerprint, changed_at FROM feed_states WHERE feed = ?',
+      ),
+      upsertFeed:
+        db.prepare(`INSERT INTO feed_states (feed, provider_id, fingerprint, changed_at) VALUES (@feed, @providerId, @fingerprint, @changedAt)
         ON CONFLICT (feed) DO UPDATE SET fingerprint = excluded.fingerprint, changed_at = excluded.changed_at`),
     };
   }
@@ -92,7 +97,9 @@ export class FeedStateStore {
 function changeTime(previous: string | undefined, now: string): string {
   if (previous === undefined) return now;
   const previousSecond = Math.floor(Date.parse(previous) / 1000);
-  return Math.floor(Date.parse(now) / 1000) > previousSecond ? now : new Date((previousSecond + 1) * 1000).toISOString();
+  return Math.floor(Date.parse(now) / 1000) > previousSecond
+    ? now
+    : new Date((previousSecond + 1) * 1000).toISOString();
 }
 
 export function stateKey(feed: string, item: string): string {

@@ -39,7 +39,9 @@ export function flagText(flags: readonly DateFlag[]): string | null {
  */
 export function summaryOf(item: TimelineItem, insurerName: string, withStatus = true): string {
   // "CZ maakt aanvullende zorginkoop bekend" names the insurer already.
-  let summary = item.title.nl.startsWith(`${insurerName} `) ? item.title.nl : `${insurerName}: ${lowerFirst(item.title.nl)}`;
+  let summary = item.title.nl.startsWith(`${insurerName} `)
+    ? item.title.nl
+    : `${insurerName}: ${lowerFirst(item.title.nl)}`;
   if (item.actor === 'insurer' && item.type === 'deadline') summary += ` (${insurerName} is aan zet)`;
   if (item.type === 'advice') summary += ' (advies)';
   if (!withStatus) return summary;
@@ -50,8 +52,10 @@ export function summaryOf(item: TimelineItem, insurerName: string, withStatus = 
 
 function whoActs(item: TimelineItem, insurerName: string): string {
   if (item.type === 'info') return 'Ter informatie.';
-  if (item.type === 'advice') return 'Advies: deze datum staat niet in het document; wij raden hem aan. Nooit te laat volgens de verzekeraar.';
-  if (item.bindsWhen !== null && !item.bindsWhen.met) return 'Geldt alleen als de verzekeraar erom vraagt; leg het verzoek vast als het komt.';
+  if (item.type === 'advice')
+    return 'Advies: deze datum staat niet in het document; wij raden hem aan. Nooit te laat volgens de verzekeraar.';
+  if (item.bindsWhen !== null && !item.bindsWhen.met)
+    return 'Geldt alleen als de verzekeraar erom vraagt; leg het verzoek vast als het komt.';
   if (item.actor === 'provider') return 'U bent aan zet.';
   return `${insurerName} is aan zet. Niets ontvangen op deze datum? Kijk in het VECOZO Zorginkoopportaal of mail ${item.contact}.`;
 }
@@ -83,7 +87,10 @@ function derivationLines(item: TimelineItem, following: readonly TimelineItem[])
     `Berekening: ${item.derivation.nl}.`,
     ...(item.derivation.reading ? [`Lezing: ${item.derivation.reading.nl}`] : []),
     ...(following.length > 0
-      ? ['Daarna, zodra u dit vastlegt (nog zonder datum):', ...following.map((step) => `- ${step.title.nl}: ${step.derivation.nl}`)]
+      ? [
+          'Daarna, zodra u dit vastlegt (nog zonder datum):',
+          ...following.map((step) => `- ${step.title.nl}: ${step.derivation.nl}`),
+        ]
       : []),
   ];
 }
@@ -111,7 +118,11 @@ export function descriptionOf(
 }
 
 /** The opening of a long window: from when the provider can act, and by when. */
-export function openingDescriptionOf(item: TimelineItem & { due: IsoDate }, insurerName: string, timelineUrl: string): string {
+export function openingDescriptionOf(
+  item: TimelineItem & { due: IsoDate },
+  insurerName: string,
+  timelineUrl: string,
+): string {
   return [
     `Vanaf vandaag kan het: ${lowerFirst(item.title.nl)} (${insurerName}).`,
     whenText(item),

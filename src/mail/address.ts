@@ -11,7 +11,12 @@ export function parseMailbox(text: string): Mailbox {
   const trimmed = text.trim();
   const open = trimmed.indexOf('<');
   const close = trimmed.indexOf('>');
-  const named = trimmed.endsWith('>') && open >= 0 && close === trimmed.length - 1 && trimmed.indexOf('<', open + 1) < 0 && open + 1 < close;
+  const named =
+    trimmed.endsWith('>') &&
+    open >= 0 &&
+    close === trimmed.length - 1 &&
+    trimmed.indexOf('<', open + 1) < 0 &&
+    open + 1 < close;
   if (!named) return { name: null, address: trimmed };
   const name = trimmed.slice(0, open).trim();
   return { name: name === '' ? null : name, address: trimmed.slice(open + 1, close).trim() };

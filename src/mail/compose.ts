@@ -86,7 +86,11 @@ export function composeMessage(mail: OutgoingMail): Buffer {
 /** A text/* child as MimeNode writes it: 7bit when plain with short lines, else quoted-printable or base64 by content. */
 function textPart(type: 'text/plain' | 'text/html', content: string): string {
   const encoding =
-    isPlainText(content) && !hasLongerLines(content, 76) ? '7bit' : headerEncoder._getTextEncoding(content) === 'Q' ? 'quoted-printable' : 'base64';
+    isPlainText(content) && !hasLongerLines(content, 76)
+      ? '7bit'
+      : headerEncoder._getTextEncoding(content) === 'Q'
+        ? 'quoted-printable'
+        : 'base64';
   const body =
     encoding === 'quoted-printable'
       ? encoded(new QuotedPrintableEncoder({ binary: false } as object), content)
@@ -111,4 +115,3 @@ function encoded(encoder: Transform, content: string): string {
   encoder._flush(fail);
   return output.join('');
 }
-

@@ -6,7 +6,8 @@
  * reader sees every character that was given, and no client can make a link of it.
  */
 /** A dot before two word characters (a domain; `B.V.` stays as it is), an IP address, a scheme, an @ (also full-width): what linkifiers look for. Single pass, linear. */
-const LINK_LIKE = /[\p{L}\p{N}][.\uFF0E\u3002\uFF61][\p{L}\p{N}]{2}|\p{N}[.\uFF0E\u3002\uFF61]\p{N}[.\uFF0E\u3002\uFF61]\p{N}|[@\uFF20]|[\p{L}\p{N}][:\uFF1A]/u;
+const LINK_LIKE =
+  /[\p{L}\p{N}][.\uFF0E\u3002\uFF61][\p{L}\p{N}]{2}|\p{N}[.\uFF0E\u3002\uFF61]\p{N}[.\uFF0E\u3002\uFF61]\p{N}|[@\uFF20]|[\p{L}\p{N}][:\uFF1A]/u;
 
 export function inertText(text: string): string {
   return text

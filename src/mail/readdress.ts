@@ -18,12 +18,23 @@ export interface Readdressing {
 export async function readdressMessage(raw: Buffer, change: Readdressing): Promise<Buffer> {
   // Loaded on an address change only: mailparser and its decoders cost start-up time and memory otherwise.
   const { simpleParser } = await import('mailparser');
-  const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+  const parsed = await simpleParser(raw, {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+    skipImageLinks: true,
+  });
   const swap = (body: string) => body.split(change.oldUnsubscribeToken).join(change.unsubscribeToken);
   // mailparser gathers the List-* headers under `list`.
   const unsubscribe = (parsed.headers.get('list') as { unsubscribe?: { url?: string } } | undefined)?.unsubscribe;
   const messageId = parsed.messageId?.replace(/^<|>$/g, '');
-  if (typeof parsed.html !== 'string' || parsed.text === undefined || messageId === undefined || unsubscribe?.url === undefined || parsed.date === undefined) {
+  if (
+    typeof parsed.html !== 'string' ||
+    parsed.text === undefined ||
+    messageId === undefined ||
+    unsubscribe?.url === undefined ||
+    parsed.date === undefined
+  ) {
     throw new Error('not a message this service composed');
   }
   return composeMessage({

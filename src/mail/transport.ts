@@ -36,7 +36,10 @@ export function sendErrorOf(error: unknown): SendError {
   // Replies name the recipient (`550 5.1.1 <anna@example.nl>: …`): masked before the log and lastError see them.
   const text = maskEmails((message ?? String(error)).slice(0, 1000).replace(/\s+/g, ' ')).slice(0, 500);
   if (code === 'ETLS' || /STARTTLS/i.test(text)) {
-    return new SendError(`${text} (credentials are never sent without TLS: use smtps://, a server that offers STARTTLS, or SMTP_ALLOW_PLAIN_AUTH=true)`, false);
+    return new SendError(
+      `${text} (credentials are never sent without TLS: use smtps://, a server that offers STARTTLS, or SMTP_ALLOW_PLAIN_AUTH=true)`,
+      false,
+    );
   }
   return new SendError(code && !text.includes(code) ? `${code}: ${text}` : text, permanent);
 }
@@ -69,7 +72,13 @@ export function smtpTransport(smtpUrl: string, maxConnections = 5, security: Smt
   const credentials = url.username !== '' || url.password !== '';
   const local = isLoopbackHost(url.hostname) && !security.loopbackIsRemote;
   const requireTLS = credentials && url.protocol === 'smtp:' && !local && !security.allowPlainAuth;
-  const transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections, ...SMTP_TIMEOUTS, ...(requireTLS ? { requireTLS: true } : {}) });
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    pool: true,
+    maxConnections,
+    ...SMTP_TIMEOUTS,
+    ...(requireTLS ? { requireTLS: true } : {}),
+  });
   return {
     description: `${url.protocol}//${url.host}`,
     async send(envelope, raw) {

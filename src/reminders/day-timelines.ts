@@ -38,7 +38,9 @@ export class DayTimelines {
     const items = computeTimeline(provider, this.calendars, events, this.day);
     const moving = new Set<string>();
     if (items.some((item) => item.projected)) {
-      const tomorrow = new Map(computeTimeline(provider, this.calendars, events, addDays(this.day, 1)).map((item) => [item.id, item.due]));
+      const tomorrow = new Map(
+        computeTimeline(provider, this.calendars, events, addDays(this.day, 1)).map((item) => [item.id, item.due]),
+      );
       for (const item of items) if (item.projected && tomorrow.get(item.id) !== item.due) moving.add(item.id);
     }
     return { items, moving };

@@ -35,7 +35,8 @@ export async function deliverOutbox(options: DeliveryOptions): Promise<{ sent: n
   let claimed: ClaimedMail[] = [];
   const worker = async () => {
     while (!stopping()) {
-      if (claimed.length === 0) claimed = outbox.claim(lease.owner, now(), lease.leaseMs, CLAIM_PER_WORKER * options.concurrency).reverse();
+      if (claimed.length === 0)
+        claimed = outbox.claim(lease.owner, now(), lease.leaseMs, CLAIM_PER_WORKER * options.concurrency).reverse();
       const mail = claimed.pop();
       if (mail === undefined) return;
       counts[await sendOne(options, mail, marks)]++;
@@ -111,7 +112,11 @@ class SentMarks {
     this.waiting = [];
     if (batch.length === 0) return;
     try {
-      this.outbox.markSentMany(batch.map((entry) => entry.id), this.owner, this.now());
+      this.outbox.markSentMany(
+        batch.map((entry) => entry.id),
+        this.owner,
+        this.now(),
+      );
       for (const entry of batch) entry.done();
     } catch (error) {
       for (const entry of batch) entry.failed(error);
@@ -119,7 +124,11 @@ class SentMarks {
   }
 }
 
-async function sendOne(options: DeliveryOptions, mail: ClaimedMail, marks: SentMarks): Promise<'sent' | 'failed' | 'retry'> {
+async function sendOne(
+  options: DeliveryOptions,
+  mail: ClaimedMail,
+  marks: SentMarks,
+): Promise<'sent' | 'failed' | 'retry'> {
   const { outbox, lease, log, transport, retry, now } = options;
   marks.out();
   try {
@@ -135,7 +144,10 @@ async function sendOne(options: DeliveryOptions, mail: ClaimedMail, marks: SentM
     }
     const delay = retry.firstDelayMs * 2 ** (mail.attempts - 1);
     outbox.markRetry(mail.id, lease.owner, new Date(now().getTime() + delay), error.message);
-    log.info({ outboxId: mail.id, attempts: mail.attempts, retryInMs: delay, error: error.message }, 'reminders: mail will be retried');
+    log.info(
+      { outboxId: mail.id, attempts: mail.attempts, retryInMs: delay, error: error.message },
+      'reminders: mail will be retried',
+    );
     return 'retry';
   }
   await marks.mark(mail.id);

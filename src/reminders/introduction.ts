@@ -38,7 +38,18 @@ const WORDS = {
 export function renderIntroduction(context: IntroductionContext): RenderedDigest {
   const words = WORDS[context.language];
   const added = words.added(inertText(context.providerName), inertText(context.addedBy));
-  const text = [words.greeting, '', added, '', words.next, '', `${words.stop}: ${context.unsubscribeUrl}`, '', words.footer, ''].join('\n');
+  const text = [
+    words.greeting,
+    '',
+    added,
+    '',
+    words.next,
+    '',
+    `${words.stop}: ${context.unsubscribeUrl}`,
+    '',
+    words.footer,
+    '',
+  ].join('\n');
   const html = [
     '<!doctype html>',
     `<html lang="${context.language}"><head><meta charset="utf-8"><title>${escapeHtml(words.subject)}</title></head>`,

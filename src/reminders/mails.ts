@@ -16,7 +16,8 @@ import { renderDigest, type RenderedDigest } from './render.js';
  * A message ready for the outbox with what it tells and the record links it carries (saved in the outbox's
  * transaction, never without the mail), or why it cannot be sent.
  */
-export type BuiltMail = { mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } | { mail: Omit<PlannedMail, 'raw'>; error: string };
+export type BuiltMail =
+  { mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } | { mail: Omit<PlannedMail, 'raw'>; error: string };
 
 export interface ReminderMailOptions {
   apiKeys: ApiKeyStore;
@@ -74,14 +75,25 @@ export class ReminderMails {
         return `${base}/gedaan/${link.token}`;
       },
     });
-    const told = digest.notices.flatMap((notice) => notice.keys.map((key) => ({ item: notice.item.id, notice: key, due: notice.item.due })));
+    const told = digest.notices.flatMap((notice) =>
+      notice.keys.map((key) => ({ item: notice.item.id, notice: key, due: notice.item.due })),
+    );
     return this.compose(provider, contact, digest.day, rendered, told, links);
   }
 
-  private compose(provider: ProviderRecord, contact: ReminderContact, day: IsoDate, rendered: RenderedDigest, told: ToldNotice[], links: (() => void)[]): BuiltMail {
+  private compose(
+    provider: ProviderRecord,
+    contact: ReminderContact,
+    day: IsoDate,
+    rendered: RenderedDigest,
+    told: ToldNotice[],
+    links: (() => void)[],
+  ): BuiltMail {
     const unsubscribeUrl = this.unsubscribeUrl(contact);
     // Same contact, day and content: same Message-ID, so a resend is recognisable as the same mail.
-    const hash = createHash('sha256').update(`${contact.id}\n${day}\n${rendered.subject}\n${rendered.text}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${contact.id}\n${day}\n${rendered.subject}\n${rendered.text}`)
+      .digest('hex');
     const head = {
       id: `${day}/c${contact.id}`,
       contactId: contact.id,

@@ -61,7 +61,13 @@ function isDated(item: TimelineItem): item is DatedItem {
  */
 export function insurerBinds(item: TimelineItem): boolean {
   // A date still counted from an unrecorded step (projected) is not the insurer's own: the step before may not have happened.
-  return item.actor === 'insurer' && item.type === 'deadline' && item.due !== null && !item.projected && (item.bindsWhen === null || item.bindsWhen.met);
+  return (
+    item.actor === 'insurer' &&
+    item.type === 'deadline' &&
+    item.due !== null &&
+    !item.projected &&
+    (item.bindsWhen === null || item.bindsWhen.met)
+  );
 }
 
 export function noticeKey(item: string, key: string, due: IsoDate): string {
@@ -83,11 +89,14 @@ export function planDigest(input: DigestInput): Digest | null {
       if (daysLeft === 0) found.push({ kind: 'due-today', key: 'due-today' });
       else if (daysLeft > 0) {
         // The latest reminder day that fell between `since` and `day`; one reminder even after several missed days.
-        const hits = input.reminderDays.filter((days) => days === daysLeft || (days > daysLeft && addDays(item.due, -days) >= since));
+        const hits = input.reminderDays.filter(
+          (days) => days === daysLeft || (days > daysLeft && addDays(item.due, -days) >= since),
+        );
         if (hits.length > 0) found.push({ kind: 'reminder', key: `reminder-${Math.min(...hits)}` });
       }
     }
-    if (insurerBinds(item) && daysLeft < 0 && -daysLeft <= LATE_NOTICE_DAYS) found.push({ kind: 'insurer-late', key: 'insurer-late' });
+    if (insurerBinds(item) && daysLeft < 0 && -daysLeft <= LATE_NOTICE_DAYS)
+      found.push({ kind: 'insurer-late', key: 'insurer-late' });
     const toldDue = history.toldDue.get(item.id);
     if (toldDue !== undefined && toldDue !== item.due && daysLeft >= 0) found.push({ kind: 'changed', key: 'changed' });
 
@@ -103,6 +112,9 @@ export function planDigest(input: DigestInput): Digest | null {
   }
   if (notices.length === 0) return null;
   notices.sort((a, b) => (a.item.due < b.item.due ? -1 : a.item.due > b.item.due ? 1 : a.item.id < b.item.id ? -1 : 1));
-  const nearest = notices.find((notice) => notice.daysLeft >= 0 && notice.item.actor === 'provider') ?? notices.find((notice) => notice.daysLeft >= 0) ?? notices[0];
+  const nearest =
+    notices.find((notice) => notice.daysLeft >= 0 && notice.item.actor === 'provider') ??
+    notices.find((notice) => notice.daysLeft >= 0) ??
+    notices[0];
   return { day, notices, nearest };
 }

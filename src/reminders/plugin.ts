@@ -27,9 +27,15 @@ export interface ReminderPluginOptions {
 async function reminders(fastify: FastifyInstance, opts: ReminderPluginOptions): Promise<void> {
   const { config } = opts;
   const transport =
-    opts.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl, config.smtpConnections, { allowPlainAuth: config.smtpAllowPlainAuth }) : emlFolderTransport(config.mailDir));
+    opts.transport ??
+    (config.smtpUrl
+      ? smtpTransport(config.smtpUrl, config.smtpConnections, { allowPlainAuth: config.smtpAllowPlainAuth })
+      : emlFolderTransport(config.mailDir));
   if (opts.schedule) {
-    fastify.log.info({ transport: transport.description }, config.smtpUrl ? 'reminders: sending over SMTP' : 'reminders: no SMTP_URL, writing .eml files');
+    fastify.log.info(
+      { transport: transport.description },
+      config.smtpUrl ? 'reminders: sending over SMTP' : 'reminders: no SMTP_URL, writing .eml files',
+    );
   }
   const runner = new ReminderRunner({
     db: fastify.db,
@@ -57,20 +63,33 @@ async function reminders(fastify: FastifyInstance, opts: ReminderPluginOptions):
 /** Outbox sizes per status and the last reminder run, read from the database when /metrics is scraped. */
 function registerMetrics(fastify: FastifyInstance): void {
   const outbox = fastify.db.prepare('SELECT status, count(*) AS n FROM mail_outbox GROUP BY status');
-  const lastRun = fastify.db.prepare('SELECT day, finished_at AS finishedAt, planned, sent, failed FROM reminder_runs WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 1');
+  const lastRun = fastify.db.prepare(
+    'SELECT day, finished_at AS finishedAt, planned, sent, failed FROM reminder_runs WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 1',
+  );
   const counts = () => new Map((outbox.all() as { status: string; n: number }[]).map((row) => [row.status, row.n]));
   fastify.metrics.gauge('mail_outbox', 'Mails in the outbox by status.', () => {
     const byStatus = counts();
-    return ['planned', 'sending', 'sent', 'failed', 'cancelled'].map((status) => ({ labels: { status }, value: byStatus.get(status) ?? 0 }));
+    return ['planned', 'sending', 'sent', 'failed', 'cancelled'].map((status) => ({
+      labels: { status },
+      value: byStatus.get(status) ?? 0,
+    }));
   });
-  const last = () => lastRun.get() as { day: string; finishedAt: string; planned: number; sent: number; failed: number } | undefined;
-  fastify.metrics.gauge('reminder_last_run_finished_seconds', 'When the last reminder run finished (Unix time; 0 if none yet).', () => {
-    const run = last();
-    return run ? Date.parse(run.finishedAt) / 1000 : 0;
-  });
+  const last = () =>
+    lastRun.get() as { day: string; finishedAt: string; planned: number; sent: number; failed: number } | undefined;
+  fastify.metrics.gauge(
+    'reminder_last_run_finished_seconds',
+    'When the last reminder run finished (Unix time; 0 if none yet).',
+    () => {
+      const run = last();
+      return run ? Date.parse(run.finishedAt) / 1000 : 0;
+    },
+  );
   fastify.metrics.gauge('reminder_last_run_mails', 'Mails of the last finished reminder run, by outcome.', () => {
     const run = last();
-    return (['planned', 'sent', 'failed'] as const).map((outcome) => ({ labels: { outcome }, value: run?.[outcome] ?? 0 }));
+    return (['planned', 'sent', 'failed'] as const).map((outcome) => ({
+      labels: { outcome },
+      value: run?.[outcome] ?? 0,
+    }));
   });
 }
 

@@ -28,7 +28,6 @@ export interface RenderedDigest {
   html: string;
 }
 
-
 /** A run formats the same few dates thousands of times; luxon's formatting is the costly part of rendering. */
 const formatted = new Map<string, string>();
 
@@ -36,7 +35,9 @@ function formatDate(iso: IsoDate, language: Language, withYear = true): string {
   const key = `${iso}|${language}|${withYear}`;
   let text = formatted.get(key);
   if (text === undefined) {
-    text = DateTime.fromISO(iso, { zone: ZONE }).setLocale(language).toFormat(withYear ? 'cccc d LLLL yyyy' : 'cccc d LLLL');
+    text = DateTime.fromISO(iso, { zone: ZONE })
+      .setLocale(language)
+      .toFormat(withYear ? 'cccc d LLLL yyyy' : 'cccc d LLLL');
     if (formatted.size > 10_000) formatted.clear();
     formatted.set(key, text);
   }
@@ -46,7 +47,8 @@ function formatDate(iso: IsoDate, language: Language, withYear = true): string {
 const WORDS = {
   nl: {
     greeting: (name: string | null) => (name ? `Beste ${name},` : 'Beste lezer,'),
-    intro: (provider: string, count: number) => `Voor ${provider} ${count === 1 ? 'vraagt dit punt' : `vragen deze ${count} punten`} uw aandacht:`,
+    intro: (provider: string, count: number) =>
+      `Voor ${provider} ${count === 1 ? 'vraagt dit punt' : `vragen deze ${count} punten`} uw aandacht:`,
     left: (days: number) => (days === 0 ? 'vandaag' : days === 1 ? 'morgen' : `nog ${days} dagen`),
     due: 'Uiterlijk',
     advice: 'Advies (geen datum van de verzekeraar)',
@@ -68,18 +70,22 @@ const WORDS = {
     page: 'Uw eigen pagina: alle data, vastleggen wat u deed, gegevens wijzigen',
     feed: 'Agenda-abonnement (iCal)',
     unsubscribe: 'Geen herinneringen meer ontvangen',
-    subjectDeadline: (title: string, insurer: string, left: string, date: string) => `${title} (${insurer}): ${left}, ${date}`,
+    subjectDeadline: (title: string, insurer: string, left: string, date: string) =>
+      `${title} (${insurer}): ${left}, ${date}`,
     subjectLate: (title: string, insurer: string) => `Controleer: ${title} (${insurer}) is niet vastgelegd`,
-    subjectChanged: (title: string, insurer: string, date: string) => `Gewijzigde datum: ${title} (${insurer}), nu ${date}`,
+    subjectChanged: (title: string, insurer: string, date: string) =>
+      `Gewijzigde datum: ${title} (${insurer}), nu ${date}`,
     more: (count: number) => ` en ${count} ${count === 1 ? 'ander punt' : 'andere punten'}`,
     footer: 'U ontvangt deze e-mail omdat uw adres als contactpersoon bij deze zorgaanbieder is opgegeven.',
     signedUp: (site: string) => `U ontvangt deze e-mail omdat u zich op ${site} heeft aangemeld voor herinneringen.`,
     signedUpPage: 'Uw eigen pagina',
-    signedUpStop: 'Stoppen? Gebruik de link ‘Geen herinneringen meer ontvangen’ hierboven, of zet de herinneringen uit op uw eigen pagina, onder ‘Gegevens wijzigen’.',
+    signedUpStop:
+      'Stoppen? Gebruik de link ‘Geen herinneringen meer ontvangen’ hierboven, of zet de herinneringen uit op uw eigen pagina, onder ‘Gegevens wijzigen’.',
   },
   en: {
     greeting: (name: string | null) => (name ? `Dear ${name},` : 'Hello,'),
-    intro: (provider: string, count: number) => `For ${provider}, ${count === 1 ? 'this needs' : `these ${count} items need`} your attention:`,
+    intro: (provider: string, count: number) =>
+      `For ${provider}, ${count === 1 ? 'this needs' : `these ${count} items need`} your attention:`,
     left: (days: number) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `${days} days left`),
     due: 'Due',
     advice: 'Advice (not a date the insurer gave)',
@@ -101,14 +107,17 @@ const WORDS = {
     page: 'Your own page: every date, record what you did, change your details',
     feed: 'Calendar subscription (iCal)',
     unsubscribe: 'Stop these reminders',
-    subjectDeadline: (title: string, insurer: string, left: string, date: string) => `${title} (${insurer}): ${left}, ${date}`,
+    subjectDeadline: (title: string, insurer: string, left: string, date: string) =>
+      `${title} (${insurer}): ${left}, ${date}`,
     subjectLate: (title: string, insurer: string) => `Check: ${title} (${insurer}) is not recorded`,
-    subjectChanged: (title: string, insurer: string, date: string) => `Date changed: ${title} (${insurer}), now ${date}`,
+    subjectChanged: (title: string, insurer: string, date: string) =>
+      `Date changed: ${title} (${insurer}), now ${date}`,
     more: (count: number) => ` and ${count} more`,
     footer: 'You receive this e-mail because your address is given as a contact of this care provider.',
     signedUp: (site: string) => `You receive this e-mail because you signed up for reminders on ${site}.`,
     signedUpPage: 'Your own page',
-    signedUpStop: 'To stop, use the link ‘Stop these reminders’ above, or turn reminders off on your own page, under ‘Change your details’.',
+    signedUpStop:
+      'To stop, use the link ‘Stop these reminders’ above, or turn reminders off on your own page, under ‘Change your details’.',
   },
 } as const;
 
@@ -132,15 +141,20 @@ function noticeLines(notice: Notice, context: DigestContext): NoticeLines {
   lines.push({ label: words.derivation, text: item.derivation[language] });
   if (item.derivation.reading) lines.push({ label: words.reading, text: item.derivation.reading[language] });
   for (const flag of item.flags) lines.push({ label: null, text: flagText(flag, item.actor === 'provider', language) });
-  if (notice.previousDue !== null) lines.push({ label: null, text: words.changed(formatDate(notice.previousDue, language)) });
+  if (notice.previousDue !== null)
+    lines.push({ label: null, text: words.changed(formatDate(notice.previousDue, language)) });
   if (late) lines.push({ label: words.todo, text: words.late(insurer, formatDate(item.due, language), item.contact) });
   // Calendar notes (how a line was read) are written in English: only English mails carry them.
-  else if (item.actor === 'provider') lines.push({ label: words.todo, text: [title, language === 'en' ? item.note : null].filter(Boolean).join('. ') });
+  else if (item.actor === 'provider')
+    lines.push({ label: words.todo, text: [title, language === 'en' ? item.note : null].filter(Boolean).join('. ') });
   if (item.chain !== null) lines.push({ label: null, text: words.record });
   if (context.recordUrl && !late && item.actor === 'provider' && item.type === 'deadline') {
     lines.push({ label: words.recordLink, text: context.recordUrl(item.id), link: true });
   }
-  lines.push({ label: words.source, text: `${item.source.document}, ${words.section} ${item.source.section}: "${item.source.quote}"` });
+  lines.push({
+    label: words.source,
+    text: `${item.source.document}, ${words.section} ${item.source.section}: "${item.source.quote}"`,
+  });
   return { heading: `${title} (${insurer})`, lines };
 }
 
@@ -169,11 +183,16 @@ function subjectOf(digest: Digest, context: DigestContext): string {
 /** Subject, plain text and HTML of one digest, in the contact's language. Pure. */
 export function renderDigest(digest: Digest, given: DigestContext): RenderedDigest {
   // Tenant-supplied names are printed inert: a name like "www.evil.nl" never becomes a link (issue 15).
-  const context = { ...given, providerName: inertText(given.providerName), contactName: given.contactName === null ? null : inertText(given.contactName) };
+  const context = {
+    ...given,
+    providerName: inertText(given.providerName),
+    contactName: given.contactName === null ? null : inertText(given.contactName),
+  };
   const words = WORDS[context.language];
   const blocks = digest.notices.map((notice) => noticeLines(notice, context));
   // She signed up on the site herself (her page exists): the footer says so, not that someone gave her address.
-  const signedUp = context.pageUrl === undefined ? null : { site: new URL(context.pageUrl).host, pageUrl: context.pageUrl };
+  const signedUp =
+    context.pageUrl === undefined ? null : { site: new URL(context.pageUrl).host, pageUrl: context.pageUrl };
   const links = [
     context.pageUrl ? { label: words.page, url: context.pageUrl } : { label: words.timeline, url: context.timelineUrl },
     { label: words.feed, url: context.feedUrl },
@@ -192,7 +211,9 @@ export function renderDigest(digest: Digest, given: DigestContext): RenderedDige
     ]),
     ...links.map((link) => `${link.label}: ${link.url}`),
     '',
-    ...(signedUp ? [words.signedUp(signedUp.site), `${words.signedUpPage}: ${signedUp.pageUrl}`, words.signedUpStop] : [words.footer]),
+    ...(signedUp
+      ? [words.signedUp(signedUp.site), `${words.signedUpPage}: ${signedUp.pageUrl}`, words.signedUpStop]
+      : [words.footer]),
     '',
   ].join('\n');
 
@@ -209,7 +230,9 @@ export function renderDigest(digest: Digest, given: DigestContext): RenderedDige
           .map((line) =>
             line.link
               ? `<a href="${escapeHtml(line.text)}">${escapeHtml(line.label ?? line.text)}</a>`
-              : line.label ? `<em>${escapeHtml(line.label)}:</em> ${escapeHtml(line.text)}` : escapeHtml(line.text),
+              : line.label
+                ? `<em>${escapeHtml(line.label)}:</em> ${escapeHtml(line.text)}`
+                : escapeHtml(line.text),
           )
           .join('<br>')}</li>`,
     ),
@@ -224,4 +247,3 @@ export function renderDigest(digest: Digest, given: DigestContext): RenderedDige
 
   return { subject: subjectOf(digest, context), text, html };
 }
-

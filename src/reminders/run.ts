@@ -84,7 +84,6 @@ const PAGE_SIZE = 250;
 /** The runner sees every provider, like an admin key. */
 const ADMIN = { keyId: '', admin: true };
 
-
 /**
  * Plans each contact's daily digest into the outbox, then sends what the outbox holds.
  * Everything that matters is in the database, so a run can be repeated, resumed after a crash, or run by two processes.
@@ -120,7 +119,9 @@ export class ReminderRunner {
     this.mails = new ReminderMails({
       apiKeys: new ApiKeyStore(options.db),
       webLinks: new WebStore(options.db),
-      insurerNames: new Map(options.calendars.all().map((calendar) => [calendar.file.insurer, calendar.file.insurerName])),
+      insurerNames: new Map(
+        options.calendars.all().map((calendar) => [calendar.file.insurer, calendar.file.insurerName]),
+      ),
       publicBaseUrl: options.publicBaseUrl,
       mailFrom: options.mailFrom,
       fromDomain: this.from.domain,
@@ -182,12 +183,24 @@ export class ReminderRunner {
     if (reopened > 0) log.info({ day, reopened }, 'reminders: failed mails of this day queued again');
     const started = Date.now();
     const plan = await this.plan(day, since);
-    log.info({ day, since, planned: plan.planned, unsendable: plan.unsendable, ms: Date.now() - started }, 'reminders: planned');
+    log.info(
+      { day, since, planned: plan.planned, unsendable: plan.unsendable, ms: Date.now() - started },
+      'reminders: planned',
+    );
     const delivery = await this.deliver();
     // Stopped half-way: the day stays unfinished (the next run or the start-up catch-up completes it).
-    const result = { day, since, planned: plan.planned, sent: delivery.sent, failed: delivery.failed + plan.unsendable };
+    const result = {
+      day,
+      since,
+      planned: plan.planned,
+      sent: delivery.sent,
+      failed: delivery.failed + plan.unsendable,
+    };
     if (!this.stopping) this.store.finishRun(day, result, nowIso());
-    log.info({ ...result, transport: this.options.transport.description, ms: Date.now() - started }, 'reminders: run finished');
+    log.info(
+      { ...result, transport: this.options.transport.description, ms: Date.now() - started },
+      'reminders: run finished',
+    );
     return result;
   }
 
@@ -220,14 +233,29 @@ export class ReminderRunner {
           }
           const history = historyOf(histories.get(contact.id));
           // Reminders that fell on the day of the notice (at most a week back) are still owed to a contact that has had no digest yet.
-          const fresh = history.told.size === 0 && history.toldDue.size === 0 && contact.introducedOn < since && contact.introducedOn >= addDays(since, -7);
+          const fresh =
+            history.told.size === 0 &&
+            history.toldDue.size === 0 &&
+            contact.introducedOn < since &&
+            contact.introducedOn >= addDays(since, -7);
           const owedSince = fresh ? contact.introducedOn : since;
-          const digest = planDigest({ timeline: timeline.items, day, since: owedSince, reminderDays: provider.reminderDays, history, moving: timeline.moving });
+          const digest = planDigest({
+            timeline: timeline.items,
+            day,
+            since: owedSince,
+            reminderDays: provider.reminderDays,
+            history,
+            moving: timeline.moving,
+          });
           if (digest !== null) built.push(this.mails.digest(provider, contact, digest, pageTokens.get(provider.id)));
         }
       }
-      const mails = built.filter((entry): entry is { mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } => !('error' in entry));
-      const refused = built.filter((entry): entry is { mail: Omit<PlannedMail, 'raw'>; error: string } => 'error' in entry);
+      const mails = built.filter(
+        (entry): entry is { mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } => !('error' in entry),
+      );
+      const refused = built.filter(
+        (entry): entry is { mail: Omit<PlannedMail, 'raw'>; error: string } => 'error' in entry,
+      );
       this.store.transaction(() => {
         const now = nowIso();
         for (const { mail, told, links } of mails) {
@@ -239,7 +267,8 @@ export class ReminderRunner {
         }
         for (const { mail, error } of refused) if (this.outbox.insertUnsendable(mail, error, now)) unsendable++;
       });
-      for (const { mail, error } of refused) this.options.log.warn({ outboxId: mail.id, error }, 'reminders: mail refused, listed as failed');
+      for (const { mail, error } of refused)
+        this.options.log.warn({ outboxId: mail.id, error }, 'reminders: mail refused, listed as failed');
       // Planning is synchronous work: between pages the service answers its requests (and a stop is seen).
       await new Promise((resolve) => setImmediate(resolve));
     }

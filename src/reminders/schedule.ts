@@ -12,7 +12,11 @@ export const CATCH_UP_DAYS = 7;
  * Which run makes up for missed days: one digest per contact for `day`, with the reminders owed since `since`.
  * `todayDue`: today's scheduled time has passed (at a tick, or a start-up after it).
  */
-export function catchUpRun(lastFinished: IsoDate | null, today: IsoDate, todayDue: boolean): { day: IsoDate; since: IsoDate } | null {
+export function catchUpRun(
+  lastFinished: IsoDate | null,
+  today: IsoDate,
+  todayDue: boolean,
+): { day: IsoDate; since: IsoDate } | null {
   const day = todayDue ? today : addDays(today, -1);
   // A database that never ran reminders has nothing to catch up: start with today's run.
   if (lastFinished === null) return todayDue ? { day, since: day } : null;
@@ -33,7 +37,11 @@ export class ReminderSchedule {
   ) {}
 
   start(): void {
-    this.task = schedule(this.options.cron, () => this.catchUp(true), { timezone: ZONE, name: 'reminders', noOverlap: true });
+    this.task = schedule(this.options.cron, () => this.catchUp(true), {
+      timezone: ZONE,
+      name: 'reminders',
+      noOverlap: true,
+    });
     const next = this.task.getNextRun();
     const realToday = DateTime.now().setZone(ZONE).toISODate();
     const todayDue = next === null || DateTime.fromJSDate(next).setZone(ZONE).toISODate() !== realToday;

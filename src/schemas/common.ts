@@ -4,9 +4,17 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export const FieldErrorSchema = Type.Object(
   {
-    field: Type.String({ description: 'Path of the invalid field, e.g. `contracts[0].insurer`, `asOf`, `authorization`.', examples: ['contracts[0].insurer'] }),
-    in: Type.Optional(stringEnum(['body', 'querystring', 'params', 'headers'], { description: 'Part of the request the field is in.' })),
-    message: Type.String({ description: 'Why the value is not accepted.', examples: ['no calendar for insurer "acme" and year 2027; see GET /api/v1/calendars'] }),
+    field: Type.String({
+      description: 'Path of the invalid field, e.g. `contracts[0].insurer`, `asOf`, `authorization`.',
+      examples: ['contracts[0].insurer'],
+    }),
+    in: Type.Optional(
+      stringEnum(['body', 'querystring', 'params', 'headers'], { description: 'Part of the request the field is in.' }),
+    ),
+    message: Type.String({
+      description: 'Why the value is not accepted.',
+      examples: ['no calendar for insurer "acme" and year 2027; see GET /api/v1/calendars'],
+    }),
   },
   { $id: 'FieldError', title: 'FieldError', description: 'One invalid field of a request.' },
 );
@@ -14,13 +22,26 @@ export const FieldErrorSchema = Type.Object(
 /** RFC 9457 problem details: every 4xx and 5xx answer of this service has this shape. */
 export const ProblemSchema = Type.Object(
   {
-    type: Type.String({ description: 'URI that identifies the kind of problem.', examples: ['http://127.0.0.1:3000/problems/invalid-input'] }),
+    type: Type.String({
+      description: 'URI that identifies the kind of problem.',
+      examples: ['http://127.0.0.1:3000/problems/invalid-input'],
+    }),
     title: Type.String({ description: 'Short summary of the kind of problem.', examples: ['Invalid input'] }),
     status: Type.Integer({ description: 'HTTP status code.', examples: [400] }),
-    detail: Type.String({ description: 'What went wrong with this request, for people.', examples: ['agb: must be 8 digits'] }),
-    instance: Type.String({ description: 'The request path this problem occurred on.', examples: ['/api/v1/providers'] }),
-    requestId: Type.Optional(Type.String({ description: 'Quote this when asking for support: it finds the request in the service log.' })),
-    errors: Type.Optional(Type.Array(Type.Ref(FieldErrorSchema), { description: 'The invalid fields, for invalid input (400).' })),
+    detail: Type.String({
+      description: 'What went wrong with this request, for people.',
+      examples: ['agb: must be 8 digits'],
+    }),
+    instance: Type.String({
+      description: 'The request path this problem occurred on.',
+      examples: ['/api/v1/providers'],
+    }),
+    requestId: Type.Optional(
+      Type.String({ description: 'Quote this when asking for support: it finds the request in the service log.' }),
+    ),
+    errors: Type.Optional(
+      Type.Array(Type.Ref(FieldErrorSchema), { description: 'The invalid fields, for invalid input (400).' }),
+    ),
   },
   {
     $id: 'Problem',
@@ -59,14 +80,20 @@ export function problemResponses(...statuses: number[]): Record<number, unknown>
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: PROBLEM_DESCRIPTIONS[status], content: { [PROBLEM_CONTENT_TYPE]: { schema: Type.Ref(ProblemSchema) } } },
+      {
+        description: PROBLEM_DESCRIPTIONS[status],
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: Type.Ref(ProblemSchema) } },
+      },
     ]),
   );
 }
 
 /** A page for people opened with a bad link (src/web/not-found.ts): a GET of a page answers its 4xx in HTML. */
 export function linkGonePages(...statuses: number[]): Record<number, unknown> {
-  const page = { description: 'The link is unknown, replaced or malformed: a page that says so and what to do (text/html).', content: { 'text/html': { schema: { type: 'string' } } } };
+  const page = {
+    description: 'The link is unknown, replaced or malformed: a page that says so and what to do (text/html).',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  };
   return Object.fromEntries(statuses.map((status) => [status, page]));
 }
 
@@ -81,9 +108,18 @@ export const IsoDateSchema = Type.String({
   examples: ['2026-06-15'],
 });
 
-export const TimestampSchema = Type.String({ format: 'date-time', description: 'An instant, ISO 8601 in UTC.', examples: ['2026-05-01T09:30:00.000Z'] });
+export const TimestampSchema = Type.String({
+  format: 'date-time',
+  description: 'An instant, ISO 8601 in UTC.',
+  examples: ['2026-05-01T09:30:00.000Z'],
+});
 
-export const IdSchema = Type.String({ minLength: 1, maxLength: 64, description: 'Identifier assigned by the service.', examples: ['0f8fad5b-d9cb-469f-a165-70867728950e'] });
+export const IdSchema = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  description: 'Identifier assigned by the service.',
+  examples: ['0f8fad5b-d9cb-469f-a165-70867728950e'],
+});
 
 export function nullable<T extends TSchema>(schema: T) {
   return Type.Union([schema, Type.Null()]);
@@ -94,16 +130,26 @@ export const SECURITY = [{ bearerAuth: [] }];
 /** The `Location` header of a 201: where the new resource is. */
 /** A read answer's validator (src/plugins/app/answers.ts). */
 export const ETAG_HEADER = {
-  etag: { type: 'string', description: 'Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged.' },
+  etag: {
+    type: 'string',
+    description:
+      'Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged.',
+  },
 };
 
 /** The answer to a conditional read whose `If-None-Match` still matches. */
-export const NOT_MODIFIED = { 304: { description: 'Not modified: the `If-None-Match` of the request still matches.', headers: ETAG_HEADER } };
-
-export const LOCATION_HEADER = {
-  location: { type: 'string', format: 'uri-reference', description: 'The path of the new resource.', examples: ['/api/v1/providers/0f8fad5b-d9cb-469f-a165-70867728950e'] },
+export const NOT_MODIFIED = {
+  304: { description: 'Not modified: the `If-None-Match` of the request still matches.', headers: ETAG_HEADER },
 };
 
+export const LOCATION_HEADER = {
+  location: {
+    type: 'string',
+    format: 'uri-reference',
+    description: 'The path of the new resource.',
+    examples: ['/api/v1/providers/0f8fad5b-d9cb-469f-a165-70867728950e'],
+  },
+};
 
 /** A string from a fixed list, as a JSON Schema `enum` (clear validation messages, clean OpenAPI). */
 export function stringEnum<const T extends readonly string[]>(values: T, options: SchemaOptions = {}) {

@@ -3,13 +3,34 @@ import { IdSchema, IsoDateSchema, TimestampSchema, nullable } from './common.js'
 
 export const CreateEventSchema = Type.Object(
   {
-    item: Type.String({ minLength: 1, maxLength: 300, description: 'Id of an item in the provider\'s timeline (as of today).', examples: ['cz-groep/2027/open-instroom/aanmelding'] }),
-    date: { ...IsoDateSchema, description: 'The day it happened; not after today (Europe/Amsterdam).', examples: ['2026-03-10'] },
-    note: Type.Optional(Type.String({ maxLength: 2000, description: 'Free text for the audit trail.', examples: ['Contactformulier verstuurd door Anna'] })),
+    item: Type.String({
+      minLength: 1,
+      maxLength: 300,
+      description: "Id of an item in the provider's timeline (as of today).",
+      examples: ['cz-groep/2027/open-instroom/aanmelding'],
+    }),
+    date: {
+      ...IsoDateSchema,
+      description: 'The day it happened; not after today (Europe/Amsterdam).',
+      examples: ['2026-03-10'],
+    },
+    note: Type.Optional(
+      Type.String({
+        maxLength: 2000,
+        description: 'Free text for the audit trail.',
+        examples: ['Contactformulier verstuurd door Anna'],
+      }),
+    ),
   },
   {
     additionalProperties: false,
-    examples: [{ item: 'cz-groep/2027/open-instroom/aanmelding', date: '2026-03-10', note: 'Contactformulier verstuurd door Anna' }],
+    examples: [
+      {
+        item: 'cz-groep/2027/open-instroom/aanmelding',
+        date: '2026-03-10',
+        note: 'Contactformulier verstuurd door Anna',
+      },
+    ],
   },
 );
 export type CreateEventBody = Static<typeof CreateEventSchema>;
@@ -28,7 +49,8 @@ export const EventSchema = Type.Object(
   {
     $id: 'Event',
     title: 'Event',
-    description: 'A recorded event: the provider says a timeline item happened on `date`. Undone events stay in the audit trail.',
+    description:
+      'A recorded event: the provider says a timeline item happened on `date`. Undone events stay in the audit trail.',
     examples: [
       {
         id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
@@ -45,11 +67,15 @@ export const EventSchema = Type.Object(
 );
 
 export const EventListQuerySchema = Type.Object({
-  includeUndone: Type.Optional(Type.Boolean({ default: false, description: 'Also list undone events (the whole audit trail).' })),
+  includeUndone: Type.Optional(
+    Type.Boolean({ default: false, description: 'Also list undone events (the whole audit trail).' }),
+  ),
 });
 export type EventListQuery = Static<typeof EventListQuerySchema>;
 
-export const EventListSchema = Type.Object({ items: Type.Array(Type.Ref(EventSchema), { description: 'Sorted by date.' }) });
+export const EventListSchema = Type.Object({
+  items: Type.Array(Type.Ref(EventSchema), { description: 'Sorted by date.' }),
+});
 
 export const EventParamsSchema = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 64, description: 'Provider id.' }),

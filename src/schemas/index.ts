@@ -6,4 +6,13 @@ import { ProviderSchema } from './providers.js';
 import { TimelineItemSchema } from './timeline.js';
 
 /** Schemas with an $id: registered once with addSchema, referenced with $ref, named components in OpenAPI. */
-export const SHARED_SCHEMAS = [FieldErrorSchema, ProblemSchema, ProviderSchema, TimelineItemSchema, EventSchema, ApiKeySchema, CalendarSummarySchema, PlanningLineSchema];
+export const SHARED_SCHEMAS = [
+  FieldErrorSchema,
+  ProblemSchema,
+  ProviderSchema,
+  TimelineItemSchema,
+  EventSchema,
+  ApiKeySchema,
+  CalendarSummarySchema,
+  PlanningLineSchema,
+];

@@ -2,38 +2,75 @@ import { Type, type Static } from '@sinclair/typebox';
 import { CONTRACT_STATUSES, PROVIDER_KINDS } from '../domain/types.js';
 import { IdSchema, TimestampSchema, nullable, stringEnum } from './common.js';
 
-export const ProviderKindSchema = stringEnum(PROVIDER_KINDS, { description: 'Kind of care the provider gives.', examples: ['verloskunde'] });
+export const ProviderKindSchema = stringEnum(PROVIDER_KINDS, {
+  description: 'Kind of care the provider gives.',
+  examples: ['verloskunde'],
+});
 
-export const ContractStatusSchema = stringEnum(CONTRACT_STATUSES, { description: '`existing`: contracted with this insurer in the current year; `new`: a new provider for this insurer.',
+export const ContractStatusSchema = stringEnum(CONTRACT_STATUSES, {
+  description: '`existing`: contracted with this insurer in the current year; `new`: a new provider for this insurer.',
 });
 
 export const AttributeValueSchema = Type.Union([Type.String({ maxLength: 100 }), Type.Number(), Type.Boolean()]);
 
 export const ContractSchema = Type.Object(
   {
-    insurer: Type.String({ minLength: 1, maxLength: 64, description: 'Insurer id of a calendar (`GET /api/v1/calendars`).', examples: ['cz-groep'] }),
-    year: Type.Integer({ minimum: 2000, maximum: 2100, description: 'Contract year of that calendar.', examples: [2027] }),
+    insurer: Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: 'Insurer id of a calendar (`GET /api/v1/calendars`).',
+      examples: ['cz-groep'],
+    }),
+    year: Type.Integer({
+      minimum: 2000,
+      maximum: 2100,
+      description: 'Contract year of that calendar.',
+      examples: [2027],
+    }),
     status: ContractStatusSchema,
     runsUntil: Type.Optional(
-      Type.Integer({ minimum: 2000, maximum: 2100, description: 'Last year of an agreement that already runs (multi-year contract): no signing round up to that year.', examples: [2027] }),
+      Type.Integer({
+        minimum: 2000,
+        maximum: 2100,
+        description:
+          'Last year of an agreement that already runs (multi-year contract): no signing round up to that year.',
+        examples: [2027],
+      }),
     ),
     attributes: Type.Optional(
       Type.Record(Type.String({ maxLength: 64 }), AttributeValueSchema, {
         maxProperties: 20,
-        description: "Values of the attributes that calendar declares (`attributes` of `GET /api/v1/calendars/{insurer}/{year}`).",
+        description:
+          'Values of the attributes that calendar declares (`attributes` of `GET /api/v1/calendars/{insurer}/{year}`).',
         examples: [{ organisatievorm: 'loondienst' }],
       }),
     ),
   },
-  { additionalProperties: false, description: 'A contract year with one insurer: it selects that insurer\'s calendar.' },
+  { additionalProperties: false, description: "A contract year with one insurer: it selects that insurer's calendar." },
 );
 
-export const LanguageSchema = stringEnum(['nl', 'en'], { description: 'Language of e-mails to this contact.', default: 'nl' });
+export const LanguageSchema = stringEnum(['nl', 'en'], {
+  description: 'Language of e-mails to this contact.',
+  default: 'nl',
+});
 
 export const ContactInputSchema = Type.Object(
   {
-    email: Type.String({ format: 'email', minLength: 3, maxLength: 254, description: 'Where reminders go.', examples: ['planning@verloskundigen-noord.nl'] }),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Person or role; no line breaks, `<`, `>`, `"` or `\\`.', examples: ['Anna de Vries'] })),
+    email: Type.String({
+      format: 'email',
+      minLength: 3,
+      maxLength: 254,
+      description: 'Where reminders go.',
+      examples: ['planning@verloskundigen-noord.nl'],
+    }),
+    name: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'Person or role; no line breaks, `<`, `>`, `"` or `\\`.',
+        examples: ['Anna de Vries'],
+      }),
+    ),
     language: Type.Optional(LanguageSchema),
   },
   { additionalProperties: false },
@@ -46,11 +83,28 @@ export const ContactSchema = Type.Object({
   language: stringEnum(['nl', 'en'], { description: 'Language of e-mails to this contact.' }),
 });
 
-const name = Type.String({ minLength: 1, maxLength: 200, description: 'Name of the practice or organisation; no line breaks or control characters.', examples: ['Verloskundigenpraktijk Noord'] });
+const name = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  description: 'Name of the practice or organisation; no line breaks or control characters.',
+  examples: ['Verloskundigenpraktijk Noord'],
+});
 const agb = Type.String({ pattern: '^[0-9]{8}$', description: 'AGB code (Vektis): 8 digits.', examples: ['01234567'] });
-const kinds = Type.Array(ProviderKindSchema, { minItems: 1, maxItems: PROVIDER_KINDS.length, uniqueItems: true, description: 'Every kind of care the provider gives (at least one, no repeats).', examples: [['verloskunde']] });
-const contracts = Type.Array(ContractSchema, { maxItems: 50, description: 'One entry per insurer and contract year; no two for the same insurer and year.' });
-const contacts = Type.Array(ContactInputSchema, { maxItems: 20, description: 'Who receives reminders; no repeated addresses.' });
+const kinds = Type.Array(ProviderKindSchema, {
+  minItems: 1,
+  maxItems: PROVIDER_KINDS.length,
+  uniqueItems: true,
+  description: 'Every kind of care the provider gives (at least one, no repeats).',
+  examples: [['verloskunde']],
+});
+const contracts = Type.Array(ContractSchema, {
+  maxItems: 50,
+  description: 'One entry per insurer and contract year; no two for the same insurer and year.',
+});
+const contacts = Type.Array(ContactInputSchema, {
+  maxItems: 20,
+  description: 'Who receives reminders; no repeated addresses.',
+});
 const reminderDays = Type.Array(Type.Integer({ minimum: 0, maximum: 365 }), {
   maxItems: 20,
   uniqueItems: true,
@@ -94,7 +148,8 @@ export const UpdateProviderSchema = Type.Object(
   {
     additionalProperties: false,
     minProperties: 1,
-    description: 'The fields to change; each given field replaces the stored one whole (`contracts` and `contacts` are replaced as lists).',
+    description:
+      'The fields to change; each given field replaces the stored one whole (`contracts` and `contacts` are replaced as lists).',
     examples: [{ contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing', runsUntil: 2027 }] }],
   },
 );
@@ -109,10 +164,26 @@ export const ProviderSchema = Type.Object(
     contracts: Type.Array(ContractSchema),
     contacts: Type.Array(ContactSchema),
     reminderDays: Type.Array(Type.Integer()),
-    feedUrl: Type.String({ description: 'iCal subscription address of this provider\'s timeline. Keep it secret: anyone with it can read the timeline.', examples: ['http://127.0.0.1:3000/feeds/3q2-7wGmRk5pXnY0vJd8aQ.ics'] }),
-    feedWebcalUrl: Type.String({ description: 'The same address as `webcal://`: opens the subscription dialog of Apple Calendar or Outlook.', examples: ['webcal://127.0.0.1:3000/feeds/3q2-7wGmRk5pXnY0vJd8aQ.ics'] }),
-    feedGoogleCalendarUrl: Type.String({ description: 'Opens Google Calendar\'s "add this calendar" dialog for the feed.', examples: ['https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2F127.0.0.1%3A3000%2Ffeeds%2F3q2-7wGmRk5pXnY0vJd8aQ.ics'] }),
-    timelinePageUrl: Type.String({ description: 'The timeline as a web page to read in a browser, behind the same secret as the feed (no key needed).', examples: ['http://127.0.0.1:3000/feeds/3q2-7wGmRk5pXnY0vJd8aQ.html'] }),
+    feedUrl: Type.String({
+      description:
+        "iCal subscription address of this provider's timeline. Keep it secret: anyone with it can read the timeline.",
+      examples: ['http://127.0.0.1:3000/feeds/3q2-7wGmRk5pXnY0vJd8aQ.ics'],
+    }),
+    feedWebcalUrl: Type.String({
+      description: 'The same address as `webcal://`: opens the subscription dialog of Apple Calendar or Outlook.',
+      examples: ['webcal://127.0.0.1:3000/feeds/3q2-7wGmRk5pXnY0vJd8aQ.ics'],
+    }),
+    feedGoogleCalendarUrl: Type.String({
+      description: 'Opens Google Calendar\'s "add this calendar" dialog for the feed.',
+      examples: [
+        'https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2F127.0.0.1%3A3000%2Ffeeds%2F3q2-7wGmRk5pXnY0vJd8aQ.ics',
+      ],
+    }),
+    timelinePageUrl: Type.String({
+      description:
+        'The timeline as a web page to read in a browser, behind the same secret as the feed (no key needed).',
+      examples: ['http://127.0.0.1:3000/feeds/3q2-7wGmRk5pXnY0vJd8aQ.html'],
+    }),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
   },
@@ -126,7 +197,8 @@ export const ProviderSchema = Type.Object(
         ...providerExample,
         feedUrl: 'http://127.0.0.1:3000/feeds/3q2-7wGmRk5pXnY0vJd8aQ.ics',
         feedWebcalUrl: 'webcal://127.0.0.1:3000/feeds/3q2-7wGmRk5pXnY0vJd8aQ.ics',
-        feedGoogleCalendarUrl: 'https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2F127.0.0.1%3A3000%2Ffeeds%2F3q2-7wGmRk5pXnY0vJd8aQ.ics',
+        feedGoogleCalendarUrl:
+          'https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2F127.0.0.1%3A3000%2Ffeeds%2F3q2-7wGmRk5pXnY0vJd8aQ.ics',
         timelinePageUrl: 'http://127.0.0.1:3000/feeds/3q2-7wGmRk5pXnY0vJd8aQ.html',
         createdAt: '2026-05-01T09:30:00.000Z',
         updatedAt: '2026-05-01T09:30:00.000Z',
@@ -135,17 +207,26 @@ export const ProviderSchema = Type.Object(
   },
 );
 
-export const ProviderParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64, description: 'Provider id.' }) });
+export const ProviderParamsSchema = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64, description: 'Provider id.' }),
+});
 
-export const ProviderListQuerySchema = Type.Object(
-  {
-    kind: Type.Optional(ProviderKindSchema),
-    insurer: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Only providers with a contract with this insurer.', examples: ['cz-groep'] })),
-    agb: Type.Optional(Type.String({ pattern: '^[0-9]{8}$', description: 'Only the provider with this AGB code.' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size.' })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0, description: 'Number of providers to skip.' })),
-  },
-);
+export const ProviderListQuerySchema = Type.Object({
+  kind: Type.Optional(ProviderKindSchema),
+  insurer: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: 'Only providers with a contract with this insurer.',
+      examples: ['cz-groep'],
+    }),
+  ),
+  agb: Type.Optional(Type.String({ pattern: '^[0-9]{8}$', description: 'Only the provider with this AGB code.' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size.' })),
+  offset: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0, description: 'Number of providers to skip.' }),
+  ),
+});
 export type ProviderListQuery = Static<typeof ProviderListQuerySchema>;
 
 export const ProviderListSchema = Type.Object(

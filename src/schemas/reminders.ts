@@ -14,34 +14,56 @@ const count = (description: string) => Type.Integer({ minimum: 0, description })
 export const RunStatusSchema = Type.Object(
   {
     day: IsoDateSchema,
-    since: { ...IsoDateSchema, description: 'First day whose reminders the run covers (earlier than `day` after missed days).' },
+    since: {
+      ...IsoDateSchema,
+      description: 'First day whose reminders the run covers (earlier than `day` after missed days).',
+    },
     state: stringEnum(['running', 'finished', 'unfinished'], {
-      description: '`running` in this service (retries included); `finished`; `unfinished`: run by another process, or interrupted by a restart (the next run or the start-up catch-up completes it).',
+      description:
+        '`running` in this service (retries included); `finished`; `unfinished`: run by another process, or interrupted by a restart (the next run or the start-up catch-up completes it).',
     }),
     startedAt: TimestampSchema,
     finishedAt: nullable(TimestampSchema),
-    planned: count('The day\'s digests in the outbox (at most one per contact).'),
+    planned: count("The day's digests in the outbox (at most one per contact)."),
     sent: count('Of those, accepted by the SMTP server (or written as .eml).'),
     pending: count('Of those, still to send: waiting (maybe for a retry) or being sent.'),
     failed: count('Of those, given up: see `GET /api/v1/admin/outbox?status=failed`.'),
     cancelled: count('Of those, not sent because the contact unsubscribed.'),
     result: nullable(
-      Type.Object({
-        planned: count('Digests this run stored.'),
-        sent: count('Mails sent during this run, earlier days\' leftovers included.'),
-        failed: count('Mails that ended failed during this run.'),
-      }, { description: 'What the finished run reported; null until it finishes.' }),
+      Type.Object(
+        {
+          planned: count('Digests this run stored.'),
+          sent: count("Mails sent during this run, earlier days' leftovers included."),
+          failed: count('Mails that ended failed during this run.'),
+        },
+        { description: 'What the finished run reported; null until it finishes.' },
+      ),
     ),
   },
   {
-    examples: [{ day: '2026-10-18', since: '2026-10-18', state: 'running', startedAt: '2026-10-18T05:00:00.000Z', finishedAt: null, planned: 42, sent: 40, pending: 2, failed: 0, cancelled: 0, result: null }],
+    examples: [
+      {
+        day: '2026-10-18',
+        since: '2026-10-18',
+        state: 'running',
+        startedAt: '2026-10-18T05:00:00.000Z',
+        finishedAt: null,
+        planned: 42,
+        sent: 40,
+        pending: 2,
+        failed: 0,
+        cancelled: 0,
+        result: null,
+      },
+    ],
   },
 );
 
-export const RunParamsSchema = Type.Object({ day: { ...IsoDateSchema, description: 'The run\'s day.' } });
+export const RunParamsSchema = Type.Object({ day: { ...IsoDateSchema, description: "The run's day." } });
 
 export const OutboxStatusSchema = stringEnum(OUTBOX_STATUSES, {
-  description: '`planned` (waiting, maybe for a retry), `sending` (claimed by a process), `sent`, `failed` (gave up, see `lastError`), `cancelled` (the contact unsubscribed).',
+  description:
+    '`planned` (waiting, maybe for a retry), `sending` (claimed by a process), `sent`, `failed` (gave up, see `lastError`), `cancelled` (the contact unsubscribed).',
 });
 
 export const OutboxQuerySchema = Type.Object(
@@ -55,7 +77,10 @@ export const OutboxQuerySchema = Type.Object(
 );
 
 export const OutboxMailSchema = Type.Object({
-  id: Type.String({ description: '`<day>/c<contact id>`: one digest per contact per day.', examples: ['2026-10-18/c12'] }),
+  id: Type.String({
+    description: '`<day>/c<contact id>`: one digest per contact per day.',
+    examples: ['2026-10-18/c12'],
+  }),
   providerId: Type.String(),
   day: IsoDateSchema,
   recipient: Type.String({ examples: ['planning@verloskundigen-noord.nl'] }),
@@ -64,7 +89,12 @@ export const OutboxMailSchema = Type.Object({
   status: OutboxStatusSchema,
   attempts: Type.Integer(),
   nextAttemptAt: TimestampSchema,
-  lastError: nullable(Type.String({ description: 'The last SMTP answer or error.', examples: ['EENVELOPE: 550 5.1.1 mailbox unavailable'] })),
+  lastError: nullable(
+    Type.String({
+      description: 'The last SMTP answer or error.',
+      examples: ['EENVELOPE: 550 5.1.1 mailbox unavailable'],
+    }),
+  ),
   createdAt: TimestampSchema,
   sentAt: nullable(TimestampSchema),
 });
@@ -77,5 +107,10 @@ export const OutboxListSchema = Type.Object({
 });
 
 export const UnsubscribeParamsSchema = Type.Object({
-  token: Type.String({ minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$', description: 'The token from the unsubscribe link in a reminder.' }),
+  token: Type.String({
+    minLength: 16,
+    maxLength: 128,
+    pattern: '^[A-Za-z0-9_-]+$',
+    description: 'The token from the unsubscribe link in a reminder.',
+  }),
 });

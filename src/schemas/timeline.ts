@@ -2,15 +2,23 @@ import { Type, type Static } from '@sinclair/typebox';
 import { IdSchema, IsoDateSchema, nullable, stringEnum } from './common.js';
 import { ContractStatusSchema, ProviderKindSchema } from './providers.js';
 
-export const TextSchema = Type.Object({ nl: Type.String(), en: Type.String() }, { description: 'Dutch and English wording.' });
+export const TextSchema = Type.Object(
+  { nl: Type.String(), en: Type.String() },
+  { description: 'Dutch and English wording.' },
+);
 
 export const ActorSchema = stringEnum(['provider', 'insurer'], {
-  description: '`provider`: a deadline the provider can miss; `insurer`: a promise of the insurer (check VECOZO or write to `contact` when it passes unmet).',
+  description:
+    '`provider`: a deadline the provider can miss; `insurer`: a promise of the insurer (check VECOZO or write to `contact` when it passes unmet).',
 });
 
 export const DateFlagSchema = Type.Union(
   [
-    Type.Object({ code: Type.Literal('weekend'), day: Type.Union([Type.Literal('zaterdag'), Type.Literal('zondag')]), lastWorkingDay: IsoDateSchema }),
+    Type.Object({
+      code: Type.Literal('weekend'),
+      day: Type.Union([Type.Literal('zaterdag'), Type.Literal('zondag')]),
+      lastWorkingDay: IsoDateSchema,
+    }),
     Type.Object({ code: Type.Literal('holiday'), name: Type.String(), lastWorkingDay: IsoDateSchema }),
   ],
   { description: 'The due date falls on a weekend day or public holiday: it is not moved; act on `lastWorkingDay`.' },
@@ -18,7 +26,7 @@ export const DateFlagSchema = Type.Union(
 
 export const SourceSchema = Type.Object(
   { document: Type.String(), section: Type.String(), quote: Type.String() },
-  { description: 'Where the line comes from: the insurer\'s document, its section and the quoted wording.' },
+  { description: "Where the line comes from: the insurer's document, its section and the quoted wording." },
 );
 
 export const DerivationSchema = Type.Object(
@@ -28,7 +36,8 @@ export const DerivationSchema = Type.Object(
     reading: nullable(TextSchema),
   },
   {
-    description: 'How the date came about, e.g. "aanbod overeenkomst 2027 ontvangen uiterlijk 30 september 2026 + 4 weken = 28 oktober 2026". `reading`: where the document is ambiguous, the reading taken.',
+    description:
+      'How the date came about, e.g. "aanbod overeenkomst 2027 ontvangen uiterlijk 30 september 2026 + 4 weken = 28 oktober 2026". `reading`: where the document is ambiguous, the reading taken.',
   },
 );
 
@@ -63,38 +72,78 @@ const timelineItemExample = {
 
 export const TimelineItemSchema = Type.Object(
   {
-    id: Type.String({ description: 'Item id `<insurer>/<year>/<line>` (or `…/<chain>/<step>`); never renamed. Record events against it.' }),
+    id: Type.String({
+      description:
+        'Item id `<insurer>/<year>/<line>` (or `…/<chain>/<step>`); never renamed. Record events against it.',
+    }),
     calendar: Type.String({ description: 'Calendar key `<insurer>/<year>`.' }),
-    calendarVersion: Type.Integer({ minimum: 1, description: 'Version of the calendar the item was computed from (its `changes` log says what each version changed).' }),
+    calendarVersion: Type.Integer({
+      minimum: 1,
+      description:
+        'Version of the calendar the item was computed from (its `changes` log says what each version changed).',
+    }),
     insurer: Type.String(),
     title: TextSchema,
     actor: ActorSchema,
     type: stringEnum(['deadline', 'info', 'advice'], {
-      description: '`deadline`: binds; `info`: a computed date, term end or optional event, never late; `advice`: a date the insurer did not give (our advice), never overdue, never an insurer-late notice.',
+      description:
+        '`deadline`: binds; `info`: a computed date, term end or optional event, never late; `advice`: a date the insurer did not give (our advice), never overdue, never an insurer-late notice.',
     }),
-    due: nullable({ ...IsoDateSchema, description: 'Last day on which acting is in time. Null while the date counts from a step not recorded yet (`waitsFor`); `derivation` then says what follows, e.g. "2 weken na aanmelding".' }),
+    due: nullable({
+      ...IsoDateSchema,
+      description:
+        'Last day on which acting is in time. Null while the date counts from a step not recorded yet (`waitsFor`); `derivation` then says what follows, e.g. "2 weken na aanmelding".',
+    }),
     time: nullable(Type.String({ description: 'Time of day (Europe/Amsterdam) on the due date, `HH:MM`.' })),
-    window: nullable(Type.Object({ from: IsoDateSchema, to: IsoDateSchema }, { description: 'Period in which it happens.' })),
+    window: nullable(
+      Type.Object({ from: IsoDateSchema, to: IsoDateSchema }, { description: 'Period in which it happens.' }),
+    ),
     status: stringEnum(['upcoming', 'due-soon', 'overdue', 'done', 'passed', 'waiting'], {
-      description: '`due-soon`: within 14 days; `overdue`: a binding deadline passed with nothing recorded; `done`: recorded; `passed`: an informational, advisory or not-requested date that passed; `waiting`: no date yet, it counts from a step not recorded.',
+      description:
+        '`due-soon`: within 14 days; `overdue`: a binding deadline passed with nothing recorded; `done`: recorded; `passed`: an informational, advisory or not-requested date that passed; `waiting`: no date yet, it counts from a step not recorded.',
     }),
-    chain: nullable(Type.Object({ id: Type.String(), step: Type.Integer() }, { description: 'Chain of relative steps this item belongs to.' })),
+    chain: nullable(
+      Type.Object(
+        { id: Type.String(), step: Type.Integer() },
+        { description: 'Chain of relative steps this item belongs to.' },
+      ),
+    ),
     done: nullable({ ...IsoDateSchema, description: 'Date recorded for this item.' }),
     projected: Type.Boolean({ description: 'The date rests on an earlier step that is not recorded yet.' }),
-    waitsFor: nullable(Type.String({ description: 'Item id of the unrecorded step this item will count from (when `due` is null).' })),
-    capped: nullable(Type.Object({ item: Type.String(), due: IsoDateSchema, reason: TextSchema }, { description: 'The date was capped: no later than this line\'s date.' })),
-    bindsWhen: nullable(Type.Object({ item: Type.String(), met: Type.Boolean() }, { description: 'The line binds only once this request item is recorded (`met`).' })),
+    waitsFor: nullable(
+      Type.String({ description: 'Item id of the unrecorded step this item will count from (when `due` is null).' }),
+    ),
+    capped: nullable(
+      Type.Object(
+        { item: Type.String(), due: IsoDateSchema, reason: TextSchema },
+        { description: "The date was capped: no later than this line's date." },
+      ),
+    ),
+    bindsWhen: nullable(
+      Type.Object(
+        { item: Type.String(), met: Type.Boolean() },
+        { description: 'The line binds only once this request item is recorded (`met`).' },
+      ),
+    ),
     derivation: DerivationSchema,
     flags: Type.Array(DateFlagSchema, { description: 'Only where someone must act on the date.' }),
     contact: Type.String({ description: 'Insurer address to write to about this item.' }),
     note: nullable(Type.String({ description: 'How the source was read, where it is ambiguous.' })),
     source: SourceSchema,
   },
-  { $id: 'TimelineItem', title: 'TimelineItem', description: 'One date that applies to the provider.', examples: [timelineItemExample] },
+  {
+    $id: 'TimelineItem',
+    title: 'TimelineItem',
+    description: 'One date that applies to the provider.',
+    examples: [timelineItemExample],
+  },
 );
 
 export const TimelineQuerySchema = Type.Object({
-  asOf: Type.Optional({ ...IsoDateSchema, description: 'Compute statuses as of this date (default: today in Europe/Amsterdam).' }),
+  asOf: Type.Optional({
+    ...IsoDateSchema,
+    description: 'Compute statuses as of this date (default: today in Europe/Amsterdam).',
+  }),
   from: Type.Optional({ ...IsoDateSchema, description: 'Only items due on or after this date.' }),
   to: Type.Optional({ ...IsoDateSchema, description: 'Only items due on or before this date.' }),
   actor: Type.Optional(ActorSchema),
@@ -103,7 +152,12 @@ export type TimelineQuery = Static<typeof TimelineQuerySchema>;
 
 export const TimelineSchema = Type.Object(
   {
-    provider: Type.Object({ id: IdSchema, name: Type.String(), agb: Type.String(), kinds: Type.Array(ProviderKindSchema) }),
+    provider: Type.Object({
+      id: IdSchema,
+      name: Type.String(),
+      agb: Type.String(),
+      kinds: Type.Array(ProviderKindSchema),
+    }),
     asOf: IsoDateSchema,
     items: Type.Array(Type.Ref(TimelineItemSchema), { description: 'Sorted by due date (and time).' }),
   },
@@ -113,7 +167,10 @@ export const TimelineSchema = Type.Object(
 export const CalendarTimelineQuerySchema = Type.Object({
   kind: ProviderKindSchema,
   status: ContractStatusSchema,
-  asOf: Type.Optional({ ...IsoDateSchema, description: 'Compute statuses as of this date (default: today in Europe/Amsterdam).' }),
+  asOf: Type.Optional({
+    ...IsoDateSchema,
+    description: 'Compute statuses as of this date (default: today in Europe/Amsterdam).',
+  }),
   attribute: Type.Optional(
     Type.Array(Type.String({ pattern: '^[^:]+:.+$', maxLength: 200 }), {
       maxItems: 20,
@@ -121,7 +178,13 @@ export const CalendarTimelineQuerySchema = Type.Object({
       examples: [['organisatievorm:loondienst']],
     }),
   ),
-  runsUntil: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, description: 'Last year of an agreement that already runs: leaves out the signing round.' })),
+  runsUntil: Type.Optional(
+    Type.Integer({
+      minimum: 2000,
+      maximum: 2100,
+      description: 'Last year of an agreement that already runs: leaves out the signing round.',
+    }),
+  ),
 });
 export type CalendarTimelineQuery = Static<typeof CalendarTimelineQuerySchema>;
 

@@ -54,7 +54,9 @@ export class ApiKeyStore {
     this.revokeStatement = db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
     this.restoreStatement = db.prepare('UPDATE api_keys SET revoked_at = NULL, admin = 1 WHERE id = ?');
     this.rehash = db.prepare('UPDATE api_keys SET key_hash = ? WHERE id = ? AND key_hash = ?');
-    this.liveAdmins = db.prepare<[], number>('SELECT count(*) FROM api_keys WHERE admin = 1 AND revoked_at IS NULL').pluck();
+    this.liveAdmins = db
+      .prepare<[], number>('SELECT count(*) FROM api_keys WHERE admin = 1 AND revoked_at IS NULL')
+      .pluck();
     this.generation = new DatabaseGeneration(db);
   }
 
@@ -132,13 +134,15 @@ export class ApiKeyStore {
 
   /** Like `revoke`, but never the last live admin key: without one nobody could manage keys. One transaction, so two admins cannot revoke each other at once. */
   revokeKeepingAnAdmin(id: string): 'revoked' | 'not-found' | 'last-admin' {
-    return this.db.transaction(() => {
-      const row = this.byId.get(id);
-      if (!row || row.revoked_at !== null) return 'not-found';
-      if (row.admin === 1 && this.liveAdmins.get()! <= 1) return 'last-admin';
-      this.revokeStatement.run(nowIso(), id);
-      return 'revoked';
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const row = this.byId.get(id);
+        if (!row || row.revoked_at !== null) return 'not-found';
+        if (row.admin === 1 && this.liveAdmins.get()! <= 1) return 'last-admin';
+        this.revokeStatement.run(nowIso(), id);
+        return 'revoked';
+      })
+      .immediate();
   }
 
   /** The bootstrap admin key from the environment: created when new, made a live admin key when it exists. */

@@ -49,17 +49,36 @@ export class EventStore {
       insert: db.prepare(`INSERT INTO events (id, provider_id, item, date, note, recorded_by, recorded_at)
         VALUES (@id, @providerId, @item, @date, @note, @recordedBy, @recordedAt)`),
       get: db.prepare<[string, string], EventRow>('SELECT * FROM events WHERE id = ? AND provider_id = ?'),
-      live: db.prepare<[string], EventRow>('SELECT * FROM events WHERE provider_id = ? AND deleted_at IS NULL ORDER BY date, recorded_at, id'),
-      liveOf: db.prepare<[string], EventRow>(`SELECT * FROM events WHERE provider_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
+      live: db.prepare<[string], EventRow>(
+        'SELECT * FROM events WHERE provider_id = ? AND deleted_at IS NULL ORDER BY date, recorded_at, id',
+      ),
+      liveOf: db.prepare<
+        [string],
+        EventRow
+      >(`SELECT * FROM events WHERE provider_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
         ORDER BY provider_id, date, recorded_at, id`),
       all: db.prepare<[string], EventRow>('SELECT * FROM events WHERE provider_id = ? ORDER BY date, recorded_at, id'),
-      undo: db.prepare(`UPDATE events SET deleted_at = ?, deleted_by = ? WHERE id = ? AND provider_id = ? AND deleted_at IS NULL`),
+      undo: db.prepare(
+        `UPDATE events SET deleted_at = ?, deleted_by = ? WHERE id = ? AND provider_id = ? AND deleted_at IS NULL`,
+      ),
     };
   }
 
-  record(providerId: string, event: { item: string; date: IsoDate; note?: string | null }, recordedBy: string): EventRecord {
+  record(
+    providerId: string,
+    event: { item: string; date: IsoDate; note?: string | null },
+    recordedBy: string,
+  ): EventRecord {
     const id = randomUUID();
-    this.statements.insert.run({ id, providerId, item: event.item, date: event.date, note: event.note ?? null, recordedBy, recordedAt: nowIso() });
+    this.statements.insert.run({
+      id,
+      providerId,
+      item: event.item,
+      date: event.date,
+      note: event.note ?? null,
+      recordedBy,
+      recordedAt: nowIso(),
+    });
     return this.get(providerId, id) as EventRecord;
   }
 

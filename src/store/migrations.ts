@@ -18,10 +18,17 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   const migrations = readdirSync(dir)
     .map((file) => ({ file, match: MIGRATION_FILE.exec(file) }))
     .filter((entry): entry is { file: string; match: RegExpExecArray } => entry.match !== null)
-    .map(({ file, match }) => ({ version: Number(match[1]), name: match[2], sql: readFileSync(join(dir, file), 'utf8') }))
+    .map(({ file, match }) => ({
+      version: Number(match[1]),
+      name: match[2],
+      sql: readFileSync(join(dir, file), 'utf8'),
+    }))
     .sort((a, b) => a.version - b.version);
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) throw new Error(`migrations must be numbered 1, 2, 3 …: expected ${index + 1}, found ${migration.version}_${migration.name}`);
+    if (migration.version !== index + 1)
+      throw new Error(
+        `migrations must be numbered 1, 2, 3 …: expected ${index + 1}, found ${migration.version}_${migration.name}`,
+      );
   });
   return migrations;
 }
@@ -60,7 +67,9 @@ function migrateInTransaction(db: Db, migrations: Migration[], upTo: number): nu
     const applied = new Set(appliedVersions(db));
     const newest = Math.max(0, ...applied);
     if (newest > migrations.length) {
-      throw new Error(`the database is at migration ${newest}, newer than this program knows (${migrations.length}): run a newer version`);
+      throw new Error(
+        `the database is at migration ${newest}, newer than this program knows (${migrations.length}): run a newer version`,
+      );
     }
     const pending = migrations.filter((m) => !applied.has(m.version) && m.version <= upTo);
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
@@ -68,7 +77,9 @@ function migrateInTransaction(db: Db, migrations: Migration[], upTo: number): nu
       try {
         db.exec(migration.sql);
       } catch (error) {
-        throw new Error(`migration ${migration.version}_${migration.name} failed: ${(error as Error).message}`, { cause: error });
+        throw new Error(`migration ${migration.version}_${migration.name} failed: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       record.run(migration.version, migration.name, nowIso());
     }

@@ -84,13 +84,17 @@ export class OutboxStore {
 
   constructor(private readonly db: Db) {
     this.statements = {
-      insert: db.prepare(`INSERT INTO mail_outbox (id, contact_id, provider_id, day, recipient, subject, message_id, raw, status, next_attempt_at, created_at, last_error)
+      insert:
+        db.prepare(`INSERT INTO mail_outbox (id, contact_id, provider_id, day, recipient, subject, message_id, raw, status, next_attempt_at, created_at, last_error)
         VALUES (@id, @contactId, @providerId, @day, @recipient, @subject, @messageId, @raw, @status, @now, @now, @lastError)
         ON CONFLICT DO NOTHING`),
       existing: db.prepare<[string, string], { contact_id: number }>(`SELECT contact_id FROM mail_outbox
         WHERE contact_id IN (SELECT value FROM json_each(?)) AND day = ?`),
       // One statement: SQLite runs it under the write lock, so two processes can never claim the same row.
-      claim: db.prepare<{ now: string; owner: string; leaseUntil: string; limit: number }, ClaimedMail & { message_id: string }>(`UPDATE mail_outbox
+      claim: db.prepare<
+        { now: string; owner: string; leaseUntil: string; limit: number },
+        ClaimedMail & { message_id: string }
+      >(`UPDATE mail_outbox
         SET status = 'sending', lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1
         WHERE id IN (
           SELECT id FROM (SELECT id FROM mail_outbox WHERE status = 'planned' AND next_attempt_at <= @now ORDER BY status, next_attempt_at LIMIT @limit)
@@ -100,25 +104,50 @@ export class OutboxStore {
       // A sent mail keeps its head, not its bytes: they carry the recipient's unsubscribe and feed links.
       sent: db.prepare(`UPDATE mail_outbox SET status = 'sent', sent_at = @now, lease_owner = NULL, lease_until = NULL, last_error = NULL, raw = x''
         WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),
-      retry: db.prepare(`UPDATE mail_outbox SET status = 'planned', next_attempt_at = @nextAttemptAt, lease_owner = NULL, lease_until = NULL, last_error = @error
+      retry:
+        db.prepare(`UPDATE mail_outbox SET status = 'planned', next_attempt_at = @nextAttemptAt, lease_owner = NULL, lease_until = NULL, last_error = @error
         WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),
-      failed: db.prepare(`UPDATE mail_outbox SET status = 'failed', lease_owner = NULL, lease_until = NULL, last_error = @error
+      failed:
+        db.prepare(`UPDATE mail_outbox SET status = 'failed', lease_owner = NULL, lease_until = NULL, last_error = @error
         WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),
-      renew: db.prepare<{ owner: string; leaseUntil: string }>(`UPDATE mail_outbox SET lease_until = @leaseUntil WHERE status = 'sending' AND lease_owner = @owner`),
-      heldUntil: db.prepare<[string], { until: string | null }>(`SELECT max(lease_until) AS until FROM mail_outbox WHERE status = 'sending' AND lease_owner IS NOT ?`),
-      dayCounts: db.prepare<[string], { status: OutboxStatus; n: number }>('SELECT status, count(*) AS n FROM mail_outbox WHERE day = ? GROUP BY status'),
-      owners: db.prepare<[], { lease_owner: string }>(`SELECT DISTINCT lease_owner FROM mail_outbox WHERE status = 'sending' AND lease_owner IS NOT NULL`),
-      release: db.prepare<[string]>(`UPDATE mail_outbox SET status = 'planned', lease_owner = NULL, lease_until = NULL WHERE status = 'sending' AND lease_owner = ?`),
-      reopen: db.prepare<[string, string]>(`UPDATE mail_outbox SET status = 'planned', attempts = 0, next_attempt_at = ? WHERE day = ? AND status = 'failed' AND length(raw) > 0`),
-      nextPending: db.prepare<[], { at: string | null }>(`SELECT min(next_attempt_at) AS at FROM mail_outbox WHERE status = 'planned'`),
-      unclaim: db.prepare(`UPDATE mail_outbox SET status = 'planned', attempts = attempts - 1, lease_owner = NULL, lease_until = NULL
+      renew: db.prepare<{ owner: string; leaseUntil: string }>(
+        `UPDATE mail_outbox SET lease_until = @leaseUntil WHERE status = 'sending' AND lease_owner = @owner`,
+      ),
+      heldUntil: db.prepare<[string], { until: string | null }>(
+        `SELECT max(lease_until) AS until FROM mail_outbox WHERE status = 'sending' AND lease_owner IS NOT ?`,
+      ),
+      dayCounts: db.prepare<[string], { status: OutboxStatus; n: number }>(
+        'SELECT status, count(*) AS n FROM mail_outbox WHERE day = ? GROUP BY status',
+      ),
+      owners: db.prepare<[], { lease_owner: string }>(
+        `SELECT DISTINCT lease_owner FROM mail_outbox WHERE status = 'sending' AND lease_owner IS NOT NULL`,
+      ),
+      release: db.prepare<[string]>(
+        `UPDATE mail_outbox SET status = 'planned', lease_owner = NULL, lease_until = NULL WHERE status = 'sending' AND lease_owner = ?`,
+      ),
+      reopen: db.prepare<[string, string]>(
+        `UPDATE mail_outbox SET status = 'planned', attempts = 0, next_attempt_at = ? WHERE day = ? AND status = 'failed' AND length(raw) > 0`,
+      ),
+      nextPending: db.prepare<[], { at: string | null }>(
+        `SELECT min(next_attempt_at) AS at FROM mail_outbox WHERE status = 'planned'`,
+      ),
+      unclaim:
+        db.prepare(`UPDATE mail_outbox SET status = 'planned', attempts = attempts - 1, lease_owner = NULL, lease_until = NULL
         WHERE id = @id AND lease_owner = @owner AND status = 'sending'`),
-      cancelContact: db.prepare<[number]>(`UPDATE mail_outbox SET status = 'cancelled', last_error = 'unsubscribed', raw = x'' WHERE contact_id = ? AND status IN ('planned', 'failed')`),
-      page: db.prepare<{ status: string | null; day: string | null; limit: number; offset: number }, OutboxRow>(`SELECT id, provider_id, day, recipient, subject, message_id, status,
+      cancelContact: db.prepare<[number]>(
+        `UPDATE mail_outbox SET status = 'cancelled', last_error = 'unsubscribed', raw = x'' WHERE contact_id = ? AND status IN ('planned', 'failed')`,
+      ),
+      page: db.prepare<
+        { status: string | null; day: string | null; limit: number; offset: number },
+        OutboxRow
+      >(`SELECT id, provider_id, day, recipient, subject, message_id, status,
         attempts, next_attempt_at, last_error, created_at, sent_at FROM mail_outbox
         WHERE (@status IS NULL OR status = @status) AND (@day IS NULL OR day = @day)
         ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset`),
-      count: db.prepare<{ status: string | null; day: string | null }, { total: number }>(`SELECT count(*) AS total FROM mail_outbox
+      count: db.prepare<
+        { status: string | null; day: string | null },
+        { total: number }
+      >(`SELECT count(*) AS total FROM mail_outbox
         WHERE (@status IS NULL OR status = @status) AND (@day IS NULL OR day = @day)`),
     };
   }
@@ -130,7 +159,10 @@ export class OutboxStore {
 
   /** A mail that cannot be built (an address the database should never have held): listed as failed, never sent. */
   insertUnsendable(mail: Omit<PlannedMail, 'raw'>, error: string, now: string): boolean {
-    return this.statements.insert.run({ ...mail, raw: Buffer.alloc(0), status: 'failed', now, lastError: error }).changes === 1;
+    return (
+      this.statements.insert.run({ ...mail, raw: Buffer.alloc(0), status: 'failed', now, lastError: error }).changes ===
+      1
+    );
   }
 
   /** Which of these contacts already have a digest for that day. */
@@ -139,14 +171,30 @@ export class OutboxStore {
   }
 
   claim(owner: string, now: Date, leaseMs: number, limit: number): ClaimedMail[] {
-    const rows = this.statements.claim.all({ now: now.toISOString(), owner, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), limit });
-    return rows.map((row) => ({ id: row.id, day: row.day, recipient: row.recipient, messageId: row.message_id, raw: row.raw, attempts: row.attempts }));
+    const rows = this.statements.claim.all({
+      now: now.toISOString(),
+      owner,
+      leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+      limit,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      day: row.day,
+      recipient: row.recipient,
+      messageId: row.message_id,
+      raw: row.raw,
+      attempts: row.attempts,
+    }));
   }
 
   /** Marks several accepted mails sent in one transaction: one commit (one fsync) for all of them. */
   markSentMany(ids: readonly string[], owner: string, now: Date): number {
     const at = now.toISOString();
-    return this.db.transaction(() => ids.reduce((marked, id) => marked + this.statements.sent.run({ id, owner, now: at }).changes, 0)).immediate();
+    return this.db
+      .transaction(() =>
+        ids.reduce((marked, id) => marked + this.statements.sent.run({ id, owner, now: at }).changes, 0),
+      )
+      .immediate();
   }
 
   markRetry(id: string, owner: string, nextAttemptAt: Date, error: string): void {
@@ -205,7 +253,10 @@ export class OutboxStore {
     return this.statements.cancelContact.run(contactId).changes;
   }
 
-  list(filter: { status?: OutboxStatus; day?: string; limit: number; offset: number }): { items: OutboxEntry[]; total: number } {
+  list(filter: { status?: OutboxStatus; day?: string; limit: number; offset: number }): {
+    items: OutboxEntry[];
+    total: number;
+  } {
     const params = { status: filter.status ?? null, day: filter.day ?? null };
     return this.db.transaction(() => ({
       items: this.statements.page.all({ ...params, limit: filter.limit, offset: filter.offset }).map(toEntry),

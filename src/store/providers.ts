@@ -91,24 +91,40 @@ export class ProviderStore {
   constructor(private readonly db: Db) {
     this.tokens = new SecretTokens(db);
     this.statements = {
-      insert: db.prepare(`INSERT INTO providers (id, owner_key_id, name, agb, kinds, reminder_days, feed_token, feed_token_hash, created_at, updated_at)
+      insert:
+        db.prepare(`INSERT INTO providers (id, owner_key_id, name, agb, kinds, reminder_days, feed_token, feed_token_hash, created_at, updated_at)
         VALUES (@id, @ownerKeyId, @name, @agb, @kinds, @reminderDays, @id, @id, @now, @now)`),
-      update: db.prepare(`UPDATE providers SET name = @name, agb = @agb, kinds = @kinds, reminder_days = @reminderDays, updated_at = @now
+      update:
+        db.prepare(`UPDATE providers SET name = @name, agb = @agb, kinds = @kinds, reminder_days = @reminderDays, updated_at = @now
         WHERE id = @id`),
       delete: db.prepare<[string]>('DELETE FROM providers WHERE id = ?'),
-      get: db.prepare<{ id: string; keyId: string; admin: number }, ProviderRow>(`SELECT p.* FROM providers p WHERE p.id = @id AND ${TENANT}`),
+      get: db.prepare<{ id: string; keyId: string; admin: number }, ProviderRow>(
+        `SELECT p.* FROM providers p WHERE p.id = @id AND ${TENANT}`,
+      ),
       byId: db.prepare<[string], ProviderRow>('SELECT p.* FROM providers p WHERE p.id = ?'),
-      version: db.prepare<{ id: string; keyId: string; admin: number }, { feedVersion: number; feedNonce: string | null }>(`SELECT p.feed_version AS feedVersion,
+      version: db.prepare<
+        { id: string; keyId: string; admin: number },
+        { feedVersion: number; feedNonce: string | null }
+      >(`SELECT p.feed_version AS feedVersion,
         (SELECT t.nonce FROM secret_tokens t WHERE t.purpose = 'feed' AND t.subject = p.id AND t.nonce IS NOT NULL) AS feedNonce
         FROM providers p WHERE p.id = @id AND ${TENANT}`),
-      byIds: db.prepare<[string], ProviderRow>('SELECT p.* FROM providers p WHERE p.id IN (SELECT value FROM json_each(?))'),
+      byIds: db.prepare<[string], ProviderRow>(
+        'SELECT p.* FROM providers p WHERE p.id IN (SELECT value FROM json_each(?))',
+      ),
       touch: db.prepare('UPDATE providers SET updated_at = @now WHERE id = @id'),
-      contactsWithoutToken: db.prepare<[string], { id: number }>(`SELECT id FROM contacts c WHERE provider_id = ? AND NOT EXISTS
+      contactsWithoutToken: db.prepare<
+        [string],
+        { id: number }
+      >(`SELECT id FROM contacts c WHERE provider_id = ? AND NOT EXISTS
         (SELECT 1 FROM secret_tokens t WHERE t.purpose = 'unsubscribe' AND t.subject = CAST(c.id AS TEXT) AND t.nonce IS NOT NULL)`),
       page: db.prepare<Record<string, unknown>, ProviderRow>(`SELECT p.* FROM providers p WHERE ${FILTERS}
         ORDER BY p.created_at, p.id LIMIT @limit OFFSET @offset`),
-      count: db.prepare<Record<string, unknown>, { total: number }>(`SELECT count(*) AS total FROM providers p WHERE ${FILTERS}`),
-      agbTaken: db.prepare<[string, string, string], { id: string }>('SELECT id FROM providers WHERE owner_key_id = ? AND agb = ? AND id <> ?'),
+      count: db.prepare<Record<string, unknown>, { total: number }>(
+        `SELECT count(*) AS total FROM providers p WHERE ${FILTERS}`,
+      ),
+      agbTaken: db.prepare<[string, string, string], { id: string }>(
+        'SELECT id FROM providers WHERE owner_key_id = ? AND agb = ? AND id <> ?',
+      ),
       deleteContracts: db.prepare<[string]>('DELETE FROM contracts WHERE provider_id = ?'),
       // Contacts that stay keep their row: their unsubscribe token and choice survive an update.
       deleteOtherContacts: db.prepare<[string, string]>(`DELETE FROM contacts WHERE provider_id = ?
@@ -119,9 +135,15 @@ export class ProviderStore {
         VALUES (@providerId, @position, @email, @name, @language)
         ON CONFLICT (provider_id, email COLLATE NOCASE) DO UPDATE
         SET position = excluded.position, email = excluded.email, name = excluded.name, language = excluded.language`),
-      contractsOf: db.prepare<[string], ContractRow>(`SELECT * FROM contracts WHERE provider_id IN (SELECT value FROM json_each(?))
+      contractsOf: db.prepare<
+        [string],
+        ContractRow
+      >(`SELECT * FROM contracts WHERE provider_id IN (SELECT value FROM json_each(?))
         ORDER BY insurer, year`),
-      contactsOf: db.prepare<[string], ContactRow>(`SELECT * FROM contacts WHERE provider_id IN (SELECT value FROM json_each(?))
+      contactsOf: db.prepare<
+        [string],
+        ContactRow
+      >(`SELECT * FROM contacts WHERE provider_id IN (SELECT value FROM json_each(?))
         ORDER BY position`),
     };
   }
@@ -163,7 +185,9 @@ export class ProviderStore {
   /** Every provider of these ids that exists, in the order given, read together (the reminder runner's pages). */
   getMany(ids: readonly string[]): ProviderRecord[] {
     if (ids.length === 0) return [];
-    const byId = new Map(this.withChildren(this.statements.byIds.all(JSON.stringify(ids))).map((provider) => [provider.id, provider]));
+    const byId = new Map(
+      this.withChildren(this.statements.byIds.all(JSON.stringify(ids))).map((provider) => [provider.id, provider]),
+    );
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
@@ -194,7 +218,10 @@ export class ProviderStore {
       this.assertAgbFree(existing.ownerKeyId, input.agb, existing.id);
       this.statements.update.run({ id: existing.id, ...this.columns(input), now: nowIso() });
       this.statements.deleteContracts.run(existing.id);
-      this.statements.deleteOtherContacts.run(existing.id, JSON.stringify(input.contacts.map((contact) => contact.email)));
+      this.statements.deleteOtherContacts.run(
+        existing.id,
+        JSON.stringify(input.contacts.map((contact) => contact.email)),
+      );
       this.writeChildren(existing.id, input);
     })();
     return this.get(existing.id, { keyId: existing.ownerKeyId, admin: true }) as ProviderRecord;
@@ -215,11 +242,17 @@ export class ProviderStore {
   }
 
   private assertAgbFree(ownerKeyId: string, agb: string, id: string): void {
-    if (this.statements.agbTaken.get(ownerKeyId, agb, id)) throw new DuplicateAgbError(`a provider with AGB code ${agb} already exists`);
+    if (this.statements.agbTaken.get(ownerKeyId, agb, id))
+      throw new DuplicateAgbError(`a provider with AGB code ${agb} already exists`);
   }
 
   private columns(input: ProviderInput): { name: string; agb: string; kinds: string; reminderDays: string } {
-    return { name: input.name, agb: input.agb, kinds: JSON.stringify(input.kinds), reminderDays: JSON.stringify(input.reminderDays) };
+    return {
+      name: input.name,
+      agb: input.agb,
+      kinds: JSON.stringify(input.kinds),
+      reminderDays: JSON.stringify(input.reminderDays),
+    };
   }
 
   private writeChildren(providerId: string, input: ProviderInput): void {
@@ -245,7 +278,10 @@ export class ProviderStore {
     const ids = JSON.stringify(rows.map((row) => row.id));
     const contracts = groupBy(this.statements.contractsOf.all(ids), (row) => row.provider_id);
     const contacts = groupBy(this.statements.contactsOf.all(ids), (row) => row.provider_id);
-    const feedTokens = this.tokens.currentOf('feed', rows.map((row) => row.id));
+    const feedTokens = this.tokens.currentOf(
+      'feed',
+      rows.map((row) => row.id),
+    );
     return rows.map((row) => ({
       id: row.id,
       ownerKeyId: row.owner_key_id,

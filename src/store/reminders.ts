@@ -51,32 +51,58 @@ export class ReminderStore {
     this.statements = {
       providerIds: db.prepare<[], { id: string }>('SELECT id FROM providers ORDER BY created_at, id'),
       // An address on the tenant's suppression list gets nothing, whichever contact row names it now.
-      contactsOf: db.prepare<[string], ContactRow>(`SELECT c.id, c.provider_id, c.email, c.name, c.language, c.introduced_on
+      contactsOf: db.prepare<
+        [string],
+        ContactRow
+      >(`SELECT c.id, c.provider_id, c.email, c.name, c.language, c.introduced_on
         FROM contacts c JOIN providers p ON p.id = c.provider_id
         WHERE c.provider_id IN (SELECT value FROM json_each(?)) AND c.unsubscribed_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM mail_suppressions s WHERE s.owner_key_id = p.owner_key_id AND s.address_hash = secret_hash('address:' || lower(c.email)))
         ORDER BY c.provider_id, c.position`),
-      introduce: db.prepare<[string, number]>('UPDATE contacts SET introduced_on = ? WHERE id = ? AND introduced_on IS NULL'),
+      introduce: db.prepare<[string, number]>(
+        'UPDATE contacts SET introduced_on = ? WHERE id = ? AND introduced_on IS NULL',
+      ),
       // A notice whose mail failed does not count as told: the next run says it again.
-      told: db.prepare<[string], { contact_id: number; item: string; notice: string; due: string }>(`SELECT n.contact_id, n.item, n.notice, n.due
+      told: db.prepare<
+        [string],
+        { contact_id: number; item: string; notice: string; due: string }
+      >(`SELECT n.contact_id, n.item, n.notice, n.due
         FROM mail_notices n JOIN mail_outbox o ON o.id = n.outbox_id
         WHERE n.contact_id IN (SELECT value FROM json_each(?)) AND o.status <> 'failed'`),
-      toldDue: db.prepare<[string], { contact_id: number; item: string; due: string }>(`SELECT contact_id, item, due FROM mail_item_dates
+      toldDue: db.prepare<
+        [string],
+        { contact_id: number; item: string; due: string }
+      >(`SELECT contact_id, item, due FROM mail_item_dates
         WHERE contact_id IN (SELECT value FROM json_each(?))`),
-      recordNotice: db.prepare(`INSERT INTO mail_notices (contact_id, item, notice, due, outbox_id) VALUES (@contactId, @item, @notice, @due, @outboxId)
+      recordNotice:
+        db.prepare(`INSERT INTO mail_notices (contact_id, item, notice, due, outbox_id) VALUES (@contactId, @item, @notice, @due, @outboxId)
         ON CONFLICT DO UPDATE SET outbox_id = excluded.outbox_id`),
-      recordDue: db.prepare(`INSERT INTO mail_item_dates (contact_id, item, due, outbox_id) VALUES (@contactId, @item, @due, @outboxId)
+      recordDue:
+        db.prepare(`INSERT INTO mail_item_dates (contact_id, item, due, outbox_id) VALUES (@contactId, @item, @due, @outboxId)
         ON CONFLICT DO UPDATE SET due = excluded.due, outbox_id = excluded.outbox_id`),
       startRun: db.prepare(`INSERT INTO reminder_runs (day, since, started_at) VALUES (@day, @since, @now)
         ON CONFLICT DO UPDATE SET since = min(since, excluded.since), started_at = excluded.started_at, finished_at = NULL`),
-      finishRun: db.prepare(`UPDATE reminder_runs SET finished_at = @now, planned = @planned, sent = @sent, failed = @failed WHERE day = @day`),
-      lastFinished: db.prepare<[string], { day: string | null }>('SELECT max(day) AS day FROM reminder_runs WHERE finished_at IS NOT NULL AND day <= ?'),
+      finishRun: db.prepare(
+        `UPDATE reminder_runs SET finished_at = @now, planned = @planned, sent = @sent, failed = @failed WHERE day = @day`,
+      ),
+      lastFinished: db.prepare<[string], { day: string | null }>(
+        'SELECT max(day) AS day FROM reminder_runs WHERE finished_at IS NOT NULL AND day <= ?',
+      ),
       run: db.prepare<[string], Record<string, unknown>>('SELECT * FROM reminder_runs WHERE day = ?'),
       runs: db.prepare<[number], Record<string, unknown>>('SELECT * FROM reminder_runs ORDER BY day DESC LIMIT ?'),
-      byId: db.prepare<[number], ContactRow & { unsubscribed_at: string | null; owner_key_id: string }>(`SELECT c.id, c.provider_id, c.email, c.name,
+      byId: db.prepare<
+        [number],
+        ContactRow & { unsubscribed_at: string | null; owner_key_id: string }
+      >(`SELECT c.id, c.provider_id, c.email, c.name,
         c.language, c.introduced_on, c.unsubscribed_at, p.owner_key_id FROM contacts c JOIN providers p ON p.id = c.provider_id WHERE c.id = ?`),
-      unsubscribe: db.prepare<[string, number]>('UPDATE contacts SET unsubscribed_at = ? WHERE id = ? AND unsubscribed_at IS NULL'),
-      suppress: db.prepare<{ owner: string; email: string; now: string }>(`INSERT INTO mail_suppressions (owner_key_id, address_hash, suppressed_at)
+      unsubscribe: db.prepare<[string, number]>(
+        'UPDATE contacts SET unsubscribed_at = ? WHERE id = ? AND unsubscribed_at IS NULL',
+      ),
+      suppress: db.prepare<{
+        owner: string;
+        email: string;
+        now: string;
+      }>(`INSERT INTO mail_suppressions (owner_key_id, address_hash, suppressed_at)
         VALUES (@owner, secret_hash('address:' || lower(@email)), @now) ON CONFLICT DO NOTHING`),
       suppressed: db.prepare<{ owner: string; email: string }, { one: number }>(`SELECT 1 AS one FROM mail_suppressions
         WHERE owner_key_id = @owner AND address_hash = secret_hash('address:' || lower(@email))`),
@@ -95,7 +121,10 @@ export class ReminderStore {
   contactsOf(providerIds: string[]): Map<string, ReminderContact[]> {
     const byProvider = new Map<string, ReminderContact[]>();
     const rows = this.statements.contactsOf.all(JSON.stringify(providerIds));
-    const tokens = this.tokens.currentOf('unsubscribe', rows.map((row) => row.id));
+    const tokens = this.tokens.currentOf(
+      'unsubscribe',
+      rows.map((row) => row.id),
+    );
     for (const row of rows) {
       const contact = this.toContact(row, tokens.get(String(row.id)) ?? this.tokens.issue('unsubscribe', row.id));
       const list = byProvider.get(row.provider_id);
@@ -107,9 +136,12 @@ export class ReminderStore {
 
   /** Per contact: what it was told (in mails that did not fail), and the due date last mailed per item. */
   historiesOf(contactIds: readonly number[]): Map<number, { told: ToldNotice[]; toldDue: Map<string, IsoDate> }> {
-    const histories = new Map(contactIds.map((id) => [id, { told: [] as ToldNotice[], toldDue: new Map<string, IsoDate>() }]));
+    const histories = new Map(
+      contactIds.map((id) => [id, { told: [] as ToldNotice[], toldDue: new Map<string, IsoDate>() }]),
+    );
     const ids = JSON.stringify(contactIds);
-    for (const row of this.statements.told.all(ids)) histories.get(row.contact_id)?.told.push({ item: row.item, notice: row.notice, due: row.due });
+    for (const row of this.statements.told.all(ids))
+      histories.get(row.contact_id)?.told.push({ item: row.item, notice: row.notice, due: row.due });
     for (const row of this.statements.toldDue.all(ids)) histories.get(row.contact_id)?.toldDue.set(row.item, row.due);
     return histories;
   }
@@ -182,7 +214,15 @@ export class ReminderStore {
   }
 
   private toContact(row: ContactRow, unsubscribeToken: string): ReminderContact {
-    return { id: row.id, providerId: row.provider_id, email: row.email, name: row.name, language: row.language, unsubscribeToken, introducedOn: row.introduced_on };
+    return {
+      id: row.id,
+      providerId: row.provider_id,
+      email: row.email,
+      name: row.name,
+      language: row.language,
+      unsubscribeToken,
+      introducedOn: row.introduced_on,
+    };
   }
 
   transaction<T>(work: () => T): T {

@@ -8,21 +8,25 @@ import { SecretTokens } from './secrets.js';
  */
 export function rotateAllTokens(db: Db): { feeds: number; unsubscribeLinks: number; webPages: number } {
   const tokens = new SecretTokens(db);
-  return db.transaction(() => {
-    const providers = db.prepare('SELECT id FROM providers').pluck().all() as string[];
-    const contacts = db.prepare('SELECT id FROM contacts').pluck().all() as number[];
-    for (const id of providers) tokens.issue('feed', id);
-    for (const id of contacts) tokens.issue('unsubscribe', id);
-    // A web sign-up's own page (it records and deletes): a new link, which her next mail carries; one from before 007 goes.
-    const webPages = db.prepare('SELECT provider_id FROM web_accounts').pluck().all() as string[];
-    for (const id of webPages) tokens.issue('page', id);
-    db.prepare('UPDATE web_accounts SET legacy_page_token_hash = NULL').run();
-    // Tokens of subjects that no longer exist (none are left by the delete triggers; this is for safety).
-    db.prepare(`DELETE FROM secret_tokens WHERE (purpose = 'feed' AND subject NOT IN (SELECT id FROM providers))
+  return db
+    .transaction(() => {
+      const providers = db.prepare('SELECT id FROM providers').pluck().all() as string[];
+      const contacts = db.prepare('SELECT id FROM contacts').pluck().all() as number[];
+      for (const id of providers) tokens.issue('feed', id);
+      for (const id of contacts) tokens.issue('unsubscribe', id);
+      // A web sign-up's own page (it records and deletes): a new link, which her next mail carries; one from before 007 goes.
+      const webPages = db.prepare('SELECT provider_id FROM web_accounts').pluck().all() as string[];
+      for (const id of webPages) tokens.issue('page', id);
+      db.prepare('UPDATE web_accounts SET legacy_page_token_hash = NULL').run();
+      // Tokens of subjects that no longer exist (none are left by the delete triggers; this is for safety).
+      db.prepare(
+        `DELETE FROM secret_tokens WHERE (purpose = 'feed' AND subject NOT IN (SELECT id FROM providers))
       OR (purpose = 'unsubscribe' AND subject NOT IN (SELECT CAST(id AS TEXT) FROM contacts))
-      OR (purpose = 'page' AND subject NOT IN (SELECT provider_id FROM web_accounts))`).run();
-    return { feeds: providers.length, unsubscribeLinks: contacts.length, webPages: webPages.length };
-  }).immediate();
+      OR (purpose = 'page' AND subject NOT IN (SELECT provider_id FROM web_accounts))`,
+      ).run();
+      return { feeds: providers.length, unsubscribeLinks: contacts.length, webPages: webPages.length };
+    })
+    .immediate();
 }
 
 /** Revoking an API key with rotateFeeds: its providers' feed and page addresses change, so whoever had them loses them. */

@@ -59,16 +59,24 @@ function pooledRandomBytes(bytes: number): Buffer {
  * The server key for the database at `databasePath`: `configured` (SECRET_KEY) when given, else the key file
  * beside the database, created when missing unless `production`. ':memory:' databases get a key of their own.
  */
-export function serverKey(databasePath: string, configured?: string, production = process.env.NODE_ENV === 'production'): string {
+export function serverKey(
+  databasePath: string,
+  configured?: string,
+  production = process.env.NODE_ENV === 'production',
+): string {
   if (configured !== undefined) return configured;
   if (databasePath === ':memory:') return randomToken();
   const file = join(dirname(resolve(databasePath)), SECRET_KEY_FILE);
   if (existsSync(file)) {
     const key = readFileSync(file, 'utf8').trim();
-    if (key.length < MIN_SECRET_KEY_LENGTH) throw new Error(`${file} holds no key of at least ${MIN_SECRET_KEY_LENGTH} characters`);
+    if (key.length < MIN_SECRET_KEY_LENGTH)
+      throw new Error(`${file} holds no key of at least ${MIN_SECRET_KEY_LENGTH} characters`);
     return key;
   }
-  if (production) throw new Error(`SECRET_KEY is not set and ${file} does not exist: set SECRET_KEY (NODE_ENV=production never creates a key by itself)`);
+  if (production)
+    throw new Error(
+      `SECRET_KEY is not set and ${file} does not exist: set SECRET_KEY (NODE_ENV=production never creates a key by itself)`,
+    );
   mkdirSync(dirname(file), { recursive: true });
   // 'wx': two processes starting at once never overwrite each other's key.
   try {
@@ -106,7 +114,9 @@ function hmac(key: string, value: string): string {
 
 function deriveToken(key: string, purpose: string, subject: string, nonce: string): string {
   // Unit separators keep the fields apart: no (purpose, subject) pair can be spelt as another.
-  return createHmac('sha256', key).update(`token\u001f${purpose}\u001f${subject}\u001f${nonce}`, 'utf8').digest('base64url');
+  return createHmac('sha256', key)
+    .update(`token\u001f${purpose}\u001f${subject}\u001f${nonce}`, 'utf8')
+    .digest('base64url');
 }
 
 /** What the database keeps instead of a secret: HMAC-SHA256 under the server key, hex. */
@@ -122,11 +132,17 @@ export class SecretTokens {
     keyOf(db);
     this.statements = {
       forget: db.prepare<[string, string]>('DELETE FROM secret_tokens WHERE purpose = ? AND subject = ?'),
-      insert: db.prepare('INSERT INTO secret_tokens (hash, purpose, subject, nonce, created_at) VALUES (@hash, @purpose, @subject, @nonce, @now)'),
-      nonce: db.prepare<[string, string], { nonce: string }>('SELECT nonce FROM secret_tokens WHERE purpose = ? AND subject = ? AND nonce IS NOT NULL'),
+      insert: db.prepare(
+        'INSERT INTO secret_tokens (hash, purpose, subject, nonce, created_at) VALUES (@hash, @purpose, @subject, @nonce, @now)',
+      ),
+      nonce: db.prepare<[string, string], { nonce: string }>(
+        'SELECT nonce FROM secret_tokens WHERE purpose = ? AND subject = ? AND nonce IS NOT NULL',
+      ),
       nonces: db.prepare<[string, string], { subject: string; nonce: string }>(`SELECT subject, nonce FROM secret_tokens
         WHERE purpose = ? AND nonce IS NOT NULL AND subject IN (SELECT value FROM json_each(?))`),
-      find: db.prepare<[string, string], { subject: string }>('SELECT subject FROM secret_tokens WHERE hash = ? AND purpose = ?'),
+      find: db.prepare<[string, string], { subject: string }>(
+        'SELECT subject FROM secret_tokens WHERE hash = ? AND purpose = ?',
+      ),
     };
   }
 
@@ -146,7 +162,13 @@ export class SecretTokens {
     const save = () =>
       this.db.transaction(() => {
         this.statements.forget.run(purpose, id);
-        this.statements.insert.run({ hash: hmac(key, token), purpose, subject: id, nonce, now: new Date().toISOString() });
+        this.statements.insert.run({
+          hash: hmac(key, token),
+          purpose,
+          subject: id,
+          nonce,
+          now: new Date().toISOString(),
+        });
       })();
     return { token, save };
   }

@@ -62,22 +62,31 @@ export class WebStore {
         VALUES (@id, @email, @tokenHash, @details, @now, @expiresAt) ON CONFLICT DO NOTHING`),
       signupByHash: db.prepare<[string], SignupRow>('SELECT * FROM web_signups WHERE token_hash = ?'),
       deleteSignup: db.prepare<[string]>('DELETE FROM web_signups WHERE id = ?'),
-      introduceContacts: db.prepare<[string, string]>('UPDATE contacts SET introduced_on = ? WHERE provider_id = ? AND introduced_on IS NULL'),
+      introduceContacts: db.prepare<[string, string]>(
+        'UPDATE contacts SET introduced_on = ? WHERE provider_id = ? AND introduced_on IS NULL',
+      ),
       insertAccount: db.prepare('INSERT INTO web_accounts (provider_id, api_key_id, created_at) VALUES (?, ?, ?)'),
-      accountOf: db.prepare<[string], { provider_id: string; api_key_id: string }>('SELECT provider_id, api_key_id FROM web_accounts WHERE provider_id = ?'),
+      accountOf: db.prepare<[string], { provider_id: string; api_key_id: string }>(
+        'SELECT provider_id, api_key_id FROM web_accounts WHERE provider_id = ?',
+      ),
       accountByLegacyHash: db.prepare<[string], { provider_id: string; api_key_id: string; hash: string }>(
         'SELECT provider_id, api_key_id, legacy_page_token_hash AS hash FROM web_accounts WHERE legacy_page_token_hash = ?',
       ),
       accountsByEmail: db.prepare<[string], { provider_id: string }>(`SELECT DISTINCT a.provider_id FROM web_accounts a
         JOIN contacts c ON c.provider_id = a.provider_id WHERE c.email = ? COLLATE NOCASE`),
-      forgetLegacyPage: db.prepare<[string]>('UPDATE web_accounts SET legacy_page_token_hash = NULL WHERE provider_id = ?'),
+      forgetLegacyPage: db.prepare<[string]>(
+        'UPDATE web_accounts SET legacy_page_token_hash = NULL WHERE provider_id = ?',
+      ),
       insertLink: db.prepare(`INSERT INTO web_links (token_hash, purpose, provider_id, item, created_at, expires_at)
         VALUES (@tokenHash, @purpose, @providerId, @item, @now, @expiresAt)`),
-      linkByHash: db.prepare<[string, string], { provider_id: string; item: string | null; token_hash: string; expires_at: string }>(
-        'SELECT provider_id, item, token_hash, expires_at FROM web_links WHERE token_hash = ? AND purpose = ?',
-      ),
+      linkByHash: db.prepare<
+        [string, string],
+        { provider_id: string; item: string | null; token_hash: string; expires_at: string }
+      >('SELECT provider_id, item, token_hash, expires_at FROM web_links WHERE token_hash = ? AND purpose = ?'),
       deleteLink: db.prepare<[string]>('DELETE FROM web_links WHERE token_hash = ?'),
-      mailsSince: db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM web_mail_log WHERE address_hash = ? AND sent_at > ?'),
+      mailsSince: db.prepare<[string, string], { n: number }>(
+        'SELECT count(*) AS n FROM web_mail_log WHERE address_hash = ? AND sent_at > ?',
+      ),
       logMail: db.prepare<[string, string]>('INSERT INTO web_mail_log (address_hash, sent_at) VALUES (?, ?)'),
       purgeSignups: db.prepare<[string]>('DELETE FROM web_signups WHERE expires_at <= ?'),
       purgeLinks: db.prepare<[string]>('DELETE FROM web_links WHERE expires_at <= ?'),
@@ -88,16 +97,28 @@ export class WebStore {
       deleteFeedItems: db.prepare<[string]>("DELETE FROM feed_items WHERE feed = 'provider/' || ?"),
       deleteSignupsOf: db.prepare<[string]>('DELETE FROM web_signups WHERE email = ? COLLATE NOCASE'),
       deleteMailLogOf: db.prepare<[string]>('DELETE FROM web_mail_log WHERE address_hash = ?'),
-      setReminders: db.prepare<{ providerId: string; email: string; at: string | null }>(`UPDATE contacts SET unsubscribed_at = @at
+      setReminders: db.prepare<{
+        providerId: string;
+        email: string;
+        at: string | null;
+      }>(`UPDATE contacts SET unsubscribed_at = @at
         WHERE provider_id = @providerId AND email = @email COLLATE NOCASE AND (unsubscribed_at IS NULL) <> (@at IS NULL)`),
       // Her own page is her own opt-in: turning reminders on takes her address off her tenant's suppression list too.
-      unsuppress: db.prepare<{ providerId: string; email: string }>(`DELETE FROM mail_suppressions WHERE address_hash = secret_hash('address:' || lower(@email))
+      unsuppress: db.prepare<{
+        providerId: string;
+        email: string;
+      }>(`DELETE FROM mail_suppressions WHERE address_hash = secret_hash('address:' || lower(@email))
         AND owner_key_id = (SELECT owner_key_id FROM providers WHERE id = @providerId)`),
-      remindersOn: db.prepare<[string, string], { off: string | null; suppressed: number }>(`SELECT c.unsubscribed_at AS off, EXISTS (SELECT 1 FROM mail_suppressions s
+      remindersOn: db.prepare<
+        [string, string],
+        { off: string | null; suppressed: number }
+      >(`SELECT c.unsubscribed_at AS off, EXISTS (SELECT 1 FROM mail_suppressions s
         WHERE s.owner_key_id = p.owner_key_id AND s.address_hash = secret_hash('address:' || lower(c.email))) AS suppressed
         FROM contacts c JOIN providers p ON p.id = c.provider_id WHERE c.provider_id = ? AND c.email = ? COLLATE NOCASE`),
       deleteSuppressionsOf: db.prepare<[string]>('DELETE FROM mail_suppressions WHERE owner_key_id = ?'),
-      deleteApiKey: db.prepare<{ id: string }>('DELETE FROM api_keys WHERE id = @id AND NOT EXISTS (SELECT 1 FROM providers WHERE owner_key_id = @id)'),
+      deleteApiKey: db.prepare<{ id: string }>(
+        'DELETE FROM api_keys WHERE id = @id AND NOT EXISTS (SELECT 1 FROM providers WHERE owner_key_id = @id)',
+      ),
     };
   }
 
@@ -105,7 +126,11 @@ export class WebStore {
   createSignup(email: string, details: SignupDetails, now = new Date()): { token: string } | null {
     const { token, hash } = newWebToken(this.db);
     const inserted = this.statements.insertSignup.run({
-      id: randomUUID(), email, tokenHash: hash, details: JSON.stringify(details), now: now.toISOString(),
+      id: randomUUID(),
+      email,
+      tokenHash: hash,
+      details: JSON.stringify(details),
+      now: now.toISOString(),
       expiresAt: new Date(now.getTime() + SIGNUP_TTL_MS).toISOString(),
     });
     return inserted.changes === 1 ? { token } : null;
@@ -123,7 +148,11 @@ export class WebStore {
    * Confirms a sign-up: its provider under a tenant of its own (an api_keys row whose key nobody holds,
    * so two people of one practice, or one AGB code, never collide), and a page link. One transaction.
    */
-  confirmSignup(token: string, today: IsoDate, now = new Date()): { account: WebAccount; pageToken: string } | undefined {
+  confirmSignup(
+    token: string,
+    today: IsoDate,
+    now = new Date(),
+  ): { account: WebAccount; pageToken: string } | undefined {
     return this.db.transaction(() => {
       const row = this.signupRow(token);
       if (!row || row.expires_at <= now.toISOString()) return undefined;
@@ -157,7 +186,9 @@ export class WebStore {
     }
     const hash = hashWebToken(this.db, pageToken);
     const legacy = this.statements.accountByLegacyHash.get(hash);
-    return legacy && sameHash(legacy.hash, hash) ? { providerId: legacy.provider_id, apiKeyId: legacy.api_key_id } : undefined;
+    return legacy && sameHash(legacy.hash, hash)
+      ? { providerId: legacy.provider_id, apiKeyId: legacy.api_key_id }
+      : undefined;
   }
 
   /** Her page link's secret, rebuilt from the server key when a mail is made (undefined: not a web sign-up). */
@@ -190,9 +221,21 @@ export class WebStore {
   }
 
   /** A link whose row is written later by `save`, inside the caller's transaction (a digest stores it with its mail). */
-  prepareLink(purpose: LinkPurpose, providerId: string, item: string | null, now = new Date()): { token: string; save: () => void } {
+  prepareLink(
+    purpose: LinkPurpose,
+    providerId: string,
+    item: string | null,
+    now = new Date(),
+  ): { token: string; save: () => void } {
     const { token, hash } = newWebToken(this.db);
-    const row = { tokenHash: hash, purpose, providerId, item, now: now.toISOString(), expiresAt: new Date(now.getTime() + LINK_TTL_MS[purpose]).toISOString() };
+    const row = {
+      tokenHash: hash,
+      purpose,
+      providerId,
+      item,
+      now: now.toISOString(),
+      expiresAt: new Date(now.getTime() + LINK_TTL_MS[purpose]).toISOString(),
+    };
     return { token, save: () => void this.statements.insertLink.run(row) };
   }
 
@@ -211,7 +254,11 @@ export class WebStore {
 
   /** Mails the front door sent to this address in the last `windowMs`. */
   mailsSent(email: string, windowMs: number, now = new Date()): number {
-    return (this.statements.mailsSince.get(addressKey(this.db, email), new Date(now.getTime() - windowMs).toISOString()) as { n: number }).n;
+    return (
+      this.statements.mailsSince.get(addressKey(this.db, email), new Date(now.getTime() - windowMs).toISOString()) as {
+        n: number;
+      }
+    ).n;
   }
 
   logMail(email: string, now = new Date()): void {

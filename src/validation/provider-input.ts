@@ -26,7 +26,10 @@ export function validateProviderInput(body: CreateProviderBody, calendars: Calen
     const at = `contracts[${index}]`;
     const calendar = calendars.get(contract.insurer, contract.year);
     if (!calendar) {
-      const years = calendars.all().filter((c) => c.file.insurer === contract.insurer).map((c) => c.file.year);
+      const years = calendars
+        .all()
+        .filter((c) => c.file.insurer === contract.insurer)
+        .map((c) => c.file.year);
       fail(
         years.length > 0 ? `${at}.year` : `${at}.insurer`,
         years.length > 0
@@ -39,9 +42,13 @@ export function validateProviderInput(body: CreateProviderBody, calendars: Calen
     if (seenContracts.has(key)) fail(at, `a second contract with ${contract.insurer} for ${contract.year}`);
     seenContracts.add(key);
     if (contract.runsUntil !== undefined) {
-      if (contract.status !== 'existing') fail(`${at}.runsUntil`, 'only an existing contract can have an agreement that runs on');
+      if (contract.status !== 'existing')
+        fail(`${at}.runsUntil`, 'only an existing contract can have an agreement that runs on');
       else if (contract.runsUntil < contract.year || contract.runsUntil > contract.year + MAX_RUNS_AHEAD) {
-        fail(`${at}.runsUntil`, `must be from ${contract.year} to ${contract.year + MAX_RUNS_AHEAD}: the last year the running agreement covers`);
+        fail(
+          `${at}.runsUntil`,
+          `must be from ${contract.year} to ${contract.year + MAX_RUNS_AHEAD}: the last year the running agreement covers`,
+        );
       }
     }
     const declared = calendar.file.attributes ?? {};
@@ -49,9 +56,15 @@ export function validateProviderInput(body: CreateProviderBody, calendars: Calen
       const attribute = ownEntry(declared, name);
       if (!attribute) {
         const known = Object.keys(declared);
-        fail(`${at}.attributes.${name}`, `${key} has no attribute "${name}"; ${known.length > 0 ? `it has: ${known.join(', ')}` : 'it declares none'}`);
+        fail(
+          `${at}.attributes.${name}`,
+          `${key} has no attribute "${name}"; ${known.length > 0 ? `it has: ${known.join(', ')}` : 'it declares none'}`,
+        );
       } else if (!attribute.values.includes(value)) {
-        fail(`${at}.attributes.${name}`, `must be one of: ${attribute.values.map((v) => JSON.stringify(v)).join(', ')}`);
+        fail(
+          `${at}.attributes.${name}`,
+          `must be one of: ${attribute.values.map((v) => JSON.stringify(v)).join(', ')}`,
+        );
       }
     }
     contracts.push({
@@ -59,7 +72,9 @@ export function validateProviderInput(body: CreateProviderBody, calendars: Calen
       year: contract.year,
       status: contract.status,
       ...(contract.runsUntil !== undefined ? { runsUntil: contract.runsUntil } : {}),
-      ...(contract.attributes && Object.keys(contract.attributes).length > 0 ? { attributes: contract.attributes } : {}),
+      ...(contract.attributes && Object.keys(contract.attributes).length > 0
+        ? { attributes: contract.attributes }
+        : {}),
     });
   });
 

@@ -27,7 +27,11 @@ export function emailProblem(email: string): string | null {
   const local = email.slice(0, at);
   const labels = email.slice(at + 1).split('.');
   if (local.length > 64 || !LOCAL_PART.test(local)) return 'the part before @ is not a valid mailbox name';
-  if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label)) || !TOP_LEVEL.test(labels[labels.length - 1])) {
+  if (
+    labels.length < 2 ||
+    !labels.every((label) => DOMAIN_LABEL.test(label)) ||
+    !TOP_LEVEL.test(labels[labels.length - 1])
+  ) {
     return 'the part after @ is not a valid domain (international domains in their xn-- form)';
   }
   return null;
@@ -48,7 +52,8 @@ export function singleLineProblem(text: string): string | null {
 /** Names go into feed titles, page titles and mail headers: they must show something, and show it as it is. */
 function nameShapeProblem(text: string): string | null {
   if (text.trim() === '') return 'must not be blank';
-  if (BIDI_CONTROL.test(text)) return 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)';
+  if (BIDI_CONTROL.test(text))
+    return 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)';
   if (!VISIBLE.test(text)) return 'must contain a visible character';
   return null;
 }

@@ -57,7 +57,8 @@ export function sendPage(
     language,
     title: title(wordsFor(language)),
     // After a POST the same address cannot be fetched again: the switch leads to the home page in the other language.
-    switchUrl: request.method === 'GET' ? switchUrlOf(request.url, language) : `/?lang=${language === 'nl' ? 'en' : 'nl'}`,
+    switchUrl:
+      request.method === 'GET' ? switchUrlOf(request.url, language) : `/?lang=${language === 'nl' ? 'en' : 'nl'}`,
     errors: options.errors,
     csrf: options.form ? reply.generateCsrf() : undefined,
   };
@@ -73,10 +74,19 @@ export function sendPage(
 export function sendMessage(
   request: FastifyRequest,
   reply: FastifyReply,
-  content: (t: Words) => { heading: string; paragraphs: string[]; form?: { action: string; button: string; danger?: boolean; hidden?: { name: string; value: string }[] }; links?: { href: string; text: string }[] },
+  content: (t: Words) => {
+    heading: string;
+    paragraphs: string[];
+    form?: { action: string; button: string; danger?: boolean; hidden?: { name: string; value: string }[] };
+    links?: { href: string; text: string }[];
+  },
   options: PageOptions = {},
 ) {
   const language = options.language ?? languageOf(request, reply);
   const body = content(wordsFor(language));
-  return sendPage(request, reply, 'shared/message', () => body.heading, body, { ...options, language, form: body.form !== undefined && options.form !== false });
+  return sendPage(request, reply, 'shared/message', () => body.heading, body, {
+    ...options,
+    language,
+    form: body.form !== undefined && options.form !== false,
+  });
 }

@@ -18,10 +18,14 @@ export function renderFeedPage(
   const asked = (request.query as { lang?: string } | undefined)?.lang;
   const language = asked === 'en' || asked === 'nl' ? asked : (found.provider.contacts[0]?.language ?? 'nl');
   const t = wordsFor(language);
-  return renderPage('feeds/timeline', { language, title: t.ownTitle(found.provider.name), switchUrl: switchUrlOf(request.url, language) }, {
-    heading: t.ownTitle(found.provider.name),
-    timeline: timelineView(found.items, { language, today: found.today, insurerName }),
-    today: found.today,
-    links: subscribeLinks(found.feedUrl, found.provider.name),
-  });
+  return renderPage(
+    'feeds/timeline',
+    { language, title: t.ownTitle(found.provider.name), switchUrl: switchUrlOf(request.url, language) },
+    {
+      heading: t.ownTitle(found.provider.name),
+      timeline: timelineView(found.items, { language, today: found.today, insurerName }),
+      today: found.today,
+      links: subscribeLinks(found.feedUrl, found.provider.name),
+    },
+  );
 }

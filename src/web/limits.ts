@@ -8,6 +8,7 @@ export function formLimit(fastify: FastifyInstance, context: WebContext): onRequ
     max: context.formsPerHour,
     timeWindow: '1 hour',
     keyGenerator: (request) => `web-forms:${request.ip}`,
-    errorResponseBuilder: (_request, context) => Object.assign(new Error('too many requests'), { statusCode: 429, retryAfter: context.after }),
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error('too many requests'), { statusCode: 429, retryAfter: context.after }),
   });
 }

@@ -9,68 +9,111 @@ import type { Language } from './words.js';
 export type WebMailKind = 'confirm' | 'welcome' | 'sign-in' | 'address-confirm' | 'address-changed' | 'address-left';
 
 /** `other`: the other address of a change (the new one in mails to the old address, and the other way round). */
-const MAILS: Record<Language, Record<WebMailKind, { subject: string; body: (practice: string, other: string) => string[]; button: string }>> = {
+const MAILS: Record<
+  Language,
+  Record<WebMailKind, { subject: string; body: (practice: string, other: string) => string[]; button: string }>
+> = {
   nl: {
     confirm: {
       subject: 'Bevestig uw aanmelding voor herinneringen',
-      body: (practice) => [`U (of iemand anders) heeft ${practice} aangemeld voor herinneringen over contractdata van zorgverzekeraars.`, 'Klik op de link om uw aanmelding te bevestigen. De link werkt 7 dagen.', 'Heeft u zich niet aangemeld? Doe dan niets. We sturen geen e-mail meer en verwijderen de aanmelding na 7 dagen.'],
+      body: (practice) => [
+        `U (of iemand anders) heeft ${practice} aangemeld voor herinneringen over contractdata van zorgverzekeraars.`,
+        'Klik op de link om uw aanmelding te bevestigen. De link werkt 7 dagen.',
+        'Heeft u zich niet aangemeld? Doe dan niets. We sturen geen e-mail meer en verwijderen de aanmelding na 7 dagen.',
+      ],
       button: 'Aanmelding bevestigen',
     },
     welcome: {
       subject: 'Uw pagina met contractdata',
-      body: (practice) => [`Uw aanmelding voor ${practice} is bevestigd. Voortaan krijgt u een e-mail voordat een datum verloopt.`, 'Op uw eigen pagina ziet u wat u als eerste moet doen en legt u vast wat u gedaan heeft. De link staat ook in elke herinnering. Deel hem niet: wie hem heeft, kan uw gegevens wijzigen.'],
+      body: (practice) => [
+        `Uw aanmelding voor ${practice} is bevestigd. Voortaan krijgt u een e-mail voordat een datum verloopt.`,
+        'Op uw eigen pagina ziet u wat u als eerste moet doen en legt u vast wat u gedaan heeft. De link staat ook in elke herinnering. Deel hem niet: wie hem heeft, kan uw gegevens wijzigen.',
+      ],
       button: 'Naar mijn pagina',
     },
     'sign-in': {
       subject: 'Nieuwe link naar uw pagina',
-      body: (practice) => [`U vroeg een nieuwe link aan naar de pagina van ${practice}. De link werkt 24 uur en één keer. Daarna werkt uw oude link niet meer.`, 'Heeft u dit niet gevraagd? Doe dan niets; uw oude link blijft werken.'],
+      body: (practice) => [
+        `U vroeg een nieuwe link aan naar de pagina van ${practice}. De link werkt 24 uur en één keer. Daarna werkt uw oude link niet meer.`,
+        'Heeft u dit niet gevraagd? Doe dan niets; uw oude link blijft werken.',
+      ],
       button: 'Nieuwe link maken',
     },
     'address-confirm': {
       subject: 'Bevestig uw nieuwe e-mailadres',
-      body: (practice) => [`U wilt de herinneringen voor ${practice} voortaan op dit e-mailadres krijgen.`, 'Klik op de link om dit adres te bevestigen. Pas daarna gaan de e-mails hierheen. De link werkt 24 uur.', 'Heeft u dit niet gevraagd? Doe dan niets. Er verandert niets.'],
+      body: (practice) => [
+        `U wilt de herinneringen voor ${practice} voortaan op dit e-mailadres krijgen.`,
+        'Klik op de link om dit adres te bevestigen. Pas daarna gaan de e-mails hierheen. De link werkt 24 uur.',
+        'Heeft u dit niet gevraagd? Doe dan niets. Er verandert niets.',
+      ],
       button: 'Nieuw adres bevestigen',
     },
     'address-changed': {
       subject: 'Uw nieuwe e-mailadres is bevestigd',
-      body: (practice, old) => [`De herinneringen voor ${practice} komen voortaan op dit adres. ${old} krijgt ze niet meer.`, 'Op uw eigen pagina ziet u wat u als eerste moet doen en legt u vast wat u gedaan heeft. De link staat ook in elke herinnering. Deel hem niet: wie hem heeft, kan uw gegevens wijzigen.'],
+      body: (practice, old) => [
+        `De herinneringen voor ${practice} komen voortaan op dit adres. ${old} krijgt ze niet meer.`,
+        'Op uw eigen pagina ziet u wat u als eerste moet doen en legt u vast wat u gedaan heeft. De link staat ook in elke herinnering. Deel hem niet: wie hem heeft, kan uw gegevens wijzigen.',
+      ],
       button: 'Naar mijn pagina',
     },
     'address-left': {
       subject: 'Uw e-mailadres voor herinneringen is gewijzigd',
-      body: (practice, next) => [`De herinneringen voor ${practice} gaan voortaan naar ${next}. Dit adres krijgt geen herinneringen meer.`, 'Het nieuwe adres is bevestigd met een link die naar dat adres is gestuurd. Heeft u dit niet zelf gedaan? Vraag dan de collega die het nieuwe adres gebruikt om het terug te zetten.'],
+      body: (practice, next) => [
+        `De herinneringen voor ${practice} gaan voortaan naar ${next}. Dit adres krijgt geen herinneringen meer.`,
+        'Het nieuwe adres is bevestigd met een link die naar dat adres is gestuurd. Heeft u dit niet zelf gedaan? Vraag dan de collega die het nieuwe adres gebruikt om het terug te zetten.',
+      ],
       button: '',
     },
   },
   en: {
     confirm: {
       subject: 'Confirm your sign-up for reminders',
-      body: (practice) => [`You (or someone else) signed up ${practice} for reminders about insurers' contract dates.`, 'Click the link to confirm. It works for 7 days.', 'Did not sign up? Do nothing. We send no more e-mail and delete the sign-up after 7 days.'],
+      body: (practice) => [
+        `You (or someone else) signed up ${practice} for reminders about insurers' contract dates.`,
+        'Click the link to confirm. It works for 7 days.',
+        'Did not sign up? Do nothing. We send no more e-mail and delete the sign-up after 7 days.',
+      ],
       button: 'Confirm sign-up',
     },
     welcome: {
       subject: 'Your page with contract dates',
-      body: (practice) => [`Your sign-up for ${practice} is confirmed. From now on you get an e-mail before a date passes.`, 'Your own page shows what to do first and lets you record what you did. The link is in every reminder too. Do not share it: whoever has it can change your details.'],
+      body: (practice) => [
+        `Your sign-up for ${practice} is confirmed. From now on you get an e-mail before a date passes.`,
+        'Your own page shows what to do first and lets you record what you did. The link is in every reminder too. Do not share it: whoever has it can change your details.',
+      ],
       button: 'To my page',
     },
     'sign-in': {
       subject: 'A new link to your page',
-      body: (practice) => [`You asked for a new link to the page of ${practice}. The link works once, for 24 hours. Your old link then stops working.`, 'Did not ask for this? Do nothing; your old link keeps working.'],
+      body: (practice) => [
+        `You asked for a new link to the page of ${practice}. The link works once, for 24 hours. Your old link then stops working.`,
+        'Did not ask for this? Do nothing; your old link keeps working.',
+      ],
       button: 'Make a new link',
     },
     'address-confirm': {
       subject: 'Confirm your new e-mail address',
-      body: (practice) => [`You want the reminders for ${practice} to come to this e-mail address from now on.`, 'Click the link to confirm this address. Only then do the e-mails come here. The link works for 24 hours.', 'Did not ask for this? Do nothing. Nothing changes.'],
+      body: (practice) => [
+        `You want the reminders for ${practice} to come to this e-mail address from now on.`,
+        'Click the link to confirm this address. Only then do the e-mails come here. The link works for 24 hours.',
+        'Did not ask for this? Do nothing. Nothing changes.',
+      ],
       button: 'Confirm new address',
     },
     'address-changed': {
       subject: 'Your new e-mail address is confirmed',
-      body: (practice, old) => [`The reminders for ${practice} now come to this address. ${old} no longer gets them.`, 'Your own page shows what to do first and lets you record what you did. The link is in every reminder too. Do not share it: whoever has it can change your details.'],
+      body: (practice, old) => [
+        `The reminders for ${practice} now come to this address. ${old} no longer gets them.`,
+        'Your own page shows what to do first and lets you record what you did. The link is in every reminder too. Do not share it: whoever has it can change your details.',
+      ],
       button: 'To my page',
     },
     'address-left': {
       subject: 'Your e-mail address for reminders has changed',
-      body: (practice, next) => [`The reminders for ${practice} now go to ${next}. This address no longer gets them.`, 'The new address was confirmed with a link sent to it. Did you not do this yourself? Then ask the colleague who uses the new address to change it back.'],
+      body: (practice, next) => [
+        `The reminders for ${practice} now go to ${next}. This address no longer gets them.`,
+        'The new address was confirmed with a link sent to it. Did you not do this yourself? Then ask the colleague who uses the new address to change it back.',
+      ],
       button: '',
     },
   },
@@ -95,7 +138,12 @@ export async function sendWebMail(transport: MailTransport, from: string, mail: 
   const html = [
     `<!doctype html><html lang="${mail.language}"><head><meta charset="utf-8"><title>${escapeHtml(words.subject)}</title></head><body style="font-family: sans-serif; line-height: 1.5">`,
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-    ...(mail.link ? [`<p><a href="${escapeHtml(mail.link)}">${escapeHtml(words.button)}</a></p>`, `<p style="color:#555;font-size:small">${escapeHtml(mail.link)}</p>`] : []),
+    ...(mail.link
+      ? [
+          `<p><a href="${escapeHtml(mail.link)}">${escapeHtml(words.button)}</a></p>`,
+          `<p style="color:#555;font-size:small">${escapeHtml(mail.link)}</p>`,
+        ]
+      : []),
     '</body></html>',
   ].join('\n');
   const domain = parseMailbox(from).address.split('@')[1] ?? 'localhost';
@@ -109,7 +157,13 @@ export async function sendWebMail(transport: MailTransport, from: string, mail: 
       messageId: `<${randomUUID()}@${domain}>`,
       date: new Date(),
       headers: { 'Auto-Submitted': 'auto-generated' },
-    }).compile().build((error, message) => (error ? reject(error) : resolve(message)));
+    })
+      .compile()
+      .build((error, message) => (error ? reject(error) : resolve(message)));
   });
-  await transport.send({ from: parseMailbox(from).address, to: mail.to.address }, raw, `web-${mail.kind}-${randomUUID()}`);
+  await transport.send(
+    { from: parseMailbox(from).address, to: mail.to.address },
+    raw,
+    `web-${mail.kind}-${randomUUID()}`,
+  );
 }

@@ -4,7 +4,8 @@ import { renderPage, switchUrlOf } from './render.js';
 import { wordsFor, type Language, type Words } from './words.js';
 
 /** Addresses for programs (the API and its documents, iCal feeds, metrics, health): their errors stay problem+json. */
-const MACHINE_PATH = /^\/(?:api(?:\/|$)|feeds\/.*\.ics$|metrics(?:\/|$)|health(?:\/|$)|ready(?:\/|$)|docs(?:\/|$)|openapi\.json$|problems(?:\/|$))/;
+const MACHINE_PATH =
+  /^\/(?:api(?:\/|$)|feeds\/.*\.ics$|metrics(?:\/|$)|health(?:\/|$)|ready(?:\/|$)|docs(?:\/|$)|openapi\.json$|problems(?:\/|$))/;
 
 /** Whether a person reads what this address answers: every path but those for programs. */
 export function isPagePath(url: string): boolean {
@@ -19,10 +20,16 @@ function languageOf(request: FastifyRequest): Language {
 }
 
 /** A page in the site's look with a heading, a paragraph and links; for answers outside the pages' own scope. */
-export function sendStatusPage(request: FastifyRequest, reply: FastifyReply, status: number, content: (t: Words) => { heading: string; paragraphs: string[]; links: { href: string; text: string }[] }) {
+export function sendStatusPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  content: (t: Words) => { heading: string; paragraphs: string[]; links: { href: string; text: string }[] },
+) {
   const language = languageOf(request);
   const body = content(wordsFor(language));
-  const switchUrl = request.method === 'GET' ? switchUrlOf(request.url, language) : `/?lang=${language === 'nl' ? 'en' : 'nl'}`;
+  const switchUrl =
+    request.method === 'GET' ? switchUrlOf(request.url, language) : `/?lang=${language === 'nl' ? 'en' : 'nl'}`;
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
@@ -35,12 +42,20 @@ export function sendStatusPage(request: FastifyRequest, reply: FastifyReply, sta
 /** A mistyped page address: a 404 page (undefined for an address for programs, which answers a problem). */
 export function sendNotFoundPage(request: FastifyRequest, reply: FastifyReply) {
   if (!isPagePath(request.url)) return undefined;
-  return sendStatusPage(request, reply, 404, (t) => ({ heading: t.notFoundTitle, paragraphs: [t.notFoundBody], links: [{ href: '/', text: t.home }] }));
+  return sendStatusPage(request, reply, 404, (t) => ({
+    heading: t.notFoundTitle,
+    paragraphs: [t.notFoundBody],
+    links: [{ href: '/', text: t.home }],
+  }));
 }
 
 /** A URL that cannot be read at all (bad percent-encoding) on a page address: a 400 page. */
 export function sendBadAddressPage(request: FastifyRequest, reply: FastifyReply, status: number) {
-  return sendStatusPage(request, reply, status, (t) => ({ heading: t.notFoundTitle, paragraphs: [t.notFoundBody], links: [{ href: '/', text: t.home }] }));
+  return sendStatusPage(request, reply, status, (t) => ({
+    heading: t.notFoundTitle,
+    paragraphs: [t.notFoundBody],
+    links: [{ href: '/', text: t.home }],
+  }));
 }
 
 /** What a bad link answers (malformed, unknown, expired); other 4xx (a URL too long, too many requests) stay problems. */
@@ -51,11 +66,15 @@ const LINK_STATUSES = new Set([400, 404, 410]);
  * with a 4xx: the token is unknown, replaced or malformed. POSTs (a mail client's one-click) keep their problem.
  */
 export function sendClientErrorPage(request: FastifyRequest, reply: FastifyReply, status: number) {
-  if ((request.method !== 'GET' && request.method !== 'HEAD') || !isPagePath(request.url) || !LINK_STATUSES.has(status)) return undefined;
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || !isPagePath(request.url) || !LINK_STATUSES.has(status))
+    return undefined;
   return sendStatusPage(request, reply, status, (t) => ({
     heading: t.linkGoneTitle,
     paragraphs: [t.linkGoneBody],
-    links: [{ href: '/nieuwe-link', text: t.newLinkTitle }, { href: '/', text: t.home }],
+    links: [
+      { href: '/nieuwe-link', text: t.newLinkTitle },
+      { href: '/', text: t.home },
+    ],
   }));
 }
 

@@ -34,7 +34,13 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
   await fastify.register(formbody, { bodyLimit: 32 * 1024 });
   await fastify.register(csrf, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: https } });
   await fastify.register(rateLimit, { global: false });
-  await fastify.register(fastifyStatic, { root: fileURLToPath(new URL('./static/', import.meta.url)), prefix: '/static/', decorateReply: false, maxAge: HOUR_MS, index: false });
+  await fastify.register(fastifyStatic, {
+    root: fileURLToPath(new URL('./static/', import.meta.url)),
+    prefix: '/static/',
+    decorateReply: false,
+    maxAge: HOUR_MS,
+    index: false,
+  });
   // Pages are not part of the API: keep them out of the OpenAPI document.
   fastify.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, hide: true };
@@ -55,7 +61,8 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
   // Unconfirmed sign-ups go after 7 days, used-up links, unconfirmed addresses and day-old mail counts with them: at start and every hour.
   const purge = () => {
     const purged = { ...store.purge(), addresses: emailChanges.purge() };
-    if (purged.signups + purged.links + purged.addresses > 0) fastify.log.info(purged, 'web: expired sign-ups and links deleted');
+    if (purged.signups + purged.links + purged.addresses > 0)
+      fastify.log.info(purged, 'web: expired sign-ups and links deleted');
   };
   fastify.addHook('onReady', async () => purge());
   const timer = setInterval(() => {
@@ -74,13 +81,22 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
     if (status >= 500) request.log.error({ err: error }, 'web: page failed');
     else request.log.info({ status, code: error.code }, 'web: request refused');
     if (status === 429) reply.header('retry-after', '3600');
-    return sendMessage(request, reply, (t) => {
-      if (status === 429) return { heading: t.tooManyTitle, paragraphs: [t.tooManyBody], links: [{ href: '/', text: t.home }] };
-      if (error.code?.startsWith('FST_CSRF')) return { heading: t.csrfTitle, paragraphs: [t.csrfBody], links: [{ href: '/', text: t.home }] };
-      if (status >= 500) return { heading: t.errorPageTitle, paragraphs: [t.errorPageBody], links: [{ href: '/', text: t.home }] };
-      if (status === 404) return { heading: t.notFoundTitle, paragraphs: [t.notFoundBody], links: [{ href: '/', text: t.home }] };
-      return { heading: t.badRequestTitle, paragraphs: [t.badRequestBody], links: [{ href: '/', text: t.home }] };
-    }, { status, form: false });
+    return sendMessage(
+      request,
+      reply,
+      (t) => {
+        if (status === 429)
+          return { heading: t.tooManyTitle, paragraphs: [t.tooManyBody], links: [{ href: '/', text: t.home }] };
+        if (error.code?.startsWith('FST_CSRF'))
+          return { heading: t.csrfTitle, paragraphs: [t.csrfBody], links: [{ href: '/', text: t.home }] };
+        if (status >= 500)
+          return { heading: t.errorPageTitle, paragraphs: [t.errorPageBody], links: [{ href: '/', text: t.home }] };
+        if (status === 404)
+          return { heading: t.notFoundTitle, paragraphs: [t.notFoundBody], links: [{ href: '/', text: t.home }] };
+        return { heading: t.badRequestTitle, paragraphs: [t.badRequestBody], links: [{ href: '/', text: t.home }] };
+      },
+      { status, form: false },
+    );
   });
 
   await fastify.register(homePage);

@@ -8,7 +8,12 @@ import { wordsFor, type Language } from './words.js';
 
 /** Her timeline now, with what she recorded. */
 export function timelineOf(fastify: FastifyInstance, provider: ProviderRecord): TimelineItem[] {
-  return computeTimeline(provider, fastify.calendars, fastify.store.events.recordedEvents(provider.id), fastify.today());
+  return computeTimeline(
+    provider,
+    fastify.calendars,
+    fastify.store.events.recordedEvents(provider.id),
+    fastify.today(),
+  );
 }
 
 /**
@@ -33,6 +38,10 @@ export function recordStep(
   if (!isValidPlainDate(date) || date > today) errors.push({ field: 'date', message: words.date });
   if (note.length > 500 || /[\p{Cc}\u2028\u2029]/u.test(note)) errors.push({ field: 'note', message: words.note });
   if (errors.length > 0 || !item) return { errors };
-  const event = fastify.store.events.record(provider.id, { item: item.id, date, note: note === '' ? null : note }, provider.ownerKeyId);
+  const event = fastify.store.events.record(
+    provider.id,
+    { item: item.id, date, note: note === '' ? null : note },
+    provider.ownerKeyId,
+  );
   return { event, item };
 }

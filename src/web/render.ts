@@ -6,7 +6,12 @@ import { wordsFor, type Language, type Words } from './words.js';
  * Eta: plain HTML templates beside each page that escape every `<%= %>` by default, with no build step
  * (JSX would need one); the templates only place what a page's view model already worked out.
  */
-const eta = new Eta({ views: fileURLToPath(new URL('.', import.meta.url)), cache: true, autoEscape: true, autoTrim: false });
+const eta = new Eta({
+  views: fileURLToPath(new URL('.', import.meta.url)),
+  cache: true,
+  autoEscape: true,
+  autoTrim: false,
+});
 
 /** What every page's layout needs. */
 export interface PageFrame {
@@ -21,7 +26,13 @@ export interface PageFrame {
 
 export function renderPage(template: string, frame: PageFrame, data: Record<string, unknown> = {}): string {
   const t: Words = wordsFor(frame.language);
-  return eta.render(template, { ...data, ...frame, t, errors: frame.errors ?? [], fieldError: fieldErrors(frame.errors ?? []) });
+  return eta.render(template, {
+    ...data,
+    ...frame,
+    t,
+    errors: frame.errors ?? [],
+    fieldError: fieldErrors(frame.errors ?? []),
+  });
 }
 
 function fieldErrors(errors: { field: string; message: string }[]): Record<string, string> {

@@ -20,10 +20,14 @@ const CONTRACT = /^c:([a-z0-9-]+):(\d{4})$/;
 const ATTRIBUTE = /^a:([a-z0-9-]+):(\d{4}):([A-Za-z0-9_-]+)$/;
 
 /** The situation the parameters describe, or what is missing; unknown calendars and values are refused, not ignored. */
-export function parseSituation(params: URLSearchParams, calendars: CalendarSet): { situation: Situation; problems: SituationProblem[] } {
+export function parseSituation(
+  params: URLSearchParams,
+  calendars: CalendarSet,
+): { situation: Situation; problems: SituationProblem[] } {
   const problems: SituationProblem[] = [];
   const kinds = PROVIDER_KINDS.filter((kind) => params.getAll('kind').includes(kind));
-  if (params.getAll('kind').some((kind) => !(PROVIDER_KINDS as readonly string[]).includes(kind))) problems.push({ field: 'kind', code: 'bad-value' });
+  if (params.getAll('kind').some((kind) => !(PROVIDER_KINDS as readonly string[]).includes(kind)))
+    problems.push({ field: 'kind', code: 'bad-value' });
   if (kinds.length === 0) problems.push({ field: 'kind', code: 'no-kind' });
   const contracts: Contract[] = [];
   for (const [key, value] of params) {
@@ -49,10 +53,18 @@ export function parseSituation(params: URLSearchParams, calendars: CalendarSet):
   }
   for (const key of params.keys()) {
     const match = ATTRIBUTE.exec(key);
-    if (match && !calendars.get(match[1], Number(match[2]))?.file.attributes?.[match[3]]) problems.push({ field: `a:${match[1]}:${match[2]}:${match[3]}`, code: 'bad-value' });
+    if (match && !calendars.get(match[1], Number(match[2]))?.file.attributes?.[match[3]])
+      problems.push({ field: `a:${match[1]}:${match[2]}:${match[3]}`, code: 'bad-value' });
   }
-  if (contracts.length === 0 && !problems.some((p) => p.field === 'contracts')) problems.push({ field: 'contracts', code: 'no-contract' });
-  return { situation: { kinds, contracts: contracts.sort((a, b) => `${a.insurer}/${a.year}`.localeCompare(`${b.insurer}/${b.year}`)) }, problems };
+  if (contracts.length === 0 && !problems.some((p) => p.field === 'contracts'))
+    problems.push({ field: 'contracts', code: 'no-contract' });
+  return {
+    situation: {
+      kinds,
+      contracts: contracts.sort((a, b) => `${a.insurer}/${a.year}`.localeCompare(`${b.insurer}/${b.year}`)),
+    },
+    problems,
+  };
 }
 
 /** The canonical query string of a situation: the same situation always gives the same address. */

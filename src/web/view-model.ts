@@ -61,37 +61,68 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
   const insurer = options.insurerName(item);
   // A step waiting for the one before it has no date yet (issue 10): it is never urgent and tells what it waits for.
   const last = item.window?.to ?? item.due;
-  const days = last === null ? null : daysBetween(today, item.window ? (item.window.from > today ? item.window.from : last) : last);
+  const days =
+    last === null
+      ? null
+      : daysBetween(today, item.window ? (item.window.from > today ? item.window.from : last) : last);
   const when = item.window
     ? words.window(writtenDate(item.window.from, language), writtenDate(item.window.to, language))
     : item.due === null
       ? words.waiting
       : `${writtenDate(item.due, language)}${item.time ? ` ${words.at(item.time)}` : ''}`;
-  const event = item.done !== null ? [...(options.events ?? [])].reverse().find((candidate) => candidate.item === item.id && candidate.date === item.done) : undefined;
+  const event =
+    item.done !== null
+      ? [...(options.events ?? [])]
+          .reverse()
+          .find((candidate) => candidate.item === item.id && candidate.date === item.done)
+      : undefined;
   const extras = item as TimelineItem & ItemExtras;
   // How the date was worked out (the domain's derivation), with the reading taken where the document is ambiguous.
   const { reading } = item.derivation;
   const derivation = reading ? `${item.derivation[language]} ${reading[language]}` : item.derivation[language];
-  const flag = item.flags.length === 0
-    ? null
-    : language === 'nl'
-      ? `Valt op ${item.flags.map((f) => (f.code === 'weekend' ? f.day : f.name)).join(' en ')}${item.actor === 'provider' ? `: regel het uiterlijk ${writtenDate(item.flags[0].lastWorkingDay, language, false)}` : ''}.`
-      : `Falls on a ${item.flags.map((f) => (f.code === 'weekend' ? (f.day === 'zaterdag' ? 'Saturday' : 'Sunday') : `public holiday (${f.name})`)).join(' and ')}${item.actor === 'provider' ? `: see to it by ${writtenDate(item.flags[0].lastWorkingDay, language, false)}` : ''}.`;
-  const recordable = options.events !== undefined && item.done === null && item.type !== 'info' && (item.actor === 'provider' || item.chain !== null);
+  const flag =
+    item.flags.length === 0
+      ? null
+      : language === 'nl'
+        ? `Valt op ${item.flags.map((f) => (f.code === 'weekend' ? f.day : f.name)).join(' en ')}${item.actor === 'provider' ? `: regel het uiterlijk ${writtenDate(item.flags[0].lastWorkingDay, language, false)}` : ''}.`
+        : `Falls on a ${item.flags.map((f) => (f.code === 'weekend' ? (f.day === 'zaterdag' ? 'Saturday' : 'Sunday') : `public holiday (${f.name})`)).join(' and ')}${item.actor === 'provider' ? `: see to it by ${writtenDate(item.flags[0].lastWorkingDay, language, false)}` : ''}.`;
+  const recordable =
+    options.events !== undefined &&
+    item.done === null &&
+    item.type !== 'info' &&
+    (item.actor === 'provider' || item.chain !== null);
   return {
     id: item.id,
     anchor: `item-${item.id.replace(/[^A-Za-z0-9_-]/g, '-')}`,
     heading: `${insurer}: ${item.title[language]}`,
-    who: item.type === 'info' ? words.who.info : item.actor === 'provider' ? words.who.provider : words.who.insurer(insurer),
+    who:
+      item.type === 'info'
+        ? words.who.info
+        : item.actor === 'provider'
+          ? words.who.provider
+          : words.who.insurer(insurer),
     providerActs: item.actor === 'provider' && item.type !== 'info',
     when,
-    daysLeft: item.done === null && item.type !== 'info' && last !== null && days !== null && last >= today ? words.daysLeft(days) : null,
-    urgent: item.done === null && item.actor === 'provider' && item.type === 'deadline' && last !== null && days !== null && last >= today && days <= URGENT_DAYS,
+    daysLeft:
+      item.done === null && item.type !== 'info' && last !== null && days !== null && last >= today
+        ? words.daysLeft(days)
+        : null,
+    urgent:
+      item.done === null &&
+      item.actor === 'provider' &&
+      item.type === 'deadline' &&
+      last !== null &&
+      days !== null &&
+      last >= today &&
+      days <= URGENT_DAYS,
     flag,
     derivation,
     advice: localText(extras.advice, language) ?? (item.type === 'advice' ? words.adviceNote : null),
     source: `${item.source.document}, ${words.section} ${item.source.section}: “${item.source.quote}”`,
-    done: item.done === null ? null : { text: words.done(writtenDate(item.done, language)), note: event?.note ?? null, eventId: event?.id ?? null },
+    done:
+      item.done === null
+        ? null
+        : { text: words.done(writtenDate(item.done, language)), note: event?.note ?? null, eventId: event?.id ?? null },
     record: recordable ? { summary: item.actor === 'provider' ? words.recordSummary : words.chainSummary } : null,
   };
 }
@@ -103,11 +134,15 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
 export function timelineView(items: readonly TimelineItem[], options: TimelineViewOptions): TimelineView {
   const { today } = options;
   const views = items.map((item) => ({ item, view: itemView(item, options) }));
-  const open = views.filter(({ item }) => item.done === null && ((item.window?.to ?? item.due) ?? today) >= today);
-  const nextEntry = open.find(({ item }) => item.actor === 'provider' && item.type !== 'info' && item.due !== null) ?? null;
+  const open = views.filter(({ item }) => item.done === null && (item.window?.to ?? item.due ?? today) >= today);
+  const nextEntry =
+    open.find(({ item }) => item.actor === 'provider' && item.type !== 'info' && item.due !== null) ?? null;
   return {
     next: nextEntry?.view ?? null,
     coming: open.filter((entry) => entry !== nextEntry).map(({ view }) => view),
-    passed: views.filter((entry) => !open.includes(entry)).map(({ view }) => view).reverse(),
+    passed: views
+      .filter((entry) => !open.includes(entry))
+      .map(({ view }) => view)
+      .reverse(),
   };
 }

@@ -17,7 +17,11 @@ afterAll(async () => {
 describe('GET /health and /ready', () => {
   it('answer while the database is open', async () => {
     expect((await app.inject({ url: '/health' })).json()).toEqual({ status: 'ok' });
-    expect((await app.inject({ url: '/ready' })).json()).toEqual({ status: 'ready', calendars: 2, migration: readMigrations().length });
+    expect((await app.inject({ url: '/ready' })).json()).toEqual({
+      status: 'ready',
+      calendars: 2,
+      migration: readMigrations().length,
+    });
   });
 
   it('/ready answers a 503 problem without internals when the database is gone, /health stays up', async () => {
@@ -36,7 +40,11 @@ describe('GET /health and /ready', () => {
     const broken = await app.inject({ url: '/api/v1/providers', headers: { authorization: 'Bearer anything' } });
     expect(broken.statusCode).toBe(500);
     expect(broken.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(broken.json()).toMatchObject({ status: 500, title: 'Internal server error', detail: expect.stringContaining('requestId') });
+    expect(broken.json()).toMatchObject({
+      status: 500,
+      title: 'Internal server error',
+      detail: expect.stringContaining('requestId'),
+    });
     expect(broken.body).not.toMatch(/database|sqlite|statement|stack/i);
     expect(broken.json().requestId).toBe(broken.headers['x-request-id']);
     expect(broken.json().requestId).toMatch(/^[0-9a-f-]{36}$/);

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runToTheEnd } from '../reminders/setup.js';
-import { ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
+import {
+  ADMIN_KEY,
+  bearer,
+  buildTestApp,
+  createKey,
+  createProvider,
+  removeTempDir,
+  tempDir,
+  type TestApp,
+} from '../helper.js';
 
 let dir: string;
 let app: TestApp;
@@ -62,7 +71,14 @@ describe('GET /metrics', () => {
     expect(before.get('reminder_last_run_finished_seconds')).toBe(0);
     const run = await runToTheEnd(app, '2026-06-01');
     const after = samples((await app.inject({ url: '/metrics' })).body);
-    const stored = new Map((app.db.prepare('SELECT status, count(*) AS n FROM mail_outbox GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+    const stored = new Map(
+      (
+        app.db.prepare('SELECT status, count(*) AS n FROM mail_outbox GROUP BY status').all() as {
+          status: string;
+          n: number;
+        }[]
+      ).map((r) => [r.status, r.n]),
+    );
     for (const status of ['planned', 'sending', 'sent', 'failed', 'cancelled']) {
       expect(after.get(`mail_outbox{status="${status}"}`), status).toBe(stored.get(status) ?? 0);
     }
@@ -80,8 +96,12 @@ describe('GET /metrics', () => {
     expect((await app.inject({ url })).statusCode).toBe(200);
     expect((await app.inject({ url })).statusCode).toBe(200);
     const after = await read();
-    expect(after.get('feed_cache_lookups_total{result="miss"}')! - before.get('feed_cache_lookups_total{result="miss"}')!).toBe(1);
-    expect(after.get('feed_cache_lookups_total{result="hit"}')! - before.get('feed_cache_lookups_total{result="hit"}')!).toBe(2);
+    expect(
+      after.get('feed_cache_lookups_total{result="miss"}')! - before.get('feed_cache_lookups_total{result="miss"}')!,
+    ).toBe(1);
+    expect(
+      after.get('feed_cache_lookups_total{result="hit"}')! - before.get('feed_cache_lookups_total{result="hit"}')!,
+    ).toBe(2);
     expect(after.get('feed_cache_bytes')).toBeGreaterThan(0);
   });
 });

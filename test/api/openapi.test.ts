@@ -28,7 +28,11 @@ describe('GET /openapi.json', () => {
   });
 
   it('documents every route of the API', () => {
-    expect(operations().map((o) => o.name).sort()).toEqual([
+    expect(
+      operations()
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual([
       'DELETE /api/v1/api-keys/{id}',
       'DELETE /api/v1/providers/{id}',
       'DELETE /api/v1/providers/{id}/events/{eventId}',
@@ -63,7 +67,9 @@ describe('GET /openapi.json', () => {
   });
 
   it('declares every tag an operation uses, with a description', () => {
-    const declared = new Map((document.tags as { name: string; description: string }[]).map((tag) => [tag.name, tag.description]));
+    const declared = new Map(
+      (document.tags as { name: string; description: string }[]).map((tag) => [tag.name, tag.description]),
+    );
     for (const { name, operation } of operations()) {
       for (const tag of operation.tags as string[]) expect(declared.get(tag), `${name}: tag ${tag}`).toBeTruthy();
     }
@@ -77,8 +83,10 @@ describe('GET /openapi.json', () => {
         expect(response.description, `${name} ${status}`).toBeTruthy();
         // A page a person opens (a feed's timeline page, an unsubscribe link) answers a bad link with a page; the rest with problems.
         const page = name === 'GET /feeds/{token}.html' || name === 'GET /unsubscribe/{token}';
-        if ((status === '400' || status === '404') && page) expect(Object.keys(response.content), `${name} ${status}`).toEqual(['text/html']);
-        else if (Number(status) >= 400) expect(Object.keys(response.content), `${name} ${status}`).toEqual(['application/problem+json']);
+        if ((status === '400' || status === '404') && page)
+          expect(Object.keys(response.content), `${name} ${status}`).toEqual(['text/html']);
+        else if (Number(status) >= 400)
+          expect(Object.keys(response.content), `${name} ${status}`).toEqual(['application/problem+json']);
       }
       if (name.includes('/api/v1/') && !name.includes('/calendars')) {
         expect(operation.security, name).toEqual([{ bearerAuth: [] }]);
@@ -90,9 +98,12 @@ describe('GET /openapi.json', () => {
   it('documents every path parameter and the request bodies with examples', () => {
     for (const { name, path, operation } of operations()) {
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      const documented = (operation.parameters ?? []).filter((p: { in: string }) => p.in === 'path').map((p: { name: string }) => p.name);
+      const documented = (operation.parameters ?? [])
+        .filter((p: { in: string }) => p.in === 'path')
+        .map((p: { name: string }) => p.name);
       expect(documented.sort(), name).toEqual(inPath.sort());
-      for (const parameter of operation.parameters ?? []) expect(parameter.schema, `${name} ${parameter.name}`).toBeDefined();
+      for (const parameter of operation.parameters ?? [])
+        expect(parameter.schema, `${name} ${parameter.name}`).toBeDefined();
       if (operation.requestBody) {
         const body = operation.requestBody.content['application/json'];
         expect(body.schema, name).toBeDefined();
@@ -102,11 +113,22 @@ describe('GET /openapi.json', () => {
   });
 
   it('names the shared shapes as components', () => {
-    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Problem', 'FieldError', 'Provider', 'TimelineItem', 'Event', 'ApiKey', 'CalendarSummary', 'PlanningLine']));
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'Problem',
+        'FieldError',
+        'Provider',
+        'TimelineItem',
+        'Event',
+        'ApiKey',
+        'CalendarSummary',
+        'PlanningLine',
+      ]),
+    );
     expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
-  it('documents each item\'s derivation, its cap, its request and the statuses that say what happened', () => {
+  it("documents each item's derivation, its cap, its request and the statuses that say what happened", () => {
     const item = document.components.schemas.TimelineItem;
     expect(item.properties.derivation.properties).toMatchObject({ nl: { type: 'string' }, en: { type: 'string' } });
     expect(item.properties.derivation.description).toMatch(/28 oktober 2026/);

@@ -24,10 +24,27 @@ describe('rate limit on /api', () => {
   });
 
   it('counts unauthenticated attempts too, so keys cannot be guessed at speed', async () => {
-    const response = await app.inject({ url: '/api/v1/providers', headers: { authorization: 'Bearer guess' }, remoteAddress: '10.0.0.9' });
+    const response = await app.inject({
+      url: '/api/v1/providers',
+      headers: { authorization: 'Bearer guess' },
+      remoteAddress: '10.0.0.9',
+    });
     expect(response.statusCode).toBe(401);
-    for (let i = 0; i < 3; i++) await app.inject({ url: '/api/v1/providers', headers: { authorization: 'Bearer guess' }, remoteAddress: '10.0.0.9' });
-    expect((await app.inject({ url: '/api/v1/providers', headers: { authorization: 'Bearer guess' }, remoteAddress: '10.0.0.9' })).statusCode).toBe(429);
+    for (let i = 0; i < 3; i++)
+      await app.inject({
+        url: '/api/v1/providers',
+        headers: { authorization: 'Bearer guess' },
+        remoteAddress: '10.0.0.9',
+      });
+    expect(
+      (
+        await app.inject({
+          url: '/api/v1/providers',
+          headers: { authorization: 'Bearer guess' },
+          remoteAddress: '10.0.0.9',
+        })
+      ).statusCode,
+    ).toBe(429);
   });
 
   it('leaves /health, /ready and the documentation alone', async () => {
@@ -49,20 +66,32 @@ describe('whose budget a request spends', () => {
 
   it('each live API key has its own budget, even from one client address', async () => {
     const address = '10.1.1.1';
-    const keys = [await createKey(perKey, 'vendor a'), await createKey(perKey, 'vendor b'), await createKey(perKey, 'vendor c')];
+    const keys = [
+      await createKey(perKey, 'vendor a'),
+      await createKey(perKey, 'vendor b'),
+      await createKey(perKey, 'vendor c'),
+    ];
     for (const { key } of keys) {
-      for (let i = 0; i < 5; i++) expect((await perKey.inject({ url: '/api/v1/providers', headers: bearer(key), remoteAddress: address })).statusCode).toBe(200);
+      for (let i = 0; i < 5; i++)
+        expect(
+          (await perKey.inject({ url: '/api/v1/providers', headers: bearer(key), remoteAddress: address })).statusCode,
+        ).toBe(200);
     }
     // 15 requests from one address went through; each key is now at its own limit.
-    const limited = await perKey.inject({ url: '/api/v1/providers', headers: bearer(keys[0]!.key), remoteAddress: address });
+    const limited = await perKey.inject({
+      url: '/api/v1/providers',
+      headers: bearer(keys[0]!.key),
+      remoteAddress: address,
+    });
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // Anonymous requests from that address still have the address's own budget.
     expect((await perKey.inject({ url: '/api/v1/calendars', remoteAddress: address })).statusCode).toBe(200);
   });
 
-  it('anonymous requests share their client address\'s budget; another address has its own', async () => {
-    for (let i = 0; i < 5; i++) expect((await perKey.inject({ url: '/api/v1/calendars', remoteAddress: '10.2.2.2' })).statusCode).toBe(200);
+  it("anonymous requests share their client address's budget; another address has its own", async () => {
+    for (let i = 0; i < 5; i++)
+      expect((await perKey.inject({ url: '/api/v1/calendars', remoteAddress: '10.2.2.2' })).statusCode).toBe(200);
     expect((await perKey.inject({ url: '/api/v1/calendars', remoteAddress: '10.2.2.2' })).statusCode).toBe(429);
     expect((await perKey.inject({ url: '/api/v1/calendars', remoteAddress: '10.3.3.3' })).statusCode).toBe(200);
   });
@@ -77,7 +106,10 @@ describe('whose budget a request spends', () => {
 
   it('feeds are not limited per address: calendar services fetch many feeds from a few addresses', async () => {
     for (let i = 0; i < 30; i++) {
-      const response = await perKey.inject({ url: '/feeds/calendars/voorbeeld/2027.ics?kind=verloskunde&status=new', remoteAddress: '10.5.5.5' });
+      const response = await perKey.inject({
+        url: '/feeds/calendars/voorbeeld/2027.ics?kind=verloskunde&status=new',
+        remoteAddress: '10.5.5.5',
+      });
       expect(response.statusCode).toBe(200);
       expect(response.headers['ratelimit-limit']).toBeUndefined();
     }

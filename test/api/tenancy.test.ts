@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
+import {
+  ADMIN_KEY,
+  bearer,
+  buildTestApp,
+  createKey,
+  createProvider,
+  removeTempDir,
+  tempDir,
+  type TestApp,
+} from '../helper.js';
 
 let dir: string;
 let app: TestApp;
@@ -14,9 +23,17 @@ beforeAll(async () => {
   alice = (await createKey(app, 'alice')).key;
   bob = (await createKey(app, 'bob')).key;
   provider = await createProvider(app, alice, { agb: '80000001' });
-  await createProvider(app, bob, { agb: '80000002', name: 'Bob\'s practice' });
-  const items = (await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(alice) })).json().items;
-  eventId = (await app.inject({ method: 'POST', url: `/api/v1/providers/${provider.id}/events`, headers: bearer(alice), payload: { item: items[0].id, date: '2026-05-01' } })).json().id;
+  await createProvider(app, bob, { agb: '80000002', name: "Bob's practice" });
+  const items = (await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(alice) })).json()
+    .items;
+  eventId = (
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/providers/${provider.id}/events`,
+      headers: bearer(alice),
+      payload: { item: items[0].id, date: '2026-05-01' },
+    })
+  ).json().id;
 });
 afterAll(async () => {
   await app.close();
@@ -29,7 +46,11 @@ const routes = () => [
   { method: 'PATCH' as const, url: `/api/v1/providers/${provider.id}`, payload: { name: 'taken over' } },
   { method: 'GET' as const, url: `/api/v1/providers/${provider.id}/timeline` },
   { method: 'GET' as const, url: `/api/v1/providers/${provider.id}/events` },
-  { method: 'POST' as const, url: `/api/v1/providers/${provider.id}/events`, payload: { item: 'voorbeeld/2027/bezwaar', date: '2026-05-01' } },
+  {
+    method: 'POST' as const,
+    url: `/api/v1/providers/${provider.id}/events`,
+    payload: { item: 'voorbeeld/2027/bezwaar', date: '2026-05-01' },
+  },
   { method: 'DELETE' as const, url: `/api/v1/providers/${provider.id}/events/${eventId}` },
   { method: 'DELETE' as const, url: `/api/v1/providers/${provider.id}` },
 ];
@@ -43,26 +64,36 @@ describe('tenant isolation', () => {
     }
     const own = await app.inject({ url: `/api/v1/providers/${provider.id}`, headers: bearer(alice) });
     expect(own.json().name).toBe(provider.name);
-    const events = (await app.inject({ url: `/api/v1/providers/${provider.id}/events`, headers: bearer(alice) })).json().items;
+    const events = (await app.inject({ url: `/api/v1/providers/${provider.id}/events`, headers: bearer(alice) })).json()
+      .items;
     expect(events.map((e: { id: string }) => e.id)).toEqual([eventId]);
   });
 
   it('answers 401 without a key on every provider route', async () => {
-    for (const route of [...routes(), { method: 'GET' as const, url: '/api/v1/providers' }, { method: 'POST' as const, url: '/api/v1/providers', payload: {} }]) {
+    for (const route of [
+      ...routes(),
+      { method: 'GET' as const, url: '/api/v1/providers' },
+      { method: 'POST' as const, url: '/api/v1/providers', payload: {} },
+    ]) {
       const response = await app.inject(route);
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });
 
-  it('lists only the tenant\'s own providers, also when filtering', async () => {
-    const names = async (key: string, query = '') => (await app.inject({ url: `/api/v1/providers${query}`, headers: bearer(key) })).json().items.map((p: { name: string }) => p.name);
+  it("lists only the tenant's own providers, also when filtering", async () => {
+    const names = async (key: string, query = '') =>
+      (await app.inject({ url: `/api/v1/providers${query}`, headers: bearer(key) }))
+        .json()
+        .items.map((p: { name: string }) => p.name);
     expect(await names(alice)).toEqual([provider.name]);
     expect(await names(bob)).toEqual(["Bob's practice"]);
     expect(await names(bob, '?agb=80000001')).toEqual([]);
-    expect((await app.inject({ url: '/api/v1/providers?insurer=voorbeeld', headers: bearer(bob) })).json().total).toBe(1);
+    expect((await app.inject({ url: '/api/v1/providers?insurer=voorbeeld', headers: bearer(bob) })).json().total).toBe(
+      1,
+    );
   });
 
-  it('lets an admin read and change every tenant\'s providers', async () => {
+  it("lets an admin read and change every tenant's providers", async () => {
     for (const route of routes()) {
       const response = await app.inject({ ...route, headers: bearer(ADMIN_KEY) });
       expect(response.statusCode, `${route.method} ${route.url}`).toBeLessThan(300);

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTimeline } from '../../src/domain/timeline.js';
-import { bearer, buildTestApp, createKey, createProvider, fixtureCalendars, removeTempDir, tempDir, TODAY, type TestApp } from '../helper.js';
+import {
+  bearer,
+  buildTestApp,
+  createKey,
+  createProvider,
+  fixtureCalendars,
+  removeTempDir,
+  tempDir,
+  TODAY,
+  type TestApp,
+} from '../helper.js';
 
 let dir: string;
 let app: TestApp;
@@ -13,7 +23,10 @@ beforeAll(async () => {
   key = (await createKey(app)).key;
   provider = await createProvider(app, key, {
     kinds: ['verloskunde'],
-    contracts: [{ insurer: 'voorbeeld', year: 2027, status: 'new' }, { insurer: 'proef', year: 2026, status: 'existing' }],
+    contracts: [
+      { insurer: 'voorbeeld', year: 2027, status: 'new' },
+      { insurer: 'proef', year: 2026, status: 'existing' },
+    ],
   });
 });
 afterAll(async () => {
@@ -21,17 +34,20 @@ afterAll(async () => {
   removeTempDir(dir);
 });
 
-const get = (query = '') => app.inject({ url: `/api/v1/providers/${provider.id}/timeline${query}`, headers: bearer(key) });
+const get = (query = '') =>
+  app.inject({ url: `/api/v1/providers/${provider.id}/timeline${query}`, headers: bearer(key) });
 
 describe('GET /api/v1/providers/:id/timeline', () => {
-  it('answers the engine\'s timeline for the provider as of today', async () => {
+  it("answers the engine's timeline for the provider as of today", async () => {
     const response = await get();
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.provider).toEqual({ id: provider.id, name: provider.name, agb: provider.agb, kinds: provider.kinds });
     expect(body.asOf).toBe(TODAY);
     expect(body.items).toEqual(computeTimeline(provider as any, fixtureCalendars, [], TODAY));
-    expect(new Set(body.items.map((item: { calendar: string }) => item.calendar))).toEqual(new Set(['voorbeeld/2027', 'proef/2026']));
+    expect(new Set(body.items.map((item: { calendar: string }) => item.calendar))).toEqual(
+      new Set(['voorbeeld/2027', 'proef/2026']),
+    );
   });
 
   it('computes statuses as of asOf', async () => {
@@ -48,7 +64,9 @@ describe('GET /api/v1/providers/:id/timeline', () => {
     const filtered = (await get(`?from=${from}&to=${to}&actor=provider`)).json().items as typeof all;
     expect(filtered).toEqual(all.filter((item) => item.due >= from && item.due <= to && item.actor === 'provider'));
     expect(filtered.length).toBeGreaterThan(0);
-    expect((await get('?actor=insurer')).json().items.every((item: { actor: string }) => item.actor === 'insurer')).toBe(true);
+    expect(
+      (await get('?actor=insurer')).json().items.every((item: { actor: string }) => item.actor === 'insurer'),
+    ).toBe(true);
   });
 
   it.each([
@@ -69,10 +87,22 @@ describe('GET /api/v1/providers/:id/timeline', () => {
   });
 
   it('leaves out the signing round while an agreement runs', async () => {
-    const running = await createProvider(app, key, { agb: '60000001', contracts: [{ insurer: 'voorbeeld', year: 2027, status: 'existing', runsUntil: 2027 }] });
-    const plain = await createProvider(app, key, { agb: '60000002', contracts: [{ insurer: 'voorbeeld', year: 2027, status: 'existing' }] });
-    const ids = async (id: string) => (await app.inject({ url: `/api/v1/providers/${id}/timeline`, headers: bearer(key) })).json().items.map((i: { id: string }) => i.id);
-    const signing = fixtureCalendars.get('voorbeeld', 2027)!.lines.filter((line) => line.signing).map((line) => line.itemId);
+    const running = await createProvider(app, key, {
+      agb: '60000001',
+      contracts: [{ insurer: 'voorbeeld', year: 2027, status: 'existing', runsUntil: 2027 }],
+    });
+    const plain = await createProvider(app, key, {
+      agb: '60000002',
+      contracts: [{ insurer: 'voorbeeld', year: 2027, status: 'existing' }],
+    });
+    const ids = async (id: string) =>
+      (await app.inject({ url: `/api/v1/providers/${id}/timeline`, headers: bearer(key) }))
+        .json()
+        .items.map((i: { id: string }) => i.id);
+    const signing = fixtureCalendars
+      .get('voorbeeld', 2027)!
+      .lines.filter((line) => line.signing)
+      .map((line) => line.itemId);
     expect(signing.length).toBeGreaterThan(0);
     expect(await ids(plain.id)).toEqual(expect.arrayContaining(signing));
     expect((await ids(running.id)).filter((id: string) => signing.includes(id))).toEqual([]);

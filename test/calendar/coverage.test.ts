@@ -48,7 +48,8 @@ describe.each(CALENDARS)('coverage of %s', (name) => {
   it('names the sentence of each line deleted in turn', () => {
     const coveredBy = new Map<string, string[]>();
     for (const [sentence, citations] of full.cited) {
-      for (const citation of citations) coveredBy.set(citation.label, [...(coveredBy.get(citation.label) ?? []), sentence.text]);
+      for (const citation of citations)
+        coveredBy.set(citation.label, [...(coveredBy.get(citation.label) ?? []), sentence.text]);
     }
     const undated = calendar.citations.map((citation) => citation.label).filter((label) => !coveredBy.has(label));
     expect(undated.sort()).toEqual([...UNDATED_QUOTES[name]].sort());
@@ -59,7 +60,9 @@ describe.each(CALENDARS)('coverage of %s', (name) => {
       const coverage = coverageOf(without, raw, reading);
       const problems = describeCoverageProblems(coverage).join('\n');
       // Sentences only this line cites must now be named; sentences another line cites stay covered.
-      const onlyThis = [...full.cited].filter(([, citations]) => citations.length === 1 && citations[0].label === removed.label).map(([sentence]) => sentence);
+      const onlyThis = [...full.cited]
+        .filter(([, citations]) => citations.length === 1 && citations[0].label === removed.label)
+        .map(([sentence]) => sentence);
       for (const sentence of onlyThis) expect(problems, `${removed.label} removed`).toContain(`:${sentence.line} `);
       for (const sentence of onlyThis) expect(problems).toContain(sentence.text);
       expect(coverage.missing.length).toBe(onlyThis.length);
@@ -73,10 +76,23 @@ describe.each(CALENDARS)('coverage of %s', (name) => {
     const [first] = calendar.uncited;
     const sentence = full.dated.find((candidate) => full.listed.get(candidate) === first);
     expect(sentence).toBeDefined();
-    const citing = { ...calendar, citations: [...calendar.citations, { path: [], label: 'milestone new', line: 1, section: sentence!.section, quote: sentence!.text }] };
-    expect(describeCoverageProblems(coverageOf(citing, raw)).join('\n')).toMatch(/stale uncited entry, the sentence is cited by milestone new/);
-    const gone = { ...calendar, uncited: [...calendar.uncited, { text: 'Deze zin staat niet in het document.', reason: 'test', line: 999 }] };
-    expect(describeCoverageProblems(coverageOf(gone, raw))).toEqual([expect.stringMatching(/:999: stale uncited entry, matches no sentence/)]);
+    const citing = {
+      ...calendar,
+      citations: [
+        ...calendar.citations,
+        { path: [], label: 'milestone new', line: 1, section: sentence!.section, quote: sentence!.text },
+      ],
+    };
+    expect(describeCoverageProblems(coverageOf(citing, raw)).join('\n')).toMatch(
+      /stale uncited entry, the sentence is cited by milestone new/,
+    );
+    const gone = {
+      ...calendar,
+      uncited: [...calendar.uncited, { text: 'Deze zin staat niet in het document.', reason: 'test', line: 999 }],
+    };
+    expect(describeCoverageProblems(coverageOf(gone, raw))).toEqual([
+      expect.stringMatching(/:999: stale uncited entry, matches no sentence/),
+    ]);
   });
 });
 

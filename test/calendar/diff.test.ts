@@ -41,7 +41,11 @@ describe('calendars:diff', () => {
     add('11111111', ['verloskunde'], [{ insurer: 'cz-groep', year: 2027, status: 'existing' }]);
     const kraam = add('22222222', ['kraamzorg'], [{ insurer: 'cz-groep', year: 2027, status: 'new' }]);
     // Its agreement runs through 2027: no signing round, so the move does not reach it.
-    add('33333333', ['integrale-geboortezorg'], [{ insurer: 'cz-groep', year: 2027, status: 'existing', runsUntil: 2027 }]);
+    add(
+      '33333333',
+      ['integrale-geboortezorg'],
+      [{ insurer: 'cz-groep', year: 2027, status: 'existing', runsUntil: 2027 }],
+    );
     // Another insurer only.
     add('44444444', ['verloskunde'], [{ insurer: 'zorg-en-zekerheid', year: 2026, status: 'existing' }]);
     // A VSV: the signing line does not apply to it.
@@ -67,11 +71,18 @@ describe('calendars:diff', () => {
   it('reads the calendar at a git ref and compares it with the working tree', () => {
     const repo = join(temp, 'repo');
     cpSync(CALENDARS_DIR, join(repo, 'calendars'), { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args], { cwd: repo, encoding: 'utf8' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args], {
+        cwd: repo,
+        encoding: 'utf8',
+      });
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'calendars');
-    const wording = czText.replace('title: { nl: Overeenkomst 2027 ondertekenen,', 'title: { nl: Overeenkomst 2027 digitaal ondertekenen,');
+    const wording = czText.replace(
+      'title: { nl: Overeenkomst 2027 ondertekenen,',
+      'title: { nl: Overeenkomst 2027 digitaal ondertekenen,',
+    );
     writeFileSync(join(repo, CZ), wording);
 
     const versions = calendarsSince('HEAD', repo);
@@ -79,7 +90,13 @@ describe('calendars:diff', () => {
     const [cz, zz] = versions.map((version) => diffCalendars(version.before, version.after, { asOf, decreeDays }));
     expect(zz).toEqual([]);
     expect(cz).toEqual([
-      { item: 'cz-groep/2027/ondertekenen', aspect: 'wording', details: ['title: {"nl":"Overeenkomst 2027 ondertekenen","en":"Sign the 2027 agreement"} → {"nl":"Overeenkomst 2027 digitaal ondertekenen","en":"Sign the 2027 agreement"}'] },
+      {
+        item: 'cz-groep/2027/ondertekenen',
+        aspect: 'wording',
+        details: [
+          'title: {"nl":"Overeenkomst 2027 ondertekenen","en":"Sign the 2027 agreement"} → {"nl":"Overeenkomst 2027 digitaal ondertekenen","en":"Sign the 2027 agreement"}',
+        ],
+      },
     ]);
     expect(() => calendarsSince('--output=/tmp/x', repo)).toThrow(/not a git ref/);
   });

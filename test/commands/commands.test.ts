@@ -9,7 +9,10 @@ const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
 
 function command(script: string, env: Record<string, string>, ...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', join('src', 'commands', script), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  return run(process.execPath, ['--import', 'tsx', join('src', 'commands', script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
 }
 
 let dir: string;
@@ -58,8 +61,14 @@ describe('npm run backup', () => {
   it('refuses to overwrite a file, to back up a database that does not exist, and to run without a file', async () => {
     const existing = join(dir, 'backups', 'backup.db');
     expect(existsSync(existing)).toBe(true);
-    await expect(command('backup.ts', { DATABASE_PATH: join(dir, 'live.db') }, existing)).rejects.toMatchObject({ stderr: expect.stringMatching(/exists; choose a new file name/) });
-    await expect(command('backup.ts', { DATABASE_PATH: join(dir, 'missing.db') }, join(dir, 'x.db'))).rejects.toMatchObject({ stderr: expect.stringMatching(/backup failed/) });
-    await expect(command('backup.ts', { DATABASE_PATH: join(dir, 'live.db') })).rejects.toMatchObject({ stderr: expect.stringMatching(/usage: npm run backup -- FILE/) });
+    await expect(command('backup.ts', { DATABASE_PATH: join(dir, 'live.db') }, existing)).rejects.toMatchObject({
+      stderr: expect.stringMatching(/exists; choose a new file name/),
+    });
+    await expect(
+      command('backup.ts', { DATABASE_PATH: join(dir, 'missing.db') }, join(dir, 'x.db')),
+    ).rejects.toMatchObject({ stderr: expect.stringMatching(/backup failed/) });
+    await expect(command('backup.ts', { DATABASE_PATH: join(dir, 'live.db') })).rejects.toMatchObject({
+      stderr: expect.stringMatching(/usage: npm run backup -- FILE/),
+    });
   });
 });

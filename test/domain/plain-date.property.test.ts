@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears, daysBetween, endOf, firstDayOfMonth, weekday } from '../../src/domain/plain-date.js';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  daysBetween,
+  endOf,
+  firstDayOfMonth,
+  weekday,
+} from '../../src/domain/plain-date.js';
 
 /** plain-date counts days itself (no DateTime per step): it must agree with luxon in UTC on every date. */
 const luxon = (iso: string): DateTime => DateTime.fromISO(iso, { zone: 'utc' });
@@ -27,7 +35,11 @@ describe('plain dates agree with luxon (properties)', () => {
     fc.assert(
       fc.property(isoDate, fc.integer({ min: -240, max: 240 }), (date, n) => {
         expect(addMonths(date, n)).toBe(luxon(date).plus({ months: n }).toISODate());
-        expect(addYears(date, n % 20)).toBe(luxon(date).plus({ years: n % 20 }).toISODate());
+        expect(addYears(date, n % 20)).toBe(
+          luxon(date)
+            .plus({ years: n % 20 })
+            .toISODate(),
+        );
       }),
       { numRuns: 2000 },
     );

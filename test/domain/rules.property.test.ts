@@ -94,7 +94,10 @@ describe('date rules (properties)', () => {
     fc.assert(
       fc.property(isoDate, fc.integer({ min: 1, max: 24 }), (date, months) => {
         const due = addMonths(date, months);
-        const monthsApart = (Number(due.slice(0, 4)) - Number(date.slice(0, 4))) * 12 + Number(due.slice(5, 7)) - Number(date.slice(5, 7));
+        const monthsApart =
+          (Number(due.slice(0, 4)) - Number(date.slice(0, 4))) * 12 +
+          Number(due.slice(5, 7)) -
+          Number(date.slice(5, 7));
         expect(monthsApart).toBe(months);
         expect(Number(due.slice(8))).toBeLessThanOrEqual(Number(date.slice(8)));
       }),
@@ -107,7 +110,8 @@ describe('date rules (properties)', () => {
         const due = workingDays.addWorkingDays(date, n);
         expect(workingDays.isWorkingDay(due)).toBe(true);
         let counted = 0;
-        for (let day = addDays(date, 1); day <= due; day = addDays(day, 1)) if (workingDays.isWorkingDay(day)) counted++;
+        for (let day = addDays(date, 1); day <= due; day = addDays(day, 1))
+          if (workingDays.isWorkingDay(day)) counted++;
         expect(counted).toBe(n);
       }),
       { numRuns: 50 },
@@ -137,8 +141,14 @@ describe('date rules (properties)', () => {
   });
 
   it('a window from months covers the whole months', () => {
-    expect(fixedDates({ window: { from: '2025-05', to: '2025-06' } })).toEqual({ due: '2025-06-30', window: { from: '2025-05-01', to: '2025-06-30' } });
-    expect(fixedDates({ window: { from: '2027-01', to: '2027-12' } })!.window).toEqual({ from: '2027-01-01', to: '2027-12-31' });
+    expect(fixedDates({ window: { from: '2025-05', to: '2025-06' } })).toEqual({
+      due: '2025-06-30',
+      window: { from: '2025-05-01', to: '2025-06-30' },
+    });
+    expect(fixedDates({ window: { from: '2027-01', to: '2027-12' } })!.window).toEqual({
+      from: '2027-01-01',
+      to: '2027-12-31',
+    });
     expect(fixedDates({ endOfMonth: '2028-02' })!.due).toBe('2028-02-29');
     expect(fixedDates({ endOfYear: 2028 })!.due).toBe('2028-12-31');
   });

@@ -10,6 +10,9 @@ export const sampleFile = parseCalendar(
 
 export const sampleCalendars = new CalendarSet([sampleFile], [{ date: '2026-05-15', name: 'Vrije dag bij besluit' }]);
 
-export function sampleProvider(overrides: Partial<Provider['contracts'][number]> = {}, kinds: Provider['kinds'] = ['verloskunde']): Provider {
+export function sampleProvider(
+  overrides: Partial<Provider['contracts'][number]> = {},
+  kinds: Provider['kinds'] = ['verloskunde'],
+): Provider {
   return { kinds, contracts: [{ insurer: 'voorbeeld', year: 2027, status: 'new', ...overrides }] };
 }

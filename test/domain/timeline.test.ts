@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeTimeline } from '../../src/domain/timeline.js';
 import { sampleCalendars, sampleProvider } from './sample.js';
 
-const byId = (items: ReturnType<typeof computeTimeline>) => new Map(items.map((item) => [item.id.replace('voorbeeld/2027/', ''), item]));
+const byId = (items: ReturnType<typeof computeTimeline>) =>
+  new Map(items.map((item) => [item.id.replace('voorbeeld/2027/', ''), item]));
 
 describe('computeTimeline', () => {
   it('lists the lines that apply to the kind and status, sorted by due date', () => {
@@ -31,11 +32,21 @@ describe('computeTimeline', () => {
     expect(items.get('aanbod')).toMatchObject({ due: '2026-10-15', time: '17:00' });
     // 10 Dutch working days after Thursday 15 October 2026.
     expect(items.get('reageren')?.due).toBe('2026-10-29');
-    expect(items.get('instroom/aanmelding')).toMatchObject({ due: '2027-12-31', window: { from: '2027-01-01', to: '2027-12-31' } });
-    const kraam = byId(computeTimeline(sampleProvider({ status: 'existing' }, ['kraamzorg']), sampleCalendars, [], '2026-01-10'));
-    expect(kraam.get('vragenlijst-loondienst')).toMatchObject({ due: '2026-06-30', window: { from: '2026-05-01', to: '2026-06-30' } });
+    expect(items.get('instroom/aanmelding')).toMatchObject({
+      due: '2027-12-31',
+      window: { from: '2027-01-01', to: '2027-12-31' },
+    });
+    const kraam = byId(
+      computeTimeline(sampleProvider({ status: 'existing' }, ['kraamzorg']), sampleCalendars, [], '2026-01-10'),
+    );
+    expect(kraam.get('vragenlijst-loondienst')).toMatchObject({
+      due: '2026-06-30',
+      window: { from: '2026-05-01', to: '2026-06-30' },
+    });
     expect(kraam.get('vragenlijst-niet-loondienst')?.due).toBe('2026-09-30');
-    const igo = byId(computeTimeline(sampleProvider({}, ['integrale-geboortezorg']), sampleCalendars, [], '2026-01-10'));
+    const igo = byId(
+      computeTimeline(sampleProvider({}, ['integrale-geboortezorg']), sampleCalendars, [], '2026-01-10'),
+    );
     expect(igo.get('agb-igo')?.due).toBe('2028-12-31');
   });
 
@@ -43,18 +54,36 @@ describe('computeTimeline', () => {
     for (const asOf of ['2026-01-10', '2027-03-10', '2027-03-11']) {
       const items = byId(computeTimeline(sampleProvider(), sampleCalendars, [], asOf));
       expect(items.get('instroom/aanmelding')).toMatchObject({ projected: false, done: null });
-      expect(items.get('instroom/reactie')).toMatchObject({ due: null, status: 'waiting', waitsFor: 'voorbeeld/2027/instroom/aanmelding', projected: true });
-      expect(items.get('instroom/reactie')?.derivation.nl).toBe('2 weken na aanmelden (nog niet vastgelegd, dus nog geen datum)');
+      expect(items.get('instroom/reactie')).toMatchObject({
+        due: null,
+        status: 'waiting',
+        waitsFor: 'voorbeeld/2027/instroom/aanmelding',
+        projected: true,
+      });
+      expect(items.get('instroom/reactie')?.derivation.nl).toBe(
+        '2 weken na aanmelden (nog niet vastgelegd, dus nog geen datum)',
+      );
       expect(items.get('instroom/ingangsdatum')).toMatchObject({ due: null, status: 'waiting' });
-      expect(items.get('instroom/tekenen')).toMatchObject({ due: null, status: 'waiting', waitsFor: 'voorbeeld/2027/instroom/aanmelding' });
+      expect(items.get('instroom/tekenen')).toMatchObject({
+        due: null,
+        status: 'waiting',
+        waitsFor: 'voorbeeld/2027/instroom/aanmelding',
+      });
     }
   });
 
-  it('shows a conditional chain\'s steps only once its trigger is recorded', () => {
+  it("shows a conditional chain's steps only once its trigger is recorded", () => {
     const waiting = byId(computeTimeline(sampleProvider(), sampleCalendars, [], '2026-01-10'));
     expect(waiting.get('toeslag/toekenning')).toMatchObject({ projected: false, done: null });
     expect(waiting.has('toeslag/herhaling')).toBe(false);
-    const granted = byId(computeTimeline(sampleProvider(), sampleCalendars, [{ item: 'voorbeeld/2027/toeslag/toekenning', date: '2026-01-05' }], '2026-01-10'));
+    const granted = byId(
+      computeTimeline(
+        sampleProvider(),
+        sampleCalendars,
+        [{ item: 'voorbeeld/2027/toeslag/toekenning', date: '2026-01-05' }],
+        '2026-01-10',
+      ),
+    );
     expect(granted.get('toeslag/herhaling')).toMatchObject({ due: '2029-01-05', projected: false });
   });
 
@@ -71,18 +100,36 @@ describe('computeTimeline', () => {
     // Reply not recorded yet: signing rests on the computed reply date.
     expect(items.get('instroom/tekenen')).toMatchObject({ due: '2027-03-17', projected: true });
     const replied = byId(
-      computeTimeline(sampleProvider(), sampleCalendars, [...events, { item: 'voorbeeld/2027/instroom/reactie', date: '2027-02-10' }], '2027-02-12'),
+      computeTimeline(
+        sampleProvider(),
+        sampleCalendars,
+        [...events, { item: 'voorbeeld/2027/instroom/reactie', date: '2027-02-10' }],
+        '2027-02-12',
+      ),
     );
     expect(replied.get('instroom/tekenen')).toMatchObject({ due: '2027-03-10', projected: false });
   });
 
   it('derives status from asOf: overdue, due-soon within 14 days, upcoming, done', () => {
-    const items = byId(computeTimeline(sampleProvider(), sampleCalendars, [{ item: 'voorbeeld/2027/bezwaar', date: '2026-05-01' }], '2026-08-17'));
+    const items = byId(
+      computeTimeline(
+        sampleProvider(),
+        sampleCalendars,
+        [{ item: 'voorbeeld/2027/bezwaar', date: '2026-05-01' }],
+        '2026-08-17',
+      ),
+    );
     expect(items.get('bezwaar')?.status).toBe('done');
     expect(items.get('aanvraag')?.status).toBe('due-soon'); // 31 Aug is 14 days after 17 Aug
-    expect(byId(computeTimeline(sampleProvider(), sampleCalendars, [], '2026-08-16')).get('aanvraag')?.status).toBe('upcoming');
-    expect(byId(computeTimeline(sampleProvider(), sampleCalendars, [], '2026-09-01')).get('aanvraag')?.status).toBe('overdue');
-    expect(byId(computeTimeline(sampleProvider(), sampleCalendars, [], '2026-08-31')).get('aanvraag')?.status).toBe('due-soon');
+    expect(byId(computeTimeline(sampleProvider(), sampleCalendars, [], '2026-08-16')).get('aanvraag')?.status).toBe(
+      'upcoming',
+    );
+    expect(byId(computeTimeline(sampleProvider(), sampleCalendars, [], '2026-09-01')).get('aanvraag')?.status).toBe(
+      'overdue',
+    );
+    expect(byId(computeTimeline(sampleProvider(), sampleCalendars, [], '2026-08-31')).get('aanvraag')?.status).toBe(
+      'due-soon',
+    );
   });
 
   it('flags weekends and holidays with the last working day before, never moving the date', () => {
@@ -100,15 +147,30 @@ describe('computeTimeline', () => {
   });
 
   it('skips the signing round while a multi-year agreement still runs', () => {
-    const running = computeTimeline(sampleProvider({ status: 'existing', runsUntil: 2027 }), sampleCalendars, [], '2026-01-10');
+    const running = computeTimeline(
+      sampleProvider({ status: 'existing', runsUntil: 2027 }),
+      sampleCalendars,
+      [],
+      '2026-01-10',
+    );
     expect(running.map((item) => item.id)).not.toContain('voorbeeld/2027/ondertekenen');
-    const ending = computeTimeline(sampleProvider({ status: 'existing', runsUntil: 2026 }), sampleCalendars, [], '2026-01-10');
+    const ending = computeTimeline(
+      sampleProvider({ status: 'existing', runsUntil: 2026 }),
+      sampleCalendars,
+      [],
+      '2026-01-10',
+    );
     expect(ending.map((item) => item.id)).toContain('voorbeeld/2027/ondertekenen');
   });
 
   it('selects lines on contract attributes, and shows all of them while an attribute is unknown', () => {
     const ids = (attributes?: Record<string, string>) =>
-      computeTimeline(sampleProvider({ status: 'existing', attributes }, ['kraamzorg']), sampleCalendars, [], '2026-01-10')
+      computeTimeline(
+        sampleProvider({ status: 'existing', attributes }, ['kraamzorg']),
+        sampleCalendars,
+        [],
+        '2026-01-10',
+      )
         .map((item) => item.id)
         .filter((id) => id.includes('vragenlijst'));
     expect(ids({ organisatievorm: 'loondienst' })).toEqual(['voorbeeld/2027/vragenlijst-loondienst']);
@@ -118,8 +180,12 @@ describe('computeTimeline', () => {
 
   it('places a recurring renewal at the next occurrence on or after today', () => {
     const events = [{ item: 'voorbeeld/2027/toeslag/toekenning', date: '2021-03-01' }];
-    expect(byId(computeTimeline(sampleProvider(), sampleCalendars, events, '2026-01-10')).get('toeslag/herhaling')?.due).toBe('2027-03-01');
-    expect(byId(computeTimeline(sampleProvider(), sampleCalendars, events, '2024-03-01')).get('toeslag/herhaling')?.due).toBe('2024-03-01');
+    expect(
+      byId(computeTimeline(sampleProvider(), sampleCalendars, events, '2026-01-10')).get('toeslag/herhaling')?.due,
+    ).toBe('2027-03-01');
+    expect(
+      byId(computeTimeline(sampleProvider(), sampleCalendars, events, '2024-03-01')).get('toeslag/herhaling')?.due,
+    ).toBe('2024-03-01');
   });
 
   it('gives the same ids and dates on every call, and ignores contracts without a calendar', () => {

@@ -33,7 +33,12 @@ function contractingDays(calendar: CompiledCalendar): string[] {
 
 /** What decides an event's SEQUENCE (its schedule fingerprint) and its DTSTART, per UID. */
 function scheduleOf(events: FeedEvent[]): Map<string, { start: string; schedule: string }> {
-  return new Map(events.map((event) => [event.uid, { start: event.allDay?.start ?? `${event.at!.date}T${event.at!.time}`, schedule: event.schedule }]));
+  return new Map(
+    events.map((event) => [
+      event.uid,
+      { start: event.allDay?.start ?? `${event.at!.date}T${event.at!.time}`, schedule: event.schedule },
+    ]),
+  );
 }
 
 /**
@@ -47,62 +52,72 @@ function daysFor(archetype: Archetype, index: number, days: string[]): string[] 
 
 const plainArchetypes = (calendar: CompiledCalendar) => archetypesOf(calendar).filter((archetype) => !archetype.events);
 
-describe.each(calendars.all().map((calendar) => [calendar.key, calendar] as const))('%s, nothing recorded, every day of the contracting year', (_key, calendar) => {
-  const days = contractingDays(calendar);
+describe.each(calendars.all().map((calendar) => [calendar.key, calendar] as const))(
+  '%s, nothing recorded, every day of the contracting year',
+  (_key, calendar) => {
+    const days = contractingDays(calendar);
 
-  it('no feed event changes its DTSTART or SEQUENCE from one day to the next', () => {
-    let compared = 0;
-    plainArchetypes(calendar).forEach((archetype, index) => {
-      const provider = providerOf(calendar, archetype);
-      const scheduleOn = (day: string) => scheduleOf(feedEventsOf(computeTimeline(provider, calendars, [], day), scope));
-      let previous: { day: string; schedule: ReturnType<typeof scheduleOf> } | null = null;
-      for (const day of daysFor(archetype, index, days)) {
-        // Consecutive days reuse the day before: each day is computed once.
-        const today = previous?.day === day ? previous.schedule : scheduleOn(day);
-        const tomorrow = scheduleOn(addDays(day, 1));
-        previous = { day: addDays(day, 1), schedule: tomorrow };
-        for (const [uid, event] of today) {
-          const next = tomorrow.get(uid);
-          if (next === undefined) continue; // a route whose window passed leaves; it does not move
-          expect(next, `${archetype.name} ${uid} from ${day} to the next day`).toEqual(event);
-          compared++;
+    it('no feed event changes its DTSTART or SEQUENCE from one day to the next', () => {
+      let compared = 0;
+      plainArchetypes(calendar).forEach((archetype, index) => {
+        const provider = providerOf(calendar, archetype);
+        const scheduleOn = (day: string) =>
+          scheduleOf(feedEventsOf(computeTimeline(provider, calendars, [], day), scope));
+        let previous: { day: string; schedule: ReturnType<typeof scheduleOf> } | null = null;
+        for (const day of daysFor(archetype, index, days)) {
+          // Consecutive days reuse the day before: each day is computed once.
+          const today = previous?.day === day ? previous.schedule : scheduleOn(day);
+          const tomorrow = scheduleOn(addDays(day, 1));
+          previous = { day: addDays(day, 1), schedule: tomorrow };
+          for (const [uid, event] of today) {
+            const next = tomorrow.get(uid);
+            if (next === undefined) continue; // a route whose window passed leaves; it does not move
+            expect(next, `${archetype.name} ${uid} from ${day} to the next day`).toEqual(event);
+            compared++;
+          }
         }
-      }
-    });
-    expect(compared).toBeGreaterThan(5_000);
-  }, 120_000);
+      });
+      expect(compared).toBeGreaterThan(5_000);
+    }, 120_000);
 
-  it('never plans an insurer-late notice for an informational or advisory line, or a date not the insurer\'s own', () => {
-    let late = 0;
-    plainArchetypes(calendar).forEach((archetype, index) => {
-      const provider = providerOf(calendar, archetype);
-      for (const day of daysFor(archetype, index, days)) {
-        const timeline = computeTimeline(provider, calendars, [], day);
-        const digest = planDigest({ timeline, day, reminderDays: [14, 7, 1], history: { told: new Set(), toldDue: new Map() } });
-        for (const notice of digest?.notices ?? []) {
-          if (!notice.kinds.includes('insurer-late')) continue;
-          late++;
-          const line = calendar.byItemId.get(notice.item.id)!;
-          expect(line.type, `${archetype.name} ${notice.item.id} on ${day}`).toBe('deadline');
-          expect(line.actor).toBe('insurer');
-          // Its own date: a fixed date of the document (nothing is recorded, so nothing else can anchor one).
-          expect(line.fixed, `${notice.item.id} has no date of its own`).not.toBeNull();
-          expect(notice.item.bindsWhen?.met ?? true).toBe(true);
+    it("never plans an insurer-late notice for an informational or advisory line, or a date not the insurer's own", () => {
+      let late = 0;
+      plainArchetypes(calendar).forEach((archetype, index) => {
+        const provider = providerOf(calendar, archetype);
+        for (const day of daysFor(archetype, index, days)) {
+          const timeline = computeTimeline(provider, calendars, [], day);
+          const digest = planDigest({
+            timeline,
+            day,
+            reminderDays: [14, 7, 1],
+            history: { told: new Set(), toldDue: new Map() },
+          });
+          for (const notice of digest?.notices ?? []) {
+            if (!notice.kinds.includes('insurer-late')) continue;
+            late++;
+            const line = calendar.byItemId.get(notice.item.id)!;
+            expect(line.type, `${archetype.name} ${notice.item.id} on ${day}`).toBe('deadline');
+            expect(line.actor).toBe('insurer');
+            // Its own date: a fixed date of the document (nothing is recorded, so nothing else can anchor one).
+            expect(line.fixed, `${notice.item.id} has no date of its own`).not.toBeNull();
+            expect(notice.item.bindsWhen?.met ?? true).toBe(true);
+          }
         }
-      }
-    });
-    expect(late).toBeGreaterThan(0);
-  }, 120_000);
+      });
+      expect(late).toBeGreaterThan(0);
+    }, 120_000);
 
-  it('a capped date never passes its cap', () => {
-    let capped = 0;
-    plainArchetypes(calendar).forEach((archetype, index) => {
-      const provider = providerOf(calendar, archetype);
-      for (const day of daysFor(archetype, index, days).filter((_, i) => i % 5 === 0)) capped += expectCapsHold(computeTimeline(provider, calendars, [], day), calendar);
+    it('a capped date never passes its cap', () => {
+      let capped = 0;
+      plainArchetypes(calendar).forEach((archetype, index) => {
+        const provider = providerOf(calendar, archetype);
+        for (const day of daysFor(archetype, index, days).filter((_, i) => i % 5 === 0))
+          capped += expectCapsHold(computeTimeline(provider, calendars, [], day), calendar);
+      });
+      expect(capped).toBeGreaterThan(0);
     });
-    expect(capped).toBeGreaterThan(0);
-  });
-});
+  },
+);
 
 /** Every item whose line names a cap that is on the same timeline is no later than it; returns how many were checked. */
 function expectCapsHold(items: TimelineItem[], calendar: CompiledCalendar): number {
@@ -121,8 +136,13 @@ function expectCapsHold(items: TimelineItem[], calendar: CompiledCalendar): numb
 
 describe('with any recorded dates', () => {
   it('no line shows a later date for an act than the line that binds the same act (caps hold whatever is recorded)', () => {
-    const cases = calendars.all().flatMap((calendar) => archetypesOf(calendar).filter((a) => !a.events).map((archetype) => ({ calendar, archetype })));
-    const triggerIds = (calendar: CompiledCalendar) => calendar.lines.filter((line) => line.trigger || line.chain !== null).map((line) => line.itemId);
+    const cases = calendars.all().flatMap((calendar) =>
+      archetypesOf(calendar)
+        .filter((a) => !a.events)
+        .map((archetype) => ({ calendar, archetype })),
+    );
+    const triggerIds = (calendar: CompiledCalendar) =>
+      calendar.lines.filter((line) => line.trigger || line.chain !== null).map((line) => line.itemId);
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: cases.length - 1 }),
@@ -132,8 +152,16 @@ describe('with any recorded dates', () => {
           const { calendar, archetype } = cases[caseIndex];
           const ids = triggerIds(calendar);
           const base = `${calendar.file.year - 1}-06-01`;
-          const events: RecordedEvent[] = picks.map(([pick, offset]) => ({ item: ids[pick % ids.length], date: addDays(base, offset) }));
-          const items = computeTimeline(providerOf(calendar, archetype), calendars, events, addDays(`${calendar.file.year - 1}-01-01`, dayOffset));
+          const events: RecordedEvent[] = picks.map(([pick, offset]) => ({
+            item: ids[pick % ids.length],
+            date: addDays(base, offset),
+          }));
+          const items = computeTimeline(
+            providerOf(calendar, archetype),
+            calendars,
+            events,
+            addDays(`${calendar.file.year - 1}-01-01`, dayOffset),
+          );
           expectCapsHold(items, calendar);
         },
       ),

@@ -27,19 +27,28 @@ describe('Dutch working days', () => {
   it('counts the decree days of calendars/decree-days.yaml', () => {
     for (const date of ['2026-01-02', '2026-05-15', '2027-05-07']) {
       expect(workingDays.isWorkingDay(date)).toBe(false);
-      expect(workingDays.flagsFor(date)).toEqual([expect.objectContaining({ code: 'holiday', name: expect.stringContaining('besluit') })]);
+      expect(workingDays.flagsFor(date)).toEqual([
+        expect.objectContaining({ code: 'holiday', name: expect.stringContaining('besluit') }),
+      ]);
     }
   });
 
   it('does not count observances such as Dodenherdenking, Sint-Maarten or Oudejaarsdag', () => {
-    for (const date of ['2026-05-04', '2026-11-11', '2026-12-31', '2026-09-15']) expect(workingDays.isWorkingDay(date)).toBe(true);
+    for (const date of ['2026-05-04', '2026-11-11', '2026-12-31', '2026-09-15'])
+      expect(workingDays.isWorkingDay(date)).toBe(true);
   });
 
   it('flags the examples of DOMAIN.md with the last working day before', () => {
-    expect(workingDays.flagsFor('2026-11-01')).toEqual([{ code: 'weekend', day: 'zondag', lastWorkingDay: '2026-10-30' }]);
-    expect(workingDays.flagsFor('2026-08-15')).toEqual([{ code: 'weekend', day: 'zaterdag', lastWorkingDay: '2026-08-14' }]);
+    expect(workingDays.flagsFor('2026-11-01')).toEqual([
+      { code: 'weekend', day: 'zondag', lastWorkingDay: '2026-10-30' },
+    ]);
+    expect(workingDays.flagsFor('2026-08-15')).toEqual([
+      { code: 'weekend', day: 'zaterdag', lastWorkingDay: '2026-08-14' },
+    ]);
     // Easter Monday: the Friday before is Goede Vrijdag, so Thursday.
-    expect(workingDays.flagsFor('2026-04-06')).toEqual([{ code: 'holiday', name: 'Tweede paasdag', lastWorkingDay: '2026-04-02' }]);
+    expect(workingDays.flagsFor('2026-04-06')).toEqual([
+      { code: 'holiday', name: 'Tweede paasdag', lastWorkingDay: '2026-04-02' },
+    ]);
     // A holiday on a weekend carries both flags.
     expect(workingDays.flagsFor('2026-12-26').map((flag) => flag.code)).toEqual(['weekend', 'holiday']);
     expect(workingDays.flagsFor('2026-10-30')).toEqual([]);
@@ -55,7 +64,8 @@ describe('Dutch holidays from date-holidays', () => {
   it('are, for every year of the generated table and for years past it, what date-holidays gives now', () => {
     const years = Object.keys(DUTCH_HOLIDAYS_BY_YEAR).map(Number);
     expect(years).toContain(2026);
-    for (const year of [...years, Math.min(...years) - 1, Math.max(...years) + 1, 2100]) expect(dutchHolidays(year)).toEqual(dateHolidaysOf(year));
+    for (const year of [...years, Math.min(...years) - 1, Math.max(...years) + 1, 2100])
+      expect(dutchHolidays(year)).toEqual(dateHolidaysOf(year));
   });
 
   it('counts holidays of a year past the generated table', () => {

@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { removeTempDir, tempDir } from '../helper.js';
-import { expectEveryMailDelivered, prepareReminderDatabase, reminderProcessGroup } from '../reminders/reminder-process.js';
+import {
+  expectEveryMailDelivered,
+  prepareReminderDatabase,
+  reminderProcessGroup,
+} from '../reminders/reminder-process.js';
 import { TestSmtpServer } from '../reminders/smtp.js';
 
 /**
@@ -26,7 +30,8 @@ describe('SIGKILL of the whole reminder process group under CPU load, 20 times',
         const run = reminderProcessGroup(dir, smtp.url, LEASE_SECONDS);
         const target = Math.floor((PROVIDERS * kill) / (KILLS + 1));
         const deadline = Date.now() + 60_000;
-        while (new Set(smtp.messageIds()).size < target && Date.now() < deadline && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+        while (new Set(smtp.messageIds()).size < target && Date.now() < deadline && run.child.exitCode === null)
+          await new Promise((r) => setTimeout(r, 5));
         expect(run.child.exitCode, run.output()).toBeNull();
         run.killGroup();
         await run.exited;

@@ -21,7 +21,8 @@ describe('SIGKILL during a reminder run, several times', () => {
         const run = reminderProcess(dir, smtp.url);
         const target = Math.floor((PROVIDERS * kill) / (KILLS + 1));
         const deadline = Date.now() + 30_000;
-        while (new Set(smtp.messageIds()).size < target && Date.now() < deadline && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 10));
+        while (new Set(smtp.messageIds()).size < target && Date.now() < deadline && run.child.exitCode === null)
+          await new Promise((r) => setTimeout(r, 10));
         expect(run.child.exitCode, run.output()).toBeNull();
         run.child.kill('SIGKILL');
         await run.exited;

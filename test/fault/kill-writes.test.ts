@@ -18,11 +18,21 @@ describe('SIGKILL during a stream of writes', () => {
     let agb = 10_000_000;
     try {
       for (let round = 0; round < KILLS; round++) {
-        const server = await startServer({ DATABASE_PATH: databasePath, ADMIN_API_KEY: ADMIN_KEY, TODAY: '2026-06-01', LOG_LEVEL: 'warn' });
+        const server = await startServer({
+          DATABASE_PATH: databasePath,
+          ADMIN_API_KEY: ADMIN_KEY,
+          TODAY: '2026-06-01',
+          LOG_LEVEL: 'warn',
+        });
         let running = true;
         const writer = async () => {
           while (running) {
-            const body = JSON.stringify({ name: `Praktijk ${agb}`, agb: String(agb++), kinds: ['verloskunde'], contacts: [{ email: `p${agb}@example.nl` }] });
+            const body = JSON.stringify({
+              name: `Praktijk ${agb}`,
+              agb: String(agb++),
+              kinds: ['verloskunde'],
+              contacts: [{ email: `p${agb}@example.nl` }],
+            });
             try {
               const response = await fetch(`${server.baseUrl}/api/v1/providers`, {
                 method: 'POST',
@@ -53,7 +63,10 @@ describe('SIGKILL during a stream of writes', () => {
         const lost = [...acknowledged].filter((id) => !stored.has(id));
         expect(lost).toEqual([]);
         expect(acknowledged.size).toBeGreaterThan(KILLS * 5);
-        const orphans = db.prepare('SELECT count(*) FROM contacts WHERE provider_id NOT IN (SELECT id FROM providers)').pluck().get();
+        const orphans = db
+          .prepare('SELECT count(*) FROM contacts WHERE provider_id NOT IN (SELECT id FROM providers)')
+          .pluck()
+          .get();
         expect(orphans).toBe(0);
       } finally {
         db.close();

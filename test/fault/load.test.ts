@@ -17,74 +17,102 @@ const CONNECTIONS = 200;
 const REQUESTS_PER_SECOND = 400;
 
 describe('load', () => {
-  it(`${SECONDS} s at ${CONNECTIONS} connections: no errors, no memory growth`, async () => {
-    const dir = tempDir();
-    const server = await startServer({ DATABASE_PATH: `${dir}/load.db`, ADMIN_API_KEY: ADMIN_KEY, TODAY: '2026-09-15', LOG_LEVEL: 'warn' });
-    try {
-      const headers = { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' };
-      const calendars = ((await (await fetch(`${server.baseUrl}/api/v1/calendars`)).json()) as { items: { insurer: string; year: number }[] }).items;
-      const providers: { id: string; feedUrl: string }[] = [];
-      for (let i = 0; i < 40; i++) {
-        const response = await fetch(`${server.baseUrl}/api/v1/providers`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({
-            name: `Praktijk ${i}`,
-            agb: String(40_000_000 + i),
-            kinds: [['verloskunde', 'kraamzorg', 'echoscopie'][i % 3]],
-            contracts: calendars.map((c) => ({ insurer: c.insurer, year: c.year, status: i % 4 === 0 ? 'new' : 'existing' })),
-          }),
-        });
-        expect(response.status).toBe(201);
-        providers.push((await response.json()) as { id: string; feedUrl: string });
-      }
-      const paths = [
-        ...providers.map((p) => ({ path: new URL(p.feedUrl).pathname, auth: false })),
-        ...providers.map((p) => ({ path: `/api/v1/providers/${p.id}/timeline`, auth: true })),
-        ...calendars.map((c) => ({ path: `/feeds/calendars/${c.insurer}/${c.year}.ics?kind=kraamzorg&status=existing`, auth: false })),
-        { path: '/api/v1/providers?limit=20', auth: true },
-        { path: `/api/v1/calendars/${calendars[0]!.insurer}/${calendars[0]!.year}`, auth: false },
-      ];
-      let next = 0;
-      const run = (seconds: number) =>
-        autocannon({
-          url: server.baseUrl,
-          connections: CONNECTIONS,
-          overallRate: REQUESTS_PER_SECOND,
-          duration: seconds,
-          requests: [
-            {
-              setupRequest: (request) => {
-                const target = paths[next++ % paths.length]!;
-                return { ...request, method: 'GET', path: target.path, headers: target.auth ? { authorization: `Bearer ${ADMIN_KEY}` } : {} };
+  it(
+    `${SECONDS} s at ${CONNECTIONS} connections: no errors, no memory growth`,
+    async () => {
+      const dir = tempDir();
+      const server = await startServer({
+        DATABASE_PATH: `${dir}/load.db`,
+        ADMIN_API_KEY: ADMIN_KEY,
+        TODAY: '2026-09-15',
+        LOG_LEVEL: 'warn',
+      });
+      try {
+        const headers = { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' };
+        const calendars = (
+          (await (await fetch(`${server.baseUrl}/api/v1/calendars`)).json()) as {
+            items: { insurer: string; year: number }[];
+          }
+        ).items;
+        const providers: { id: string; feedUrl: string }[] = [];
+        for (let i = 0; i < 40; i++) {
+          const response = await fetch(`${server.baseUrl}/api/v1/providers`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({
+              name: `Praktijk ${i}`,
+              agb: String(40_000_000 + i),
+              kinds: [['verloskunde', 'kraamzorg', 'echoscopie'][i % 3]],
+              contracts: calendars.map((c) => ({
+                insurer: c.insurer,
+                year: c.year,
+                status: i % 4 === 0 ? 'new' : 'existing',
+              })),
+            }),
+          });
+          expect(response.status).toBe(201);
+          providers.push((await response.json()) as { id: string; feedUrl: string });
+        }
+        const paths = [
+          ...providers.map((p) => ({ path: new URL(p.feedUrl).pathname, auth: false })),
+          ...providers.map((p) => ({ path: `/api/v1/providers/${p.id}/timeline`, auth: true })),
+          ...calendars.map((c) => ({
+            path: `/feeds/calendars/${c.insurer}/${c.year}.ics?kind=kraamzorg&status=existing`,
+            auth: false,
+          })),
+          { path: '/api/v1/providers?limit=20', auth: true },
+          { path: `/api/v1/calendars/${calendars[0]!.insurer}/${calendars[0]!.year}`, auth: false },
+        ];
+        let next = 0;
+        const run = (seconds: number) =>
+          autocannon({
+            url: server.baseUrl,
+            connections: CONNECTIONS,
+            overallRate: REQUESTS_PER_SECOND,
+            duration: seconds,
+            requests: [
+              {
+                setupRequest: (request) => {
+                  const target = paths[next++ % paths.length]!;
+                  return {
+                    ...request,
+                    method: 'GET',
+                    path: target.path,
+                    headers: target.auth ? { authorization: `Bearer ${ADMIN_KEY}` } : {},
+                  };
+                },
               },
-            },
-          ],
-        });
+            ],
+          });
 
-      await run(5); // warm-up: JIT, caches, SQLite pages
-      const samples: { at: number; rss: number }[] = [];
-      const started = Date.now();
-      const sampler = setInterval(() => samples.push({ at: (Date.now() - started) / 1000, rss: residentSetBytes(server.child.pid!) }), 500);
-      const result = await run(SECONDS);
-      clearInterval(sampler);
+        await run(5); // warm-up: JIT, caches, SQLite pages
+        const samples: { at: number; rss: number }[] = [];
+        const started = Date.now();
+        const sampler = setInterval(
+          () => samples.push({ at: (Date.now() - started) / 1000, rss: residentSetBytes(server.child.pid!) }),
+          500,
+        );
+        const result = await run(SECONDS);
+        clearInterval(sampler);
 
-      expect(result.errors, 'connection errors').toBe(0);
-      expect(result.timeouts, 'timeouts').toBe(0);
-      expect(result.non2xx, 'answers other than 2xx').toBe(0);
-      expect(result.requests.total).toBeGreaterThan(SECONDS * REQUESTS_PER_SECOND * 0.9);
-      expect(result.latency.p99, 'p99 latency (ms)').toBeLessThan(1000);
-      const first = median(samples.filter((s) => s.at <= 10).map((s) => s.rss));
-      const last = median(samples.filter((s) => s.at >= SECONDS - 10).map((s) => s.rss));
-      expect(last, `RSS first 10 s ${first}, last 10 s ${last}`).toBeLessThanOrEqual(first * 1.1);
-      console.info(
-        `load: ${result.requests.total} requests in ${SECONDS} s over ${CONNECTIONS} connections, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
-          `max ${result.latency.max} ms; RSS ${Math.round(first / 2 ** 20)} MB (first 10 s) → ${Math.round(last / 2 ** 20)} MB (last 10 s)`,
-      );
-    } finally {
-      server.child.kill('SIGKILL');
-      await server.exited;
-      removeTempDir(dir);
-    }
-  }, (SECONDS + 60) * 1000);
+        expect(result.errors, 'connection errors').toBe(0);
+        expect(result.timeouts, 'timeouts').toBe(0);
+        expect(result.non2xx, 'answers other than 2xx').toBe(0);
+        expect(result.requests.total).toBeGreaterThan(SECONDS * REQUESTS_PER_SECOND * 0.9);
+        expect(result.latency.p99, 'p99 latency (ms)').toBeLessThan(1000);
+        const first = median(samples.filter((s) => s.at <= 10).map((s) => s.rss));
+        const last = median(samples.filter((s) => s.at >= SECONDS - 10).map((s) => s.rss));
+        expect(last, `RSS first 10 s ${first}, last 10 s ${last}`).toBeLessThanOrEqual(first * 1.1);
+        console.info(
+          `load: ${result.requests.total} requests in ${SECONDS} s over ${CONNECTIONS} connections, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+            `max ${result.latency.max} ms; RSS ${Math.round(first / 2 ** 20)} MB (first 10 s) → ${Math.round(last / 2 ** 20)} MB (last 10 s)`,
+        );
+      } finally {
+        server.child.kill('SIGKILL');
+        await server.exited;
+        removeTempDir(dir);
+      }
+    },
+    (SECONDS + 60) * 1000,
+  );
 });

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, validProvider, type TestApp } from '../helper.js';
+import {
+  bearer,
+  buildTestApp,
+  createKey,
+  createProvider,
+  removeTempDir,
+  tempDir,
+  validProvider,
+  type TestApp,
+} from '../helper.js';
 
 /**
  * The database refusing writes: SQLite's own disk-full path (a page limit the file reaches) and a
@@ -31,7 +40,10 @@ const counts = () => ({
 const bigProvider = (agb: string) => ({
   ...validProvider,
   agb,
-  contacts: Array.from({ length: 20 }, (_, i) => ({ email: `contact${i}.${'y'.repeat(40)}@praktijk-${agb}.nl`, name: `Contactpersoon ${i} ${'x'.repeat(70)}` })),
+  contacts: Array.from({ length: 20 }, (_, i) => ({
+    email: `contact${i}.${'y'.repeat(40)}@praktijk-${agb}.nl`,
+    name: `Contactpersoon ${i} ${'x'.repeat(70)}`,
+  })),
 });
 
 describe('a full disk', () => {
@@ -44,12 +56,20 @@ describe('a full disk', () => {
     for (let slack = 0; slack <= 6; slack++) {
       const before = counts();
       app.db.pragma(`max_page_count = ${(app.db.pragma('page_count', { simple: true }) as number) + slack}`);
-      const response = await app.inject({ method: 'POST', url: '/api/v1/providers', headers: bearer(key), payload: bigProvider(String(agb++)) });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/providers',
+        headers: bearer(key),
+        payload: bigProvider(String(agb++)),
+      });
       if (response.statusCode === 503) {
         refused++;
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
         expect(response.headers['retry-after']).toBe('60');
-        expect(response.json()).toMatchObject({ status: 503, detail: expect.stringMatching(/Nothing from this request was saved/) });
+        expect(response.json()).toMatchObject({
+          status: 503,
+          detail: expect.stringMatching(/Nothing from this request was saved/),
+        });
         expect(response.body).not.toMatch(/SQLITE|full\b.*disk is/);
         expect(counts()).toEqual(before);
       } else {
@@ -63,7 +83,12 @@ describe('a full disk', () => {
     expect(pageCount).toBeGreaterThan(0);
 
     app.db.pragma('max_page_count = 1073741823');
-    const recovered = await app.inject({ method: 'POST', url: '/api/v1/providers', headers: bearer(key), payload: bigProvider('29999999') });
+    const recovered = await app.inject({
+      method: 'POST',
+      url: '/api/v1/providers',
+      headers: bearer(key),
+      payload: bigProvider('29999999'),
+    });
     expect(recovered.statusCode, recovered.body).toBe(201);
     expect(app.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
@@ -75,10 +100,20 @@ describe('a read-only database', () => {
     const before = counts();
     app.db.pragma('query_only = ON');
     try {
-      const write = await app.inject({ method: 'PATCH', url: `/api/v1/providers/${provider.id}`, headers: bearer(key), payload: { name: 'Nieuwe naam' } });
+      const write = await app.inject({
+        method: 'PATCH',
+        url: `/api/v1/providers/${provider.id}`,
+        headers: bearer(key),
+        payload: { name: 'Nieuwe naam' },
+      });
       expect(write.statusCode).toBe(503);
       expect(write.headers['content-type']).toMatch(/^application\/problem\+json/);
-      const create = await app.inject({ method: 'POST', url: '/api/v1/providers', headers: bearer(key), payload: { ...validProvider, agb: '31000001' } });
+      const create = await app.inject({
+        method: 'POST',
+        url: '/api/v1/providers',
+        headers: bearer(key),
+        payload: { ...validProvider, agb: '31000001' },
+      });
       expect(create.statusCode).toBe(503);
       const read = await app.inject({ url: `/api/v1/providers/${provider.id}`, headers: bearer(key) });
       expect(read.statusCode).toBe(200);
@@ -88,7 +123,12 @@ describe('a read-only database', () => {
     } finally {
       app.db.pragma('query_only = OFF');
     }
-    const write = await app.inject({ method: 'PATCH', url: `/api/v1/providers/${provider.id}`, headers: bearer(key), payload: { name: 'Nieuwe naam' } });
+    const write = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/providers/${provider.id}`,
+      headers: bearer(key),
+      payload: { name: 'Nieuwe naam' },
+    });
     expect(write.statusCode, write.body).toBe(200);
     expect(write.json().name).toBe('Nieuwe naam');
   });

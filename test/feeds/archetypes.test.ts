@@ -20,7 +20,9 @@ import { masked, parseAllWithPython, parseWithIcalJs, type ParsedEvent, type Par
 const calendars = loadCalendarSet();
 
 it('has the two real calendars to check', () => {
-  expect(calendars.all().map((calendar) => calendar.key)).toEqual(expect.arrayContaining(['cz-groep/2027', 'zorg-en-zekerheid/2026']));
+  expect(calendars.all().map((calendar) => calendar.key)).toEqual(
+    expect.arrayContaining(['cz-groep/2027', 'zorg-en-zekerheid/2026']),
+  );
 });
 
 interface Fetched {
@@ -37,26 +39,52 @@ interface Fetched {
  * when projected. A window longer than a month is one day: its due date, with its opening day before it where the
  * provider acts in it; an informational one is its opening day. Items without a date yet have no event.
  */
-function expectEvents(parsed: ParsedFeed, items: TimelineItem[], uid: (item: TimelineItem, part?: 'opens') => string, insurerName: string, label: string): void {
+function expectEvents(
+  parsed: ParsedFeed,
+  items: TimelineItem[],
+  uid: (item: TimelineItem, part?: 'opens') => string,
+  insurerName: string,
+  label: string,
+): void {
   const expected: { uid: string; start: string; end: string | null; allDay: boolean; item: TimelineItem }[] = [];
   for (const item of items) {
     if (item.due === null) continue;
     const long = item.window !== null && daysBetween(item.window.from, item.window.to) + 1 > 31;
     const timed = item.time !== null && (item.window === null || (long && item.type !== 'info'));
     if (long && item.type !== 'info' && item.actor === 'provider' && item.done === null) {
-      expected.push({ uid: uid(item, 'opens'), start: item.window!.from, end: addDays(item.window!.from, 1), allDay: true, item });
+      expected.push({
+        uid: uid(item, 'opens'),
+        start: item.window!.from,
+        end: addDays(item.window!.from, 1),
+        allDay: true,
+        item,
+      });
     }
     if (timed) expected.push({ uid: uid(item), start: `${item.due}T${item.time}:00`, end: null, allDay: false, item });
     else if (long) {
       const day = item.type === 'info' ? item.window!.from : item.due;
       expected.push({ uid: uid(item), start: day, end: addDays(day, 1), allDay: true, item });
-    } else expected.push({ uid: uid(item), start: item.window?.from ?? item.due, end: addDays(item.window?.to ?? item.due, 1), allDay: true, item });
+    } else
+      expected.push({
+        uid: uid(item),
+        start: item.window?.from ?? item.due,
+        end: addDays(item.window?.to ?? item.due, 1),
+        allDay: true,
+        item,
+      });
   }
-  expect(parsed.events.map((event) => event.uid), label).toEqual(expected.map((event) => event.uid));
+  expect(
+    parsed.events.map((event) => event.uid),
+    label,
+  ).toEqual(expected.map((event) => event.uid));
   expected.forEach(({ start, end, allDay, item }, i) => {
     const event: ParsedEvent = parsed.events[i];
-    expect(event, `${label} ${item.id}`).toMatchObject(allDay ? { allDay, start, end, zone: null } : { allDay, start, end, zone: 'Europe/Amsterdam' });
-    expect(event.status, `${label} ${item.id}`).toBe(event.uid.includes('#opens') || !item.projected ? 'CONFIRMED' : 'TENTATIVE');
+    expect(event, `${label} ${item.id}`).toMatchObject(
+      allDay ? { allDay, start, end, zone: null } : { allDay, start, end, zone: 'Europe/Amsterdam' },
+    );
+    expect(event.status, `${label} ${item.id}`).toBe(
+      event.uid.includes('#opens') || !item.projected ? 'CONFIRMED' : 'TENTATIVE',
+    );
     expect(event.summary.startsWith(`${insurerName}`), `${label} ${event.summary}`).toBe(true);
     expect(event.sequence).toBe(0);
   });
@@ -65,67 +93,102 @@ function expectEvents(parsed: ParsedFeed, items: TimelineItem[], uid: (item: Tim
   expect(parsed.timezones, label).toEqual(needsZone ? ['Europe/Amsterdam'] : []);
 }
 
-describe.each(calendars.all().map((calendar) => [calendar.key, calendar] as const))('feeds of %s', (key, calendar: CompiledCalendar) => {
-  const folder = key.replace('/', '-');
-  const archetypes = archetypesOf(calendar);
-  const asOf = fixtureAsOf(calendar);
-  let dir: string;
-  let app: TestApp;
-  const fetched = new Map<string, Fetched>();
+describe.each(calendars.all().map((calendar) => [calendar.key, calendar] as const))(
+  'feeds of %s',
+  (key, calendar: CompiledCalendar) => {
+    const folder = key.replace('/', '-');
+    const archetypes = archetypesOf(calendar);
+    const asOf = fixtureAsOf(calendar);
+    let dir: string;
+    let app: TestApp;
+    const fetched = new Map<string, Fetched>();
 
-  beforeAll(async () => {
-    dir = tempDir();
-    app = await buildTestApp(`${dir}/archetypes.db`, { calendars, env: { TODAY: asOf } });
-    const tenant = await createKey(app);
-    let agb = 40_000_000;
-    for (const archetype of archetypes) {
-      const contract = { insurer: calendar.file.insurer, year: calendar.file.year, status: archetype.status, ...(archetype.attributes ? { attributes: archetype.attributes } : {}), ...(archetype.runsUntil ? { runsUntil: archetype.runsUntil } : {}) };
-      const provider = await createProvider(app, tenant.key, { name: `Archetype ${archetype.name}`, agb: String(++agb), kinds: [archetype.kind], contracts: [contract] });
-      // Straight into the store: a conditional chain's trigger date may lie after the pinned today.
-      for (const event of archetype.events ?? []) app.store.events.record(provider.id, event, tenant.id);
-      const response = await app.inject({ url: new URL(provider.feedUrl).pathname });
-      expect(response.statusCode).toBe(200);
-      const items = computeTimeline(providerOf(calendar, archetype), calendars, archetype.events ?? [], asOf);
-      fetched.set(archetype.name, { archetype, providerId: provider.id, items, body: response.body, icalJs: parseWithIcalJs(response.body), python: undefined as never });
-    }
-    const all = [...fetched.values()];
-    parseAllWithPython(all.map((feed) => feed.body)).forEach((parsed, i) => (all[i].python = parsed));
-    if (UPDATE) rmSync(join(FEED_FIXTURES, folder), { recursive: true, force: true });
-  });
-  afterAll(async () => {
-    await app.close();
-    removeTempDir(dir);
-  });
-
-  it.each(archetypes.map((archetype) => [archetype.name] as const))('%s', (name) => {
-    const { providerId, items, body, icalJs, python } = fetched.get(name)!;
-    const uid = (item: TimelineItem, part?: 'opens') => providerUid(providerId, item.id, part);
-    expectEvents(icalJs, items, uid, calendar.file.insurerName, `ical.js ${name}`);
-    expectEvents(python, items, uid, calendar.file.insurerName, `python3-icalendar ${name}`);
-    expect(python.events).toEqual(icalJs.events);
-    expect(python.name).toBe(`Contractdeadlines Archetype ${name}`);
-    expectFeedFixture(`${folder}/${name}.ics`, masked(body, providerId).replace(/\(AGB \d{8}\)/g, '(AGB <agb>)'));
-  });
-
-  it('serves the same events in the public feed of each kind and status', async () => {
-    for (const archetype of archetypes.filter((candidate) => !candidate.attributes && !candidate.runsUntil && !candidate.events)) {
-      const response = await app.inject({ url: `/feeds/calendars/${key}.ics?kind=${archetype.kind}&status=${archetype.status}` });
-      if (!kindsOf(calendar).includes(archetype.kind)) {
-        // A kind the calendar does not list (Z&Z contracts no VSVs): 404 naming the kinds it does list.
-        expect(response.statusCode).toBe(404);
-        expect(response.json().detail).toBe(`kind "${archetype.kind}" not found: ${key} lists ${kindsOf(calendar).join(', ')}`);
-        continue;
+    beforeAll(async () => {
+      dir = tempDir();
+      app = await buildTestApp(`${dir}/archetypes.db`, { calendars, env: { TODAY: asOf } });
+      const tenant = await createKey(app);
+      let agb = 40_000_000;
+      for (const archetype of archetypes) {
+        const contract = {
+          insurer: calendar.file.insurer,
+          year: calendar.file.year,
+          status: archetype.status,
+          ...(archetype.attributes ? { attributes: archetype.attributes } : {}),
+          ...(archetype.runsUntil ? { runsUntil: archetype.runsUntil } : {}),
+        };
+        const provider = await createProvider(app, tenant.key, {
+          name: `Archetype ${archetype.name}`,
+          agb: String(++agb),
+          kinds: [archetype.kind],
+          contracts: [contract],
+        });
+        // Straight into the store: a conditional chain's trigger date may lie after the pinned today.
+        for (const event of archetype.events ?? []) app.store.events.record(provider.id, event, tenant.id);
+        const response = await app.inject({ url: new URL(provider.feedUrl).pathname });
+        expect(response.statusCode).toBe(200);
+        const items = computeTimeline(providerOf(calendar, archetype), calendars, archetype.events ?? [], asOf);
+        fetched.set(archetype.name, {
+          archetype,
+          providerId: provider.id,
+          items,
+          body: response.body,
+          icalJs: parseWithIcalJs(response.body),
+          python: undefined as never,
+        });
       }
-      expect(response.statusCode).toBe(200);
-      const { items, icalJs } = fetched.get(archetype.name)!;
-      const parsed = parseWithIcalJs(response.body);
-      expectEvents(parsed, items, (item, part) => calendarUid(item.id, archetype.kind, archetype.status, part), calendar.file.insurerName, `public ${archetype.name}`);
-      expect(parsed.events.map(({ start, end, summary, status }) => ({ start, end, summary, status }))).toEqual(icalJs.events.map(({ start, end, summary, status }) => ({ start, end, summary, status })));
-    }
-  });
+      const all = [...fetched.values()];
+      parseAllWithPython(all.map((feed) => feed.body)).forEach((parsed, i) => (all[i].python = parsed));
+      if (UPDATE) rmSync(join(FEED_FIXTURES, folder), { recursive: true, force: true });
+    });
+    afterAll(async () => {
+      await app.close();
+      removeTempDir(dir);
+    });
 
-  it('has no expected feed left over from a removed archetype', () => {
-    const expected = new Set(archetypes.map((archetype) => `${archetype.name}.ics`));
-    expect(readdirSync(join(FEED_FIXTURES, folder)).filter((file) => !expected.has(file))).toEqual([]);
-  });
-});
+    it.each(archetypes.map((archetype) => [archetype.name] as const))('%s', (name) => {
+      const { providerId, items, body, icalJs, python } = fetched.get(name)!;
+      const uid = (item: TimelineItem, part?: 'opens') => providerUid(providerId, item.id, part);
+      expectEvents(icalJs, items, uid, calendar.file.insurerName, `ical.js ${name}`);
+      expectEvents(python, items, uid, calendar.file.insurerName, `python3-icalendar ${name}`);
+      expect(python.events).toEqual(icalJs.events);
+      expect(python.name).toBe(`Contractdeadlines Archetype ${name}`);
+      expectFeedFixture(`${folder}/${name}.ics`, masked(body, providerId).replace(/\(AGB \d{8}\)/g, '(AGB <agb>)'));
+    });
+
+    it('serves the same events in the public feed of each kind and status', async () => {
+      for (const archetype of archetypes.filter(
+        (candidate) => !candidate.attributes && !candidate.runsUntil && !candidate.events,
+      )) {
+        const response = await app.inject({
+          url: `/feeds/calendars/${key}.ics?kind=${archetype.kind}&status=${archetype.status}`,
+        });
+        if (!kindsOf(calendar).includes(archetype.kind)) {
+          // A kind the calendar does not list (Z&Z contracts no VSVs): 404 naming the kinds it does list.
+          expect(response.statusCode).toBe(404);
+          expect(response.json().detail).toBe(
+            `kind "${archetype.kind}" not found: ${key} lists ${kindsOf(calendar).join(', ')}`,
+          );
+          continue;
+        }
+        expect(response.statusCode).toBe(200);
+        const { items, icalJs } = fetched.get(archetype.name)!;
+        const parsed = parseWithIcalJs(response.body);
+        expectEvents(
+          parsed,
+          items,
+          (item, part) => calendarUid(item.id, archetype.kind, archetype.status, part),
+          calendar.file.insurerName,
+          `public ${archetype.name}`,
+        );
+        expect(parsed.events.map(({ start, end, summary, status }) => ({ start, end, summary, status }))).toEqual(
+          icalJs.events.map(({ start, end, summary, status }) => ({ start, end, summary, status })),
+        );
+      }
+    });
+
+    it('has no expected feed left over from a removed archetype', () => {
+      const expected = new Set(archetypes.map((archetype) => `${archetype.name}.ics`));
+      expect(readdirSync(join(FEED_FIXTURES, folder)).filter((file) => !expected.has(file))).toEqual([]);
+    });
+  },
+);

@@ -3,7 +3,12 @@ import { FeedCache, type RenderedFeed } from '../../src/feeds/cache.js';
 import { isNotModified } from '../../src/feeds/conditional.js';
 import { RenderedPieces } from '../../src/feeds/pieces.js';
 
-const feed = (bytes: number, etag = '"a"'): RenderedFeed => ({ body: Buffer.alloc(bytes), etag, lastModified: 'Mon, 23 Nov 2026 10:00:00 GMT', lastModifiedSeconds: Date.parse('2026-11-23T10:00:00Z') / 1000 });
+const feed = (bytes: number, etag = '"a"'): RenderedFeed => ({
+  body: Buffer.alloc(bytes),
+  etag,
+  lastModified: 'Mon, 23 Nov 2026 10:00:00 GMT',
+  lastModifiedSeconds: Date.parse('2026-11-23T10:00:00Z') / 1000,
+});
 
 describe('FeedCache', () => {
   it('serves an entry only for the version it was rendered from', () => {

@@ -11,4 +11,7 @@ export const feedCalendarFile = parseCalendar(
 
 export const feedCalendars = new CalendarSet([feedCalendarFile]);
 
-export const feedProvider: Provider = { kinds: ['verloskunde'], contracts: [{ insurer: 'tijdstip', year: 2027, status: 'new' }] };
+export const feedProvider: Provider = {
+  kinds: ['verloskunde'],
+  contracts: [{ insurer: 'tijdstip', year: 2027, status: 'new' }],
+};

@@ -16,16 +16,24 @@ export function expectFeedFixture(relativePath: string, actual: string): void {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, actual);
   }
-  expect(existsSync(path), `missing fixture ${path}: run UPDATE_FIXTURES=1 npx vitest run test/feeds and review it`).toBe(true);
+  expect(
+    existsSync(path),
+    `missing fixture ${path}: run UPDATE_FIXTURES=1 npx vitest run test/feeds and review it`,
+  ).toBe(true);
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
 
 /** The event UIDs a feed has for these items: dated ones only; a long window the provider acts in adds its opening first. */
-export function eventUidsOf(items: readonly TimelineItem[], uid: (item: TimelineItem, part?: 'opens') => string): string[] {
+export function eventUidsOf(
+  items: readonly TimelineItem[],
+  uid: (item: TimelineItem, part?: 'opens') => string,
+): string[] {
   return items
     .filter((item) => item.due !== null)
     .flatMap((item) => {
       const long = item.window !== null && daysBetween(item.window.from, item.window.to) + 1 > 31;
-      return long && item.type !== 'info' && item.actor === 'provider' && item.done === null ? [uid(item, 'opens'), uid(item)] : [uid(item)];
+      return long && item.type !== 'info' && item.actor === 'provider' && item.done === null
+        ? [uid(item, 'opens'), uid(item)]
+        : [uid(item)];
     });
 }

@@ -18,11 +18,12 @@ afterAll(async () => {
 
 const pagePath = (feedUrl: string) => new URL(feedUrl).pathname.replace(/\.ics$/, '.html');
 
-
 describe('GET /feeds/:token.html', () => {
   it('shows every timeline item with its date, status and source, escaped, and links the feed', async () => {
     const provider = await createProvider(app, key, { name: 'Praktijk <De Wieg> & Co' });
-    const timeline = (await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(key) })).json();
+    const timeline = (
+      await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(key) })
+    ).json();
     expect(provider.timelinePageUrl).toBe(provider.feedUrl.replace(/\.ics$/, '.html'));
     const response = await app.inject({ url: pagePath(provider.feedUrl) });
     expect(response.statusCode).toBe(200);
@@ -48,7 +49,9 @@ describe('GET /feeds/:token.html', () => {
   it('answers 404 for an unknown token and for the old token after rotation', async () => {
     const provider = await createProvider(app, key, { agb: '22223333' });
     expect((await app.inject({ url: '/feeds/not-a-token.html' })).statusCode).toBe(404);
-    const rotated = (await app.inject({ method: 'POST', url: `/api/v1/providers/${provider.id}/feed-token`, headers: bearer(key) })).json();
+    const rotated = (
+      await app.inject({ method: 'POST', url: `/api/v1/providers/${provider.id}/feed-token`, headers: bearer(key) })
+    ).json();
     const old = await app.inject({ url: pagePath(provider.feedUrl) });
     expect(old.statusCode).toBe(404);
     // A person opened it: a page in the site's look that says the link no longer works (src/web/not-found.ts).

@@ -45,7 +45,9 @@ export function parseWithIcalJs(text: string): ParsedFeed {
       status: text('status'),
       stamp: (vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toString(),
       lastModified: (vevent.getFirstPropertyValue('last-modified') as ICAL.Time).toString(),
-      alarms: vevent.getAllSubcomponents('valarm').map((alarm) => (alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()),
+      alarms: vevent
+        .getAllSubcomponents('valarm')
+        .map((alarm) => (alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()),
     };
   });
   return {
@@ -100,7 +102,8 @@ let python: string | undefined;
 function pythonWithIcalendar(): string {
   if (python) return python;
   for (const candidate of ['/usr/bin/python3', 'python3']) {
-    if (spawnSync(candidate, ['-c', 'import icalendar'], { encoding: 'utf8' }).status === 0) return (python = candidate);
+    if (spawnSync(candidate, ['-c', 'import icalendar'], { encoding: 'utf8' }).status === 0)
+      return (python = candidate);
   }
   throw new Error('no python3 with the icalendar module: apt-get install python3-icalendar (.ci/run does)');
 }
@@ -112,7 +115,11 @@ export function parseWithPython(text: string): ParsedFeed {
 
 /** Many feeds in one python process (starting one costs about a tenth of a second). */
 export function parseAllWithPython(texts: string[]): ParsedFeed[] {
-  const result = spawnSync(pythonWithIcalendar(), ['-c', PYTHON_SCRIPT], { input: JSON.stringify(texts), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(pythonWithIcalendar(), ['-c', PYTHON_SCRIPT], {
+    input: JSON.stringify(texts),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`python3-icalendar failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as ParsedFeed[];
 }

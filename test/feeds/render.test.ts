@@ -5,7 +5,14 @@ import { computeTimeline } from '../../src/domain/timeline.js';
 import type { TimelineItem } from '../../src/domain/types.js';
 import { feedEventsOf, fingerprintOf, providerUid, type FeedScope } from '../../src/feeds/feed-events.js';
 import { RenderedPieces } from '../../src/feeds/pieces.js';
-import { addFeedEvent, escapeText, feedCalendar, fold, renderFeed, type PublishedEvent } from '../../src/feeds/render.js';
+import {
+  addFeedEvent,
+  escapeText,
+  feedCalendar,
+  fold,
+  renderFeed,
+  type PublishedEvent,
+} from '../../src/feeds/render.js';
 import { flagText, summaryOf } from '../../src/feeds/wording.js';
 import { feedCalendars, feedProvider } from './calendar.js';
 import { expectFeedFixture } from './fixtures.js';
@@ -24,9 +31,13 @@ const scope = (reminderDays = [14, 7, 1]): FeedScope => ({
   reminderDays,
 });
 
-const HEADER = { name: 'Contractdeadlines Verloskundigen De Wieg, Zuid; Noord — ë', description: 'Regel één\nRegel twee; met, tekens' };
+const HEADER = {
+  name: 'Contractdeadlines Verloskundigen De Wieg, Zuid; Noord — ë',
+  description: 'Regel één\nRegel twee; met, tekens',
+};
 
-const publishedEvents = (items: TimelineItem[]): PublishedEvent[] => feedEventsOf(items, scope()).map((event) => ({ ...event, sequence: 0, changedAt: CHANGED_AT }));
+const publishedEvents = (items: TimelineItem[]): PublishedEvent[] =>
+  feedEventsOf(items, scope()).map((event) => ({ ...event, sequence: 0, changedAt: CHANGED_AT }));
 
 function published(items: TimelineItem[], name = HEADER.name): string {
   return renderFeed({ ...HEADER, name }, publishedEvents(items));
@@ -77,11 +88,14 @@ describe('renderFeed', () => {
   it('gives dates all-day with an exclusive end, windows as multi-day events, and a time of day with TZID and VTIMEZONE', () => {
     for (const parsed of [parseWithIcalJs(text), parseWithPython(text)]) {
       const dated = items.filter((item) => item.due !== null);
-      const isLong = (item: TimelineItem) => item.window !== null && daysBetween(item.window.from, item.window.to) + 1 > 31;
+      const isLong = (item: TimelineItem) =>
+        item.window !== null && daysBetween(item.window.from, item.window.to) + 1 > 31;
       // A long window the provider acts in also gets its opening day, just before its due date.
       expect(parsed.events.map((event) => event.uid)).toEqual(
         dated.flatMap((item) => [
-          ...(isLong(item) && item.actor === 'provider' && item.type !== 'info' ? [providerUid(PROVIDER, item.id, 'opens')] : []),
+          ...(isLong(item) && item.actor === 'provider' && item.type !== 'info'
+            ? [providerUid(PROVIDER, item.id, 'opens')]
+            : []),
           providerUid(PROVIDER, item.id),
         ]),
       );
@@ -89,22 +103,42 @@ describe('renderFeed', () => {
       for (const item of dated) {
         const event = byUid.get(providerUid(PROVIDER, item.id))!;
         if (item.time !== null && (item.window === null || isLong(item))) {
-          expect(event).toMatchObject({ allDay: false, start: `${item.due}T${item.time}:00`, end: null, zone: 'Europe/Amsterdam' });
+          expect(event).toMatchObject({
+            allDay: false,
+            start: `${item.due}T${item.time}:00`,
+            end: null,
+            zone: 'Europe/Amsterdam',
+          });
         } else if (isLong(item)) {
           const day = item.type === 'info' ? item.window!.from : item.due!;
           expect(event).toMatchObject({ allDay: true, start: day, end: addDays(day, 1), zone: null });
         } else {
-          expect(event).toMatchObject({ allDay: true, start: item.window?.from ?? item.due, end: addDays(item.window?.to ?? item.due!, 1), zone: null });
+          expect(event).toMatchObject({
+            allDay: true,
+            start: item.window?.from ?? item.due,
+            end: addDays(item.window?.to ?? item.due!, 1),
+            zone: null,
+          });
         }
-        expect(event).toMatchObject({ sequence: 0, status: item.projected ? 'TENTATIVE' : 'CONFIRMED', stamp: '2026-01-01T08:00:00Z', lastModified: '2026-01-01T08:00:00Z' });
+        expect(event).toMatchObject({
+          sequence: 0,
+          status: item.projected ? 'TENTATIVE' : 'CONFIRMED',
+          stamp: '2026-01-01T08:00:00Z',
+          lastModified: '2026-01-01T08:00:00Z',
+        });
       }
       // No event runs over more than a month.
-      for (const event of parsed.events) if (event.allDay) expect(daysBetween(event.start, event.end!)).toBeLessThanOrEqual(31);
+      for (const event of parsed.events)
+        if (event.allDay) expect(daysBetween(event.start, event.end!)).toBeLessThanOrEqual(31);
       expect(parsed.timezones).toEqual(['Europe/Amsterdam']);
     }
     expect(items.some((item) => item.time !== null)).toBe(true);
-    expect(parseWithIcalJs(text).events.find((event) => event.uid.startsWith('tijdstip/2027/gesprekken@'))).toMatchObject({ allDay: true, start: '2026-06-01', end: '2026-07-01' });
-    expect(parseWithIcalJs(text).events.find((event) => event.uid.startsWith('tijdstip/2027/vragenlijst@'))).toMatchObject({ allDay: false, start: '2026-08-01T17:00:00' });
+    expect(
+      parseWithIcalJs(text).events.find((event) => event.uid.startsWith('tijdstip/2027/gesprekken@')),
+    ).toMatchObject({ allDay: true, start: '2026-06-01', end: '2026-07-01' });
+    expect(
+      parseWithIcalJs(text).events.find((event) => event.uid.startsWith('tijdstip/2027/vragenlijst@')),
+    ).toMatchObject({ allDay: false, start: '2026-08-01T17:00:00' });
     const untimed = items.filter((item) => item.time === null);
     expect(parseWithIcalJs(published(untimed)).timezones).toEqual([]);
   });
@@ -115,22 +149,33 @@ describe('renderFeed', () => {
     expect(parseWithIcalJs(empty)).toMatchObject({ events: [], timezones: ['Europe/Amsterdam'] });
   });
 
-  it('sets alarms for the provider\'s deadlines at 09:00 on each reminder day, none for the insurer\'s promises', () => {
+  it("sets alarms for the provider's deadlines at 09:00 on each reminder day, none for the insurer's promises", () => {
     const parsed = parseWithIcalJs(text);
-    const atNine = (item: TimelineItem, days: number) => (daysBetween(item.window?.from ?? item.due!, item.due!) - days) * 86_400 + 9 * 3_600;
+    const atNine = (item: TimelineItem, days: number) =>
+      (daysBetween(item.window?.from ?? item.due!, item.due!) - days) * 86_400 + 9 * 3_600;
     let checked = 0;
     const byUid = new Map(parsed.events.map((event) => [event.uid, event]));
-    items.filter((item) => item.due !== null).forEach((item) => {
-      const alarms = byUid.get(providerUid(PROVIDER, item.id))!.alarms;
-      if (item.actor !== 'provider' || item.type !== 'deadline') expect(alarms, item.id).toEqual([]);
-      // A window longer than a month is an event on its due date: the alarms count from that day.
-      else if (item.time === null && item.window !== null && daysBetween(item.window.from, item.window.to) >= 31 && ++checked) {
-        expect(alarms, item.id).toEqual([-14 * 86_400 + 9 * 3_600, -7 * 86_400 + 9 * 3_600, -86_400 + 9 * 3_600]);
-      } else if (item.time === null && ++checked) expect(alarms, item.id).toEqual([atNine(item, 14), atNine(item, 7), atNine(item, 1)]);
-    });
+    items
+      .filter((item) => item.due !== null)
+      .forEach((item) => {
+        const alarms = byUid.get(providerUid(PROVIDER, item.id))!.alarms;
+        if (item.actor !== 'provider' || item.type !== 'deadline') expect(alarms, item.id).toEqual([]);
+        // A window longer than a month is an event on its due date: the alarms count from that day.
+        else if (
+          item.time === null &&
+          item.window !== null &&
+          daysBetween(item.window.from, item.window.to) >= 31 &&
+          ++checked
+        ) {
+          expect(alarms, item.id).toEqual([-14 * 86_400 + 9 * 3_600, -7 * 86_400 + 9 * 3_600, -86_400 + 9 * 3_600]);
+        } else if (item.time === null && ++checked)
+          expect(alarms, item.id).toEqual([atNine(item, 14), atNine(item, 7), atNine(item, 1)]);
+      });
     expect(checked).toBeGreaterThan(2);
     expect(unfold(text)).toMatch(/^TRIGGER;RELATED=START:-P\d+DT15H$/m);
-    expect(parseWithPython(text).events.map((event) => event.alarms)).toEqual(parsed.events.map((event) => event.alarms));
+    expect(parseWithPython(text).events.map((event) => event.alarms)).toEqual(
+      parsed.events.map((event) => event.alarms),
+    );
   });
 });
 
@@ -187,12 +232,25 @@ describe('feed events', () => {
     const waited = items.filter((item) => item.waitsFor === trigger.id).map((item) => providerUid(PROVIDER, item.id));
     expect(waited.length).toBeGreaterThan(0);
     expect(after.map((event) => event.uid).sort()).toEqual(
-      [...before.map((event) => event.uid).filter((uid) => uid !== providerUid(PROVIDER, trigger.id, 'opens')), ...waited].sort(),
+      [
+        ...before.map((event) => event.uid).filter((uid) => uid !== providerUid(PROVIDER, trigger.id, 'opens')),
+        ...waited,
+      ].sort(),
     );
     const fingerprints = new Map(before.map((event) => [event.uid, fingerprintOf(event)]));
-    const changed = after.filter((event) => fingerprints.has(event.uid) && fingerprintOf(event) !== fingerprints.get(event.uid)).map((event) => event.state.item);
+    const changed = after
+      .filter((event) => fingerprints.has(event.uid) && fingerprintOf(event) !== fingerprints.get(event.uid))
+      .map((event) => event.state.item);
     const itemsBefore = new Map(items.map((item) => [item.id, JSON.stringify(item)]));
-    const movedOrDone = done.filter((item) => itemsBefore.has(item.id) && item.due !== null && JSON.stringify(item) !== itemsBefore.get(item.id) && items.find((i) => i.id === item.id)!.due !== null).map((item) => item.id);
+    const movedOrDone = done
+      .filter(
+        (item) =>
+          itemsBefore.has(item.id) &&
+          item.due !== null &&
+          JSON.stringify(item) !== itemsBefore.get(item.id) &&
+          items.find((i) => i.id === item.id)!.due !== null,
+      )
+      .map((item) => item.id);
     expect(movedOrDone).toContain(trigger.id);
     expect(movedOrDone.length).toBeLessThan(items.length);
     expect(changed.sort()).toEqual(movedOrDone.sort());
@@ -205,16 +263,33 @@ describe('feed events', () => {
   it('starts the summary with the insurer and says who acts', () => {
     const provider = items.find((item) => item.actor === 'provider')!;
     const insurer = { ...items.find((item) => item.actor === 'insurer')!, type: 'deadline' as const };
-    expect(summaryOf({ ...provider, title: { nl: 'Vragenlijst kraamzorg indienen', en: '' } }, 'CZ')).toBe('CZ: vragenlijst kraamzorg indienen');
-    expect(summaryOf({ ...provider, title: { nl: 'VECOZO-account aanvragen', en: '' } }, 'CZ')).toBe('CZ: VECOZO-account aanvragen');
-    expect(summaryOf({ ...insurer, status: 'upcoming', title: { nl: 'CZ maakt aanvullende zorginkoop bekend', en: '' } }, 'CZ')).toBe('CZ maakt aanvullende zorginkoop bekend (CZ is aan zet)');
-    expect(summaryOf({ ...insurer, status: 'upcoming', title: { nl: 'Aanbod ontvangen', en: '' } }, 'CZ')).toBe('CZ: aanbod ontvangen (CZ is aan zet)');
+    expect(summaryOf({ ...provider, title: { nl: 'Vragenlijst kraamzorg indienen', en: '' } }, 'CZ')).toBe(
+      'CZ: vragenlijst kraamzorg indienen',
+    );
+    expect(summaryOf({ ...provider, title: { nl: 'VECOZO-account aanvragen', en: '' } }, 'CZ')).toBe(
+      'CZ: VECOZO-account aanvragen',
+    );
+    expect(
+      summaryOf(
+        { ...insurer, status: 'upcoming', title: { nl: 'CZ maakt aanvullende zorginkoop bekend', en: '' } },
+        'CZ',
+      ),
+    ).toBe('CZ maakt aanvullende zorginkoop bekend (CZ is aan zet)');
+    expect(summaryOf({ ...insurer, status: 'upcoming', title: { nl: 'Aanbod ontvangen', en: '' } }, 'CZ')).toBe(
+      'CZ: aanbod ontvangen (CZ is aan zet)',
+    );
   });
 
   it('writes weekend and holiday flags in Dutch, with the last working day before', () => {
-    expect(flagText([{ code: 'weekend', day: 'zondag', lastWorkingDay: '2026-10-30' }])).toBe('valt op zondag: uiterlijk vrijdag 30 oktober');
-    expect(flagText([{ code: 'weekend', day: 'zaterdag', lastWorkingDay: '2026-04-24' }, { code: 'holiday', name: 'Koningsdag', lastWorkingDay: '2026-04-24' }]))
-      .toBe('valt op zaterdag en Koningsdag: uiterlijk vrijdag 24 april');
+    expect(flagText([{ code: 'weekend', day: 'zondag', lastWorkingDay: '2026-10-30' }])).toBe(
+      'valt op zondag: uiterlijk vrijdag 30 oktober',
+    );
+    expect(
+      flagText([
+        { code: 'weekend', day: 'zaterdag', lastWorkingDay: '2026-04-24' },
+        { code: 'holiday', name: 'Koningsdag', lastWorkingDay: '2026-04-24' },
+      ]),
+    ).toBe('valt op zaterdag en Koningsdag: uiterlijk vrijdag 24 april');
     expect(flagText([])).toBeNull();
     const flagged = items.find((item) => item.flags.length > 0)!;
     expect(flagged).toBeDefined();

@@ -13,13 +13,26 @@ describe('feeds across restarts', () => {
     const path = `${dir}/restart.db`;
     const first = await buildTestApp(path);
     const key = (await createKey(first)).key;
-    const provider = await createProvider(first, key, { kinds: ['verloskunde', 'echoscopie'], contracts: [{ insurer: 'voorbeeld', year: 2027, status: 'new' }, { insurer: 'proef', year: 2026, status: 'existing' }] });
+    const provider = await createProvider(first, key, {
+      kinds: ['verloskunde', 'echoscopie'],
+      contracts: [
+        { insurer: 'voorbeeld', year: 2027, status: 'new' },
+        { insurer: 'proef', year: 2026, status: 'existing' },
+      ],
+    });
     const feedPath = new URL(provider.feedUrl).pathname;
-    const items = (await first.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(key) })).json().items;
+    const items = (
+      await first.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(key) })
+    ).json().items;
     const trigger = items.find((item: { chain: { step: number } | null }) => item.chain?.step === 1);
     await first.inject({ url: feedPath });
     // A change before the restart: the recorded trigger is at SEQUENCE 1 (the steps it dates are new, at 0) and must stay there.
-    await first.inject({ method: 'POST', url: `/api/v1/providers/${provider.id}/events`, headers: bearer(key), payload: { item: trigger.id, date: '2026-04-01' } });
+    await first.inject({
+      method: 'POST',
+      url: `/api/v1/providers/${provider.id}/events`,
+      headers: bearer(key),
+      payload: { item: trigger.id, date: '2026-04-01' },
+    });
     const before = await first.inject({ url: feedPath });
     await first.close();
 
@@ -30,10 +43,14 @@ describe('feeds across restarts', () => {
       expect(after.body).toBe(before.body);
       expect(after.headers.etag).toBe(before.headers.etag);
       expect(after.headers['last-modified']).toBe(before.headers['last-modified']);
-      expect((await second.inject({ url: feedPath, headers: { 'if-none-match': String(before.headers.etag) } })).statusCode).toBe(304);
+      expect(
+        (await second.inject({ url: feedPath, headers: { 'if-none-match': String(before.headers.etag) } })).statusCode,
+      ).toBe(304);
       const events = parseWithIcalJs(after.body).events;
       expect(events.map((event) => event.uid)).toEqual(parseWithIcalJs(before.body).events.map((event) => event.uid));
-      expect(events.filter((event) => event.sequence === 1).map((event) => event.uid)).toEqual([expect.stringContaining(`${trigger.id}@`)]);
+      expect(events.filter((event) => event.sequence === 1).map((event) => event.uid)).toEqual([
+        expect.stringContaining(`${trigger.id}@`),
+      ]);
     } finally {
       await second.close();
     }

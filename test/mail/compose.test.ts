@@ -31,15 +31,42 @@ const awkwardText = fc
   .array(
     fc.oneof(
       fc.string({ maxLength: 40 }),
-      fc.constantFrom('ë', 'é', 'ĳ', '€', '😀', '中文', '=', '=3D', ' ', '\t', '\n', '\r\n', '\r', '.', 'verloskundigenpraktijk', 'x'.repeat(90)),
+      fc.constantFrom(
+        'ë',
+        'é',
+        'ĳ',
+        '€',
+        '😀',
+        '中文',
+        '=',
+        '=3D',
+        ' ',
+        '\t',
+        '\n',
+        '\r\n',
+        '\r',
+        '.',
+        'verloskundigenpraktijk',
+        'x'.repeat(90),
+      ),
     ),
     { maxLength: 60 },
   )
   .map((parts) => parts.join(''));
 
 const mail = fc.record({
-  from: fc.constantFrom('herinneringen@deadlines.example.nl', 'Deadlines <herinneringen@deadlines.example.nl>', '"Geboortezorg, deadlines" <a@b.nl>'),
-  to: fc.record({ name: fc.option(awkwardText.filter((n) => n.trim() !== ''), { nil: null }), address: fc.constantFrom('anna@praktijk.nl', 'j.de.vries@example.com') }),
+  from: fc.constantFrom(
+    'herinneringen@deadlines.example.nl',
+    'Deadlines <herinneringen@deadlines.example.nl>',
+    '"Geboortezorg, deadlines" <a@b.nl>',
+  ),
+  to: fc.record({
+    name: fc.option(
+      awkwardText.filter((n) => n.trim() !== ''),
+      { nil: null },
+    ),
+    address: fc.constantFrom('anna@praktijk.nl', 'j.de.vries@example.com'),
+  }),
   subject: awkwardText,
   text: awkwardText.filter((t) => t !== ''),
   html: awkwardText.map((t) => `<p>${t}</p>`),
@@ -58,8 +85,15 @@ describe('composeMessage', () => {
     );
   });
 
-  it('writes the bytes MailComposer writes for bodies past the encoders\' 64 KB slices, in both encodings', async () => {
-    const base = { from: 'a@b.nl', to: { name: 'Ë', address: 'c@d.nl' }, subject: 's', messageId: 'x@b.nl', date: new Date('2026-10-18T06:00:00Z'), unsubscribeUrl: 'https://b.nl/u' };
+  it("writes the bytes MailComposer writes for bodies past the encoders' 64 KB slices, in both encodings", async () => {
+    const base = {
+      from: 'a@b.nl',
+      to: { name: 'Ë', address: 'c@d.nl' },
+      subject: 's',
+      messageId: 'x@b.nl',
+      date: new Date('2026-10-18T06:00:00Z'),
+      unsubscribeUrl: 'https://b.nl/u',
+    };
     const latin = `${'Een regel met een spatie aan het eind ë \n'.repeat(3000)}${' '.repeat(70_000)}eind`;
     const cjk = '中文的提醒 '.repeat(30_000);
     for (const text of [latin, cjk]) {
@@ -92,7 +126,14 @@ describe('composeMessage', () => {
   });
 
   it('refuses a mail without a text or an HTML body (MailComposer would build another shape)', () => {
-    const base = { from: 'a@b.nl', to: { name: null, address: 'c@d.nl' }, subject: 's', messageId: 'x@b.nl', date: new Date(), unsubscribeUrl: 'https://b.nl/u' };
+    const base = {
+      from: 'a@b.nl',
+      to: { name: null, address: 'c@d.nl' },
+      subject: 's',
+      messageId: 'x@b.nl',
+      date: new Date(),
+      unsubscribeUrl: 'https://b.nl/u',
+    };
     expect(() => composeMessage({ ...base, text: '', html: '<p>x</p>' })).toThrow(/text and an HTML body/);
     expect(() => composeMessage({ ...base, text: 'x', html: '' })).toThrow(/text and an HTML body/);
   });

@@ -14,7 +14,13 @@ describe('inertText', () => {
   });
 
   it('leaves ordinary names as they are', () => {
-    for (const name of ['Verloskundigenpraktijk De Ster B.V.', 'Anna de Vries-Jansen', "Kraamzorg 't Hoekje", 'St. Jansdal']) expect(inertText(name)).toBe(name);
+    for (const name of [
+      'Verloskundigenpraktijk De Ster B.V.',
+      'Anna de Vries-Jansen',
+      "Kraamzorg 't Hoekje",
+      'St. Jansdal',
+    ])
+      expect(inertText(name)).toBe(name);
   });
 
   it('takes linear time on crafted text of 50,000 characters', () => {
@@ -23,10 +29,24 @@ describe('inertText', () => {
 
   it('the first-mail notice links only to the one-click stop, in text and HTML', () => {
     for (const name of HOSTILE_NAMES) {
-      const mail = renderIntroduction({ language: 'nl', providerName: name, addedBy: name, unsubscribeUrl: 'https://deadlines.example.nl/unsubscribe/abc' });
-      expect(linksIn(mail.text)).toEqual(['https://deadlines.example.nl/unsubscribe/abc', 'https://deadlines.example.nl/unsubscribe/abc']);
+      const mail = renderIntroduction({
+        language: 'nl',
+        providerName: name,
+        addedBy: name,
+        unsubscribeUrl: 'https://deadlines.example.nl/unsubscribe/abc',
+      });
+      expect(linksIn(mail.text)).toEqual([
+        'https://deadlines.example.nl/unsubscribe/abc',
+        'https://deadlines.example.nl/unsubscribe/abc',
+      ]);
       expect(mail.html.match(/<a /g)).toHaveLength(1);
-      const htmlText = mail.html.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      const htmlText = mail.html
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
       expect(new Set(linksIn(htmlText))).toEqual(new Set(['https://deadlines.example.nl/unsubscribe/abc']));
     }
   });

@@ -18,7 +18,10 @@ async function plainAuthServer(rejectWith?: string) {
       callback(null, { user: auth.username });
     },
     onRcptTo: (address, _session, callback) => {
-      if (rejectWith) return callback(Object.assign(new Error(rejectWith.replace('ADDRESS', address.address)), { responseCode: 550 }));
+      if (rejectWith)
+        return callback(
+          Object.assign(new Error(rejectWith.replace('ADDRESS', address.address)), { responseCode: 550 }),
+        );
       callback();
     },
     onData: (stream, _session, callback) => {
@@ -46,7 +49,10 @@ describe('SMTP with credentials', () => {
     stop = server.stop;
     const transport = smtpTransport(`smtp://user:geheim@127.0.0.1:${server.port}`, 1, { loopbackIsRemote: true });
     try {
-      const error = await transport.send(envelope, raw, 'x').then(() => null, (e: Error) => e);
+      const error = await transport.send(envelope, raw, 'x').then(
+        () => null,
+        (e: Error) => e,
+      );
       expect(error?.message).toMatch(/STARTTLS/);
       expect(error?.message).toMatch(/credentials are never sent without TLS/);
       expect(server.logins).toEqual([]);
@@ -67,24 +73,31 @@ describe('SMTP with credentials', () => {
   });
 
   it('knows loopback hosts', () => {
-    for (const host of ['127.0.0.1', '127.1.2.3', '[::1]', '::1', 'localhost', 'LOCALHOST']) expect(isLoopbackHost(host), host).toBe(true);
-    for (const host of ['mail.example.nl', '10.0.0.1', '128.0.0.1', 'localhost.example.nl', '::2']) expect(isLoopbackHost(host), host).toBe(false);
+    for (const host of ['127.0.0.1', '127.1.2.3', '[::1]', '::1', 'localhost', 'LOCALHOST'])
+      expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ['mail.example.nl', '10.0.0.1', '128.0.0.1', 'localhost.example.nl', '::2'])
+      expect(isLoopbackHost(host), host).toBe(false);
   });
 });
 
 describe('SMTP error texts', () => {
-  it('mask the recipient\'s address before anyone logs or stores them', async () => {
+  it("mask the recipient's address before anyone logs or stores them", async () => {
     const server = await plainAuthServer('5.1.1 <ADDRESS>: Recipient address rejected');
     stop = server.stop;
     const transport = smtpTransport(`smtp://127.0.0.1:${server.port}`, 1);
     try {
-      const error = await transport.send(envelope, raw, 'x').then(() => null, (e: Error) => e);
+      const error = await transport.send(envelope, raw, 'x').then(
+        () => null,
+        (e: Error) => e,
+      );
       expect(error?.message).toMatch(/550/);
       expect(error?.message).toContain('[e-mail]');
       expect(error?.message).not.toMatch(/anna|example\.nl/);
     } finally {
       transport.close();
     }
-    expect(sendErrorOf(new Error('550 5.1.1 <anna.de.vries@example.nl>: Recipient address rejected')).message).toBe('550 5.1.1 <[e-mail]>: Recipient address rejected');
+    expect(sendErrorOf(new Error('550 5.1.1 <anna.de.vries@example.nl>: Recipient address rejected')).message).toBe(
+      '550 5.1.1 <[e-mail]>: Recipient address rejected',
+    );
   });
 });

@@ -10,7 +10,12 @@ export interface ProbeFigures {
   apiStatuses: number[];
 }
 
-const { url, apiPath, apiKey, seconds } = JSON.parse(process.argv[2]!) as { url: string; apiPath: string; apiKey: string; seconds: number };
+const { url, apiPath, apiKey, seconds } = JSON.parse(process.argv[2]!) as {
+  url: string;
+  apiPath: string;
+  apiKey: string;
+  seconds: number;
+};
 const figures: ProbeFigures = { health: [], shed: [], apiStatuses: [] };
 const until = Date.now() + seconds * 1000;
 while (Date.now() < until) {
@@ -21,7 +26,8 @@ while (Date.now() < until) {
   const api = await fetch(`${url}${apiPath}`, { headers: { authorization: `Bearer ${apiKey}` } });
   await api.arrayBuffer();
   figures.apiStatuses.push(api.status);
-  if (api.status === 503) figures.shed.push({ retryAfter: api.headers.get('retry-after'), type: api.headers.get('content-type') });
+  if (api.status === 503)
+    figures.shed.push({ retryAfter: api.headers.get('retry-after'), type: api.headers.get('content-type') });
   await new Promise((resolve) => setTimeout(resolve, 250));
 }
 process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -34,7 +34,16 @@ const run = (seconds: number) =>
     connections: settings.connections,
     duration: seconds,
     timeout: 10,
-    requests: [{ setupRequest: (request) => ({ ...request, method: 'GET', path: settings.paths[next++ % settings.paths.length]!, headers: { authorization: `Bearer ${settings.apiKey}` } }) }],
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          method: 'GET',
+          path: settings.paths[next++ % settings.paths.length]!,
+          headers: { authorization: `Bearer ${settings.apiKey}` },
+        }),
+      },
+    ],
   });
 await run(3); // warm-up: JIT, caches, SQLite pages
 const result = await run(settings.seconds);

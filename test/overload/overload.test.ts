@@ -30,30 +30,46 @@ async function served(url: string, init?: RequestInit): Promise<Response> {
 
 /** A script of this folder in its own Node process; resolves with the JSON line it prints. */
 function runScript<T>(script: string, settings: object): Promise<T> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `test/overload/${script}`, JSON.stringify(settings)], { cwd: ROOT });
+  const child = spawn(process.execPath, ['--import', 'tsx', `test/overload/${script}`, JSON.stringify(settings)], {
+    cwd: ROOT,
+  });
   let output = '';
   let errors = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   return new Promise((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as T) : reject(new Error(`${script} exited with ${code}:\n${errors}`)))),
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(output) as T) : reject(new Error(`${script} exited with ${code}:\n${errors}`)),
+    ),
   );
 }
 
 describe('overload', () => {
   it(`${CONNECTIONS} closed-loop connections flat out: every answer within 2 s, nothing times out, what is shed is a 503 with Retry-After, /health answers`, async () => {
     const dir = tempDir();
-    const server = await startServer({ DATABASE_PATH: `${dir}/overload.db`, ADMIN_API_KEY: ADMIN_KEY, TODAY: '2026-09-15', LOG_LEVEL: 'warn', OVERLOAD_MAX_DELAY_MS: '200' }); // the default
+    const server = await startServer({
+      DATABASE_PATH: `${dir}/overload.db`,
+      ADMIN_API_KEY: ADMIN_KEY,
+      TODAY: '2026-09-15',
+      LOG_LEVEL: 'warn',
+      OVERLOAD_MAX_DELAY_MS: '200',
+    }); // the default
     try {
       const headers = { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' };
-      const calendars = ((await (await served(`${server.baseUrl}/api/v1/calendars`)).json()) as { items: { insurer: string; year: number }[] }).items;
+      const calendars = (
+        (await (await served(`${server.baseUrl}/api/v1/calendars`)).json()) as {
+          items: { insurer: string; year: number }[];
+        }
+      ).items;
       const paths: string[] = [];
       for (let i = 0; i < 20; i++) {
         const response = await served(`${server.baseUrl}/api/v1/providers`, {
           method: 'POST',
           headers,
           body: JSON.stringify({
-            name: `Praktijk ${i}`, agb: String(50_000_000 + i), kinds: [['verloskunde', 'kraamzorg'][i % 2]],
+            name: `Praktijk ${i}`,
+            agb: String(50_000_000 + i),
+            kinds: [['verloskunde', 'kraamzorg'][i % 2]],
             contracts: calendars.map((c) => ({ insurer: c.insurer, year: c.year, status: 'existing' })),
           }),
         });
@@ -62,12 +78,23 @@ describe('overload', () => {
         paths.push(`/api/v1/providers/${provider.id}/timeline`, new URL(provider.feedUrl).pathname);
       }
 
-      const settings: LoadSettings = { url: server.baseUrl, paths, apiKey: ADMIN_KEY, connections: CONNECTIONS, seconds: SECONDS };
+      const settings: LoadSettings = {
+        url: server.baseUrl,
+        paths,
+        apiKey: ADMIN_KEY,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+      };
       const loading = runScript<LoadFigures>('load-generator.ts', settings);
       // While it runs flat out (after its warm-up and the first 2 s): /health answers promptly, and what is shed is a
       // 503 problem with Retry-After.
       await new Promise((resolve) => setTimeout(resolve, (WARM_UP_SECONDS + 2) * 1000));
-      const probing = runScript<ProbeFigures>('health-probe.ts', { url: server.baseUrl, apiPath: paths[0], apiKey: ADMIN_KEY, seconds: SECONDS - 4 });
+      const probing = runScript<ProbeFigures>('health-probe.ts', {
+        url: server.baseUrl,
+        apiPath: paths[0],
+        apiKey: ADMIN_KEY,
+        seconds: SECONDS - 4,
+      });
       const [load, probe] = await Promise.all([loading, probing]);
 
       console.info(
@@ -81,7 +108,9 @@ describe('overload', () => {
       expect(load.ok).toBeGreaterThan(0);
       expect(load.shed, 'every answer other than 2xx is a 503').toBe(load.non2xx);
       expect(probe.apiStatuses.every((status) => status === 200 || status === 503)).toBe(true);
-      expect(probe.shed.every((s) => s.retryAfter === '1' && s.type?.startsWith('application/problem+json'))).toBe(true);
+      expect(probe.shed.every((s) => s.retryAfter === '1' && s.type?.startsWith('application/problem+json'))).toBe(
+        true,
+      );
       expect(probe.health.length).toBeGreaterThan(5);
       expect(Math.min(...probe.health), 'every /health answered 200').toBeGreaterThanOrEqual(0);
       expect(Math.max(...probe.health), '/health under load (ms)').toBeLessThan(2000);

@@ -10,7 +10,16 @@ const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 const dockerfile = read('Dockerfile');
 const compose = parse(read('docker-compose.yml')) as {
-  services: Record<string, { build?: string; ports?: string[]; environment?: Record<string, string>; volumes?: string[]; depends_on?: string[] }>;
+  services: Record<
+    string,
+    {
+      build?: string;
+      ports?: string[];
+      environment?: Record<string, string>;
+      volumes?: string[];
+      depends_on?: string[];
+    }
+  >;
 };
 const service = compose.services.deadlines!;
 const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
@@ -21,7 +30,9 @@ const readme = read('README.md');
 const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
 /** Each `NAME ...` instruction's arguments, continuation lines joined. */
 const instruction = (text: string, name: string) =>
-  [...text.matchAll(new RegExp(`^${name}\\s+((?:[^\\n]*\\\\\\n)*[^\\n]*)`, 'gm'))].map((m) => m[1]!.replace(/\\\n\s*/g, ' ').trim());
+  [...text.matchAll(new RegExp(`^${name}\\s+((?:[^\\n]*\\\\\\n)*[^\\n]*)`, 'gm'))].map((m) =>
+    m[1]!.replace(/\\\n\s*/g, ' ').trim(),
+  );
 const jsonArray = (text: string) => JSON.parse(text) as string[];
 
 const dockerEnv = Object.fromEntries(
@@ -33,7 +44,10 @@ const dockerEnv = Object.fromEntries(
 describe('Dockerfile', () => {
   it('builds on the Node major version the tests run on, in a multi-stage build', () => {
     expect(dockerfile).toMatch(new RegExp(`^ARG NODE_VERSION=${process.versions.node.split('.')[0]}$`, 'm'));
-    expect(instruction(dockerfile, 'FROM').map((from) => from.split(/\s+/)[0])).toEqual(['node:${NODE_VERSION}-bookworm-slim', 'node:${NODE_VERSION}-bookworm-slim']);
+    expect(instruction(dockerfile, 'FROM').map((from) => from.split(/\s+/)[0])).toEqual([
+      'node:${NODE_VERSION}-bookworm-slim',
+      'node:${NODE_VERSION}-bookworm-slim',
+    ]);
     expect(dockerfile).toMatch(/^FROM .+ AS build$/m);
   });
 
@@ -66,8 +80,19 @@ describe('Dockerfile', () => {
   });
 
   it('copies what the service reads at run time, and .dockerignore keeps it in the build context', () => {
-    const ignored = read('.dockerignore').split('\n').map((line) => line.trim()).filter(Boolean);
-    for (const path of ['calendars', 'migrations', 'src', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) {
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    for (const path of [
+      'calendars',
+      'migrations',
+      'src',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'tsconfig.build.json',
+    ]) {
       expect(existsSync(new URL(path, root)), path).toBe(true);
       expect(ignored, path).not.toContain(path);
       expect(dockerfile).toMatch(new RegExp(`^COPY .*\\b${path.replace('.', '\\.')}\\b`, 'm'));
@@ -103,7 +128,10 @@ describe('docker-compose.yml', () => {
   });
 
   it('sets only settings the app reads and README documents', () => {
-    const names = [...Object.keys(service.environment ?? {}), ...Object.keys(dockerEnv).filter((name) => name !== 'NODE_ENV')];
+    const names = [
+      ...Object.keys(service.environment ?? {}),
+      ...Object.keys(dockerEnv).filter((name) => name !== 'NODE_ENV'),
+    ];
     for (const name of new Set(names)) {
       expect(configSource, `${name} is read in src/config.ts`).toMatch(new RegExp(`\\b${name}\\b`));
       expect(readme, `${name} is in README's settings`).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'));

@@ -23,7 +23,8 @@ describe('a reminder process killed mid-run', () => {
   it('loses no mail: the next run sends the rest, resending at most the one in flight with the same Message-ID', async () => {
     const first = reminderProcess(dir, smtp.url);
     const deadline = Date.now() + 20_000;
-    while (smtp.received.length < PROVIDERS / 3 && Date.now() < deadline && first.child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+    while (smtp.received.length < PROVIDERS / 3 && Date.now() < deadline && first.child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 20));
     expect(first.child.exitCode, first.output()).toBeNull();
     first.child.kill('SIGKILL');
     await first.exited;

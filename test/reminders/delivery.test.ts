@@ -14,7 +14,8 @@ afterEach(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const contacts = (...names: string[]) => names.map((name) => ({ email: `${name}@noord.nl` }));
-const outbox = async (query: string) => (await world.app.inject({ url: `/api/v1/admin/outbox?${query}`, headers: bearer(ADMIN_KEY) })).json();
+const outbox = async (query: string) =>
+  (await world.app.inject({ url: `/api/v1/admin/outbox?${query}`, headers: bearer(ADMIN_KEY) })).json();
 
 /** Every Message-ID arrived exactly once. */
 function expectEachOnce(messageIds: string[], count: number) {
@@ -67,7 +68,9 @@ describe('delivery', () => {
     await world.smtp.start(port);
     expect(await world.run('2026-10-18')).toMatchObject({ planned: 0, sent: 2, failed: 0 });
     expectEachOnce(world.smtp.messageIds(), 2);
-    expect((await outbox('status=sent')).items.map((item: { messageId: string }) => `<${item.messageId}>`).sort()).toEqual(world.smtp.messageIds().sort());
+    expect(
+      (await outbox('status=sent')).items.map((item: { messageId: string }) => `<${item.messageId}>`).sort(),
+    ).toEqual(world.smtp.messageIds().sort());
   });
 
   it('a 550 for one recipient does not hold up the others and ends failed in the admin outbox', async () => {
@@ -85,15 +88,33 @@ describe('delivery', () => {
   it('refuses header injection: through the API, and for a name or address that got into the database anyway', async () => {
     world = await reminderWorld();
     const refused = await world.app.inject({
-      method: 'POST', url: '/api/v1/providers', headers: bearer(world.key),
-      payload: { name: 'Praktijk', agb: '87654321', kinds: ['verloskunde'], contracts: [{ insurer: 'voorbeeld', year: 2027, status: 'new' }], contacts: [{ email: 'eve@noord.nl', name: 'Eve\r\nBcc: victim@example.org' }] },
+      method: 'POST',
+      url: '/api/v1/providers',
+      headers: bearer(world.key),
+      payload: {
+        name: 'Praktijk',
+        agb: '87654321',
+        kinds: ['verloskunde'],
+        contracts: [{ insurer: 'voorbeeld', year: 2027, status: 'new' }],
+        contacts: [{ email: 'eve@noord.nl', name: 'Eve\r\nBcc: victim@example.org' }],
+      },
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0].field).toBe('contacts[0].name');
 
-    await world.provider({ contacts: [{ email: 'eve@noord.nl', name: 'Eve' }, { email: 'mallory@noord.nl' }, { email: 'ok@noord.nl' }] });
-    world.app.db.prepare("UPDATE contacts SET name = 'Eve' || char(13, 10) || 'Bcc: victim@example.org' WHERE email = 'eve@noord.nl'").run();
-    world.app.db.prepare("UPDATE contacts SET email = 'mallory@noord.nl' || char(10) || 'Bcc: victim@example.org' WHERE email = 'mallory@noord.nl'").run();
+    await world.provider({
+      contacts: [{ email: 'eve@noord.nl', name: 'Eve' }, { email: 'mallory@noord.nl' }, { email: 'ok@noord.nl' }],
+    });
+    world.app.db
+      .prepare(
+        "UPDATE contacts SET name = 'Eve' || char(13, 10) || 'Bcc: victim@example.org' WHERE email = 'eve@noord.nl'",
+      )
+      .run();
+    world.app.db
+      .prepare(
+        "UPDATE contacts SET email = 'mallory@noord.nl' || char(10) || 'Bcc: victim@example.org' WHERE email = 'mallory@noord.nl'",
+      )
+      .run();
     expect(await world.run('2026-10-18')).toMatchObject({ planned: 1, sent: 1, failed: 2 });
     expect(world.smtp.received.map((r) => r.to[0])).toEqual(['ok@noord.nl']);
     expect(world.smtp.received.every((r) => !/^bcc:/im.test(r.raw.toString()))).toBe(true);
@@ -126,15 +147,27 @@ describe('delivery', () => {
     const db = openDatabase(`${world.dir}/reminders.db`);
     const transport = smtpTransport(world.smtp.url);
     const log = { info() {}, warn() {}, error() {} };
-    const second = new ReminderRunner({ db, calendars: fixtureCalendars, transport, publicBaseUrl: 'https://deadlines.example.nl', mailFrom: 'herinneringen@deadlines.example.nl', log, retry: FAST_RETRY });
+    const second = new ReminderRunner({
+      db,
+      calendars: fixtureCalendars,
+      transport,
+      publicBaseUrl: 'https://deadlines.example.nl',
+      mailFrom: 'herinneringen@deadlines.example.nl',
+      log,
+      retry: FAST_RETRY,
+    });
     try {
       // The API's job and a second runner on the same day: the day's status counts both.
       const [, b] = await Promise.all([world.run('2026-10-18'), second.runDay('2026-10-18')]);
       expect(b.planned).toBeLessThanOrEqual(12);
-      let status = (await world.app.inject({ url: '/api/v1/admin/reminders/runs/2026-10-18', headers: bearer(ADMIN_KEY) })).json();
+      let status = (
+        await world.app.inject({ url: '/api/v1/admin/reminders/runs/2026-10-18', headers: bearer(ADMIN_KEY) })
+      ).json();
       for (let tries = 0; status.pending > 0 && tries < 200; tries++) {
         await sleep(20);
-        status = (await world.app.inject({ url: '/api/v1/admin/reminders/runs/2026-10-18', headers: bearer(ADMIN_KEY) })).json();
+        status = (
+          await world.app.inject({ url: '/api/v1/admin/reminders/runs/2026-10-18', headers: bearer(ADMIN_KEY) })
+        ).json();
       }
       expect(status).toMatchObject({ planned: 12, sent: 12, pending: 0, failed: 0 });
       expectEachOnce(world.smtp.messageIds(), 12);

@@ -16,11 +16,19 @@ const anna = { email: 'anna@noord.nl', name: 'Anna de Vries' };
 describe('the daily digest', () => {
   it('reminds 14 days ahead in Dutch: subject, item, insurer, date, weekend flag, what to do, source, links, both parts', async () => {
     const provider = await world.provider({ contacts: [anna] });
-    expect(await world.run('2026-10-18')).toEqual({ day: '2026-10-18', since: '2026-10-18', planned: 1, sent: 1, failed: 0 });
+    expect(await world.run('2026-10-18')).toEqual({
+      day: '2026-10-18',
+      since: '2026-10-18',
+      planned: 1,
+      sent: 1,
+      failed: 0,
+    });
     expect(world.smtp.received).toHaveLength(1);
     const { mail, to } = world.smtp.received[0];
     expect(to).toEqual(['anna@noord.nl']);
-    expect(mail.from?.value).toEqual([{ name: 'Geboortezorg deadlines', address: 'herinneringen@deadlines.example.nl' }]);
+    expect(mail.from?.value).toEqual([
+      { name: 'Geboortezorg deadlines', address: 'herinneringen@deadlines.example.nl' },
+    ]);
     expect(mail.subject).toBe('Ondertekenen (Voorbeeld): nog 14 dagen, zondag 1 november 2026');
     const text = mail.text ?? '';
     expect(text).toContain('Beste Anna de Vries,');
@@ -32,13 +40,19 @@ describe('the daily digest', () => {
     expect(text).toContain(provider.feedUrl.replace(/\.ics$/, '.html'));
     expect(text).toContain(provider.feedUrl);
     // A contact practice software gave: the footer says so (a web sign-up's says she signed up, test/web/address-outbox.test.ts).
-    expect(text.trimEnd().split('\n').at(-1)).toBe('U ontvangt deze e-mail omdat uw adres als contactpersoon bij deze zorgaanbieder is opgegeven.');
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'U ontvangt deze e-mail omdat uw adres als contactpersoon bij deze zorgaanbieder is opgegeven.',
+    );
     const html = String(mail.html);
     expect(html).toContain('<strong>Ondertekenen (Voorbeeld)</strong>');
     expect(html).toContain('valt op zondag: regel het uiterlijk vrijdag 30 oktober');
     expect(html).toContain(`href="${provider.feedUrl}"`);
-    expect(mail.headerLines.find((header) => header.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    expect(mail.headerLines.find((header) => header.key === 'auto-submitted')?.line).toBe('Auto-Submitted: auto-generated');
+    expect(mail.headerLines.find((header) => header.key === 'list-unsubscribe-post')?.line).toBe(
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+    );
+    expect(mail.headerLines.find((header) => header.key === 'auto-submitted')?.line).toBe(
+      'Auto-Submitted: auto-generated',
+    );
     expect(unsubscribeUrl(mail)).toMatch(/^https:\/\/deadlines\.example\.nl\/unsubscribe\/[\w-]{16,}$/);
     expect(mail.messageId).toMatch(/^<[0-9a-f]{32}\.2026-10-18@deadlines\.example\.nl>$/);
   });
@@ -55,7 +69,7 @@ describe('the daily digest', () => {
     expect(world.smtp.received).toHaveLength(1);
   });
 
-  it('writes in English for a contact who asked for it, and follows the provider\'s own reminder days', async () => {
+  it("writes in English for a contact who asked for it, and follows the provider's own reminder days", async () => {
     await world.provider({ contacts: [{ email: 'jan@noord.nl', name: 'Jan', language: 'en' }], reminderDays: [3] });
     expect((await world.run('2026-10-18')).planned).toBe(0);
     await world.run('2026-10-29');
@@ -83,7 +97,9 @@ describe('the daily digest', () => {
     const { mail } = world.smtp.received[0];
     expect(mail.subject).toBe('Controleer: Vragenlijst ontvangen (Voorbeeld) is niet vastgelegd');
     expect(mail.text).toContain('Verwacht uiterlijk: maandag 15 juni 2026');
-    expect(mail.text).toContain('Voorbeeld had dit uiterlijk maandag 15 juni 2026 moeten doen; er is niets vastgelegd: kijk in VECOZO of schrijf naar inkoop@voorbeeld.nl.');
+    expect(mail.text).toContain(
+      'Voorbeeld had dit uiterlijk maandag 15 juni 2026 moeten doen; er is niets vastgelegd: kijk in VECOZO of schrijf naar inkoop@voorbeeld.nl.',
+    );
     expect(mail.text).toContain('paragraaf 3: "uiterlijk 15 juni 2026"');
     expect((await world.run('2026-06-17')).planned).toBe(0);
     expect((await world.run('2026-06-20')).planned).toBe(0);
@@ -93,7 +109,12 @@ describe('the daily digest', () => {
   it('says once that a date changed when a recorded event moves a chain step', async () => {
     const provider = await world.provider({ contacts: [anna] });
     const record = (date: string) =>
-      world.app.inject({ method: 'POST', url: `/api/v1/providers/${provider.id}/events`, headers: bearer(world.key), payload: { item: 'voorbeeld/2027/instroom/aanmelding', date } });
+      world.app.inject({
+        method: 'POST',
+        url: `/api/v1/providers/${provider.id}/events`,
+        headers: bearer(world.key),
+        payload: { item: 'voorbeeld/2027/instroom/aanmelding', date },
+      });
     // Not started: the insurer's reply moves with every day, so it is never mailed.
     expect((await world.run('2026-05-25')).planned).toBe(0);
     expect((await record('2026-05-20')).statusCode).toBe(201);
@@ -128,11 +149,27 @@ describe('the daily digest', () => {
     expect(page.body).toContain(`<form method="post" action="${path}">`);
     expect(page.body).toContain('<link rel="stylesheet" href="/static/site.css">');
 
-    const click = await world.app.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const click = await world.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(click.statusCode).toBe(200);
     expect(click.body).toMatch(/anna@noord\.nl krijgt geen herinneringen meer over [^<]+\./);
-    expect((await world.app.inject({ method: 'POST', url: path, headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n' })).statusCode).toBe(200);
-    expect((await world.app.inject({ method: 'POST', url: '/unsubscribe/AAAAAAAAAAAAAAAAAAAAAA' })).statusCode).toBe(404);
+    expect(
+      (
+        await world.app.inject({
+          method: 'POST',
+          url: path,
+          headers: { 'content-type': 'multipart/form-data; boundary=x' },
+          payload: '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await world.app.inject({ method: 'POST', url: '/unsubscribe/AAAAAAAAAAAAAAAAAAAAAA' })).statusCode).toBe(
+      404,
+    );
 
     expect(await world.run('2026-10-25')).toMatchObject({ planned: 1, sent: 1 });
     expect(world.smtp.to('anna@noord.nl')).toHaveLength(1);
@@ -141,14 +178,38 @@ describe('the daily digest', () => {
 
   it('runs only for an admin key, and lists the outbox for it', async () => {
     await world.provider({ contacts: [anna] });
-    const tenant = await world.app.inject({ method: 'POST', url: '/api/v1/admin/reminders/run', headers: bearer(world.key), payload: { date: '2026-10-18' } });
+    const tenant = await world.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/reminders/run',
+      headers: bearer(world.key),
+      payload: { date: '2026-10-18' },
+    });
     expect(tenant.statusCode).toBe(403);
-    expect((await world.app.inject({ method: 'POST', url: '/api/v1/admin/reminders/run', payload: {} })).statusCode).toBe(401);
-    expect((await world.app.inject({ method: 'POST', url: '/api/v1/admin/reminders/run', headers: bearer(ADMIN_KEY), payload: { date: '2026-02-30' } })).statusCode).toBe(400);
+    expect(
+      (await world.app.inject({ method: 'POST', url: '/api/v1/admin/reminders/run', payload: {} })).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await world.app.inject({
+          method: 'POST',
+          url: '/api/v1/admin/reminders/run',
+          headers: bearer(ADMIN_KEY),
+          payload: { date: '2026-02-30' },
+        })
+      ).statusCode,
+    ).toBe(400);
     await world.run('2026-10-18');
-    const outbox = (await world.app.inject({ url: '/api/v1/admin/outbox?status=sent', headers: bearer(ADMIN_KEY) })).json();
+    const outbox = (
+      await world.app.inject({ url: '/api/v1/admin/outbox?status=sent', headers: bearer(ADMIN_KEY) })
+    ).json();
     expect(outbox.total).toBe(1);
-    expect(outbox.items[0]).toMatchObject({ day: '2026-10-18', recipient: 'anna@noord.nl', status: 'sent', attempts: 1, lastError: null });
+    expect(outbox.items[0]).toMatchObject({
+      day: '2026-10-18',
+      recipient: 'anna@noord.nl',
+      status: 'sent',
+      attempts: 1,
+      lastError: null,
+    });
     expect(`<${outbox.items[0].messageId}>`).toBe(world.smtp.received[0].messageId);
   });
 });

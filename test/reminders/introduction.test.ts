@@ -16,7 +16,13 @@ const oneClick = { 'content-type': 'application/x-www-form-urlencoded' };
 function linksOfMail(mail: ParsedMail): string[] {
   const html = mail.html || '';
   const anchors = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
-  const htmlText = html.replace(/<[^>]*>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const htmlText = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
   return [...linksIn(mail.text ?? ''), ...anchors, ...linksIn(htmlText)];
 }
 
@@ -24,7 +30,13 @@ describe('the first mail to a new address', () => {
   it('is only a short notice naming who added it, with a one-click stop; digests follow; no tenant text becomes a link', async () => {
     world = await reminderWorld();
     const hostile = HOSTILE_NAMES.join(' ');
-    await world.provider({ name: `Praktijk ${hostile}`.slice(0, 200), contacts: [{ email: 'anna@noord.nl', name: 'www.evil.nl http://x' }] }, { introduced: false });
+    await world.provider(
+      {
+        name: `Praktijk ${hostile}`.slice(0, 200),
+        contacts: [{ email: 'anna@noord.nl', name: 'www.evil.nl http://x' }],
+      },
+      { introduced: false },
+    );
 
     expect(await world.run('2026-10-18')).toMatchObject({ planned: 1, sent: 1 });
     const notice = world.smtp.to('anna@noord.nl')[0].mail;
@@ -50,10 +62,19 @@ describe('the suppression list', () => {
     const provider = await world.provider({ contacts: [{ email: 'anna@noord.nl' }, { email: 'piet@noord.nl' }] });
     await world.run('2026-10-18');
     const link = new URL(unsubscribeUrl(world.smtp.to('anna@noord.nl')[0].mail)).pathname;
-    expect((await world.app.inject({ method: 'POST', url: link, headers: oneClick, payload: 'List-Unsubscribe=One-Click' })).statusCode).toBe(200);
+    expect(
+      (await world.app.inject({ method: 'POST', url: link, headers: oneClick, payload: 'List-Unsubscribe=One-Click' }))
+        .statusCode,
+    ).toBe(200);
 
     // Removed and added again (a new row, a new token), in another case: still nothing for her.
-    const patch = (contacts: object[]) => world.app.inject({ method: 'PATCH', url: `/api/v1/providers/${provider.id}`, headers: bearer(world.key), payload: { contacts } });
+    const patch = (contacts: object[]) =>
+      world.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/providers/${provider.id}`,
+        headers: bearer(world.key),
+        payload: { contacts },
+      });
     expect((await patch([{ email: 'piet@noord.nl' }])).statusCode).toBe(200);
     expect((await patch([{ email: 'piet@noord.nl' }, { email: 'ANNA@noord.nl' }])).statusCode).toBe(200);
     world.app.db.prepare("UPDATE contacts SET introduced_on = '2000-01-01'").run();
@@ -69,14 +90,16 @@ describe('the suppression list', () => {
     const current = `/unsubscribe/${new SecretTokens(world.app.db).current('unsubscribe', id)}`;
     const page = await world.app.inject({ url: current });
     expect(page.body).toContain('krijgt geen herinneringen meer');
-    expect((await world.app.inject({ method: 'POST', url: `${current}/resubscribe` })).body).toContain('krijgt weer herinneringen');
+    expect((await world.app.inject({ method: 'POST', url: `${current}/resubscribe` })).body).toContain(
+      'krijgt weer herinneringen',
+    );
     await world.run('2026-10-31');
     expect(world.smtp.to('ANNA@noord.nl')).toHaveLength(1);
   });
 });
 
 describe('the unsubscribe page and one-click POST', () => {
-  it('is neither cached nor indexed, and the POST needs List-Unsubscribe=One-Click (the page\'s own button sends it)', async () => {
+  it("is neither cached nor indexed, and the POST needs List-Unsubscribe=One-Click (the page's own button sends it)", async () => {
     world = await reminderWorld();
     await world.provider({ contacts: [{ email: 'anna@noord.nl' }] });
     await world.run('2026-10-18');
@@ -86,13 +109,23 @@ describe('the unsubscribe page and one-click POST', () => {
     expect(page.headers['x-robots-tag']).toMatch(/noindex/);
     expect(page.body).toContain('<input type="hidden" name="List-Unsubscribe" value="One-Click">');
 
-    for (const [headers, payload] of [[oneClick, ''], [oneClick, 'List-Unsubscribe=Yes'], [{ 'content-type': 'text/plain' }, 'hello'], [{}, undefined]] as const) {
+    for (const [headers, payload] of [
+      [oneClick, ''],
+      [oneClick, 'List-Unsubscribe=Yes'],
+      [{ 'content-type': 'text/plain' }, 'hello'],
+      [{}, undefined],
+    ] as const) {
       const refused = await world.app.inject({ method: 'POST', url: path, headers, payload });
       expect(refused.statusCode).toBe(400);
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
     expect(world.app.db.prepare('SELECT count(*) FROM mail_suppressions').pluck().get()).toBe(0);
-    const done = await world.app.inject({ method: 'POST', url: path, headers: oneClick, payload: 'List-Unsubscribe=One-Click' });
+    const done = await world.app.inject({
+      method: 'POST',
+      url: path,
+      headers: oneClick,
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(done.statusCode).toBe(200);
     expect(done.headers['cache-control']).toBe('no-store');
   });
@@ -103,7 +136,9 @@ describe('the outbox', () => {
     world = await reminderWorld();
     const sent = await world.provider({ contacts: [{ email: 'anna@noord.nl' }] });
     await world.run('2026-10-18');
-    expect(world.app.db.prepare('SELECT status, length(raw) AS size FROM mail_outbox').all()).toEqual([{ status: 'sent', size: 0 }]);
+    expect(world.app.db.prepare('SELECT status, length(raw) AS size FROM mail_outbox').all()).toEqual([
+      { status: 'sent', size: 0 },
+    ]);
     expect(sent.id).toBeTruthy();
 
     const gone = await world.provider({ contacts: [{ email: 'weg@noord.nl' }] });
@@ -111,10 +146,26 @@ describe('the outbox', () => {
     // Planned but not sent (the SMTP server is down), then the provider is deleted.
     const { ReminderRunner } = await import('../../src/reminders/run.js');
     const { fixtureCalendars } = await import('../helper.js');
-    const runner = new ReminderRunner({ db: world.app.db, calendars: fixtureCalendars, transport: { description: 'x', send: async () => {}, close: () => {} }, publicBaseUrl: 'https://deadlines.example.nl', mailFrom: 'h@deadlines.example.nl', log: { info() {}, warn() {}, error() {} } });
+    const runner = new ReminderRunner({
+      db: world.app.db,
+      calendars: fixtureCalendars,
+      transport: { description: 'x', send: async () => {}, close: () => {} },
+      publicBaseUrl: 'https://deadlines.example.nl',
+      mailFrom: 'h@deadlines.example.nl',
+      log: { info() {}, warn() {}, error() {} },
+    });
     expect((await runner.plan('2026-10-25')).planned).toBe(2);
-    expect((await world.app.inject({ method: 'DELETE', url: `/api/v1/providers/${gone.id}`, headers: bearer(world.key) })).statusCode).toBe(204);
-    expect(world.app.db.prepare("SELECT recipient, status, length(raw) AS size FROM mail_outbox WHERE day = '2026-10-25' ORDER BY recipient").all()).toEqual([
+    expect(
+      (await world.app.inject({ method: 'DELETE', url: `/api/v1/providers/${gone.id}`, headers: bearer(world.key) }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      world.app.db
+        .prepare(
+          "SELECT recipient, status, length(raw) AS size FROM mail_outbox WHERE day = '2026-10-25' ORDER BY recipient",
+        )
+        .all(),
+    ).toEqual([
       { recipient: 'anna@noord.nl', status: 'planned', size: expect.any(Number) },
       { recipient: 'weg@noord.nl', status: 'cancelled', size: 0 },
     ]);

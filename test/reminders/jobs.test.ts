@@ -19,13 +19,25 @@ describe('a reminder run as a job', () => {
     world.smtp.mode = 'busy';
 
     const started = performance.now();
-    const response = await world.app.inject({ method: 'POST', url: '/api/v1/admin/reminders/run', headers: bearer(ADMIN_KEY), payload: { date: '2026-10-18' } });
+    const response = await world.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/reminders/run',
+      headers: bearer(ADMIN_KEY),
+      payload: { date: '2026-10-18' },
+    });
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(response.statusCode).toBe(202);
     expect(response.headers.location).toBe('/api/v1/admin/reminders/runs/2026-10-18');
-    expect(response.json()).toMatchObject({ day: '2026-10-18', since: '2026-10-18', state: 'running', finishedAt: null, result: null });
+    expect(response.json()).toMatchObject({
+      day: '2026-10-18',
+      since: '2026-10-18',
+      state: 'running',
+      finishedAt: null,
+      result: null,
+    });
 
-    const follow = async () => (await world.app.inject({ url: response.headers.location as string, headers: bearer(ADMIN_KEY) })).json();
+    const follow = async () =>
+      (await world.app.inject({ url: response.headers.location as string, headers: bearer(ADMIN_KEY) })).json();
     const deadline = Date.now() + 10_000;
     while ((await follow()).planned < 3 && Date.now() < deadline) await sleep(20);
     await sleep(600);
@@ -38,7 +50,14 @@ describe('a reminder run as a job', () => {
       await sleep(50);
       status = await follow();
     }
-    expect(status).toMatchObject({ state: 'finished', planned: 3, sent: 3, pending: 0, failed: 0, result: { planned: 3, sent: 3, failed: 0 } });
+    expect(status).toMatchObject({
+      state: 'finished',
+      planned: 3,
+      sent: 3,
+      pending: 0,
+      failed: 0,
+      result: { planned: 3, sent: 3, failed: 0 },
+    });
     expect(status.finishedAt).toEqual(expect.any(String));
     for (const name of ['a', 'b', 'c']) expect(world.smtp.to(`${name}@noord.nl`), name).toHaveLength(1);
     expect(new Set(world.smtp.messageIds()).size).toBe(3);
@@ -46,22 +65,43 @@ describe('a reminder run as a job', () => {
 
   it('GET of a day that never ran is 404, of a malformed day 400, and needs an admin key', async () => {
     world = await reminderWorld();
-    expect((await world.app.inject({ url: '/api/v1/admin/reminders/runs/2026-10-18', headers: bearer(ADMIN_KEY) })).statusCode).toBe(404);
-    expect((await world.app.inject({ url: '/api/v1/admin/reminders/runs/2026-13-45', headers: bearer(ADMIN_KEY) })).statusCode).toBe(400);
-    expect((await world.app.inject({ url: '/api/v1/admin/reminders/runs/2026-10-18', headers: bearer(world.key) })).statusCode).toBe(403);
+    expect(
+      (await world.app.inject({ url: '/api/v1/admin/reminders/runs/2026-10-18', headers: bearer(ADMIN_KEY) }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await world.app.inject({ url: '/api/v1/admin/reminders/runs/2026-13-45', headers: bearer(ADMIN_KEY) }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await world.app.inject({ url: '/api/v1/admin/reminders/runs/2026-10-18', headers: bearer(world.key) }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('a day started again while it runs answers with the same address; every mail still goes out once', async () => {
     world = await reminderWorld();
     await world.provider({ contacts: contacts('a', 'b') });
     world.smtp.delayMs = 100;
-    const first = await world.app.inject({ method: 'POST', url: '/api/v1/admin/reminders/run', headers: bearer(ADMIN_KEY), payload: { date: '2026-10-18' } });
-    const second = await world.app.inject({ method: 'POST', url: '/api/v1/admin/reminders/run', headers: bearer(ADMIN_KEY), payload: { date: '2026-10-18' } });
+    const first = await world.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/reminders/run',
+      headers: bearer(ADMIN_KEY),
+      payload: { date: '2026-10-18' },
+    });
+    const second = await world.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/reminders/run',
+      headers: bearer(ADMIN_KEY),
+      payload: { date: '2026-10-18' },
+    });
     expect(second.statusCode).toBe(202);
     expect(second.headers.location).toBe(first.headers.location);
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const status = (await world.app.inject({ url: first.headers.location as string, headers: bearer(ADMIN_KEY) })).json();
+      const status = (
+        await world.app.inject({ url: first.headers.location as string, headers: bearer(ADMIN_KEY) })
+      ).json();
       if (status.state === 'finished' && status.pending === 0) break;
       if (Date.now() > deadline) throw new Error(JSON.stringify(status));
       await sleep(20);

@@ -32,8 +32,15 @@ function runner(leaseMs: number): ReminderRunner {
   const db = openDatabase(join(dir, 'reminders.db'));
   dbs.push(db);
   return new ReminderRunner({
-    db, calendars: loadCalendarSet(join(dir, 'calendars')), transport: smtpTransport(smtp.url, 1), publicBaseUrl: 'https://deadlines.example.nl',
-    mailFrom: 'herinneringen@deadlines.example.nl', log: quiet, concurrency: 1, leaseMs, retry: { firstDelayMs: 50, maxAttempts: 3 },
+    db,
+    calendars: loadCalendarSet(join(dir, 'calendars')),
+    transport: smtpTransport(smtp.url, 1),
+    publicBaseUrl: 'https://deadlines.example.nl',
+    mailFrom: 'herinneringen@deadlines.example.nl',
+    log: quiet,
+    concurrency: 1,
+    leaseMs,
+    retry: { firstDelayMs: 50, maxAttempts: 3 },
   });
 }
 

@@ -15,8 +15,12 @@ const ROOT = join(import.meta.dirname, '..', '..');
  */
 export function prepareReminderDatabase(dir: string, count: number): void {
   mkdirSync(join(dir, 'calendars', 'voorbeeld'), { recursive: true });
-  copyFileSync(join(ROOT, 'test/api/fixtures/voorbeeld-2027.yaml'), join(dir, 'calendars/voorbeeld/2027-geboortezorg.yaml'));
-  for (const file of ['calendar.schema.json', 'decree-days.yaml']) copyFileSync(join(ROOT, 'calendars', file), join(dir, 'calendars', file));
+  copyFileSync(
+    join(ROOT, 'test/api/fixtures/voorbeeld-2027.yaml'),
+    join(dir, 'calendars/voorbeeld/2027-geboortezorg.yaml'),
+  );
+  for (const file of ['calendar.schema.json', 'decree-days.yaml'])
+    copyFileSync(join(ROOT, 'calendars', file), join(dir, 'calendars', file));
   const db = openDatabase(join(dir, 'reminders.db'));
   try {
     migrate(db);
@@ -24,7 +28,10 @@ export function prepareReminderDatabase(dir: string, count: number): void {
     const providers = new ProviderStore(db);
     for (let i = 0; i < count; i++) {
       providers.create(apiKey.id, {
-        name: `Praktijk ${i}`, agb: String(20_000_000 + i), kinds: ['verloskunde'], reminderDays: [14, 7, 1],
+        name: `Praktijk ${i}`,
+        agb: String(20_000_000 + i),
+        kinds: ['verloskunde'],
+        reminderDays: [14, 7, 1],
         contracts: [{ insurer: 'voorbeeld', year: 2027, status: 'existing' }],
         contacts: [{ email: `praktijk${i}@example.nl`, name: null, language: 'nl' }],
       });
@@ -38,11 +45,31 @@ export function prepareReminderDatabase(dir: string, count: number): void {
 
 /** `tsx src/commands/reminders.ts` as its own process on that database, one mail at a time. */
 export function reminderProcess(dir: string, smtpUrl: string, date = '2026-10-18') {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/commands/reminders.ts', '--date', date, '--concurrency', '1', '--calendars', join(dir, 'calendars')], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_PATH: join(dir, 'reminders.db'), SMTP_URL: smtpUrl, MAIL_FROM: 'herinneringen@deadlines.example.nl', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/commands/reminders.ts',
+      '--date',
+      date,
+      '--concurrency',
+      '1',
+      '--calendars',
+      join(dir, 'calendars'),
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_PATH: join(dir, 'reminders.db'),
+        SMTP_URL: smtpUrl,
+        MAIL_FROM: 'herinneringen@deadlines.example.nl',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return { child, ...captured(child) };
 }
 
@@ -73,7 +100,10 @@ export function expectEveryMailDelivered(dir: string, messageIds: string[], prov
 export function outboxStatusCounts(dir: string): Record<string, number> {
   const db = openDatabase(join(dir, 'reminders.db'));
   try {
-    const rows = db.prepare('SELECT status, count(*) AS n FROM mail_outbox GROUP BY status').all() as { status: string; n: number }[];
+    const rows = db.prepare('SELECT status, count(*) AS n FROM mail_outbox GROUP BY status').all() as {
+      status: string;
+      n: number;
+    }[];
     return Object.fromEntries(rows.map((row) => [row.status, row.n]));
   } finally {
     db.close();
@@ -95,11 +125,34 @@ export function outboxRows(dir: string): { status: string; message_id: string }[
  * SIGKILL the whole group at once (as a container stop or an OOM kill does).
  */
 export function reminderProcessGroup(dir: string, smtpUrl: string, leaseSeconds: number, date = '2026-10-18') {
-  const child = spawn('npm', ['run', '--silent', 'reminders', '--', '--date', date, '--concurrency', '1', '--lease-seconds', String(leaseSeconds), '--calendars', join(dir, 'calendars')], {
-    cwd: ROOT,
-    detached: true,
-    env: { ...process.env, DATABASE_PATH: join(dir, 'reminders.db'), SMTP_URL: smtpUrl, MAIL_FROM: 'herinneringen@deadlines.example.nl', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    'npm',
+    [
+      'run',
+      '--silent',
+      'reminders',
+      '--',
+      '--date',
+      date,
+      '--concurrency',
+      '1',
+      '--lease-seconds',
+      String(leaseSeconds),
+      '--calendars',
+      join(dir, 'calendars'),
+    ],
+    {
+      cwd: ROOT,
+      detached: true,
+      env: {
+        ...process.env,
+        DATABASE_PATH: join(dir, 'reminders.db'),
+        SMTP_URL: smtpUrl,
+        MAIL_FROM: 'herinneringen@deadlines.example.nl',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return { child, ...captured(child), killGroup: () => process.kill(-child.pid!, 'SIGKILL') };
 }

@@ -6,9 +6,19 @@ import { renderDigest, type Language } from '../../src/reminders/render.js';
 
 /** A digest for CZ's signing deadline, rendered from the real calendar line (which carries an English note). */
 const calendars = loadCalendarSet();
-const item = computeTimeline({ kinds: ['kraamzorg'], contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing' }] }, calendars, [], '2026-10-18')
-  .find((candidate) => candidate.id === 'cz-groep/2027/ondertekenen')!;
-const notice: Notice = { item: item as Notice['item'], daysLeft: 14, kinds: ['reminder'], keys: ['reminder-14'], previousDue: null };
+const item = computeTimeline(
+  { kinds: ['kraamzorg'], contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing' }] },
+  calendars,
+  [],
+  '2026-10-18',
+).find((candidate) => candidate.id === 'cz-groep/2027/ondertekenen')!;
+const notice: Notice = {
+  item: item as Notice['item'],
+  daysLeft: 14,
+  kinds: ['reminder'],
+  keys: ['reminder-14'],
+  previousDue: null,
+};
 const digest: Digest = { day: '2026-10-18', notices: [notice], nearest: notice };
 
 const context = (language: Language) => ({
@@ -24,7 +34,7 @@ const context = (language: Language) => ({
 const render = (language: Language) => renderDigest(digest, context(language));
 
 describe('rendering a real calendar line', () => {
-  it('keeps a Dutch mail Dutch: the calendar\'s English note stays out', () => {
+  it("keeps a Dutch mail Dutch: the calendar's English note stays out", () => {
     expect(item.note).toMatch(/Sunday/);
     const { text, subject } = render('nl');
     expect(subject).toBe('Overeenkomst 2027 ondertekenen (CZ): nog 14 dagen, zondag 1 november 2026');
@@ -33,16 +43,30 @@ describe('rendering a real calendar line', () => {
     expect(text).not.toContain(item.note!);
   });
 
-  it('says how each date is computed, in the mail\'s language', () => {
-    expect(render('nl').text).toContain('Berekening: uiterlijk 1 november 2026 (datum uit het document); valt op zondag: regel het uiterlijk vrijdag 30 oktober\n');
-    expect(render('en').text).toContain('How this date is computed: by 1 November 2026 (date in the document); falls on a Sunday: see to it by Friday 30 October\n');
+  it("says how each date is computed, in the mail's language", () => {
+    expect(render('nl').text).toContain(
+      'Berekening: uiterlijk 1 november 2026 (datum uit het document); valt op zondag: regel het uiterlijk vrijdag 30 oktober\n',
+    );
+    expect(render('en').text).toContain(
+      'How this date is computed: by 1 November 2026 (date in the document); falls on a Sunday: see to it by Friday 30 October\n',
+    );
     expect(render('nl').html).toContain('<em>Berekening:</em> uiterlijk 1 november 2026');
   });
 
-  it('marks advice as advice, not as the insurer\'s date', () => {
-    const igo = computeTimeline({ kinds: ['integrale-geboortezorg'], contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing' }] }, calendars, [], '2026-09-10')
-      .find((candidate) => candidate.id === 'cz-groep/2027/igo-offerte/offerte-indienen')!;
-    const advice: Notice = { item: igo as Notice['item'], daysLeft: 10, kinds: ['reminder'], keys: ['reminder-14'], previousDue: null };
+  it("marks advice as advice, not as the insurer's date", () => {
+    const igo = computeTimeline(
+      { kinds: ['integrale-geboortezorg'], contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing' }] },
+      calendars,
+      [],
+      '2026-09-10',
+    ).find((candidate) => candidate.id === 'cz-groep/2027/igo-offerte/offerte-indienen')!;
+    const advice: Notice = {
+      item: igo as Notice['item'],
+      daysLeft: 10,
+      kinds: ['reminder'],
+      keys: ['reminder-14'],
+      previousDue: null,
+    };
     const { text } = renderDigest({ day: '2026-09-10', notices: [advice], nearest: advice }, { ...context('nl') });
     expect(text).toContain('Advies (geen datum van de verzekeraar): zondag 20 september 2026 (nog 10 dagen)');
     expect(text).toContain('Lezing: Het document geeft geen datum voor de offerte; 20 september is ons advies');
@@ -57,16 +81,25 @@ describe('"Gedaan? Leg het vast" in a digest', () => {
   it('links each provider deadline to its record page, in the text and as a link in the HTML', () => {
     const asked: string[] = [];
     const rendered = renderDigest(digest, {
-      language: 'nl', providerName: 'Kraamzorg Zuid', contactName: 'Els', insurerName: () => 'CZ',
-      timelineUrl: 'https://deadlines.example.nl/t', feedUrl: 'https://deadlines.example.nl/f.ics', unsubscribeUrl: 'https://deadlines.example.nl/u',
+      language: 'nl',
+      providerName: 'Kraamzorg Zuid',
+      contactName: 'Els',
+      insurerName: () => 'CZ',
+      timelineUrl: 'https://deadlines.example.nl/t',
+      feedUrl: 'https://deadlines.example.nl/f.ics',
+      unsubscribeUrl: 'https://deadlines.example.nl/u',
       recordUrl: (itemId) => {
         asked.push(itemId);
         return `https://deadlines.example.nl/gedaan/token-for-${itemId.replace(/\//g, '-')}`;
       },
     });
     expect(asked).toEqual(['cz-groep/2027/ondertekenen']);
-    expect(rendered.text).toContain('Gedaan? Leg het vast: https://deadlines.example.nl/gedaan/token-for-cz-groep-2027-ondertekenen\n');
-    expect(rendered.html).toContain('<a href="https://deadlines.example.nl/gedaan/token-for-cz-groep-2027-ondertekenen">Gedaan? Leg het vast</a>');
+    expect(rendered.text).toContain(
+      'Gedaan? Leg het vast: https://deadlines.example.nl/gedaan/token-for-cz-groep-2027-ondertekenen\n',
+    );
+    expect(rendered.html).toContain(
+      '<a href="https://deadlines.example.nl/gedaan/token-for-cz-groep-2027-ondertekenen">Gedaan? Leg het vast</a>',
+    );
     // Without a record page (no recordUrl) the mail is as before.
     expect(render('nl').text).not.toContain('Leg het vast:');
   });
@@ -87,21 +120,29 @@ describe('the footer says why the mail comes', () => {
 
   it('to a person who signed up on the site: she signed up there, her page link, and how to stop (both languages)', () => {
     for (const [language, lines] of [
-      ['nl', [
-        'U ontvangt deze e-mail omdat u zich op deadlines.example.nl heeft aangemeld voor herinneringen.',
-        `Uw eigen pagina: ${pageUrl}`,
-        'Stoppen? Gebruik de link ‘Geen herinneringen meer ontvangen’ hierboven, of zet de herinneringen uit op uw eigen pagina, onder ‘Gegevens wijzigen’.',
-      ]],
-      ['en', [
-        'You receive this e-mail because you signed up for reminders on deadlines.example.nl.',
-        `Your own page: ${pageUrl}`,
-        'To stop, use the link ‘Stop these reminders’ above, or turn reminders off on your own page, under ‘Change your details’.',
-      ]],
+      [
+        'nl',
+        [
+          'U ontvangt deze e-mail omdat u zich op deadlines.example.nl heeft aangemeld voor herinneringen.',
+          `Uw eigen pagina: ${pageUrl}`,
+          'Stoppen? Gebruik de link ‘Geen herinneringen meer ontvangen’ hierboven, of zet de herinneringen uit op uw eigen pagina, onder ‘Gegevens wijzigen’.',
+        ],
+      ],
+      [
+        'en',
+        [
+          'You receive this e-mail because you signed up for reminders on deadlines.example.nl.',
+          `Your own page: ${pageUrl}`,
+          'To stop, use the link ‘Stop these reminders’ above, or turn reminders off on your own page, under ‘Change your details’.',
+        ],
+      ],
     ] as const) {
       const { text, html } = renderDigest(digest, { ...context(language), pageUrl });
       expect(text.trimEnd().split('\n').slice(-3)).toEqual(lines);
       expect(text).not.toMatch(/contactpersoon|given as a contact/);
-      expect(html).toContain(`${lines[0]}<br>${lines[1].split(':')[0]}: <a href="${pageUrl}">${pageUrl}</a><br>${lines[2]}</p>`);
+      expect(html).toContain(
+        `${lines[0]}<br>${lines[1].split(':')[0]}: <a href="${pageUrl}">${pageUrl}</a><br>${lines[2]}</p>`,
+      );
       expect(html).not.toMatch(/contactpersoon|given as a contact/);
     }
   });

@@ -1,6 +1,15 @@
 import type { ParsedMail } from 'mailparser';
 import type { RetryPolicy } from '../../src/reminders/run.js';
-import { ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
+import {
+  ADMIN_KEY,
+  bearer,
+  buildTestApp,
+  createKey,
+  createProvider,
+  removeTempDir,
+  tempDir,
+  type TestApp,
+} from '../helper.js';
 import { TestSmtpServer } from './smtp.js';
 
 export const FAST_RETRY = { firstDelayMs: 40, maxAttempts: 6 };
@@ -27,7 +36,12 @@ export async function reminderWorld(
   const env = typeof settings === 'function' ? settings(dir) : settings;
   const smtp = await new TestSmtpServer().start();
   const app = await buildTestApp(`${dir}/reminders.db`, {
-    env: { SMTP_URL: smtp.url, MAIL_FROM: 'Geboortezorg deadlines <herinneringen@deadlines.example.nl>', PUBLIC_BASE_URL: 'https://deadlines.example.nl', ...env },
+    env: {
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Geboortezorg deadlines <herinneringen@deadlines.example.nl>',
+      PUBLIC_BASE_URL: 'https://deadlines.example.nl',
+      ...env,
+    },
     reminders: { retry },
   });
   const { key } = await createKey(app);
@@ -43,7 +57,8 @@ export async function reminderWorld(
     async provider(body = {}, { introduced = true } = {}) {
       const provider = await createProvider(app, key, { agb: String(agb++), ...body });
       // Digest tests start after the first mail (the short notice to a new address, test/reminders/introduction.test.ts).
-      if (introduced) app.db.prepare("UPDATE contacts SET introduced_on = '2000-01-01' WHERE provider_id = ?").run(provider.id);
+      if (introduced)
+        app.db.prepare("UPDATE contacts SET introduced_on = '2000-01-01' WHERE provider_id = ?").run(provider.id);
       return provider;
     },
     async close() {
@@ -56,7 +71,12 @@ export async function reminderWorld(
 
 /** Starts a day's run over the API (202) and follows its address until it is finished; the last status. */
 export async function runToTheEnd(app: TestApp, date: string, timeoutMs = 60_000): Promise<Record<string, any>> {
-  const started = await app.inject({ method: 'POST', url: '/api/v1/admin/reminders/run', headers: bearer(ADMIN_KEY), payload: { date } });
+  const started = await app.inject({
+    method: 'POST',
+    url: '/api/v1/admin/reminders/run',
+    headers: bearer(ADMIN_KEY),
+    payload: { date },
+  });
   if (started.statusCode !== 202) throw new Error(`run failed: ${started.statusCode} ${started.body}`);
   const location = started.headers.location as string;
   const deadline = Date.now() + timeoutMs;

@@ -22,11 +22,13 @@ export class TestSmtpServer {
       logger: false,
       closeTimeout: 200,
       onConnect: (_session, callback) => {
-        if (this.mode === 'busy') return callback(Object.assign(new Error('Service not available, try later'), { responseCode: 421 }));
+        if (this.mode === 'busy')
+          return callback(Object.assign(new Error('Service not available, try later'), { responseCode: 421 }));
         callback();
       },
       onRcptTo: (address, _session, callback) => {
-        if (this.rejected.has(address.address.toLowerCase())) return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+        if (this.rejected.has(address.address.toLowerCase()))
+          return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
         callback();
       },
       onData: (stream, session, callback) => {
@@ -36,7 +38,12 @@ export class TestSmtpServer {
           const raw = Buffer.concat(chunks);
           const mail = await simpleParser(raw);
           // Counted once the whole message is in, before answering: a client killed while waiting still "delivered" it.
-          this.received.push({ messageId: mail.messageId ?? '', to: session.envelope.rcptTo.map((r) => r.address), raw, mail });
+          this.received.push({
+            messageId: mail.messageId ?? '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+            mail,
+          });
           setTimeout(() => callback(), this.delayMs);
         });
       },

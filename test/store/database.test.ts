@@ -16,20 +16,42 @@ describe('openDatabase', () => {
   it('names the file and the fix when the folder cannot be created', () => {
     writeFileSync(join(dir, 'a-file'), '');
     const path = join(dir, 'a-file', 'data', 'deadlines.db');
-    expect(() => openDatabase(path)).toThrow(new RegExp(`cannot open the database file ${path} \\(DATABASE_PATH\\).*writable by the service's user.*chown -R 1000:1000`));
+    expect(() => openDatabase(path)).toThrow(
+      new RegExp(
+        `cannot open the database file ${path} \\(DATABASE_PATH\\).*writable by the service's user.*chown -R 1000:1000`,
+      ),
+    );
   });
 
   // Root may write anywhere, so the permission case runs as uid 1000 (the Docker image's user), as CI does as root.
-  it.runIf(process.getuid?.() === 0)('names the file, the uid and the fix when the folder is not writable (as uid 1000)', () => {
-    const data = join(dir, 'root-owned');
-    mkdirSync(data, { mode: 0o755 });
-    chmodSync(dir, 0o755);
-    const path = join(data, 'deadlines.db');
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', `import('./src/store/database.ts').then((m) => m.openDatabase(${JSON.stringify(path)}))`], {
-      cwd: ROOT, uid: 1000, gid: 1000, encoding: 'utf8', env: { ...process.env, HOME: dir },
-    });
-    expect(child.status).not.toBe(0);
-    expect(child.stderr).toContain(`cannot open the database file ${path} (DATABASE_PATH): unable to open database file`);
-    expect(child.stderr).toContain(`(uid 1000)`);
-  });
+  it.runIf(process.getuid?.() === 0)(
+    'names the file, the uid and the fix when the folder is not writable (as uid 1000)',
+    () => {
+      const data = join(dir, 'root-owned');
+      mkdirSync(data, { mode: 0o755 });
+      chmodSync(dir, 0o755);
+      const path = join(data, 'deadlines.db');
+      const child = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '-e',
+          `import('./src/store/database.ts').then((m) => m.openDatabase(${JSON.stringify(path)}))`,
+        ],
+        {
+          cwd: ROOT,
+          uid: 1000,
+          gid: 1000,
+          encoding: 'utf8',
+          env: { ...process.env, HOME: dir },
+        },
+      );
+      expect(child.status).not.toBe(0);
+      expect(child.stderr).toContain(
+        `cannot open the database file ${path} (DATABASE_PATH): unable to open database file`,
+      );
+      expect(child.stderr).toContain(`(uid 1000)`);
+    },
+  );
 });

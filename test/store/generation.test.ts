@@ -31,7 +31,9 @@ describe('database generation', () => {
 
   it('moves with a write of this connection', () => {
     const before = generation();
-    db.prepare("INSERT INTO api_keys (id, name, key_hash, admin, created_at) VALUES ('a', 'a', 'h-a', 0, '2026-01-01')").run();
+    db.prepare(
+      "INSERT INTO api_keys (id, name, key_hash, admin, created_at) VALUES ('a', 'a', 'h-a', 0, '2026-01-01')",
+    ).run();
     expect(generation()).not.toBe(before);
   });
 
@@ -43,10 +45,12 @@ describe('database generation', () => {
 
   it('moves with a write of this connection that was rolled back', () => {
     const before = generation();
-    expect(() => db.transaction(() => {
-      db.prepare("UPDATE api_keys SET name = 'b' WHERE id = 'a'").run();
-      throw new Error('rolled back');
-    })()).toThrow('rolled back');
+    expect(() =>
+      db.transaction(() => {
+        db.prepare("UPDATE api_keys SET name = 'b' WHERE id = 'a'").run();
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
     expect(generation()).not.toBe(before);
   });
 });

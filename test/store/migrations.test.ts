@@ -23,7 +23,28 @@ describe('migrate', () => {
     const all = readMigrations().map((m) => m.version);
     expect(migrate(db)).toEqual(all);
     expect(appliedVersions(db)).toEqual(all);
-    expect(tables(db)).toEqual(['api_keys', 'contacts', 'contracts', 'events', 'feed_items', 'feed_states', 'mail_item_dates', 'mail_notices', 'mail_outbox', 'mail_suppressions', 'providers', 'reminder_runs', 'schema_migrations', 'secret_tokens', 'sqlite_sequence', 'web_accounts', 'web_email_changes', 'web_links', 'web_mail_log', 'web_signups']);
+    expect(tables(db)).toEqual([
+      'api_keys',
+      'contacts',
+      'contracts',
+      'events',
+      'feed_items',
+      'feed_states',
+      'mail_item_dates',
+      'mail_notices',
+      'mail_outbox',
+      'mail_suppressions',
+      'providers',
+      'reminder_runs',
+      'schema_migrations',
+      'secret_tokens',
+      'sqlite_sequence',
+      'web_accounts',
+      'web_email_changes',
+      'web_links',
+      'web_mail_log',
+      'web_signups',
+    ]);
     expect(migrate(db)).toEqual([]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -62,11 +83,18 @@ describe('migrate', () => {
       expect(provider.feedUrl).toMatch(/^http:\/\/127\.0\.0\.1:3000\/feeds\/[\w-]{43}\.ics$/);
       expect((await app.inject({ url: '/feeds/token-1.ics' })).statusCode).toBe(200);
       expect((await app.inject({ url: new URL(provider.feedUrl).pathname })).statusCode).toBe(200);
-      const events = (await app.inject({ url: '/api/v1/providers/p1/events', headers: bearer(tenantKey) })).json().items;
+      const events = (await app.inject({ url: '/api/v1/providers/p1/events', headers: bearer(tenantKey) })).json()
+        .items;
       expect(events).toMatchObject([{ id: 'e1', item: 'voorbeeld/2027/bezwaar', recordedBy: 'k1' }]);
-      const timeline = (await app.inject({ url: '/api/v1/providers/p1/timeline', headers: bearer(tenantKey) })).json().items;
+      const timeline = (await app.inject({ url: '/api/v1/providers/p1/timeline', headers: bearer(tenantKey) })).json()
+        .items;
       expect(timeline.find((item: { id: string }) => item.id === 'voorbeeld/2027/bezwaar').done).toBe('2026-05-01');
-      expect(app.db.prepare("SELECT count(*) FROM pragma_table_info('contacts') WHERE name = 'unsubscribe_token'").pluck().get()).toBe(0);
+      expect(
+        app.db
+          .prepare("SELECT count(*) FROM pragma_table_info('contacts') WHERE name = 'unsubscribe_token'")
+          .pluck()
+          .get(),
+      ).toBe(0);
       expect((await app.inject({ url: '/api/v1/providers', headers: bearer(ADMIN_KEY) })).json().total).toBe(1);
     } finally {
       await app.close();
@@ -76,12 +104,21 @@ describe('migrate', () => {
   it('leaves the database as it was when a migration fails', () => {
     const migrations = join(dir, 'failing-migrations');
     mkdirSync(migrations);
-    for (const m of readMigrations()) copyFileSync(join(MIGRATIONS_DIR, `${String(m.version).padStart(3, '0')}_${m.name}.sql`), join(migrations, `${String(m.version).padStart(3, '0')}_${m.name}.sql`));
+    for (const m of readMigrations())
+      copyFileSync(
+        join(MIGRATIONS_DIR, `${String(m.version).padStart(3, '0')}_${m.name}.sql`),
+        join(migrations, `${String(m.version).padStart(3, '0')}_${m.name}.sql`),
+      );
     const next = readMigrations().length + 1;
-    writeFileSync(join(migrations, `${String(next).padStart(3, '0')}_broken.sql`), 'CREATE TABLE feeds (id TEXT);\nALTER TABLE providers ADD COLUMN colour TEXT;\nINSERT INTO no_such_table VALUES (1);\n');
+    writeFileSync(
+      join(migrations, `${String(next).padStart(3, '0')}_broken.sql`),
+      'CREATE TABLE feeds (id TEXT);\nALTER TABLE providers ADD COLUMN colour TEXT;\nINSERT INTO no_such_table VALUES (1);\n',
+    );
 
     const db = openDatabase(join(dir, 'failing.db'));
-    expect(() => migrate(db, readMigrations(migrations))).toThrow(/migration \d+_broken failed: no such table: no_such_table/);
+    expect(() => migrate(db, readMigrations(migrations))).toThrow(
+      /migration \d+_broken failed: no such table: no_such_table/,
+    );
     expect(tables(db)).toEqual([]);
 
     migrate(db);

@@ -38,15 +38,27 @@ const input = (agb: string, contacts: ProviderInput['contacts']): ProviderInput 
 });
 
 describe('ProviderStore', () => {
-  it('keeps a contact\'s unsubscribe token and choice when the contacts are replaced by an update', () => {
+  it("keeps a contact's unsubscribe token and choice when the contacts are replaced by an update", () => {
     const owner = keys.create('owner').apiKey;
-    const provider = providers.create(owner.id, input('90000001', [{ email: 'stay@example.nl', name: null, language: 'nl' }, { email: 'go@example.nl', name: null, language: 'nl' }]));
+    const provider = providers.create(
+      owner.id,
+      input('90000001', [
+        { email: 'stay@example.nl', name: null, language: 'nl' },
+        { email: 'go@example.nl', name: null, language: 'nl' },
+      ]),
+    );
     db.prepare("UPDATE contacts SET unsubscribed_at = 'then' WHERE email = 'stay@example.nl'").run();
     const tokens = new SecretTokens(db);
     const stayId = db.prepare("SELECT id FROM contacts WHERE email = 'stay@example.nl'").pluck().get() as number;
     const token = tokens.current('unsubscribe', stayId);
     expect(token).toMatch(/^[\w-]{43}$/);
-    const updated = providers.update(provider, input('90000001', [{ email: 'new@example.nl', name: null, language: 'en' }, { email: 'STAY@example.nl', name: 'Blijft', language: 'en' }]));
+    const updated = providers.update(
+      provider,
+      input('90000001', [
+        { email: 'new@example.nl', name: null, language: 'en' },
+        { email: 'STAY@example.nl', name: 'Blijft', language: 'en' },
+      ]),
+    );
     expect(updated.contacts).toEqual([
       { email: 'new@example.nl', name: null, language: 'en' },
       { email: 'STAY@example.nl', name: 'Blijft', language: 'en' },
@@ -63,7 +75,10 @@ describe('ProviderStore', () => {
     const provider = providers.create(owner.id, input('90000002', []));
     expect(providers.getByFeedToken(provider.feedToken)?.id).toBe(provider.id);
     expect(providers.getByFeedToken(`${provider.feedToken}x`)).toBeUndefined();
-    const row = db.prepare('SELECT feed_token, feed_token_hash FROM providers WHERE id = ?').get(provider.id) as { feed_token: string; feed_token_hash: string };
+    const row = db.prepare('SELECT feed_token, feed_token_hash FROM providers WHERE id = ?').get(provider.id) as {
+      feed_token: string;
+      feed_token_hash: string;
+    };
     expect(row).toEqual({ feed_token: provider.id, feed_token_hash: provider.id });
     const dump = JSON.stringify(db.prepare('SELECT * FROM secret_tokens').all());
     expect(dump).not.toContain(provider.feedToken);
@@ -80,7 +95,9 @@ describe('ProviderStore', () => {
     const owner = keys.create('dupes').apiKey;
     providers.create(owner.id, input('90000003', []));
     const before = db.prepare('SELECT count(*) FROM providers').pluck().get();
-    expect(() => providers.create(owner.id, input('90000003', [{ email: 'x@example.nl', name: null, language: 'nl' }]))).toThrow(DuplicateAgbError);
+    expect(() =>
+      providers.create(owner.id, input('90000003', [{ email: 'x@example.nl', name: null, language: 'nl' }])),
+    ).toThrow(DuplicateAgbError);
     expect(db.prepare('SELECT count(*) FROM providers').pluck().get()).toBe(before);
   });
 });
@@ -92,7 +109,10 @@ describe('EventStore', () => {
     const provider = providers.create(owner.id, input('90000004', []));
     const event = events.record(provider.id, { item: 'voorbeeld/2027/bezwaar', date: '2026-05-01' }, owner.id);
     expect(events.recordedEvents(provider.id)).toEqual([{ item: 'voorbeeld/2027/bezwaar', date: '2026-05-01' }]);
-    expect(events.undo(provider.id, event.id, undoer.id)).toMatchObject({ undoneBy: undoer.id, undoneAt: expect.any(String) });
+    expect(events.undo(provider.id, event.id, undoer.id)).toMatchObject({
+      undoneBy: undoer.id,
+      undoneAt: expect.any(String),
+    });
     expect(events.recordedEvents(provider.id)).toEqual([]);
     expect(events.list(provider.id, true)).toHaveLength(1);
     expect(events.undo(provider.id, event.id, undoer.id)).toBeUndefined();

@@ -63,49 +63,79 @@ describe('migration 005 on a database of version 4', () => {
     try {
       expect((await app.inject({ url: `/feeds/${legacyFeed}.ics` })).statusCode).toBe(200);
       expect((await app.inject({ url: `/unsubscribe/${legacyUnsubscribe}` })).body).toContain('oud@example.nl');
-      expect(app.db.prepare("SELECT key_hash FROM api_keys WHERE id = 'k1'").pluck().get()).toBe(`sha256:${sha256(tenantKey)}`);
+      expect(app.db.prepare("SELECT key_hash FROM api_keys WHERE id = 'k1'").pluck().get()).toBe(
+        `sha256:${sha256(tenantKey)}`,
+      );
       expect((await app.inject({ url: '/api/v1/providers/p1', headers: bearer(tenantKey) })).statusCode).toBe(200);
       // Rehashed with the server key on first use; the SHA-256 is gone.
       expect(app.db.prepare("SELECT key_hash FROM api_keys WHERE id = 'k1'").pluck().get()).toMatch(/^[0-9a-f]{64}$/);
       expect((await app.inject({ url: '/api/v1/providers/p1', headers: bearer(tenantKey) })).statusCode).toBe(200);
 
       // The outbox: a sent mail keeps no bytes; a deleted contact's waiting mail is cancelled.
-      expect(app.db.prepare("SELECT status, length(raw) AS size FROM mail_outbox ORDER BY id").all()).toEqual([
+      expect(app.db.prepare('SELECT status, length(raw) AS size FROM mail_outbox ORDER BY id').all()).toEqual([
         { status: 'sent', size: 0 },
         { status: 'cancelled', size: 0 },
       ]);
       // The unsubscribed address is suppressed for the tenant; the next contact id is above every id ever used.
       expect(app.db.prepare('SELECT count(*) FROM mail_suppressions').pluck().get()).toBe(1);
-      const provider = (await app.inject({ method: 'PATCH', url: '/api/v1/providers/p1', headers: bearer(tenantKey), payload: { contacts: [{ email: 'oud@example.nl' }, { email: 'nieuw@example.nl' }] } })).json();
+      const provider = (
+        await app.inject({
+          method: 'PATCH',
+          url: '/api/v1/providers/p1',
+          headers: bearer(tenantKey),
+          payload: { contacts: [{ email: 'oud@example.nl' }, { email: 'nieuw@example.nl' }] },
+        })
+      ).json();
       expect(provider.contacts).toHaveLength(2);
-      expect(app.db.prepare("SELECT id FROM contacts WHERE email = 'nieuw@example.nl'").pluck().get()).toBeGreaterThan(9);
+      expect(app.db.prepare("SELECT id FROM contacts WHERE email = 'nieuw@example.nl'").pluck().get()).toBeGreaterThan(
+        9,
+      );
     } finally {
       await app.close();
     }
     const file = readFileSync(path());
-    for (const secret of [legacyFeed, legacyUnsubscribe, sha256(legacyFeed), sha256(tenantKey), 'ffffffffffffffffffffffffffffffff']) {
+    for (const secret of [
+      legacyFeed,
+      legacyUnsubscribe,
+      sha256(legacyFeed),
+      sha256(tenantKey),
+      'ffffffffffffffffffffffffffffffff',
+    ]) {
       expect(file.includes(secret), secret).toBe(false);
     }
   });
 
   it('npm run tokens:rotate gives every feed and unsubscribe link a new token; the old ones stop working', async () => {
     const before = await buildTestApp(path());
-    const feedUrl = (await before.inject({ url: '/api/v1/providers/p1', headers: bearer(ADMIN_KEY) })).json().feedUrl as string;
+    const feedUrl = (await before.inject({ url: '/api/v1/providers/p1', headers: bearer(ADMIN_KEY) })).json()
+      .feedUrl as string;
     const unsubscribe = new SecretTokens(before.db).current('unsubscribe', 3) as string;
     await before.close();
 
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/commands/rotate-tokens.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: path() } });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/commands/rotate-tokens.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_PATH: path() },
+    });
     expect(stdout).toMatch(/new tokens for 1 feed and page addresses and 2 unsubscribe links/);
 
     const after = await buildTestApp(path());
     try {
-      for (const url of [new URL(feedUrl).pathname, `/feeds/${legacyFeed}.ics`, `/unsubscribe/${unsubscribe}`, `/unsubscribe/${legacyUnsubscribe}`]) {
+      for (const url of [
+        new URL(feedUrl).pathname,
+        `/feeds/${legacyFeed}.ics`,
+        `/unsubscribe/${unsubscribe}`,
+        `/unsubscribe/${legacyUnsubscribe}`,
+      ]) {
         expect((await after.inject({ url })).statusCode, url).toBe(404);
       }
-      const rotated = (await after.inject({ url: '/api/v1/providers/p1', headers: bearer(ADMIN_KEY) })).json().feedUrl as string;
+      const rotated = (await after.inject({ url: '/api/v1/providers/p1', headers: bearer(ADMIN_KEY) })).json()
+        .feedUrl as string;
       expect(rotated).not.toBe(feedUrl);
       expect((await after.inject({ url: new URL(rotated).pathname })).statusCode).toBe(200);
-      expect((await after.inject({ url: `/unsubscribe/${new SecretTokens(after.db).current('unsubscribe', 3)}` })).statusCode).toBe(200);
+      expect(
+        (await after.inject({ url: `/unsubscribe/${new SecretTokens(after.db).current('unsubscribe', 3)}` }))
+          .statusCode,
+      ).toBe(200);
     } finally {
       await after.close();
     }

@@ -24,7 +24,9 @@ describe('the front door under misuse', () => {
     for (let i = 0; i < 4; i++) {
       const again = await signUp(c, 'Anna@Praktijk.nl');
       expect(again.status).toBe(200);
-      expect(again.body.replace(/Anna@Praktijk\.nl/g, 'anna@praktijk.nl').replace(/value="[^"]+"/g, '')).toBe(first.body.replace(/value="[^"]+"/g, ''));
+      expect(again.body.replace(/Anna@Praktijk\.nl/g, 'anna@praktijk.nl').replace(/value="[^"]+"/g, '')).toBe(
+        first.body.replace(/value="[^"]+"/g, ''),
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(world.smtp.to('anna@praktijk.nl')).toHaveLength(1);
@@ -42,7 +44,10 @@ describe('the front door under misuse', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     // At most 3 front-door mails per address per day: the confirmation and then 2 sign-in links (the welcome mail follows her own click).
     expect(world.smtp.to('anna@praktijk.nl').map((m) => m.mail.subject)).toEqual([
-      'Bevestig uw aanmelding voor herinneringen', 'Uw pagina met contractdata', 'Nieuwe link naar uw pagina', 'Nieuwe link naar uw pagina',
+      'Bevestig uw aanmelding voor herinneringen',
+      'Uw pagina met contractdata',
+      'Nieuwe link naar uw pagina',
+      'Nieuwe link naar uw pagina',
     ]);
     // A mail to someone's inbox says what is stored, never what a stranger typed into the form.
     for (const mail of world.smtp.to('anna@praktijk.nl').slice(2)) {
@@ -69,20 +74,40 @@ describe('the front door under misuse', () => {
   it('tampered, unknown and expired links answer a clear page, never a 500', async () => {
     world = await startWorld();
     const c = client(world.base);
-    for (const path of ['/mijn/x', `/mijn/${'A'.repeat(43)}`, `/mijn/${'A'.repeat(43)}/gegevens`, `/mijn/${'A'.repeat(43)}/verwijderen`, '/bevestig/%00', `/bevestig/${'b'.repeat(43)}`, `/gedaan/${'c'.repeat(43)}`, '/inloggen/zz', `/gedaan/${'é'.repeat(10)}`]) {
+    for (const path of [
+      '/mijn/x',
+      `/mijn/${'A'.repeat(43)}`,
+      `/mijn/${'A'.repeat(43)}/gegevens`,
+      `/mijn/${'A'.repeat(43)}/verwijderen`,
+      '/bevestig/%00',
+      `/bevestig/${'b'.repeat(43)}`,
+      `/gedaan/${'c'.repeat(43)}`,
+      '/inloggen/zz',
+      `/gedaan/${'é'.repeat(10)}`,
+    ]) {
       const answer = await c.get(path);
       expect(answer.status, path).toBeGreaterThanOrEqual(400);
       expect(answer.status, path).toBeLessThan(500);
       expect(answer.body, path).toMatch(/<h1>Deze (link|pagina) werkt niet \(meer\)<\/h1>|<h1>Deze link werkt niet/);
     }
     // Junk bodies: too large, a type no form sends. A page, not a 500, and nothing stored.
-    const huge = await fetch(`${world.base}/aanmelden`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `email=${'a'.repeat(100_000)}` });
+    const huge = await fetch(`${world.base}/aanmelden`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `email=${'a'.repeat(100_000)}`,
+    });
     expect(huge.status).toBe(413);
     expect(await huge.text()).toContain('<h1>Dit formulier kunnen we niet lezen</h1>');
-    const odd = await fetch(`${world.base}/mijn/${'A'.repeat(43)}/vastleggen`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<item/>' });
+    const odd = await fetch(`${world.base}/mijn/${'A'.repeat(43)}/vastleggen`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: '<item/>',
+    });
     expect(odd.status).toBe(415);
     expect(await odd.text()).toContain('<h1>Dit formulier kunnen we niet lezen</h1>');
-    expect(world.app.db.prepare('SELECT (SELECT count(*) FROM web_signups) + (SELECT count(*) FROM events) AS n').get()).toEqual({ n: 0 });
+    expect(
+      world.app.db.prepare('SELECT (SELECT count(*) FROM web_signups) + (SELECT count(*) FROM events) AS n').get(),
+    ).toEqual({ n: 0 });
     // A POST without the CSRF cookie and token changes nothing and says what to do.
     const forged = await client(world.base).post(`/mijn/${'A'.repeat(43)}/verwijderen`, {});
     expect(forged.status).toBe(403);
@@ -111,8 +136,10 @@ describe('the front door under misuse', () => {
     };
     const cy = await confirmed('cy@praktijk.nl');
     await confirmed('dirk@praktijk.nl');
-    const ask = async (email: string) => c.post(`${cy}/e-mailadres`, { _csrf: csrfOf((await c.get(`${cy}/e-mailadres`)).body), email });
-    const contactEmail = () => world!.app.db.prepare("SELECT email FROM contacts WHERE email LIKE 'cy@%' OR email LIKE 'nieuw@%'").pluck().get();
+    const ask = async (email: string) =>
+      c.post(`${cy}/e-mailadres`, { _csrf: csrfOf((await c.get(`${cy}/e-mailadres`)).body), email });
+    const contactEmail = () =>
+      world!.app.db.prepare("SELECT email FROM contacts WHERE email LIKE 'cy@%' OR email LIKE 'nieuw@%'").pluck().get();
 
     // Forged (no CSRF token): refused, nothing sent.
     expect((await client(world.base).post(`${cy}/e-mailadres`, { email: 'x@praktijk.nl' })).status).toBe(403);
@@ -120,7 +147,9 @@ describe('the front door under misuse', () => {
     const taken = await ask('dirk@praktijk.nl');
     const free = await ask('nieuw@praktijk.nl');
     expect(taken.status).toBe(200);
-    expect(taken.body.replace(/dirk@/g, 'nieuw@').replace(/value="[^"]+"/g, '')).toBe(free.body.replace(/value="[^"]+"/g, ''));
+    expect(taken.body.replace(/dirk@/g, 'nieuw@').replace(/value="[^"]+"/g, '')).toBe(
+      free.body.replace(/value="[^"]+"/g, ''),
+    );
     for (let i = 0; i < 3; i++) expect((await ask('nieuw@praktijk.nl')).status).toBe(200);
     // The hourly limit per client, as for sign-up: the seventh request in the hour is refused.
     const limited = await ask('nieuw@praktijk.nl');
@@ -129,7 +158,11 @@ describe('the front door under misuse', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(world.smtp.to('x@praktijk.nl')).toHaveLength(0);
     const mails = world.smtp.to('nieuw@praktijk.nl');
-    expect(mails.map((mail) => mail.mail.subject)).toEqual(['Bevestig uw nieuwe e-mailadres', 'Bevestig uw nieuwe e-mailadres', 'Bevestig uw nieuwe e-mailadres']);
+    expect(mails.map((mail) => mail.mail.subject)).toEqual([
+      'Bevestig uw nieuwe e-mailadres',
+      'Bevestig uw nieuwe e-mailadres',
+      'Bevestig uw nieuwe e-mailadres',
+    ]);
     expect(contactEmail()).toBe('cy@praktijk.nl');
 
     // One waiting change per account: an earlier link stops working once a newer one is sent.
@@ -155,7 +188,9 @@ describe('the front door under misuse', () => {
     world = await startWorld();
     const c = client(world.base);
     await signUp(c, 'bo@praktijk.nl');
-    const confirmLink = /\/bevestig\/[\w-]+/.exec((await mailsTo(world.smtp, 'bo@praktijk.nl', 1))[0].mail.text ?? '')![0];
+    const confirmLink = /\/bevestig\/[\w-]+/.exec(
+      (await mailsTo(world.smtp, 'bo@praktijk.nl', 1))[0].mail.text ?? '',
+    )![0];
     const oldPage = (await c.post(confirmLink, { _csrf: csrfOf((await c.get(confirmLink)).body) })).location!;
     const page = await c.get('/nieuwe-link');
     const asked = await c.post('/nieuwe-link', { _csrf: csrfOf(page.body), email: 'bo@praktijk.nl' });

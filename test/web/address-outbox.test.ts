@@ -27,7 +27,8 @@ async function confirmedSignUp(w: World, c: FormClient): Promise<string> {
 
 /** Her digests planned for the coming days (not sent): at least `count` of them. */
 async function queueDigests(w: World, count: number): Promise<Row[]> {
-  for (let day = WEB_TODAY; queued(w).length < count && day < addDays(WEB_TODAY, 120); day = addDays(day, 1)) await w.app.reminders.plan(day);
+  for (let day = WEB_TODAY; queued(w).length < count && day < addDays(WEB_TODAY, 120); day = addDays(day, 1))
+    await w.app.reminders.plan(day);
   const rows = queued(w);
   expect(rows.length).toBeGreaterThanOrEqual(count);
   return rows;
@@ -41,8 +42,14 @@ interface Row {
   raw: Buffer;
 }
 
-const queued = (w: World) => w.app.db.prepare<[], Row>("SELECT id, status, recipient, message_id, raw FROM mail_outbox WHERE length(raw) > 0 ORDER BY id").all();
-const unsubscribeTokenIn = (raw: Buffer) => /^List-Unsubscribe:\s*<[^>]*\/unsubscribe\/([\w-]+)>/m.exec(raw.toString())![1];
+const queued = (w: World) =>
+  w.app.db
+    .prepare<[], Row>(
+      'SELECT id, status, recipient, message_id, raw FROM mail_outbox WHERE length(raw) > 0 ORDER BY id',
+    )
+    .all();
+const unsubscribeTokenIn = (raw: Buffer) =>
+  /^List-Unsubscribe:\s*<[^>]*\/unsubscribe\/([\w-]+)>/m.exec(raw.toString())![1];
 
 async function changeAddress(w: World, c: FormClient, page: string): Promise<void> {
   await c.post(`${page}/e-mailadres`, { _csrf: csrfOf((await c.get(`${page}/e-mailadres`)).body), email: NEW });
@@ -63,9 +70,13 @@ describe('an address change and the outbox', () => {
     const [held, killed, failed] = before.slice(0, 3).map((row) => row.id);
     // A sender holds one (its lease runs), a killed sender held another (its lease ran out), a third failed at the old address.
     const claimOne = (id: string, owner: string) => {
-      world!.app.db.prepare("UPDATE mail_outbox SET next_attempt_at = '9999' WHERE status = 'planned' AND id <> ?").run(id);
+      world!.app.db
+        .prepare("UPDATE mail_outbox SET next_attempt_at = '9999' WHERE status = 'planned' AND id <> ?")
+        .run(id);
       expect(outbox.claim(owner, new Date(), 60_000, 1).map((mail) => mail.id)).toEqual([id]);
-      world!.app.db.prepare("UPDATE mail_outbox SET next_attempt_at = ? WHERE next_attempt_at = '9999'").run(new Date().toISOString());
+      world!.app.db
+        .prepare("UPDATE mail_outbox SET next_attempt_at = ? WHERE next_attempt_at = '9999'")
+        .run(new Date().toISOString());
     };
     claimOne(held, 'elsewhere:1:running');
     claimOne(failed, 'elsewhere:3:done');
@@ -78,7 +89,13 @@ describe('an address change and the outbox', () => {
     await changeAddress(world, c, page);
 
     const after = queued(world);
-    expect(after.map((row) => [row.id, row.status, row.message_id])).toEqual(before.map((row) => [row.id, row.id === failed ? 'failed' : row.id === held || row.id === killed ? 'sending' : 'planned', row.message_id]));
+    expect(after.map((row) => [row.id, row.status, row.message_id])).toEqual(
+      before.map((row) => [
+        row.id,
+        row.id === failed ? 'failed' : row.id === held || row.id === killed ? 'sending' : 'planned',
+        row.message_id,
+      ]),
+    );
     for (const row of after) {
       expect(row.recipient).toBe(NEW);
       const text = row.raw.toString();
@@ -99,25 +116,43 @@ describe('an address change and the outbox', () => {
     await world.app.reminders.deliver();
 
     const received = await mailsTo(world.smtp, NEW, 2 + before.length);
-    const digests = received.filter((mail) => mail.mail.messageId !== undefined && before.some((row) => `<${row.message_id}>` === mail.mail.messageId));
-    expect(digests.map((mail) => mail.mail.messageId).sort()).toEqual(before.map((row) => `<${row.message_id}>`).sort());
+    const digests = received.filter(
+      (mail) =>
+        mail.mail.messageId !== undefined && before.some((row) => `<${row.message_id}>` === mail.mail.messageId),
+    );
+    expect(digests.map((mail) => mail.mail.messageId).sort()).toEqual(
+      before.map((row) => `<${row.message_id}>`).sort(),
+    );
     for (const mail of digests) {
       expect(mail.to).toEqual([NEW]);
       expect(mail.mail.text).toContain(`/unsubscribe/${newToken}`);
       // She signed up on the site: the footer says so, with her page link (issue 11).
-      expect(mail.mail.text).toContain(`U ontvangt deze e-mail omdat u zich op 127.0.0.1:${new URL(world.base).port} heeft aangemeld voor herinneringen.\nUw eigen pagina: ${world.base}/mijn/`);
+      expect(mail.mail.text).toContain(
+        `U ontvangt deze e-mail omdat u zich op 127.0.0.1:${new URL(world.base).port} heeft aangemeld voor herinneringen.\nUw eigen pagina: ${world.base}/mijn/`,
+      );
       expect(mail.mail.text).not.toContain('contactpersoon');
     }
     expect(world.app.db.prepare("SELECT count(*) FROM mail_outbox WHERE status <> 'sent'").pluck().get()).toBe(0);
     // The old address: the confirmation of the sign-up, her welcome mail, and the one notice about the change; no digest.
     expect(subjects(world, OLD)).toHaveLength(3);
     expect(subjects(world, OLD).at(-1)).toMatch(/e-mailadres/i);
-    expect(world.smtp.received.filter((mail) => mail.to.includes(OLD) && before.some((row) => `<${row.message_id}>` === mail.mail.messageId))).toEqual([]);
+    expect(
+      world.smtp.received.filter(
+        (mail) => mail.to.includes(OLD) && before.some((row) => `<${row.message_id}>` === mail.mail.messageId),
+      ),
+    ).toEqual([]);
 
     // The one-click unsubscribe of a delivered digest acts on her new address.
-    const oneClick = await fetch(`${world.base}/unsubscribe/${newToken}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const oneClick = await fetch(`${world.base}/unsubscribe/${newToken}`, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(oneClick.status).toBeLessThan(300);
-    expect(world.app.db.prepare('SELECT email, unsubscribed_at IS NOT NULL AS off FROM contacts').get()).toEqual({ email: NEW, off: 1 });
+    expect(world.app.db.prepare('SELECT email, unsubscribed_at IS NOT NULL AS off FROM contacts').get()).toEqual({
+      email: NEW,
+      off: 1,
+    });
   });
 
   it('a digest already on the wire when she confirms reaches the old address once, and nothing is sent again to the new one', async () => {
@@ -136,8 +171,13 @@ describe('an address change and the outbox', () => {
     await changeAddress(world, c, page);
     await delivery;
 
-    expect(world.app.db.prepare('SELECT status, recipient FROM mail_outbox WHERE id = ?').get(row.id)).toEqual({ status: 'sent', recipient: NEW });
-    expect(world.smtp.received.filter((mail) => mail.mail.messageId === `<${row.message_id}>`).map((mail) => mail.to)).toEqual([[OLD]]);
+    expect(world.app.db.prepare('SELECT status, recipient FROM mail_outbox WHERE id = ?').get(row.id)).toEqual({
+      status: 'sent',
+      recipient: NEW,
+    });
+    expect(
+      world.smtp.received.filter((mail) => mail.mail.messageId === `<${row.message_id}>`).map((mail) => mail.to),
+    ).toEqual([[OLD]]);
     await mailsTo(world.smtp, OLD, 4);
     expect(subjects(world, OLD).at(-1)).toMatch(/e-mailadres/i);
     expect(world.smtp.to(NEW).map((mail) => mail.mail.messageId)).not.toContain(`<${row.message_id}>`);

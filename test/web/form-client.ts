@@ -4,7 +4,10 @@ export function client(base: string, ip?: string) {
   const headers = () => ({ cookie: cookies, ...(ip ? { 'x-forwarded-for': ip } : {}) });
   const keep = (response: Response) => {
     const set = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
-    if (set.length > 0) cookies = [...new Map([...cookies.split('; ').filter(Boolean), ...set].map((c) => [c.split('=')[0], c])).values()].join('; ');
+    if (set.length > 0)
+      cookies = [
+        ...new Map([...cookies.split('; ').filter(Boolean), ...set].map((c) => [c.split('=')[0], c])).values(),
+      ].join('; ');
   };
   return {
     async get(path: string) {
@@ -14,7 +17,10 @@ export function client(base: string, ip?: string) {
     },
     async post(path: string, form: Record<string, string>) {
       const response = await fetch(base + path, {
-        method: 'POST', redirect: 'manual', headers: { ...headers(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(),
+        method: 'POST',
+        redirect: 'manual',
+        headers: { ...headers(), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
       });
       keep(response);
       return { status: response.status, body: await response.text(), location: response.headers.get('location') };
@@ -33,5 +39,13 @@ export const SITUATION = 'kind=verloskunde&c%3Acz-groep%3A2027=new';
 
 export async function signUp(c: FormClient, email: string, practice = 'Praktijk Noord', language = 'nl') {
   const page = await c.get(`/situatie?${SITUATION}`);
-  return c.post('/aanmelden', { _csrf: csrfOf(page.body), situation: SITUATION, email, name: 'Anna', practice, agb: '', language });
+  return c.post('/aanmelden', {
+    _csrf: csrfOf(page.body),
+    situation: SITUATION,
+    email,
+    name: 'Anna',
+    practice,
+    agb: '',
+    language,
+  });
 }

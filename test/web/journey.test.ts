@@ -33,7 +33,11 @@ async function feedOf(url: string) {
 /** The tables that hold `secret` in any column. */
 function tablesHolding(app: World['app'], secret: string): string[] {
   const tables = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-  return tables.filter((table) => JSON.stringify(app.db.prepare(`SELECT * FROM "${table}"`).all(), (_key, value) => (Buffer.isBuffer(value) ? value.toString('latin1') : value)).includes(secret));
+  return tables.filter((table) =>
+    JSON.stringify(app.db.prepare(`SELECT * FROM "${table}"`).all(), (_key, value) =>
+      Buffer.isBuffer(value) ? value.toString('latin1') : value,
+    ).includes(secret),
+  );
 }
 
 /** Tabs (at most 300 times) until the focused element matches; keyboard only. */
@@ -67,12 +71,22 @@ describe.each([
       expect(response?.status()).toBe(200);
       expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
       await expect(page.locator('h1').textContent()).resolves.toContain('contractdata');
-      await expect(page.locator('table').textContent()).resolves.toMatch(/CZ[\s\S]*2027[\s\S]*Zorginkoopbeleid Geboortezorg 2027/);
+      await expect(page.locator('table').textContent()).resolves.toMatch(
+        /CZ[\s\S]*2027[\s\S]*Zorginkoopbeleid Geboortezorg 2027/,
+      );
       await look('home');
       // What a calendar asks about (its attributes), in the page's language from the calendar file: label, hint, choices.
-      await expect(page.locator('label[for="a-cz-groep-2027-organisatievorm"]').textContent()).resolves.toBe('CZ: organisatievorm (alleen voor kraamzorg)');
-      await expect(page.locator('#a-cz-groep-2027-organisatievorm-hint').textContent()).resolves.toMatch(/^Hoeveel van uw kraamzorg geven kraamverzorgenden/);
-      await expect(page.locator('#a-cz-groep-2027-zorgaanbieder option').allTextContents()).resolves.toEqual(['Weet ik niet / niet van toepassing', 'ja, de IGO is zelf zorgaanbieder', 'nee, nog niet']);
+      await expect(page.locator('label[for="a-cz-groep-2027-organisatievorm"]').textContent()).resolves.toBe(
+        'CZ: organisatievorm (alleen voor kraamzorg)',
+      );
+      await expect(page.locator('#a-cz-groep-2027-organisatievorm-hint').textContent()).resolves.toMatch(
+        /^Hoeveel van uw kraamzorg geven kraamverzorgenden/,
+      );
+      await expect(page.locator('#a-cz-groep-2027-zorgaanbieder option').allTextContents()).resolves.toEqual([
+        'Weet ik niet / niet van toepassing',
+        'ja, de IGO is zelf zorgaanbieder',
+        'nee, nog niet',
+      ]);
 
       // Nothing chosen: the form comes back with an error summary that links to the field.
       await page.getByRole('button', { name: 'Toon mijn data' }).click();
@@ -94,10 +108,16 @@ describe.each([
 
       // Subscribe links: all the same situation feed, which is exactly this situation.
       const feedUrl = await page.inputValue('#feed-address-situation');
-      expect(feedUrl).toBe(`${base}/feeds/situatie.ics?kind=verloskunde&c%3Acz-groep%3A2027=existing&c%3Azorg-en-zekerheid%3A2026=existing`);
+      expect(feedUrl).toBe(
+        `${base}/feeds/situatie.ics?kind=verloskunde&c%3Acz-groep%3A2027=existing&c%3Azorg-en-zekerheid%3A2026=existing`,
+      );
       const webcal = feedUrl.replace(/^http:/, 'webcal:');
-      expect(await page.getByRole('link', { name: 'Google Agenda' }).getAttribute('href')).toBe(`https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`);
-      expect(await page.getByRole('link', { name: /Outlook op internet/ }).getAttribute('href')).toContain(`url=${encodeURIComponent(feedUrl)}`);
+      expect(await page.getByRole('link', { name: 'Google Agenda' }).getAttribute('href')).toBe(
+        `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`,
+      );
+      expect(await page.getByRole('link', { name: /Outlook op internet/ }).getAttribute('href')).toContain(
+        `url=${encodeURIComponent(feedUrl)}`,
+      );
       expect(await page.getByRole('link', { name: 'Outlook op uw computer' }).getAttribute('href')).toBe(webcal);
       expect(await page.getByRole('link', { name: /Apple Agenda/ }).getAttribute('href')).toBe(webcal);
       const situationFeed = await feedOf(feedUrl);
@@ -145,12 +165,18 @@ describe.each([
       let ownUrl = page.url();
       const welcome = (await mailsTo(smtp, email, 2))[1];
       expect(linkIn(welcome.mail.text ?? '', `${base}/mijn/`)).toBe(ownUrl);
-      const account = app.db.prepare('SELECT a.provider_id AS providerId, a.api_key_id AS apiKeyId FROM web_accounts a JOIN contacts c ON c.provider_id = a.provider_id WHERE c.email = ?').get(email) as { providerId: string; apiKeyId: string };
+      const account = app.db
+        .prepare(
+          'SELECT a.provider_id AS providerId, a.api_key_id AS apiKeyId FROM web_accounts a JOIN contacts c ON c.provider_id = a.provider_id WHERE c.email = ?',
+        )
+        .get(email) as { providerId: string; apiKeyId: string };
       expect(account.providerId).toBeTruthy();
 
       // Her page: next action first with days left, her personal feed.
       await expect(page.locator('h1').textContent()).resolves.toBe(`Contractdata van ${practice}`);
-      await expect(page.locator('.panel.next').textContent()).resolves.toMatch(/CZ: Reageren op aanbod[\s\S]*woensdag 28 oktober 2026[\s\S]*nog 43 dagen/);
+      await expect(page.locator('.panel.next').textContent()).resolves.toMatch(
+        /CZ: Reageren op aanbod[\s\S]*woensdag 28 oktober 2026[\s\S]*nog 43 dagen/,
+      );
       await look('own');
       const personalFeed = await page.inputValue('#feed-address-own');
       // Her feed's timeline page (where feed events link) in the same look.
@@ -186,10 +212,16 @@ describe.each([
         await page.fill(`#note-${AANBOD}`, 'Aanbod via VECOZO');
         await recordForm.getByRole('button', { name: /Vastleggen/ }).click();
       }
-      await expect(page.locator('.notice').textContent()).resolves.toContain('Vastgelegd: CZ: Aanbod overeenkomst 2027 ontvangen op donderdag 10 september 2026');
-      await expect(page.locator('.panel.next').textContent()).resolves.toMatch(/CZ: Reageren op aanbod[\s\S]*donderdag 8 oktober 2026/);
+      await expect(page.locator('.notice').textContent()).resolves.toContain(
+        'Vastgelegd: CZ: Aanbod overeenkomst 2027 ontvangen op donderdag 10 september 2026',
+      );
+      await expect(page.locator('.panel.next').textContent()).resolves.toMatch(
+        /CZ: Reageren op aanbod[\s\S]*donderdag 8 oktober 2026/,
+      );
       // The derivation says where the moved date comes from.
-      await expect(page.locator('.panel.next').textContent()).resolves.toContain('aanbod overeenkomst 2027 ontvangen 10 september 2026 (vastgelegd) + 4 weken = 8 oktober 2026');
+      await expect(page.locator('.panel.next').textContent()).resolves.toContain(
+        'aanbod overeenkomst 2027 ontvangen 10 september 2026 (vastgelegd) + 4 weken = 8 oktober 2026',
+      );
       await look('own-recorded');
       const after = (await feedOf(personalFeed)).events.find((event) => event.uid.startsWith(REACTIE_UID))!;
       expect(after.sequence).toBeGreaterThan(before.sequence);
@@ -200,7 +232,9 @@ describe.each([
       await page.locator('.notice').getByRole('button', { name: 'Ongedaan maken' }).click();
       await expect(page.locator('.notice').textContent()).resolves.toContain('Ongedaan gemaakt');
       await expect(page.locator('.panel.next').textContent()).resolves.toContain('woensdag 28 oktober 2026');
-      expect((await feedOf(personalFeed)).events.find((event) => event.uid.startsWith(REACTIE_UID))!.status).toBe('TENTATIVE');
+      expect((await feedOf(personalFeed)).events.find((event) => event.uid.startsWith(REACTIE_UID))!.status).toBe(
+        'TENTATIVE',
+      );
 
       // A digest 14 days before signing: "Gedaan? Leg het vast" opens a form (recording nothing), POST records.
       await app.reminders.runDay('2026-10-18');
@@ -210,12 +244,19 @@ describe.each([
       // made; once the mail is sent no table holds it (the outbox keeps a sent mail's subject, not its bytes).
       const pageToken = ownUrl.split('/').at(-1)!;
       expect(linkIn(digest.mail.text ?? '', `${base}/mijn/`)).toBe(ownUrl);
-      expect(digest.mail.text).toContain(`Uw eigen pagina: alle data, vastleggen wat u deed, gegevens wijzigen: ${ownUrl}`);
+      expect(digest.mail.text).toContain(
+        `Uw eigen pagina: alle data, vastleggen wat u deed, gegevens wijzigen: ${ownUrl}`,
+      );
       expect(digest.mail.html).toContain(`href="${ownUrl}"`);
       expect(digest.mail.text).not.toMatch(/\/feeds\/[\w-]+\.html/);
       await expect.poll(() => tablesHolding(app, pageToken)).toEqual([]);
       const recordLink = linkIn(digest.mail.text ?? '', `${base}/gedaan/`);
-      const liveEvents = () => (app.db.prepare('SELECT count(*) AS n FROM events WHERE provider_id = ? AND deleted_at IS NULL').get(account.providerId) as { n: number }).n;
+      const liveEvents = () =>
+        (
+          app.db
+            .prepare('SELECT count(*) AS n FROM events WHERE provider_id = ? AND deleted_at IS NULL')
+            .get(account.providerId) as { n: number }
+        ).n;
       expect(liveEvents()).toBe(0);
       await page.goto(recordLink);
       expect(liveEvents()).toBe(0);
@@ -223,8 +264,14 @@ describe.each([
       await look('record-from-mail');
       await page.getByRole('button', { name: 'Vastleggen' }).click();
       await expect(page.locator('h1').textContent()).resolves.toBe('Vastgelegd');
-      expect(await page.getByRole('link', { name: 'Alle data van uw praktijk' }).getAttribute('href')).toBe(new URL(ownUrl).pathname);
-      expect(app.db.prepare('SELECT item, date FROM events WHERE provider_id = ? AND deleted_at IS NULL').all(account.providerId)).toEqual([{ item: 'cz-groep/2027/ondertekenen', date: '2026-09-15' }]);
+      expect(await page.getByRole('link', { name: 'Alle data van uw praktijk' }).getAttribute('href')).toBe(
+        new URL(ownUrl).pathname,
+      );
+      expect(
+        app.db
+          .prepare('SELECT item, date FROM events WHERE provider_id = ? AND deleted_at IS NULL')
+          .all(account.providerId),
+      ).toEqual([{ item: 'cz-groep/2027/ondertekenen', date: '2026-09-15' }]);
       await look('record-done');
 
       // The unsubscribe page in the same look names the practice.
@@ -243,14 +290,27 @@ describe.each([
       await page.fill('#reminderDays', '10, 3');
       await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
       await expect(page.locator('.notice').textContent()).resolves.toContain('Uw wijzigingen zijn opgeslagen');
-      expect(JSON.parse((app.db.prepare('SELECT reminder_days AS d FROM providers WHERE id = ?').get(account.providerId) as { d: string }).d)).toEqual([10, 3]);
-      expect(app.db.prepare('SELECT unsubscribed_at AS at FROM contacts WHERE provider_id = ?').get(account.providerId)).toEqual({ at: null });
+      expect(
+        JSON.parse(
+          (
+            app.db.prepare('SELECT reminder_days AS d FROM providers WHERE id = ?').get(account.providerId) as {
+              d: string;
+            }
+          ).d,
+        ),
+      ).toEqual([10, 3]);
+      expect(
+        app.db.prepare('SELECT unsubscribed_at AS at FROM contacts WHERE provider_id = ?').get(account.providerId),
+      ).toEqual({ at: null });
       // On again means mail again: her address is off her tenant's suppression list too.
-      expect([...new ReminderStore(app.db).contactsOf([account.providerId]).values()].flat().map((contact) => contact.email)).toEqual([email]);
+      expect(
+        [...new ReminderStore(app.db).contactsOf([account.providerId]).values()].flat().map((contact) => contact.email),
+      ).toEqual([email]);
 
       // A new e-mail address, double opt-in: one mail to the NEW address; nothing changes until its link is followed.
       const newEmail = `bea.${mode}@nieuwe-praktijk.nl`;
-      const contactEmail = () => app.db.prepare('SELECT email FROM contacts WHERE provider_id = ?').pluck().get(account.providerId);
+      const contactEmail = () =>
+        app.db.prepare('SELECT email FROM contacts WHERE provider_id = ?').pluck().get(account.providerId);
       await page.goto(`${ownUrl}/gegevens`);
       await page.getByRole('link', { name: 'E-mailadres wijzigen' }).click();
       expect(page.url()).toBe(`${ownUrl}/e-mailadres`);
@@ -278,7 +338,9 @@ describe.each([
         await page.getByRole('button', { name: 'Stuur een bevestiging naar het nieuwe adres' }).click();
       }
       await expect(page.locator('h1').textContent()).resolves.toBe('Kijk in de e-mail van het nieuwe adres');
-      await expect(page.locator('main').textContent()).resolves.toContain(`Tot u de link volgt, blijven de e-mails naar ${email} gaan.`);
+      await expect(page.locator('main').textContent()).resolves.toContain(
+        `Tot u de link volgt, blijven de e-mails naar ${email} gaan.`,
+      );
       await look('address-sent');
       const [addressMail] = await mailsTo(smtp, newEmail, 1);
       expect(addressMail.mail.subject).toBe('Bevestig uw nieuwe e-mailadres');
@@ -301,7 +363,9 @@ describe.each([
       expect(left.mail.subject).toBe('Uw e-mailadres voor herinneringen is gewijzigd');
       expect(left.mail.text).toContain(newEmail);
       expect(left.mail.text).not.toMatch(/\/mijn\/|\/adres-bevestigen\//);
-      expect([...new ReminderStore(app.db).contactsOf([account.providerId]).values()].flat().map((contact) => contact.email)).toEqual([newEmail]);
+      expect(
+        [...new ReminderStore(app.db).contactsOf([account.providerId]).values()].flat().map((contact) => contact.email),
+      ).toEqual([newEmail]);
       // The unsubscribe link in the old inbox no longer acts on the new address; the confirmation link works once.
       const oldUnsubscribe = await fetch(linkIn(digest.mail.text ?? '', `${base}/unsubscribe/`));
       expect(oldUnsubscribe.status).toBe(404);
@@ -346,8 +410,11 @@ describe.each([
       // Nothing about her is left in any table.
       const tables = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
       for (const table of tables) {
-        const rows = JSON.stringify(app.db.prepare(`SELECT * FROM "${table}"`).all(), (_key, value) => (Buffer.isBuffer(value) ? value.toString('latin1') : value)).toLowerCase();
-        for (const trace of [email, newEmail, practice.toLowerCase(), account.providerId, account.apiKeyId, name]) expect(rows, `${table} still holds ${trace}`).not.toContain(trace.toLowerCase());
+        const rows = JSON.stringify(app.db.prepare(`SELECT * FROM "${table}"`).all(), (_key, value) =>
+          Buffer.isBuffer(value) ? value.toString('latin1') : value,
+        ).toLowerCase();
+        for (const trace of [email, newEmail, practice.toLowerCase(), account.providerId, account.apiKeyId, name])
+          expect(rows, `${table} still holds ${trace}`).not.toContain(trace.toLowerCase());
       }
 
       if (javaScript) {
@@ -363,11 +430,23 @@ describe.each([
         await expect(page.locator('h1').textContent()).resolves.toBe('Deze link werkt niet (meer)');
         await look('feed-page-gone');
         await page.goto(`${base}/?lang=en`);
-        await expect(page.locator('h1').textContent()).resolves.toBe('Every contract date of your health insurers in one place');
+        await expect(page.locator('h1').textContent()).resolves.toBe(
+          'Every contract date of your health insurers in one place',
+        );
         await look('home-en');
-        await expect(page.locator('label[for="a-cz-groep-2027-organisatievorm"]').textContent()).resolves.toBe('CZ: type of organisation (only for maternity care (kraamzorg))');
-        await expect(page.locator('#a-cz-groep-2027-zorgaanbieder-hint').textContent()).resolves.toBe('An IGO that is not yet a care provider makes an effort to become one by 2028 at the latest.');
-        await expect(page.locator('#a-zorg-en-zekerheid-2026-overeenkomst option').allTextContents()).resolves.toEqual(['Don’t know / not applicable', 'A agreement', 'B agreement', 'Bemiddelingsplatform (agency) agreement', 'individual arrangements']);
+        await expect(page.locator('label[for="a-cz-groep-2027-organisatievorm"]').textContent()).resolves.toBe(
+          'CZ: type of organisation (only for maternity care (kraamzorg))',
+        );
+        await expect(page.locator('#a-cz-groep-2027-zorgaanbieder-hint').textContent()).resolves.toBe(
+          'An IGO that is not yet a care provider makes an effort to become one by 2028 at the latest.',
+        );
+        await expect(page.locator('#a-zorg-en-zekerheid-2026-overeenkomst option').allTextContents()).resolves.toEqual([
+          'Don’t know / not applicable',
+          'A agreement',
+          'B agreement',
+          'Bemiddelingsplatform (agency) agreement',
+          'individual arrangements',
+        ]);
       }
     } finally {
       await browser.close();

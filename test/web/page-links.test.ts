@@ -25,7 +25,9 @@ describe('page links', () => {
     db.exec(`INSERT INTO api_keys (id, name, key_hash, admin, created_at) VALUES ('k1', 'webaanmelding s1', 'x', 0, '2026-09-01T00:00:00.000Z');
       INSERT INTO providers (id, owner_key_id, name, agb, kinds, reminder_days, feed_token, feed_token_hash, created_at, updated_at)
         VALUES ('p1', 'k1', 'Praktijk Oud', '00000000', '["verloskunde"]', '[14,7,1]', 'p1', 'p1', '2026-09-01T00:00:00.000Z', '2026-09-01T00:00:00.000Z');`);
-    db.prepare("INSERT INTO web_accounts (provider_id, api_key_id, page_token_hash, created_at) VALUES ('p1', 'k1', ?, '2026-09-01T00:00:00.000Z')").run(old.hash);
+    db.prepare(
+      "INSERT INTO web_accounts (provider_id, api_key_id, page_token_hash, created_at) VALUES ('p1', 'k1', ?, '2026-09-01T00:00:00.000Z')",
+    ).run(old.hash);
     migrate(db);
 
     const store = new WebStore(db);

@@ -5,31 +5,58 @@ import { itemView, timelineView } from '../../src/web/view-model.js';
 
 const calendars = loadCalendarSet();
 // Existing at CZ: the 30 September offer is promised to existing providers only (3.3.2–3.3.4).
-const situation = { kinds: ['verloskunde' as const], contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing' as const }, { insurer: 'zorg-en-zekerheid', year: 2026, status: 'existing' as const }] };
+const situation = {
+  kinds: ['verloskunde' as const],
+  contracts: [
+    { insurer: 'cz-groep', year: 2027, status: 'existing' as const },
+    { insurer: 'zorg-en-zekerheid', year: 2026, status: 'existing' as const },
+  ],
+};
 const insurerName = (item: { insurer: string }) => (item.insurer === 'cz-groep' ? 'CZ' : 'Zorg en Zekerheid');
 
 describe('the timeline view model', () => {
   it('puts her nearest own action first, then what is coming, and folds passed and done items away', () => {
-    const items = computeTimeline(situation, calendars, [{ item: 'cz-groep/2027/aanbod-reactie/aanbod', date: '2026-09-10' }], '2026-09-15');
+    const items = computeTimeline(
+      situation,
+      calendars,
+      [{ item: 'cz-groep/2027/aanbod-reactie/aanbod', date: '2026-09-10' }],
+      '2026-09-15',
+    );
     const view = timelineView(items, { language: 'nl', today: '2026-09-15', insurerName, events: [] });
     expect(view.next?.heading).toBe('CZ: Reageren op aanbod');
     expect(view.next?.when).toBe('donderdag 8 oktober 2026');
     expect(view.next?.daysLeft).toBe('nog 23 dagen');
     expect(view.next?.who).toBe('U doet dit');
     // The domain's own derivation (issue 10) comes first: the recorded offer plus four weeks.
-    expect(view.next?.derivation).toBe(items.find((item) => item.id === 'cz-groep/2027/aanbod-reactie/reactie')!.derivation.nl);
+    expect(view.next?.derivation).toBe(
+      items.find((item) => item.id === 'cz-groep/2027/aanbod-reactie/reactie')!.derivation.nl,
+    );
     expect(view.next?.derivation).toMatch(/10 september 2026/);
     expect(view.coming.every((item) => item.done === null)).toBe(true);
-    expect(view.passed.find((item) => item.id === 'cz-groep/2027/aanbod-reactie/aanbod')?.done?.text).toBe('Gedaan op donderdag 10 september 2026');
+    expect(view.passed.find((item) => item.id === 'cz-groep/2027/aanbod-reactie/aanbod')?.done?.text).toBe(
+      'Gedaan op donderdag 10 september 2026',
+    );
     // Zorg en Zekerheid's 2026 round passed before September 2026: folded, not on top.
     expect(view.passed.some((item) => item.heading.startsWith('Zorg en Zekerheid'))).toBe(true);
-    expect([view.next, ...view.coming].every((item) => item!.daysLeft === null || !item!.daysLeft.includes('geleden'))).toBe(true);
+    expect(
+      [view.next, ...view.coming].every((item) => item!.daysLeft === null || !item!.daysLeft.includes('geleden')),
+    ).toBe(true);
   });
 
-  it('shows fields other parts of the service add to an item (derivation, advice) in the reader\'s language', () => {
+  it("shows fields other parts of the service add to an item (derivation, advice) in the reader's language", () => {
     const [item] = computeTimeline(situation, calendars, [], '2026-09-15');
-    const extended = { ...item, derivation: { nl: 'zo berekend', en: 'worked out so', reading: null }, advice: { nl: 'bel CZ', en: 'call CZ' } };
-    expect(itemView(extended, { language: 'en', today: '2026-09-15', insurerName })).toMatchObject({ derivation: 'worked out so', advice: 'call CZ' });
-    expect(itemView(extended, { language: 'nl', today: '2026-09-15', insurerName })).toMatchObject({ derivation: 'zo berekend', advice: 'bel CZ' });
+    const extended = {
+      ...item,
+      derivation: { nl: 'zo berekend', en: 'worked out so', reading: null },
+      advice: { nl: 'bel CZ', en: 'call CZ' },
+    };
+    expect(itemView(extended, { language: 'en', today: '2026-09-15', insurerName })).toMatchObject({
+      derivation: 'worked out so',
+      advice: 'call CZ',
+    });
+    expect(itemView(extended, { language: 'nl', today: '2026-09-15', insurerName })).toMatchObject({
+      derivation: 'zo berekend',
+      advice: 'bel CZ',
+    });
   });
 });

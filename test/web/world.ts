@@ -15,7 +15,17 @@ export const SCREENSHOT_DIR = new URL('./screenshots/', import.meta.url).pathnam
 
 /** Debian's Chromium with the flags CI needs (no sandbox in containers, nothing fetched from the network). */
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--lang=nl-NL', '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--lang=nl-NL',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -38,14 +48,23 @@ export async function startWorld(env: Record<string, string> = {}) {
   const base = `http://127.0.0.1:${port}`;
   const app = await buildApp({
     config: loadConfig({
-      DATABASE_PATH: join(dir, 'web.db'), LOG_LEVEL: 'silent', TODAY: WEB_TODAY, PUBLIC_BASE_URL: base, SMTP_URL: smtp.url,
-      MAIL_FROM: 'Geboortezorg deadlines <herinneringen@deadlines.example.nl>', OVERLOAD_MAX_DELAY_MS: '0',
-      RATE_LIMIT_PER_MINUTE: '0', ...env,
+      DATABASE_PATH: join(dir, 'web.db'),
+      LOG_LEVEL: 'silent',
+      TODAY: WEB_TODAY,
+      PUBLIC_BASE_URL: base,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Geboortezorg deadlines <herinneringen@deadlines.example.nl>',
+      OVERLOAD_MAX_DELAY_MS: '0',
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...env,
     }),
   });
   await app.listen({ port, host: '127.0.0.1' });
   return {
-    app, smtp, base, dir,
+    app,
+    smtp,
+    base,
+    dir,
     async stop() {
       await app.close();
       await smtp.stop();
@@ -56,7 +75,9 @@ export async function startWorld(env: Record<string, string> = {}) {
 export type World = Awaited<ReturnType<typeof startWorld>>;
 
 /** A fresh profile per browser: nothing carries over between runs. */
-export async function openBrowser(options: { javaScript: boolean }): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function openBrowser(options: {
+  javaScript: boolean;
+}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'gzd-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -94,12 +115,24 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
 }
 
 /** The first link in a mail's plain text that starts with `prefix`. */

@@ -36,7 +36,10 @@ export class AnswerCache {
   misses = 0;
 
   constructor(maxBytes = 16 * 1024 * 1024) {
-    this.entries = new LRUCache({ maxSize: maxBytes, sizeCalculation: (entry) => entry.answer.body.length + ENTRY_OVERHEAD_BYTES });
+    this.entries = new LRUCache({
+      maxSize: maxBytes,
+      sizeCalculation: (entry) => entry.answer.body.length + ENTRY_OVERHEAD_BYTES,
+    });
   }
 
   get(key: string, version: string): CachedAnswer | undefined {
@@ -52,7 +55,11 @@ export class AnswerCache {
   /** Keeps `body` as the answer to `key` at `version`, replacing any older one. */
   set(key: string, version: string, body: string | Buffer, contentType: string): CachedAnswer {
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    const answer = { body: bytes, contentType, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"` };
+    const answer = {
+      body: bytes,
+      contentType,
+      etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`,
+    };
     this.entries.set(key, { version, answer });
     return answer;
   }
@@ -105,11 +112,19 @@ export function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer:
 async function answers(fastify: FastifyInstance, opts: { maxBytes?: number }): Promise<void> {
   const cache = new AnswerCache(opts.maxBytes);
   fastify.decorate('answers', cache);
-  fastify.metrics.counterFrom('answer_cache_lookups_total', 'API and page reads answered from the cache (hit) or built (miss), since start.', () => [
-    { labels: { result: 'hit' }, value: cache.hits },
-    { labels: { result: 'miss' }, value: cache.misses },
-  ]);
-  fastify.metrics.gauge('answer_cache_bytes', 'Bytes of serialised API and page answers held in the cache.', () => cache.sizeBytes);
+  fastify.metrics.counterFrom(
+    'answer_cache_lookups_total',
+    'API and page reads answered from the cache (hit) or built (miss), since start.',
+    () => [
+      { labels: { result: 'hit' }, value: cache.hits },
+      { labels: { result: 'miss' }, value: cache.misses },
+    ],
+  );
+  fastify.metrics.gauge(
+    'answer_cache_bytes',
+    'Bytes of serialised API and page answers held in the cache.',
+    () => cache.sizeBytes,
+  );
 }
 
 export default fp(answers, { name: 'answers', dependencies: ['metrics'] });

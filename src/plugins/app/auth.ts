@@ -61,19 +61,37 @@ async function auth(fastify: FastifyInstance): Promise<void> {
     const header = request.headers.authorization;
     // Node keeps only the first of repeated Authorization headers; which key was meant is ambiguous, so refuse.
     if (header !== undefined && countHeader(request.raw.rawHeaders, 'authorization') > 1) {
-      throw new HttpProblem(400, 'send one Authorization header, not several', [{ field: 'authorization', in: 'headers', message: 'must be sent once' }]);
+      throw new HttpProblem(400, 'send one Authorization header, not several', [
+        { field: 'authorization', in: 'headers', message: 'must be sent once' },
+      ]);
     }
     if (header === undefined) {
-      throw new HttpProblem(401, 'send an API key: Authorization: Bearer <key>', [{ field: 'authorization', in: 'headers', message: 'is required' }], {
-        'www-authenticate': 'Bearer realm="api"',
-      });
+      throw new HttpProblem(
+        401,
+        'send an API key: Authorization: Bearer <key>',
+        [{ field: 'authorization', in: 'headers', message: 'is required' }],
+        {
+          'www-authenticate': 'Bearer realm="api"',
+        },
+      );
     }
     const found = presentedKey(fastify.store.apiKeys, request);
     if (!found) {
       const match = BEARER.test(header);
-      throw new HttpProblem(401, match ? 'the API key is unknown or revoked' : 'the Authorization header must be "Bearer <key>"', [{ field: 'authorization', in: 'headers', message: match ? 'unknown or revoked key' : 'must be "Bearer <key>"' }], {
-        'www-authenticate': 'Bearer realm="api", error="invalid_token"',
-      });
+      throw new HttpProblem(
+        401,
+        match ? 'the API key is unknown or revoked' : 'the Authorization header must be "Bearer <key>"',
+        [
+          {
+            field: 'authorization',
+            in: 'headers',
+            message: match ? 'unknown or revoked key' : 'must be "Bearer <key>"',
+          },
+        ],
+        {
+          'www-authenticate': 'Bearer realm="api", error="invalid_token"',
+        },
+      );
     }
     request.apiKey = found.apiKey;
     request.generation = found.generation;

@@ -12,7 +12,10 @@ declare module 'fastify' {
 }
 
 /** The loaded calendars (validated at start-up) and the service's clock. */
-async function calendars(fastify: FastifyInstance, opts: { calendars: CalendarSet; today: () => IsoDate }): Promise<void> {
+async function calendars(
+  fastify: FastifyInstance,
+  opts: { calendars: CalendarSet; today: () => IsoDate },
+): Promise<void> {
   fastify.decorate('calendars', opts.calendars);
   fastify.decorate('today', opts.today);
 }

@@ -16,7 +16,11 @@ async function metrics(fastify: FastifyInstance): Promise<void> {
   const started = Date.now();
   registry.gauge('process_resident_memory_bytes', 'Resident set size of the process.', () => process.memoryUsage().rss);
   registry.gauge('process_uptime_seconds', 'Seconds since the service started.', () => (Date.now() - started) / 1000);
-  registry.gauge('providers', 'Registered providers.', () => fastify.db.prepare('SELECT count(*) FROM providers').pluck().get() as number);
+  registry.gauge(
+    'providers',
+    'Registered providers.',
+    () => fastify.db.prepare('SELECT count(*) FROM providers').pluck().get() as number,
+  );
   registry.gauge('calendars_loaded', 'Calendars loaded at start-up.', () => fastify.calendars.all().length);
   fastify.decorate('metrics', registry);
 

@@ -6,12 +6,30 @@ import { PROBLEM_CONTENT_TYPE } from '../../schemas/common.js';
 type SchemaError = NonNullable<FastifyError['validation']>[number];
 
 /** Every 4xx and 5xx answer is RFC 9457 problem details; a 5xx says nothing about what failed inside. */
-export function sendProblem(publicBaseUrl: string, request: FastifyRequest, reply: FastifyReply, status: number, detail: string, errors?: FieldError[]) {
-  const { slug, title } = PROBLEM_TITLES[status] ?? { slug: status >= 500 ? 'internal-error' : 'client-error', title: status >= 500 ? 'Server error' : 'Client error' };
+export function sendProblem(
+  publicBaseUrl: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  detail: string,
+  errors?: FieldError[],
+) {
+  const { slug, title } = PROBLEM_TITLES[status] ?? {
+    slug: status >= 500 ? 'internal-error' : 'client-error',
+    title: status >= 500 ? 'Server error' : 'Client error',
+  };
   return reply
     .code(status)
     .type(PROBLEM_CONTENT_TYPE)
-    .send({ type: `${publicBaseUrl}/problems/${slug}`, title, status, detail, instance: request.url.split('?')[0], requestId: request.id, ...(errors ? { errors } : {}) });
+    .send({
+      type: `${publicBaseUrl}/problems/${slug}`,
+      title,
+      status,
+      detail,
+      instance: request.url.split('?')[0],
+      requestId: request.id,
+      ...(errors ? { errors } : {}),
+    });
 }
 
 /** Pages for people (src/web/not-found.ts): each answers itself, or returns undefined to leave it a problem. */
@@ -29,7 +47,8 @@ export interface ProblemsOptions {
 
 async function problems(fastify: FastifyInstance, opts: ProblemsOptions): Promise<void> {
   const send = (request: FastifyRequest, reply: FastifyReply, status: number, detail: string, errors?: FieldError[]) =>
-    (status >= 400 && status < 500 ? opts.pages?.clientError(request, reply, status) : undefined) ?? sendProblem(opts.publicBaseUrl, request, reply, status, detail, errors);
+    (status >= 400 && status < 500 ? opts.pages?.clientError(request, reply, status) : undefined) ??
+    sendProblem(opts.publicBaseUrl, request, reply, status, detail, errors);
 
   fastify.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
     if (error instanceof HttpProblem) {
@@ -43,15 +62,29 @@ async function problems(fastify: FastifyInstance, opts: ProblemsOptions): Promis
     if (isStorageUnavailable(error)) {
       request.log.error({ err: error }, 'database cannot write or read');
       reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
-      return send(request, reply, 503, 'The database cannot save or read data right now (disk full, read-only or busy). Nothing from this request was saved; try again later.');
+      return send(
+        request,
+        reply,
+        503,
+        'The database cannot save or read data right now (disk full, read-only or busy). Nothing from this request was saved; try again later.',
+      );
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return send(request, reply, status, error.message);
     request.log.error({ err: error }, 'request failed');
-    return send(request, reply, status >= 500 && status <= 599 ? status : 500, 'Something went wrong on our side. Quote the requestId when asking for support.');
+    return send(
+      request,
+      reply,
+      status >= 500 && status <= 599 ? status : 500,
+      'Something went wrong on our side. Quote the requestId when asking for support.',
+    );
   });
 
-  fastify.setNotFoundHandler((request, reply) => opts.pages?.notFound(request, reply) ?? send(request, reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
+  fastify.setNotFoundHandler(
+    (request, reply) =>
+      opts.pages?.notFound(request, reply) ??
+      send(request, reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`),
+  );
 }
 
 const STORAGE_RETRY_AFTER_SECONDS = 60;
@@ -64,7 +97,10 @@ function isStorageUnavailable(error: unknown): boolean {
 
 /** `/contracts/0/insurer` → `contracts[0].insurer`, with the ajv message made readable. */
 function fieldError(error: SchemaError, context: string | undefined): FieldError {
-  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const params = error.params as Record<string, unknown>;
   let message = error.message ?? 'is invalid';
   if (error.keyword === 'required') {
@@ -76,7 +112,12 @@ function fieldError(error: SchemaError, context: string | undefined): FieldError
   } else if (error.keyword === 'enum') {
     message = `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`;
   } else if (error.keyword === 'format') {
-    message = params.format === 'email' ? 'must be a valid e-mail address' : params.format === 'date' ? 'must be a real date YYYY-MM-DD' : `must be a valid ${params.format}`;
+    message =
+      params.format === 'email'
+        ? 'must be a valid e-mail address'
+        : params.format === 'date'
+          ? 'must be a real date YYYY-MM-DD'
+          : `must be a valid ${params.format}`;
   } else if (error.keyword === 'pattern' && segments.at(-1) === 'agb') {
     message = 'must be 8 digits';
   } else if (error.keyword === 'uniqueItems') {
@@ -84,8 +125,13 @@ function fieldError(error: SchemaError, context: string | undefined): FieldError
   } else if (error.keyword === 'minProperties' && segments.length === 0) {
     message = 'give at least one field to change';
   }
-  const field = segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path ? `${path}.${s}` : s), '') || (context ?? 'body');
-  const where = context === 'body' || context === 'querystring' || context === 'params' || context === 'headers' ? context : undefined;
+  const field =
+    segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path ? `${path}.${s}` : s), '') ||
+    (context ?? 'body');
+  const where =
+    context === 'body' || context === 'querystring' || context === 'params' || context === 'headers'
+      ? context
+      : undefined;
   return where ? { field, in: where, message } : { field, message };
 }
 

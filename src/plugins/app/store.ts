@@ -25,7 +25,10 @@ async function store(fastify: FastifyInstance, opts: { adminApiKey?: string }): 
   };
   if (opts.adminApiKey) {
     const { apiKey, created } = repositories.apiKeys.ensureAdmin(opts.adminApiKey);
-    fastify.log.info({ keyId: apiKey.id }, created ? 'admin key from ADMIN_API_KEY created' : 'admin key from ADMIN_API_KEY is active');
+    fastify.log.info(
+      { keyId: apiKey.id },
+      created ? 'admin key from ADMIN_API_KEY created' : 'admin key from ADMIN_API_KEY is active',
+    );
   }
   fastify.decorate('store', repositories);
 }

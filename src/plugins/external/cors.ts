@@ -12,7 +12,15 @@ async function allowedOrigins(fastify: FastifyInstance, opts: { origins: string[
     origin: opts.origins,
     methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'if-none-match', 'if-modified-since'],
-    exposedHeaders: ['location', 'etag', 'last-modified', 'retry-after', 'ratelimit', 'ratelimit-policy', 'x-request-id'],
+    exposedHeaders: [
+      'location',
+      'etag',
+      'last-modified',
+      'retry-after',
+      'ratelimit',
+      'ratelimit-policy',
+      'x-request-id',
+    ],
     maxAge: 600,
   });
 }

@@ -11,7 +11,9 @@ import helmet from 'helmet';
  * middleware does, was a tenth of a small cached answer's CPU (and made Node merge every other header one by one).
  */
 async function securityHeaders(fastify: FastifyInstance, opts: { https: boolean }): Promise<void> {
-  const headers = helmetHeaders(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: opts.https ? [] : null } } }));
+  const headers = helmetHeaders(
+    helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: opts.https ? [] : null } } }),
+  );
   fastify.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
@@ -36,7 +38,10 @@ export function helmetHeaders(middleware: ReturnType<typeof helmet>): Record<str
     finished = true;
   });
   // Helmet's middleware is synchronous; one that is not (or that failed) must not leave answers without headers.
-  if (!finished || failure !== undefined) throw new Error(`helmet's headers could not be taken: ${String(failure ?? 'its middleware did not finish at once')}`);
+  if (!finished || failure !== undefined)
+    throw new Error(
+      `helmet's headers could not be taken: ${String(failure ?? 'its middleware did not finish at once')}`,
+    );
   return headers;
 }
 

@@ -14,7 +14,8 @@ export function alwaysAnswered(url: string): boolean {
 
 const SAMPLE_INTERVAL_MS = 250;
 
-const overloaded = () => new HttpProblem(503, 'the service is overloaded; try again in a second', undefined, { 'retry-after': '1' });
+const overloaded = () =>
+  new HttpProblem(503, 'the service is overloaded; try again in a second', undefined, { 'retry-after': '1' });
 
 /**
  * At saturation every other request gets 503 problem+json with Retry-After at once, so answered requests stay fast
@@ -38,7 +39,8 @@ async function overload(fastify: FastifyInstance, opts: { maxEventLoopDelayMs: n
     // Above this mean event-loop delay (OVERLOAD_MAX_DELAY_MS) a queue grows unseen: shed instead.
     maxEventLoopDelay: opts.maxEventLoopDelayMs,
     sampleInterval: SAMPLE_INTERVAL_MS,
-    pressureHandler: (request) => (alwaysAnswered(request.url) || performance.now() < trustedFrom ? undefined : Promise.reject(overloaded())),
+    pressureHandler: (request) =>
+      alwaysAnswered(request.url) || performance.now() < trustedFrom ? undefined : Promise.reject(overloaded()),
   });
 }
 

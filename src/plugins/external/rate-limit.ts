@@ -17,12 +17,18 @@ async function requestRateLimit(fastify: FastifyInstance, opts: { perMinute: num
     return apiKey ? `key:${apiKey.id}` : `address:${request.ip}`;
   };
   await fastify.register(rateLimit, { global: false, enableDraftSpec: true });
-  fastify.addHook('onRequest', fastify.rateLimit({ max: opts.perMinute, timeWindow: '1 minute', keyGenerator: caller }));
+  fastify.addHook(
+    'onRequest',
+    fastify.rateLimit({ max: opts.perMinute, timeWindow: '1 minute', keyGenerator: caller }),
+  );
   // The draft's combined field beside the separate ones @fastify/rate-limit sends, for clients that read either.
   fastify.addHook('onSend', async (_request, reply) => {
     const limit = reply.getHeader('ratelimit-limit');
     if (limit === undefined) return;
-    reply.header('ratelimit', `limit=${limit}, remaining=${reply.getHeader('ratelimit-remaining')}, reset=${reply.getHeader('ratelimit-reset')}`);
+    reply.header(
+      'ratelimit',
+      `limit=${limit}, remaining=${reply.getHeader('ratelimit-remaining')}, reset=${reply.getHeader('ratelimit-reset')}`,
+    );
     reply.header('ratelimit-policy', `${limit};w=60`);
   });
 }

@@ -19,13 +19,18 @@ async function openApi(fastify: FastifyInstance, opts: { publicBaseUrl: string; 
   await fastify.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Geboortezorg deadlines', version: opts.version, description: DESCRIPTION, contact: { name: 'Geboortezorg deadlines', url: opts.publicBaseUrl } },
+      info: {
+        title: 'Geboortezorg deadlines',
+        version: opts.version,
+        description: DESCRIPTION,
+        contact: { name: 'Geboortezorg deadlines', url: opts.publicBaseUrl },
+      },
       servers: [{ url: opts.publicBaseUrl }],
       tags: [
         { name: 'providers', description: 'Care providers, their contracts and contacts' },
         { name: 'timeline', description: 'Every date that applies to a provider' },
         { name: 'events', description: 'What happened: moves relative deadlines; an audit trail' },
-        { name: 'calendars', description: 'The insurers\' planning tables (no key needed)' },
+        { name: 'calendars', description: "The insurers' planning tables (no key needed)" },
         { name: 'api-keys', description: 'Tenants (admin only)' },
         { name: 'feeds', description: 'iCal feeds to subscribe to in Google Calendar, Outlook or Apple Calendar' },
         { name: 'reminders', description: 'E-mail reminders: one-click unsubscribe' },
@@ -33,21 +38,29 @@ async function openApi(fastify: FastifyInstance, opts: { publicBaseUrl: string; 
         { name: 'service', description: 'Health, readiness and metrics' },
       ],
       components: {
-        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `POST /api/v1/api-keys`.' } },
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `POST /api/v1/api-keys`.' },
+        },
       },
     },
     // Answers the router and the HTTP parser give on any route: documented once here instead of on each route.
     transform: ({ schema, url }) => {
       const extra = problemResponses(431, ...(url.includes(':') ? [414] : []));
-      return { schema: { ...schema, response: { ...extra, ...(schema?.response as object | undefined) } } as typeof schema, url };
+      return {
+        schema: { ...schema, response: { ...extra, ...(schema?.response as object | undefined) } } as typeof schema,
+        url,
+      };
     },
     // Shared schemas become components named by their $id, so clients generate one type per shape.
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
   });
   await fastify.register(swaggerUi, {
     routePrefix: '/docs',
     staticCSP: true,
-    transformStaticCSP: (header) => (opts.publicBaseUrl.startsWith('https:') ? header : header.replace(/upgrade-insecure-requests;?\s*/, '')),
+    transformStaticCSP: (header) =>
+      opts.publicBaseUrl.startsWith('https:') ? header : header.replace(/upgrade-insecure-requests;?\s*/, ''),
     uiConfig: { deepLinking: true, validatorUrl: null } as never,
   });
 

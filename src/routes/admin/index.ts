@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../../problems.js';
 import { LOCATION_HEADER, SECURITY, problemResponses } from '../../schemas/common.js';
-import { OutboxListSchema, OutboxQuerySchema, RunParamsSchema, RunRemindersSchema, RunStatusSchema } from '../../schemas/reminders.js';
+import {
+  OutboxListSchema,
+  OutboxQuerySchema,
+  RunParamsSchema,
+  RunRemindersSchema,
+  RunStatusSchema,
+} from '../../schemas/reminders.js';
 import { OutboxStore } from '../../store/outbox.js';
 
 const tags = ['admin'];
@@ -18,57 +24,84 @@ const admin: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('onRequest', fastify.requireAdmin);
   const outbox = new OutboxStore(fastify.db);
 
-  fastify.post('/reminders/run', {
-    schema: {
-      operationId: 'runReminders',
-      tags,
-      summary: 'Start the reminder run of a day',
-      description: 'Starts the run as a job and answers at once (202) with its address: planning every contact\'s digest for the day (at most one per contact per day), then sending what the outbox holds. Retries during an SMTP outage continue in the background; follow the job with `GET` on `Location`. Running a day again sends nothing already sent and queues the day\'s failed mails once more.',
-      security: SECURITY,
-      body: RunRemindersSchema,
-      response: {
-        202: { ...RunStatusSchema, description: 'The run, started (or queued behind a run of this service).', headers: LOCATION_HEADER },
-        ...problemResponses(400, 401, 403, 413, 415, 429, 500),
+  fastify.post(
+    '/reminders/run',
+    {
+      schema: {
+        operationId: 'runReminders',
+        tags,
+        summary: 'Start the reminder run of a day',
+        description:
+          "Starts the run as a job and answers at once (202) with its address: planning every contact's digest for the day (at most one per contact per day), then sending what the outbox holds. Retries during an SMTP outage continue in the background; follow the job with `GET` on `Location`. Running a day again sends nothing already sent and queues the day's failed mails once more.",
+        security: SECURITY,
+        body: RunRemindersSchema,
+        response: {
+          202: {
+            ...RunStatusSchema,
+            description: 'The run, started (or queued behind a run of this service).',
+            headers: LOCATION_HEADER,
+          },
+          ...problemResponses(400, 401, 403, 413, 415, 429, 500),
+        },
       },
     },
-  }, async (request, reply) => {
-    const day = request.body?.date ?? fastify.today();
-    request.log.info({ day }, 'reminders: run started by hand');
-    fastify.reminders.runDay(day).catch((error: unknown) => request.log.error({ err: error, day }, 'reminders: run failed'));
-    // runDay recorded the run before returning, so it has a status already.
-    return reply.code(202).header('location', runPath(day)).send(fastify.reminders.status(day)!);
-  });
-
-  fastify.get('/reminders/runs/:day', {
-    schema: {
-      operationId: 'getReminderRun',
-      tags,
-      summary: 'Follow a reminder run',
-      description: 'The state of a day\'s run and its digests: planned, sent, pending (still to send) and failed. Poll it until `state` is `finished`.',
-      security: SECURITY,
-      params: RunParamsSchema,
-      response: { 200: { ...RunStatusSchema, description: 'The run.' }, ...problemResponses(400, 401, 403, 404, 429, 500) },
+    async (request, reply) => {
+      const day = request.body?.date ?? fastify.today();
+      request.log.info({ day }, 'reminders: run started by hand');
+      fastify.reminders
+        .runDay(day)
+        .catch((error: unknown) => request.log.error({ err: error, day }, 'reminders: run failed'));
+      // runDay recorded the run before returning, so it has a status already.
+      return reply.code(202).header('location', runPath(day)).send(fastify.reminders.status(day)!);
     },
-  }, async (request) => {
-    return fastify.reminders.status(request.params.day) ?? throwNotFound(request.params.day);
-  });
+  );
 
-  fastify.get('/outbox', {
-    schema: {
-      operationId: 'listOutbox',
-      tags,
-      summary: 'List the mail outbox',
-      description: 'Every stored digest with its delivery state; `?status=failed` lists what needs attention (the last SMTP answer is in `lastError`).',
-      security: SECURITY,
-      querystring: OutboxQuerySchema,
-      response: { 200: { ...OutboxListSchema, description: 'One page of the outbox.' }, ...problemResponses(400, 401, 403, 429, 500) },
+  fastify.get(
+    '/reminders/runs/:day',
+    {
+      schema: {
+        operationId: 'getReminderRun',
+        tags,
+        summary: 'Follow a reminder run',
+        description:
+          "The state of a day's run and its digests: planned, sent, pending (still to send) and failed. Poll it until `state` is `finished`.",
+        security: SECURITY,
+        params: RunParamsSchema,
+        response: {
+          200: { ...RunStatusSchema, description: 'The run.' },
+          ...problemResponses(400, 401, 403, 404, 429, 500),
+        },
+      },
     },
-  }, async (request) => {
-    // The schema's defaults are filled in by validation; spelled out again for the type only.
-    const query = { ...request.query, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 };
-    const { items, total } = outbox.list(query);
-    return { items, total, limit: query.limit, offset: query.offset };
-  });
+    async (request) => {
+      return fastify.reminders.status(request.params.day) ?? throwNotFound(request.params.day);
+    },
+  );
+
+  fastify.get(
+    '/outbox',
+    {
+      schema: {
+        operationId: 'listOutbox',
+        tags,
+        summary: 'List the mail outbox',
+        description:
+          'Every stored digest with its delivery state; `?status=failed` lists what needs attention (the last SMTP answer is in `lastError`).',
+        security: SECURITY,
+        querystring: OutboxQuerySchema,
+        response: {
+          200: { ...OutboxListSchema, description: 'One page of the outbox.' },
+          ...problemResponses(400, 401, 403, 429, 500),
+        },
+      },
+    },
+    async (request) => {
+      // The schema's defaults are filled in by validation; spelled out again for the type only.
+      const query = { ...request.query, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 };
+      const { items, total } = outbox.list(query);
+      return { items, total, limit: query.limit, offset: query.offset };
+    },
+  );
 };
 
 export default admin;

@@ -5,7 +5,13 @@ import { sendAnswer } from '../../plugins/app/answers.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput, notFound, type FieldError } from '../../problems.js';
 import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
-import { CreateEventSchema, EventListQuerySchema, EventListSchema, EventParamsSchema, EventSchema } from '../../schemas/events.js';
+import {
+  CreateEventSchema,
+  EventListQuerySchema,
+  EventListSchema,
+  EventParamsSchema,
+  EventSchema,
+} from '../../schemas/events.js';
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { EventRecord } from '../../store/events.js';
 
@@ -25,75 +31,114 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
     return provider;
   };
 
-  fastify.post('/:id/events', {
-    schema: {
-      operationId: 'recordEvent',
-      tags,
-      summary: 'Record an event',
-      description:
-        'Records that a timeline item happened on `date` (e.g. the contact form was sent on 10 March). `item` must be an item id of the provider\'s current timeline; `date` must be a real date, not after today (Europe/Amsterdam), and not before the calendar\'s publication, the opening of the item\'s window or the recorded date of the step it counts from (400 names the allowed range). Relative deadlines that count from this item recompute. When an item has several live events, the latest date counts: to correct a date, undo the wrong event.',
-      security: SECURITY,
-      params: ProviderParamsSchema,
-      body: CreateEventSchema,
-      response: { 201: { ...Type.Ref(EventSchema, { description: 'The recorded event.' }), headers: LOCATION_HEADER }, ...problemResponses(400, 401, 404, 413, 415, 429, 500) },
+  fastify.post(
+    '/:id/events',
+    {
+      schema: {
+        operationId: 'recordEvent',
+        tags,
+        summary: 'Record an event',
+        description:
+          "Records that a timeline item happened on `date` (e.g. the contact form was sent on 10 March). `item` must be an item id of the provider's current timeline; `date` must be a real date, not after today (Europe/Amsterdam), and not before the calendar's publication, the opening of the item's window or the recorded date of the step it counts from (400 names the allowed range). Relative deadlines that count from this item recompute. When an item has several live events, the latest date counts: to correct a date, undo the wrong event.",
+        security: SECURITY,
+        params: ProviderParamsSchema,
+        body: CreateEventSchema,
+        response: {
+          201: { ...Type.Ref(EventSchema, { description: 'The recorded event.' }), headers: LOCATION_HEADER },
+          ...problemResponses(400, 401, 404, 413, 415, 429, 500),
+        },
+      },
     },
-  }, async (request, reply) => {
-    const provider = providerOf(request);
-    const { item, date, note } = request.body;
-    const today = fastify.today();
-    const errors: FieldError[] = [];
-    const recorded = fastify.store.events.recordedEvents(provider.id);
-    const bounds = recordBounds(provider, fastify.calendars, recorded, item, today);
-    if (!isValidPlainDate(date)) errors.push({ field: 'date', in: 'body', message: 'must be a real date YYYY-MM-DD' });
-    else if (date > today) errors.push({ field: 'date', in: 'body', message: `must not be after today (${today}, Europe/Amsterdam)` });
-    else if (bounds?.from != null && date < bounds.from) {
-      errors.push({ field: 'date', in: 'body', message: `must be between ${bounds.from} and ${bounds.to}: not before ${bounds.fromReason} (${bounds.from})` });
-    }
-    if (!bounds) {
-      errors.push({ field: 'item', in: 'body', message: `is not an item of this provider's timeline (GET /api/v1/providers/${provider.id}/timeline)` });
-    }
-    if (errors.length > 0) throw invalidInput(errors);
-    const event = fastify.store.events.record(provider.id, { item, date, note }, tenantOf(request).keyId);
-    return reply.code(201).header('location', `/api/v1/providers/${provider.id}/events/${event.id}`).send(eventResource(event));
-  });
+    async (request, reply) => {
+      const provider = providerOf(request);
+      const { item, date, note } = request.body;
+      const today = fastify.today();
+      const errors: FieldError[] = [];
+      const recorded = fastify.store.events.recordedEvents(provider.id);
+      const bounds = recordBounds(provider, fastify.calendars, recorded, item, today);
+      if (!isValidPlainDate(date))
+        errors.push({ field: 'date', in: 'body', message: 'must be a real date YYYY-MM-DD' });
+      else if (date > today)
+        errors.push({ field: 'date', in: 'body', message: `must not be after today (${today}, Europe/Amsterdam)` });
+      else if (bounds?.from != null && date < bounds.from) {
+        errors.push({
+          field: 'date',
+          in: 'body',
+          message: `must be between ${bounds.from} and ${bounds.to}: not before ${bounds.fromReason} (${bounds.from})`,
+        });
+      }
+      if (!bounds) {
+        errors.push({
+          field: 'item',
+          in: 'body',
+          message: `is not an item of this provider's timeline (GET /api/v1/providers/${provider.id}/timeline)`,
+        });
+      }
+      if (errors.length > 0) throw invalidInput(errors);
+      const event = fastify.store.events.record(provider.id, { item, date, note }, tenantOf(request).keyId);
+      return reply
+        .code(201)
+        .header('location', `/api/v1/providers/${provider.id}/events/${event.id}`)
+        .send(eventResource(event));
+    },
+  );
 
-  fastify.get('/:id/events', {
-    schema: {
-      operationId: 'listEvents',
-      tags,
-      summary: 'List recorded events',
-      description: 'The provider\'s recorded events by date; with `includeUndone=true` also the undone ones (the audit trail).',
-      security: SECURITY,
-      params: ProviderParamsSchema,
-      querystring: EventListQuerySchema,
-      response: { 200: { ...EventListSchema, description: 'The events.', headers: ETAG_HEADER }, ...NOT_MODIFIED, ...problemResponses(400, 401, 404, 429, 500) },
+  fastify.get(
+    '/:id/events',
+    {
+      schema: {
+        operationId: 'listEvents',
+        tags,
+        summary: 'List recorded events',
+        description:
+          "The provider's recorded events by date; with `includeUndone=true` also the undone ones (the audit trail).",
+        security: SECURITY,
+        params: ProviderParamsSchema,
+        querystring: EventListQuerySchema,
+        response: {
+          200: { ...EventListSchema, description: 'The events.', headers: ETAG_HEADER },
+          ...NOT_MODIFIED,
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
     },
-  }, async (request, reply) => {
-    const { id } = request.params;
-    const includeUndone = request.query.includeUndone === true;
-    // The feed counter moves with every recorded and undone event; the provider itself is not read.
-    const version = fastify.store.providers.versionOf(id, tenantOf(request), request.generation);
-    if (version === undefined) throw notFound('provider');
-    const answer = fastify.answers.answer(`events\n${id}\n${includeUndone}`, version, 'application/json; charset=utf-8', () =>
-      reply.serialize({ items: fastify.store.events.list(id, includeUndone).map(eventResource) }) as string);
-    return sendAnswer(request, reply, answer);
-  });
+    async (request, reply) => {
+      const { id } = request.params;
+      const includeUndone = request.query.includeUndone === true;
+      // The feed counter moves with every recorded and undone event; the provider itself is not read.
+      const version = fastify.store.providers.versionOf(id, tenantOf(request), request.generation);
+      if (version === undefined) throw notFound('provider');
+      const answer = fastify.answers.answer(
+        `events\n${id}\n${includeUndone}`,
+        version,
+        'application/json; charset=utf-8',
+        () => reply.serialize({ items: fastify.store.events.list(id, includeUndone).map(eventResource) }) as string,
+      );
+      return sendAnswer(request, reply, answer);
+    },
+  );
 
-  fastify.delete('/:id/events/:eventId', {
-    schema: {
-      operationId: 'undoEvent',
-      tags,
-      summary: 'Undo an event',
-      description: 'Undoes a recorded event: the timeline no longer counts from it. The event stays in the audit trail, marked with who undid it and when.',
-      security: SECURITY,
-      params: EventParamsSchema,
-      response: { 204: Type.Null({ description: 'Undone.' }), ...problemResponses(400, 401, 404, 429, 500) },
+  fastify.delete(
+    '/:id/events/:eventId',
+    {
+      schema: {
+        operationId: 'undoEvent',
+        tags,
+        summary: 'Undo an event',
+        description:
+          'Undoes a recorded event: the timeline no longer counts from it. The event stays in the audit trail, marked with who undid it and when.',
+        security: SECURITY,
+        params: EventParamsSchema,
+        response: { 204: Type.Null({ description: 'Undone.' }), ...problemResponses(400, 401, 404, 429, 500) },
+      },
     },
-  }, async (request, reply) => {
-    const provider = providerOf(request);
-    if (!fastify.store.events.undo(provider.id, request.params.eventId, tenantOf(request).keyId)) throw notFound('event');
-    return reply.code(204).send(null);
-  });
+    async (request, reply) => {
+      const provider = providerOf(request);
+      if (!fastify.store.events.undo(provider.id, request.params.eventId, tenantOf(request).keyId))
+        throw notFound('event');
+      return reply.code(204).send(null);
+    },
+  );
 };
 
 export default events;

@@ -8,7 +8,12 @@ import { sendAnswer, timelineVersion } from '../../plugins/app/answers.js';
 import { HttpProblem, invalidInput, notFound } from '../../problems.js';
 import { linkGonePages, NOT_MODIFIED, problemResponses } from '../../schemas/common.js';
 import {
-  CalendarFeedParamsSchema, CalendarFeedQuerySchema, CombinedFeedQuerySchema, FEED_CONTENT_TYPE, FeedTokenParamsSchema, feedResponses,
+  CalendarFeedParamsSchema,
+  CalendarFeedQuerySchema,
+  CombinedFeedQuerySchema,
+  FEED_CONTENT_TYPE,
+  FeedTokenParamsSchema,
+  feedResponses,
 } from '../../schemas/feeds.js';
 
 import { renderFeedPage } from '../../web/feed-page.js';
@@ -25,11 +30,16 @@ const SITUATION_PROBLEMS = {
 const HTML = 'text/html; charset=utf-8';
 const CACHED_PAGE_QUERIES = new Set(['', 'lang=nl', 'lang=en']);
 
-const SUBSCRIBE = 'Subscribe to it by address in Google Calendar, Outlook or Apple Calendar; they refetch it every few hours to a day and most ignore its alarms (VALARM).';
+const SUBSCRIBE =
+  'Subscribe to it by address in Google Calendar, Outlook or Apple Calendar; they refetch it every few hours to a day and most ignore its alarms (VALARM).';
 
 /** The feed's bytes with its validators, or 304 when the client's copy is still this one. */
 function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: RenderedFeed, cacheControl: string) {
-  reply.header('content-type', FEED_CONTENT_TYPE).header('etag', feed.etag).header('last-modified', feed.lastModified).header('cache-control', cacheControl);
+  reply
+    .header('content-type', FEED_CONTENT_TYPE)
+    .header('etag', feed.etag)
+    .header('last-modified', feed.lastModified)
+    .header('cache-control', cacheControl);
   const { 'if-none-match': ifNoneMatch, 'if-modified-since': ifModifiedSince } = request.headers;
   if (isNotModified(feed, ifNoneMatch, ifModifiedSince)) return reply.code(304).send();
   return reply.send(feed.body);
@@ -42,115 +52,173 @@ function kindNotListed(calendars: readonly CompiledCalendar[], kind: string): Ht
 }
 
 const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fastify, { publicBaseUrl }) => {
-  fastify.get('/calendars.ics', {
-    schema: {
-      operationId: 'getAllCalendarsFeed',
-      tags,
-      summary: 'Public feed of several calendars',
-      description: `The generic timelines of several insurers' calendars for one kind and status in one feed (every calendar when \`calendar\` is left out), with nothing recorded. ${SUBSCRIBE}`,
-      querystring: CombinedFeedQuerySchema,
-      response: { ...feedResponses('The combined feed'), ...problemResponses(400, 404, 500) },
+  fastify.get(
+    '/calendars.ics',
+    {
+      schema: {
+        operationId: 'getAllCalendarsFeed',
+        tags,
+        summary: 'Public feed of several calendars',
+        description: `The generic timelines of several insurers' calendars for one kind and status in one feed (every calendar when \`calendar\` is left out), with nothing recorded. ${SUBSCRIBE}`,
+        querystring: CombinedFeedQuerySchema,
+        response: { ...feedResponses('The combined feed'), ...problemResponses(400, 404, 500) },
+      },
     },
-  }, async (request, reply) => {
-    const { calendar: keys, kind, status } = request.query;
-    const known = fastify.calendars.all();
-    const selected: CompiledCalendar[] = [];
-    const unknown: string[] = [];
-    for (const key of keys ?? known.map((calendar) => calendar.key)) {
-      const calendar = known.find((candidate) => candidate.key === key);
-      if (calendar) selected.push(calendar);
-      else unknown.push(key);
-    }
-    if (unknown.length > 0) {
-      throw invalidInput(unknown.map((key) => ({ field: 'calendar', in: 'querystring', message: `no calendar "${key}"; known: ${known.map((c) => c.key).join(', ')}` })));
-    }
-    // Named calendars must each list the kind; with none named, the calendars that list it are combined.
-    const listing = selected.filter((calendar) => kindsOf(calendar).includes(kind));
-    const missing = keys === undefined ? (listing.length === 0 ? selected : []) : selected.filter((calendar) => !listing.includes(calendar));
-    if (missing.length > 0) throw kindNotListed(missing, kind);
-    return sendFeed(request, reply, fastify.feeds.calendarFeed(listing, kind, status), 'public, no-cache');
-  });
+    async (request, reply) => {
+      const { calendar: keys, kind, status } = request.query;
+      const known = fastify.calendars.all();
+      const selected: CompiledCalendar[] = [];
+      const unknown: string[] = [];
+      for (const key of keys ?? known.map((calendar) => calendar.key)) {
+        const calendar = known.find((candidate) => candidate.key === key);
+        if (calendar) selected.push(calendar);
+        else unknown.push(key);
+      }
+      if (unknown.length > 0) {
+        throw invalidInput(
+          unknown.map((key) => ({
+            field: 'calendar',
+            in: 'querystring',
+            message: `no calendar "${key}"; known: ${known.map((c) => c.key).join(', ')}`,
+          })),
+        );
+      }
+      // Named calendars must each list the kind; with none named, the calendars that list it are combined.
+      const listing = selected.filter((calendar) => kindsOf(calendar).includes(kind));
+      const missing =
+        keys === undefined
+          ? listing.length === 0
+            ? selected
+            : []
+          : selected.filter((calendar) => !listing.includes(calendar));
+      if (missing.length > 0) throw kindNotListed(missing, kind);
+      return sendFeed(request, reply, fastify.feeds.calendarFeed(listing, kind, status), 'public, no-cache');
+    },
+  );
 
-  fastify.get('/calendars/:insurer/:year.ics', {
-    schema: {
-      operationId: 'getCalendarFeed',
-      tags,
-      summary: 'Public feed of one calendar',
-      description: `The generic timeline of one insurer's calendar for one kind and status, with nothing recorded: for providers not registered. ${SUBSCRIBE}`,
-      params: CalendarFeedParamsSchema,
-      querystring: CalendarFeedQuerySchema,
-      response: { ...feedResponses('The calendar\'s feed'), ...problemResponses(400, 404, 500) },
+  fastify.get(
+    '/calendars/:insurer/:year.ics',
+    {
+      schema: {
+        operationId: 'getCalendarFeed',
+        tags,
+        summary: 'Public feed of one calendar',
+        description: `The generic timeline of one insurer's calendar for one kind and status, with nothing recorded: for providers not registered. ${SUBSCRIBE}`,
+        params: CalendarFeedParamsSchema,
+        querystring: CalendarFeedQuerySchema,
+        response: { ...feedResponses("The calendar's feed"), ...problemResponses(400, 404, 500) },
+      },
     },
-  }, async (request, reply) => {
-    const { insurer, year } = request.params;
-    const calendar = fastify.calendars.get(insurer, year);
-    if (!calendar) throw notFound(`calendar ${insurer}/${year}`);
-    if (!kindsOf(calendar).includes(request.query.kind)) throw kindNotListed([calendar], request.query.kind);
-    return sendFeed(request, reply, fastify.feeds.calendarFeed([calendar], request.query.kind, request.query.status), 'public, no-cache');
-  });
+    async (request, reply) => {
+      const { insurer, year } = request.params;
+      const calendar = fastify.calendars.get(insurer, year);
+      if (!calendar) throw notFound(`calendar ${insurer}/${year}`);
+      if (!kindsOf(calendar).includes(request.query.kind)) throw kindNotListed([calendar], request.query.kind);
+      return sendFeed(
+        request,
+        reply,
+        fastify.feeds.calendarFeed([calendar], request.query.kind, request.query.status),
+        'public, no-cache',
+      );
+    },
+  );
 
-  fastify.get('/situatie.ics', {
-    schema: {
-      operationId: 'getSituationFeed',
-      tags,
-      summary: 'Public feed of one situation',
-      description: `The dates of one situation, with nothing recorded: kinds of care (\`kind\`, repeated) and per calendar existing or new (\`c:<insurer>:<year>=existing|new|none\`), with a calendar's attributes (\`a:<insurer>:<year>:<attribute>=<value>\`). The web front door's subscribe links point here; the address is the situation, so no account is needed. ${SUBSCRIBE}`,
-      response: { ...feedResponses('The situation\'s feed'), ...problemResponses(400, 500) },
+  fastify.get(
+    '/situatie.ics',
+    {
+      schema: {
+        operationId: 'getSituationFeed',
+        tags,
+        summary: 'Public feed of one situation',
+        description: `The dates of one situation, with nothing recorded: kinds of care (\`kind\`, repeated) and per calendar existing or new (\`c:<insurer>:<year>=existing|new|none\`), with a calendar's attributes (\`a:<insurer>:<year>:<attribute>=<value>\`). The web front door's subscribe links point here; the address is the situation, so no account is needed. ${SUBSCRIBE}`,
+        response: { ...feedResponses("The situation's feed"), ...problemResponses(400, 500) },
+      },
     },
-  }, async (request, reply) => {
-    const { situation, problems } = parseSituation(queryOf(request.url), fastify.calendars);
-    if (problems.length > 0) {
-      throw invalidInput(problems.map((problem) => ({ field: problem.field, in: 'querystring', message: SITUATION_PROBLEMS[problem.code] })));
-    }
-    const query = situationQuery(situation);
-    return sendFeed(request, reply, fastify.feeds.situationFeed(situation, query, `${publicBaseUrl}/situatie?${query}`), 'public, no-cache');
-  });
+    async (request, reply) => {
+      const { situation, problems } = parseSituation(queryOf(request.url), fastify.calendars);
+      if (problems.length > 0) {
+        throw invalidInput(
+          problems.map((problem) => ({
+            field: problem.field,
+            in: 'querystring',
+            message: SITUATION_PROBLEMS[problem.code],
+          })),
+        );
+      }
+      const query = situationQuery(situation);
+      return sendFeed(
+        request,
+        reply,
+        fastify.feeds.situationFeed(situation, query, `${publicBaseUrl}/situatie?${query}`),
+        'public, no-cache',
+      );
+    },
+  );
 
-  fastify.get('/:token.html', {
-    schema: {
-      operationId: 'getProviderTimelinePage',
-      tags,
-      summary: "A provider's timeline as a web page",
-      description: 'The same timeline as the feed, as a page people can read in a browser (the links in feed events and reminder e-mails lead here). Behind the same secret as the feed: rotating the feed token changes this address too.',
-      params: FeedTokenParamsSchema,
-      produces: ['text/html'],
-      response: { 200: Type.String({ description: 'The timeline page (text/html).' }), ...NOT_MODIFIED, ...linkGonePages(400, 404), ...problemResponses(500) },
+  fastify.get(
+    '/:token.html',
+    {
+      schema: {
+        operationId: 'getProviderTimelinePage',
+        tags,
+        summary: "A provider's timeline as a web page",
+        description:
+          'The same timeline as the feed, as a page people can read in a browser (the links in feed events and reminder e-mails lead here). Behind the same secret as the feed: rotating the feed token changes this address too.',
+        params: FeedTokenParamsSchema,
+        produces: ['text/html'],
+        response: {
+          200: Type.String({ description: 'The timeline page (text/html).' }),
+          ...NOT_MODIFIED,
+          ...linkGonePages(400, 404),
+          ...problemResponses(500),
+        },
+      },
     },
-  }, async (request, reply) => {
-    const { token } = request.params;
-    // The token is looked up on every request (a replaced address answers 404 at once); the page is built only when it moved.
-    const owner = fastify.feeds.ownerOf(token);
-    if (!owner) throw notFound('timeline page');
-    const build = () => {
-      const found = fastify.feeds.providerTimeline(token);
-      if (!found) throw notFound('timeline page');
-      return renderFeedPage(request, found, (item) => fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer);
-    };
-    // The page's links repeat its query: only the plain address and its language switch are kept, so no query fills the cache.
-    const query = request.url.slice(request.url.indexOf('?') + 1 || request.url.length);
-    reply.header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex');
-    if (!CACHED_PAGE_QUERIES.has(query)) return reply.type(HTML).send(build());
-    const version = timelineVersion(owner.feedVersion, fastify.today(), fastify.calendars);
-    // By the whole URL: the page's language switch repeats it.
-    return sendAnswer(request, reply, fastify.answers.answer(`page\n${request.url}`, version, HTML, build));
-  });
+    async (request, reply) => {
+      const { token } = request.params;
+      // The token is looked up on every request (a replaced address answers 404 at once); the page is built only when it moved.
+      const owner = fastify.feeds.ownerOf(token);
+      if (!owner) throw notFound('timeline page');
+      const build = () => {
+        const found = fastify.feeds.providerTimeline(token);
+        if (!found) throw notFound('timeline page');
+        return renderFeedPage(
+          request,
+          found,
+          (item) =>
+            fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer,
+        );
+      };
+      // The page's links repeat its query: only the plain address and its language switch are kept, so no query fills the cache.
+      const query = request.url.slice(request.url.indexOf('?') + 1 || request.url.length);
+      reply.header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex');
+      if (!CACHED_PAGE_QUERIES.has(query)) return reply.type(HTML).send(build());
+      const version = timelineVersion(owner.feedVersion, fastify.today(), fastify.calendars);
+      // By the whole URL: the page's language switch repeats it.
+      return sendAnswer(request, reply, fastify.answers.answer(`page\n${request.url}`, version, HTML, build));
+    },
+  );
 
-  fastify.get('/:token.ics', {
-    schema: {
-      operationId: 'getProviderFeed',
-      tags,
-      summary: "A provider's secret feed",
-      description: `Every dated item of the provider's timeline, kept up to date with recorded events and provider changes; alarms from the provider's \`reminderDays\`. The address is the provider's \`feedUrl\`; anyone who has it can read the feed, so \`POST /api/v1/providers/{id}/feed-token\` replaces it (the old address answers 404 at once). ${SUBSCRIBE}`,
-      params: FeedTokenParamsSchema,
-      response: { ...feedResponses('The provider\'s feed'), ...problemResponses(404, 500) },
+  fastify.get(
+    '/:token.ics',
+    {
+      schema: {
+        operationId: 'getProviderFeed',
+        tags,
+        summary: "A provider's secret feed",
+        description: `Every dated item of the provider's timeline, kept up to date with recorded events and provider changes; alarms from the provider's \`reminderDays\`. The address is the provider's \`feedUrl\`; anyone who has it can read the feed, so \`POST /api/v1/providers/{id}/feed-token\` replaces it (the old address answers 404 at once). ${SUBSCRIBE}`,
+        params: FeedTokenParamsSchema,
+        response: { ...feedResponses("The provider's feed"), ...problemResponses(404, 500) },
+      },
     },
-  }, async (request, reply) => {
-    const feed = fastify.feeds.providerFeed(request.params.token);
-    if (!feed) throw notFound('feed');
-    // A secret address: no shared cache may keep it, and search engines should not list it.
-    reply.header('x-robots-tag', 'noindex');
-    return sendFeed(request, reply, feed, 'private, no-cache');
-  });
+    async (request, reply) => {
+      const feed = fastify.feeds.providerFeed(request.params.token);
+      if (!feed) throw notFound('feed');
+      // A secret address: no shared cache may keep it, and search engines should not list it.
+      reply.header('x-robots-tag', 'noindex');
+      return sendFeed(request, reply, feed, 'private, no-cache');
+    },
+  );
 };
 
 export default feeds;

@@ -17,31 +17,46 @@ const metrics: FastifyPluginAsyncTypebox<{ token?: string }> = async (fastify, o
       const header = request.headers.authorization ?? '';
       const presented = /^Bearer +(\S{1,512}) *$/i.exec(header)?.[1];
       if (presented === undefined || !sameToken(token, presented)) {
-        throw new HttpProblem(401, 'send the metrics token: Authorization: Bearer <METRICS_TOKEN>', [{ field: 'authorization', in: 'headers', message: 'must be the metrics token' }], {
-          'www-authenticate': 'Bearer realm="metrics"',
-        });
+        throw new HttpProblem(
+          401,
+          'send the metrics token: Authorization: Bearer <METRICS_TOKEN>',
+          [{ field: 'authorization', in: 'headers', message: 'must be the metrics token' }],
+          {
+            'www-authenticate': 'Bearer realm="metrics"',
+          },
+        );
       }
     });
   }
-  fastify.get('/metrics', {
-    schema: {
-      operationId: 'getMetrics',
-      tags: ['service'],
-      summary: 'Prometheus metrics',
-      description:
-        'Prometheus text format: requests per route and status, feed cache hits and misses, outbox sizes per status, the last reminder run, providers, memory. Holds no personal data. With METRICS_TOKEN set, only `Authorization: Bearer <METRICS_TOKEN>` is answered (what Prometheus sends with `authorization.credentials`); without it, restrict it to your monitoring network at the proxy.',
-      response: {
-        200: {
-          description: 'Prometheus text exposition format 0.0.4.',
-          content: { 'text/plain': { schema: Type.String({ examples: ['# HELP providers Registered providers.\n# TYPE providers gauge\nproviders 12\n'] }) } },
+  fastify.get(
+    '/metrics',
+    {
+      schema: {
+        operationId: 'getMetrics',
+        tags: ['service'],
+        summary: 'Prometheus metrics',
+        description:
+          'Prometheus text format: requests per route and status, feed cache hits and misses, outbox sizes per status, the last reminder run, providers, memory. Holds no personal data. With METRICS_TOKEN set, only `Authorization: Bearer <METRICS_TOKEN>` is answered (what Prometheus sends with `authorization.credentials`); without it, restrict it to your monitoring network at the proxy.',
+        response: {
+          200: {
+            description: 'Prometheus text exposition format 0.0.4.',
+            content: {
+              'text/plain': {
+                schema: Type.String({
+                  examples: ['# HELP providers Registered providers.\n# TYPE providers gauge\nproviders 12\n'],
+                }),
+              },
+            },
+          },
+          ...problemResponses(401, 500),
         },
-        ...problemResponses(401, 500),
       },
     },
-  }, async (_request, reply) => {
-    reply.type('text/plain; version=0.0.4; charset=utf-8');
-    return fastify.metrics.render();
-  });
+    async (_request, reply) => {
+      reply.type('text/plain; version=0.0.4; charset=utf-8');
+      return fastify.metrics.render();
+    },
+  );
 };
 
 export default metrics;

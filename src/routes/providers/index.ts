@@ -4,7 +4,12 @@ import { tenantOf } from '../../plugins/app/auth.js';
 import { HttpProblem, notFound } from '../../problems.js';
 import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
 import {
-  CreateProviderSchema, ProviderListQuerySchema, ProviderListSchema, ProviderParamsSchema, ProviderSchema, UpdateProviderSchema,
+  CreateProviderSchema,
+  ProviderListQuerySchema,
+  ProviderListSchema,
+  ProviderParamsSchema,
+  ProviderSchema,
+  UpdateProviderSchema,
 } from '../../schemas/providers.js';
 import { DuplicateAgbError, type ProviderInput } from '../../store/providers.js';
 import { validateProviderInput } from '../../validation/provider-input.js';
@@ -21,119 +26,176 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
     try {
       return write();
     } catch (error) {
-      if (error instanceof DuplicateAgbError) throw new HttpProblem(409, error.message, [{ field: 'agb', in: 'body', message: 'another provider of this API key has this AGB code' }]);
+      if (error instanceof DuplicateAgbError)
+        throw new HttpProblem(409, error.message, [
+          { field: 'agb', in: 'body', message: 'another provider of this API key has this AGB code' },
+        ]);
       throw error;
     }
   };
 
-  fastify.post('', {
-    schema: {
-      operationId: 'createProvider',
-      tags,
-      summary: 'Register a provider',
-      description: 'Registers a provider with its contracts and contacts. Each contract names a calendar (`insurer` and `year`, see `GET /api/v1/calendars`); its `attributes` must be ones that calendar declares. Answers with the provider, including its `id` and iCal `feedUrl`.',
-      security: SECURITY,
-      body: CreateProviderSchema,
-      response: { 201: { ...Type.Ref(ProviderSchema, { description: 'The registered provider.' }), headers: LOCATION_HEADER }, ...problemResponses(400, 401, 409, 413, 415, 429, 500) },
+  fastify.post(
+    '',
+    {
+      schema: {
+        operationId: 'createProvider',
+        tags,
+        summary: 'Register a provider',
+        description:
+          'Registers a provider with its contracts and contacts. Each contract names a calendar (`insurer` and `year`, see `GET /api/v1/calendars`); its `attributes` must be ones that calendar declares. Answers with the provider, including its `id` and iCal `feedUrl`.',
+        security: SECURITY,
+        body: CreateProviderSchema,
+        response: {
+          201: { ...Type.Ref(ProviderSchema, { description: 'The registered provider.' }), headers: LOCATION_HEADER },
+          ...problemResponses(400, 401, 409, 413, 415, 429, 500),
+        },
+      },
     },
-  }, async (request, reply) => {
-    const input = validateProviderInput(request.body, fastify.calendars);
-    const provider = saving(() => fastify.store.providers.create(tenantOf(request).keyId, input));
-    return reply.code(201).header('location', `/api/v1/providers/${provider.id}`).send(resource(provider));
-  });
+    async (request, reply) => {
+      const input = validateProviderInput(request.body, fastify.calendars);
+      const provider = saving(() => fastify.store.providers.create(tenantOf(request).keyId, input));
+      return reply.code(201).header('location', `/api/v1/providers/${provider.id}`).send(resource(provider));
+    },
+  );
 
-  fastify.get('', {
-    schema: {
-      operationId: 'listProviders',
-      tags,
-      summary: 'List providers',
-      description: 'The providers of this API key (every provider for an admin key), oldest first, one page at a time. `total` counts all matches.',
-      security: SECURITY,
-      querystring: ProviderListQuerySchema,
-      response: { 200: { ...ProviderListSchema, description: 'One page of providers.' }, ...problemResponses(400, 401, 429, 500) },
+  fastify.get(
+    '',
+    {
+      schema: {
+        operationId: 'listProviders',
+        tags,
+        summary: 'List providers',
+        description:
+          'The providers of this API key (every provider for an admin key), oldest first, one page at a time. `total` counts all matches.',
+        security: SECURITY,
+        querystring: ProviderListQuerySchema,
+        response: {
+          200: { ...ProviderListSchema, description: 'One page of providers.' },
+          ...problemResponses(400, 401, 429, 500),
+        },
+      },
     },
-  }, async (request) => {
-    // The schema's defaults are filled in by validation; spelled out again for the type only.
-    const query = { ...request.query, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 };
-    const { items, total } = fastify.store.providers.list(tenantOf(request), query);
-    return { items: items.map(resource), total, limit: query.limit, offset: query.offset };
-  });
+    async (request) => {
+      // The schema's defaults are filled in by validation; spelled out again for the type only.
+      const query = { ...request.query, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 };
+      const { items, total } = fastify.store.providers.list(tenantOf(request), query);
+      return { items: items.map(resource), total, limit: query.limit, offset: query.offset };
+    },
+  );
 
-  fastify.get('/:id', {
-    schema: {
-      operationId: 'getProvider',
-      tags,
-      summary: 'Get a provider',
-      description: 'The provider with its contracts, contacts and feed address, if this API key may see it.',
-      security: SECURITY,
-      params: ProviderParamsSchema,
-      response: { 200: { ...Type.Ref(ProviderSchema, { description: 'The provider.' }), headers: ETAG_HEADER }, ...NOT_MODIFIED, ...problemResponses(400, 401, 404, 429, 500) },
+  fastify.get(
+    '/:id',
+    {
+      schema: {
+        operationId: 'getProvider',
+        tags,
+        summary: 'Get a provider',
+        description: 'The provider with its contracts, contacts and feed address, if this API key may see it.',
+        security: SECURITY,
+        params: ProviderParamsSchema,
+        response: {
+          200: { ...Type.Ref(ProviderSchema, { description: 'The provider.' }), headers: ETAG_HEADER },
+          ...NOT_MODIFIED,
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
     },
-  }, async (request, reply) => {
-    const tenant = tenantOf(request);
-    const { id } = request.params;
-    // The version is read (tenant checked) on every request; the provider with its children only when it moved.
-    const version = fastify.store.providers.versionOf(id, tenant, request.generation) ?? throwNotFound();
-    const answer = fastify.answers.answer(`provider\n${id}`, version, 'application/json; charset=utf-8', () =>
-      reply.serialize(resource(fastify.store.providers.get(id, tenant) ?? throwNotFound())) as string);
-    return sendAnswer(request, reply, answer);
-  });
+    async (request, reply) => {
+      const tenant = tenantOf(request);
+      const { id } = request.params;
+      // The version is read (tenant checked) on every request; the provider with its children only when it moved.
+      const version = fastify.store.providers.versionOf(id, tenant, request.generation) ?? throwNotFound();
+      const answer = fastify.answers.answer(
+        `provider\n${id}`,
+        version,
+        'application/json; charset=utf-8',
+        () => reply.serialize(resource(fastify.store.providers.get(id, tenant) ?? throwNotFound())) as string,
+      );
+      return sendAnswer(request, reply, answer);
+    },
+  );
 
-  fastify.patch('/:id', {
-    schema: {
-      operationId: 'updateProvider',
-      tags,
-      summary: 'Change a provider',
-      description: 'Changes the given fields; each replaces the stored value whole (`contracts` and `contacts` as lists). The result is validated like a new provider. Accepts `application/json` and `application/merge-patch+json`.',
-      security: SECURITY,
-      params: ProviderParamsSchema,
-      body: UpdateProviderSchema,
-      response: { 200: Type.Ref(ProviderSchema, { description: 'The changed provider.' }), ...problemResponses(400, 401, 404, 409, 413, 415, 429, 500) },
+  fastify.patch(
+    '/:id',
+    {
+      schema: {
+        operationId: 'updateProvider',
+        tags,
+        summary: 'Change a provider',
+        description:
+          'Changes the given fields; each replaces the stored value whole (`contracts` and `contacts` as lists). The result is validated like a new provider. Accepts `application/json` and `application/merge-patch+json`.',
+        security: SECURITY,
+        params: ProviderParamsSchema,
+        body: UpdateProviderSchema,
+        response: {
+          200: Type.Ref(ProviderSchema, { description: 'The changed provider.' }),
+          ...problemResponses(400, 401, 404, 409, 413, 415, 429, 500),
+        },
+      },
     },
-  }, async (request) => {
-    const existing = fastify.store.providers.get(request.params.id, tenantOf(request)) ?? throwNotFound();
-    const merged = {
-      name: request.body.name ?? existing.name,
-      agb: request.body.agb ?? existing.agb,
-      kinds: request.body.kinds ?? existing.kinds,
-      contracts: request.body.contracts ?? existing.contracts,
-      contacts: request.body.contacts ?? existing.contacts.map(({ email, name, language }) => ({ email, language, ...(name === null ? {} : { name }) })),
-      reminderDays: request.body.reminderDays ?? existing.reminderDays,
-    };
-    const input: ProviderInput = validateProviderInput(merged, fastify.calendars);
-    return resource(saving(() => fastify.store.providers.update(existing, input)));
-  });
+    async (request) => {
+      const existing = fastify.store.providers.get(request.params.id, tenantOf(request)) ?? throwNotFound();
+      const merged = {
+        name: request.body.name ?? existing.name,
+        agb: request.body.agb ?? existing.agb,
+        kinds: request.body.kinds ?? existing.kinds,
+        contracts: request.body.contracts ?? existing.contracts,
+        contacts:
+          request.body.contacts ??
+          existing.contacts.map(({ email, name, language }) => ({
+            email,
+            language,
+            ...(name === null ? {} : { name }),
+          })),
+        reminderDays: request.body.reminderDays ?? existing.reminderDays,
+      };
+      const input: ProviderInput = validateProviderInput(merged, fastify.calendars);
+      return resource(saving(() => fastify.store.providers.update(existing, input)));
+    },
+  );
 
-  fastify.post('/:id/feed-token', {
-    schema: {
-      operationId: 'rotateFeedToken',
-      tags,
-      summary: 'Replace the feed address',
-      description: 'Gives the provider a new secret feed token, for when the feed address has leaked. Answers with the provider and its new `feedUrl`; the old address answers 404 from now on, so subscriptions must be made again with the new one.',
-      security: SECURITY,
-      params: ProviderParamsSchema,
-      response: { 200: Type.Ref(ProviderSchema, { description: 'The provider with its new feed address.' }), ...problemResponses(400, 401, 404, 429, 500) },
+  fastify.post(
+    '/:id/feed-token',
+    {
+      schema: {
+        operationId: 'rotateFeedToken',
+        tags,
+        summary: 'Replace the feed address',
+        description:
+          'Gives the provider a new secret feed token, for when the feed address has leaked. Answers with the provider and its new `feedUrl`; the old address answers 404 from now on, so subscriptions must be made again with the new one.',
+        security: SECURITY,
+        params: ProviderParamsSchema,
+        response: {
+          200: Type.Ref(ProviderSchema, { description: 'The provider with its new feed address.' }),
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
     },
-  }, async (request) => {
-    const existing = fastify.store.providers.get(request.params.id, tenantOf(request)) ?? throwNotFound();
-    return resource(fastify.store.providers.rotateFeedToken(existing));
-  });
+    async (request) => {
+      const existing = fastify.store.providers.get(request.params.id, tenantOf(request)) ?? throwNotFound();
+      return resource(fastify.store.providers.rotateFeedToken(existing));
+    },
+  );
 
-  fastify.delete('/:id', {
-    schema: {
-      operationId: 'deleteProvider',
-      tags,
-      summary: 'Delete a provider',
-      description: 'Deletes the provider with its contracts, contacts and recorded events; its feed stops.',
-      security: SECURITY,
-      params: ProviderParamsSchema,
-      response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(400, 401, 404, 429, 500) },
+  fastify.delete(
+    '/:id',
+    {
+      schema: {
+        operationId: 'deleteProvider',
+        tags,
+        summary: 'Delete a provider',
+        description: 'Deletes the provider with its contracts, contacts and recorded events; its feed stops.',
+        security: SECURITY,
+        params: ProviderParamsSchema,
+        response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(400, 401, 404, 429, 500) },
+      },
     },
-  }, async (request, reply) => {
-    const provider = fastify.store.providers.get(request.params.id, tenantOf(request)) ?? throwNotFound();
-    fastify.store.providers.delete(provider.id);
-    return reply.code(204).send(null);
-  });
+    async (request, reply) => {
+      const provider = fastify.store.providers.get(request.params.id, tenantOf(request)) ?? throwNotFound();
+      fastify.store.providers.delete(provider.id);
+      return reply.code(204).send(null);
+    },
+  );
 };
 
 function throwNotFound(): never {

@@ -25,5 +25,9 @@ export function providerResource(provider: ProviderRecord, publicBaseUrl: string
 /** The feed address, its webcal:// form (opens the calendar app) and Google Calendar's subscribe link, which takes the webcal form. */
 export function feedLinks(feedUrl: string): { feedUrl: string; feedWebcalUrl: string; feedGoogleCalendarUrl: string } {
   const feedWebcalUrl = feedUrl.replace(/^https?:/, 'webcal:');
-  return { feedUrl, feedWebcalUrl, feedGoogleCalendarUrl: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(feedWebcalUrl)}` };
+  return {
+    feedUrl,
+    feedWebcalUrl,
+    feedGoogleCalendarUrl: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(feedWebcalUrl)}`,
+  };
 }

@@ -10,38 +10,64 @@ import { TimelineQuerySchema, TimelineSchema } from '../../schemas/timeline.js';
 const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('onRequest', fastify.authenticate);
 
-  fastify.get('/:id/timeline', {
-    schema: {
-      operationId: 'getProviderTimeline',
-      tags: ['timeline'],
-      summary: "A provider's timeline",
-      description:
-        'Every date that applies to the provider across its contracts, sorted by due date, with statuses as of `asOf`. Relative dates count from recorded events, otherwise from the predicted date of the step before (`projected`). Filter by due date (`from`, `to`, inclusive) and `actor`.',
-      security: SECURITY,
-      params: ProviderParamsSchema,
-      querystring: TimelineQuerySchema,
-      response: { 200: { ...TimelineSchema, description: 'The timeline.', headers: ETAG_HEADER }, ...NOT_MODIFIED, ...problemResponses(400, 401, 404, 429, 500) },
+  fastify.get(
+    '/:id/timeline',
+    {
+      schema: {
+        operationId: 'getProviderTimeline',
+        tags: ['timeline'],
+        summary: "A provider's timeline",
+        description:
+          'Every date that applies to the provider across its contracts, sorted by due date, with statuses as of `asOf`. Relative dates count from recorded events, otherwise from the predicted date of the step before (`projected`). Filter by due date (`from`, `to`, inclusive) and `actor`.',
+        security: SECURITY,
+        params: ProviderParamsSchema,
+        querystring: TimelineQuerySchema,
+        response: {
+          200: { ...TimelineSchema, description: 'The timeline.', headers: ETAG_HEADER },
+          ...NOT_MODIFIED,
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
     },
-  }, async (request, reply) => {
-    const today = fastify.today();
-    const { asOf = today, from, to, actor } = request.query;
-    if (from !== undefined && to !== undefined && from > to) throw invalidInput([{ field: 'to', in: 'querystring', message: 'must not be before from' }]);
-    const tenant = tenantOf(request);
-    const { id } = request.params;
-    // The version is read (tenant checked) on every request; the provider with its children only when it moved.
-    const version = fastify.store.providers.versionOf(id, tenant, request.generation);
-    if (version === undefined) throw notFound('provider');
-    const key = `timeline\n${id}\n${asOf}\n${from ?? ''}\n${to ?? ''}\n${actor ?? ''}`;
-    const answer = fastify.answers.answer(key, timelineVersion(version, today, fastify.calendars), 'application/json; charset=utf-8', () => {
-      const provider = fastify.store.providers.get(id, tenant);
-      if (!provider) throw notFound('provider');
-      const items = computeTimeline(provider, fastify.calendars, fastify.store.events.recordedEvents(provider.id), asOf).filter(
-        (item) => (from === undefined || (item.due !== null && item.due >= from)) && (to === undefined || (item.due !== null && item.due <= to)) && (actor === undefined || item.actor === actor),
+    async (request, reply) => {
+      const today = fastify.today();
+      const { asOf = today, from, to, actor } = request.query;
+      if (from !== undefined && to !== undefined && from > to)
+        throw invalidInput([{ field: 'to', in: 'querystring', message: 'must not be before from' }]);
+      const tenant = tenantOf(request);
+      const { id } = request.params;
+      // The version is read (tenant checked) on every request; the provider with its children only when it moved.
+      const version = fastify.store.providers.versionOf(id, tenant, request.generation);
+      if (version === undefined) throw notFound('provider');
+      const key = `timeline\n${id}\n${asOf}\n${from ?? ''}\n${to ?? ''}\n${actor ?? ''}`;
+      const answer = fastify.answers.answer(
+        key,
+        timelineVersion(version, today, fastify.calendars),
+        'application/json; charset=utf-8',
+        () => {
+          const provider = fastify.store.providers.get(id, tenant);
+          if (!provider) throw notFound('provider');
+          const items = computeTimeline(
+            provider,
+            fastify.calendars,
+            fastify.store.events.recordedEvents(provider.id),
+            asOf,
+          ).filter(
+            (item) =>
+              (from === undefined || (item.due !== null && item.due >= from)) &&
+              (to === undefined || (item.due !== null && item.due <= to)) &&
+              (actor === undefined || item.actor === actor),
+          );
+          return reply.serialize({
+            provider: { id: provider.id, name: provider.name, agb: provider.agb, kinds: provider.kinds },
+            asOf,
+            items,
+          }) as string;
+        },
       );
-      return reply.serialize({ provider: { id: provider.id, name: provider.name, agb: provider.agb, kinds: provider.kinds }, asOf, items }) as string;
-    });
-    return sendAnswer(request, reply, answer);
-  });
+      return sendAnswer(request, reply, answer);
+    },
+  );
 };
 
 export default timeline;

@@ -13,15 +13,32 @@ const tags = ['reminders'];
 const HTML = { description: 'A small page for people.', content: { 'text/html': { schema: { type: 'string' } } } };
 
 /** The page in the site's look (web/render.ts), in the contact's language unless the reader switched (`?lang=`). */
-function page(request: FastifyRequest, language: 'nl' | 'en', body: (t: Words) => { heading: string; paragraphs: string[]; form?: { action: string; button: string; hidden: { name: string; value: string }[] } }): string {
+function page(
+  request: FastifyRequest,
+  language: 'nl' | 'en',
+  body: (t: Words) => {
+    heading: string;
+    paragraphs: string[];
+    form?: { action: string; button: string; hidden: { name: string; value: string }[] };
+  },
+): string {
   const asked = (request.query as { lang?: string } | undefined)?.lang;
   const shown = asked === 'nl' || asked === 'en' ? asked : language;
   const content = body(wordsFor(shown));
-  return renderPage('shared/message', { language: shown, title: content.heading, switchUrl: switchUrlOf(request.url, shown) }, { ...content, links: [{ href: '/', text: wordsFor(shown).home }] });
+  return renderPage(
+    'shared/message',
+    { language: shown, title: content.heading, switchUrl: switchUrlOf(request.url, shown) },
+    { ...content, links: [{ href: '/', text: wordsFor(shown).home }] },
+  );
 }
 
 /** What an unsubscribed address sees (after the click, and on the link later): it is off, and how to turn it on again. */
-function unsubscribedPage(request: FastifyRequest, token: string, contact: { language: 'nl' | 'en'; email: string }, practice: string): string {
+function unsubscribedPage(
+  request: FastifyRequest,
+  token: string,
+  contact: { language: 'nl' | 'en'; email: string },
+  practice: string,
+): string {
   return page(request, contact.language, (t) => ({
     heading: t.unsubscribedTitle,
     paragraphs: [t.unsubscribedBody(contact.email, practice)],
@@ -37,74 +54,113 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
   const store = new ReminderStore(fastify.db);
   const outbox = new OutboxStore(fastify.db);
   // The body (List-Unsubscribe=One-Click) carries nothing the token does not: accept it in the forms mail clients send.
-  fastify.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'], { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, body));
+  fastify.addContentTypeParser(
+    ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'],
+    { parseAs: 'string', bodyLimit: 4096 },
+    (_request, body, done) => done(null, body),
+  );
 
-  const practiceOf = (providerId: string) => fastify.store.providers.get(providerId, { keyId: '', admin: true })?.name ?? '';
-  const contactOf = (token: string) => store.contactByToken(token) ?? (() => { throw notFound('unsubscribe link'); })();
+  const practiceOf = (providerId: string) =>
+    fastify.store.providers.get(providerId, { keyId: '', admin: true })?.name ?? '';
+  const contactOf = (token: string) =>
+    store.contactByToken(token) ??
+    (() => {
+      throw notFound('unsubscribe link');
+    })();
   // The page names an address: no cache may keep it, no search engine may list it.
-  const privatePage = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow');
+  const privatePage = (reply: FastifyReply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('x-robots-tag', 'noindex, nofollow');
 
-  fastify.get('/:token', {
-    schema: {
-      operationId: 'getUnsubscribePage',
-      tags,
-      summary: 'Unsubscribe page',
-      description: 'Asks to confirm with a button (which POSTs `List-Unsubscribe=One-Click` to the same address). Not cached, not indexed.',
-      params: UnsubscribeParamsSchema,
-      response: { 200: HTML, ...linkGonePages(400, 404), ...problemResponses(500) },
+  fastify.get(
+    '/:token',
+    {
+      schema: {
+        operationId: 'getUnsubscribePage',
+        tags,
+        summary: 'Unsubscribe page',
+        description:
+          'Asks to confirm with a button (which POSTs `List-Unsubscribe=One-Click` to the same address). Not cached, not indexed.',
+        params: UnsubscribeParamsSchema,
+        response: { 200: HTML, ...linkGonePages(400, 404), ...problemResponses(500) },
+      },
     },
-  }, async (request, reply) => {
-    const contact = contactOf(request.params.token);
-    const practice = practiceOf(contact.providerId);
-    const html = contact.unsubscribed
-      ? unsubscribedPage(request, request.params.token, contact, practice)
-      : page(request, contact.language, (t) => ({
-        heading: t.unsubscribeTitle,
-        paragraphs: [t.unsubscribeBody(contact.email, practice), t.unsubscribeUndo],
-        // The page's own button sends what a mail client's one-click POST sends (RFC 8058), so both pass the same check.
-        form: { action: `/unsubscribe/${request.params.token}`, button: t.unsubscribeButton, hidden: [{ name: 'List-Unsubscribe', value: 'One-Click' }] },
-      }));
-    return privatePage(reply).send(html);
-  });
+    async (request, reply) => {
+      const contact = contactOf(request.params.token);
+      const practice = practiceOf(contact.providerId);
+      const html = contact.unsubscribed
+        ? unsubscribedPage(request, request.params.token, contact, practice)
+        : page(request, contact.language, (t) => ({
+            heading: t.unsubscribeTitle,
+            paragraphs: [t.unsubscribeBody(contact.email, practice), t.unsubscribeUndo],
+            // The page's own button sends what a mail client's one-click POST sends (RFC 8058), so both pass the same check.
+            form: {
+              action: `/unsubscribe/${request.params.token}`,
+              button: t.unsubscribeButton,
+              hidden: [{ name: 'List-Unsubscribe', value: 'One-Click' }],
+            },
+          }));
+      return privatePage(reply).send(html);
+    },
+  );
 
-  fastify.post('/:token', {
-    schema: {
-      operationId: 'unsubscribe',
-      tags,
-      summary: 'Unsubscribe (one click)',
-      description: 'Stops every further reminder to this address from this tenant, also those already queued, and after the contact is deleted and added again. The body must carry `List-Unsubscribe=One-Click` (RFC 8058; form or multipart). No API key: the token in the link is the proof. Idempotent.',
-      params: UnsubscribeParamsSchema,
-      response: { 200: HTML, ...problemResponses(400, 404, 413, 415, 500) },
+  fastify.post(
+    '/:token',
+    {
+      schema: {
+        operationId: 'unsubscribe',
+        tags,
+        summary: 'Unsubscribe (one click)',
+        description:
+          'Stops every further reminder to this address from this tenant, also those already queued, and after the contact is deleted and added again. The body must carry `List-Unsubscribe=One-Click` (RFC 8058; form or multipart). No API key: the token in the link is the proof. Idempotent.',
+        params: UnsubscribeParamsSchema,
+        response: { 200: HTML, ...problemResponses(400, 404, 413, 415, 500) },
+      },
     },
-  }, async (request, reply) => {
-    const contact = contactOf(request.params.token);
-    if (!isOneClick(request.headers['content-type'], request.body)) {
-      throw new HttpProblem(400, 'the body must carry List-Unsubscribe=One-Click (RFC 8058)', [{ field: 'List-Unsubscribe', in: 'body', message: 'must be One-Click' }]);
-    }
-    if (store.unsubscribe(contact.id, nowIso())) {
-      const cancelled = outbox.cancelForContact(contact.id);
-      request.log.info({ contactId: contact.id, cancelled }, 'reminders: contact unsubscribed');
-    }
-    const practice = practiceOf(contact.providerId);
-    return privatePage(reply).send(unsubscribedPage(request, request.params.token, contact, practice));
-  });
+    async (request, reply) => {
+      const contact = contactOf(request.params.token);
+      if (!isOneClick(request.headers['content-type'], request.body)) {
+        throw new HttpProblem(400, 'the body must carry List-Unsubscribe=One-Click (RFC 8058)', [
+          { field: 'List-Unsubscribe', in: 'body', message: 'must be One-Click' },
+        ]);
+      }
+      if (store.unsubscribe(contact.id, nowIso())) {
+        const cancelled = outbox.cancelForContact(contact.id);
+        request.log.info({ contactId: contact.id, cancelled }, 'reminders: contact unsubscribed');
+      }
+      const practice = practiceOf(contact.providerId);
+      return privatePage(reply).send(unsubscribedPage(request, request.params.token, contact, practice));
+    },
+  );
 
-  fastify.post('/:token/resubscribe', {
-    schema: {
-      operationId: 'resubscribe',
-      tags,
-      summary: 'Receive reminders again',
-      description: 'The person herself undoes her unsubscribe (from her own link): the address leaves the tenant\'s suppression list. Idempotent.',
-      params: UnsubscribeParamsSchema,
-      response: { 200: HTML, ...problemResponses(400, 404, 413, 415, 500) },
+  fastify.post(
+    '/:token/resubscribe',
+    {
+      schema: {
+        operationId: 'resubscribe',
+        tags,
+        summary: 'Receive reminders again',
+        description:
+          "The person herself undoes her unsubscribe (from her own link): the address leaves the tenant's suppression list. Idempotent.",
+        params: UnsubscribeParamsSchema,
+        response: { 200: HTML, ...problemResponses(400, 404, 413, 415, 500) },
+      },
     },
-  }, async (request, reply) => {
-    const contact = contactOf(request.params.token);
-    store.resubscribe(contact.id);
-    request.log.info({ contactId: contact.id }, 'reminders: contact subscribed again');
-    const practice = practiceOf(contact.providerId);
-    return privatePage(reply).send(page(request, contact.language, (t) => ({ heading: t.resubscribedTitle, paragraphs: [t.resubscribedBody(contact.email, practice)] })));
-  });
+    async (request, reply) => {
+      const contact = contactOf(request.params.token);
+      store.resubscribe(contact.id);
+      request.log.info({ contactId: contact.id }, 'reminders: contact subscribed again');
+      const practice = practiceOf(contact.providerId);
+      return privatePage(reply).send(
+        page(request, contact.language, (t) => ({
+          heading: t.resubscribedTitle,
+          paragraphs: [t.resubscribedBody(contact.email, practice)],
+        })),
+      );
+    },
+  );
 };
 
 /** RFC 8058: `List-Unsubscribe=One-Click` as a form field (urlencoded or multipart). */
@@ -112,7 +168,9 @@ function isOneClick(contentType: string | undefined, body: unknown): boolean {
   if (typeof body !== 'string') return false;
   if ((contentType ?? '').toLowerCase().startsWith('multipart/form-data')) {
     // A part named List-Unsubscribe whose value is One-Click; the body is at most 4 KB (the parser's limit).
-    return body.split(/\r?\n--/).some((part) => /name="?List-Unsubscribe"?/i.test(part) && /\r?\n\r?\nOne-Click\s*$/.test(part));
+    return body
+      .split(/\r?\n--/)
+      .some((part) => /name="?List-Unsubscribe"?/i.test(part) && /\r?\n\r?\nOne-Click\s*$/.test(part));
   }
   return new URLSearchParams(body).get('List-Unsubscribe') === 'One-Click';
 }

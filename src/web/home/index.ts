@@ -29,13 +29,22 @@ export function renderHome(
   errors?: { field: string; message: string }[],
 ) {
   const language = languageOf(request, reply);
-  return sendPage(request, reply, 'home/home', (t) => (errors ? `${t.errorTitle}: ${t.formTitle}` : t.homeTitle), {
-    form: situationFormView(fastify.calendars, language, situation),
-    calendars: calendarRows(fastify.calendars, language),
-  }, { language, errors, status: errors ? 400 : 200 });
+  return sendPage(
+    request,
+    reply,
+    'home/home',
+    (t) => (errors ? `${t.errorTitle}: ${t.formTitle}` : t.homeTitle),
+    {
+      form: situationFormView(fastify.calendars, language, situation),
+      calendars: calendarRows(fastify.calendars, language),
+    },
+    { language, errors, status: errors ? 400 : 200 },
+  );
 }
 
 export default async function homePage(fastify: FastifyInstance): Promise<void> {
   // "Situatie wijzigen" comes back here with the situation in the address: the form starts filled in.
-  fastify.get('/', async (request, reply) => renderHome(fastify, request, reply, parseSituation(queryOf(request.url), fastify.calendars).situation));
+  fastify.get('/', async (request, reply) =>
+    renderHome(fastify, request, reply, parseSituation(queryOf(request.url), fastify.calendars).situation),
+  );
 }

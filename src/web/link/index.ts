@@ -8,49 +8,90 @@ import { wordsFor } from '../words.js';
 export default async function linkPages(fastify: FastifyInstance, context: WebContext): Promise<void> {
   const { store } = context;
 
-  fastify.get('/nieuwe-link', async (request, reply) => sendPage(request, reply, 'link/new-link', (t) => t.newLinkTitle, { email: '' }, { form: true }));
+  fastify.get('/nieuwe-link', async (request, reply) =>
+    sendPage(request, reply, 'link/new-link', (t) => t.newLinkTitle, { email: '' }, { form: true }),
+  );
 
-  fastify.post('/nieuwe-link', { onRequest: [formLimit(fastify, context)], preHandler: fastify.csrfProtection }, async (request, reply) => {
-    const language = languageOf(request, reply);
-    const email = String((request.body as Record<string, unknown> | undefined)?.email ?? '').trim();
-    if (emailProblem(email)) {
-      return sendPage(request, reply, 'link/new-link', (t) => `${t.errorTitle}: ${t.newLinkTitle}`, { email }, {
-        language, form: true, status: 400, errors: [{ field: 'email', message: wordsFor(language).fieldProblems.email }],
-      });
-    }
-    const accounts = store.accountsWithAddress(email);
-    // The same answer for a known and an unknown address; at most a few mails per address per day.
-    if (accounts.length > 0 && store.mailsSent(email, 24 * 3600_000) < context.mailsPerAddressPerDay) {
-      for (const providerId of accounts.slice(0, 3)) {
-        const provider = fastify.store.providers.get(providerId, { keyId: '', admin: true });
-        if (!provider) continue;
-        const contact = provider.contacts.find((c) => c.email.toLowerCase() === email.toLowerCase());
-        const token = store.createLink('sign-in', providerId);
-        await context.sendMail({ kind: 'sign-in', language: contact?.language ?? language, to: { address: contact?.email ?? email, name: contact?.name ?? null }, practice: provider.name, link: `${context.publicBaseUrl}/inloggen/${token}` });
+  fastify.post(
+    '/nieuwe-link',
+    { onRequest: [formLimit(fastify, context)], preHandler: fastify.csrfProtection },
+    async (request, reply) => {
+      const language = languageOf(request, reply);
+      const email = String((request.body as Record<string, unknown> | undefined)?.email ?? '').trim();
+      if (emailProblem(email)) {
+        return sendPage(
+          request,
+          reply,
+          'link/new-link',
+          (t) => `${t.errorTitle}: ${t.newLinkTitle}`,
+          { email },
+          {
+            language,
+            form: true,
+            status: 400,
+            errors: [{ field: 'email', message: wordsFor(language).fieldProblems.email }],
+          },
+        );
       }
-      store.logMail(email);
-    }
-    return sendMessage(request, reply, (t) => ({ heading: t.sentTitle, paragraphs: [t.newLinkSent(email)] }), { language });
-  });
+      const accounts = store.accountsWithAddress(email);
+      // The same answer for a known and an unknown address; at most a few mails per address per day.
+      if (accounts.length > 0 && store.mailsSent(email, 24 * 3600_000) < context.mailsPerAddressPerDay) {
+        for (const providerId of accounts.slice(0, 3)) {
+          const provider = fastify.store.providers.get(providerId, { keyId: '', admin: true });
+          if (!provider) continue;
+          const contact = provider.contacts.find((c) => c.email.toLowerCase() === email.toLowerCase());
+          const token = store.createLink('sign-in', providerId);
+          await context.sendMail({
+            kind: 'sign-in',
+            language: contact?.language ?? language,
+            to: { address: contact?.email ?? email, name: contact?.name ?? null },
+            practice: provider.name,
+            link: `${context.publicBaseUrl}/inloggen/${token}`,
+          });
+        }
+        store.logMail(email);
+      }
+      return sendMessage(request, reply, (t) => ({ heading: t.sentTitle, paragraphs: [t.newLinkSent(email)] }), {
+        language,
+      });
+    },
+  );
 
-  const gone = (request: Parameters<typeof sendMessage>[0], reply: Parameters<typeof sendMessage>[1], expired: boolean) =>
-    sendMessage(request, reply, (t) => ({
-      heading: expired ? t.linkExpiredTitle : t.linkGoneTitle,
-      paragraphs: [t.linkGoneBody],
-      links: [{ href: '/nieuwe-link', text: t.newLinkTitle }],
-    }), { status: expired ? 410 : 404 });
+  const gone = (
+    request: Parameters<typeof sendMessage>[0],
+    reply: Parameters<typeof sendMessage>[1],
+    expired: boolean,
+  ) =>
+    sendMessage(
+      request,
+      reply,
+      (t) => ({
+        heading: expired ? t.linkExpiredTitle : t.linkGoneTitle,
+        paragraphs: [t.linkGoneBody],
+        links: [{ href: '/nieuwe-link', text: t.newLinkTitle }],
+      }),
+      { status: expired ? 410 : 404 },
+    );
 
   fastify.get<{ Params: { token: string } }>('/inloggen/:token', async (request, reply) => {
     const link = store.link('sign-in', request.params.token);
     if (!link || link.expired) return gone(request, reply, link?.expired ?? false);
-    return sendMessage(request, reply, (t) => ({ heading: t.signInTitle, paragraphs: [t.signInBody], form: { action: `/inloggen/${request.params.token}`, button: t.signInButton } }));
+    return sendMessage(request, reply, (t) => ({
+      heading: t.signInTitle,
+      paragraphs: [t.signInBody],
+      form: { action: `/inloggen/${request.params.token}`, button: t.signInButton },
+    }));
   });
 
-  fastify.post<{ Params: { token: string } }>('/inloggen/:token', { preHandler: fastify.csrfProtection }, async (request, reply) => {
-    const link = store.link('sign-in', request.params.token);
-    if (!link || link.expired) return gone(request, reply, link?.expired ?? false);
-    store.useLink(request.params.token);
-    const pageToken = store.rotatePageToken(link.providerId);
-    return reply.redirect(`/mijn/${pageToken}`, 303);
-  });
+  fastify.post<{ Params: { token: string } }>(
+    '/inloggen/:token',
+    { preHandler: fastify.csrfProtection },
+    async (request, reply) => {
+      const link = store.link('sign-in', request.params.token);
+      if (!link || link.expired) return gone(request, reply, link?.expired ?? false);
+      store.useLink(request.params.token);
+      const pageToken = store.rotatePageToken(link.providerId);
+      return reply.redirect(`/mijn/${pageToken}`, 303);
+    },
+  );
 }

@@ -15,9 +15,14 @@ import settingsPages from './settings.js';
 type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>;
 
 /** Her account and provider behind the page link, or undefined (the caller answers with a clear page). */
-export function accountOf(fastify: FastifyInstance, context: WebContext, token: string): { account: WebAccount; provider: ProviderRecord } | undefined {
+export function accountOf(
+  fastify: FastifyInstance,
+  context: WebContext,
+  token: string,
+): { account: WebAccount; provider: ProviderRecord } | undefined {
   const account = context.store.account(token);
-  const provider = account && fastify.store.providers.get(account.providerId, { keyId: account.apiKeyId, admin: false });
+  const provider =
+    account && fastify.store.providers.get(account.providerId, { keyId: account.apiKeyId, admin: false });
   return account && provider ? { account, provider } : undefined;
 }
 
@@ -27,19 +32,33 @@ export function personalFeedUrl(context: WebContext, provider: ProviderRecord): 
 }
 
 export function sendLinkGone(request: FastifyRequest, reply: FastifyReply) {
-  return sendMessage(request, reply, (t) => ({
-    heading: t.linkGoneTitle,
-    paragraphs: [t.linkGoneBody],
-    links: [{ href: '/nieuwe-link', text: t.newLinkTitle }, { href: '/', text: t.home }],
-  }), { status: 404 });
+  return sendMessage(
+    request,
+    reply,
+    (t) => ({
+      heading: t.linkGoneTitle,
+      paragraphs: [t.linkGoneBody],
+      links: [
+        { href: '/nieuwe-link', text: t.newLinkTitle },
+        { href: '/', text: t.home },
+      ],
+    }),
+    { status: 404 },
+  );
 }
 
 export default async function ownPages(fastify: FastifyInstance, context: WebContext): Promise<void> {
   const base = (token: string) => `/mijn/${token}`;
 
-  function flashOf(request: TokenRequest, language: Language, event: { title: string; date: string; id: string; live: boolean } | undefined, email: string) {
+  function flashOf(
+    request: TokenRequest,
+    language: Language,
+    event: { title: string; date: string; id: string; live: boolean } | undefined,
+    email: string,
+  ) {
     const t = wordsFor(language);
-    if (request.query.vastgelegd && event?.live) return { text: t.recorded(event.title, writtenDate(event.date, language)), undoEvent: event.id };
+    if (request.query.vastgelegd && event?.live)
+      return { text: t.recorded(event.title, writtenDate(event.date, language)), undoEvent: event.id };
     if (request.query.ongedaan && event && !event.live) return { text: t.undone(event.title), undoEvent: null };
     if (request.query.opgeslagen) return { text: t.saved, undoEvent: null };
     if (request.query['nieuw-adres']) return { text: t.rotated, undoEvent: null };
@@ -47,13 +66,21 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
     return null;
   }
 
-  fastify.get<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>('/mijn/:token', async (request, reply) => {
-    const found = accountOf(fastify, context, request.params.token);
-    if (!found) return sendLinkGone(request, reply);
-    return renderOwnPage(request, reply, found);
-  });
+  fastify.get<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>(
+    '/mijn/:token',
+    async (request, reply) => {
+      const found = accountOf(fastify, context, request.params.token);
+      if (!found) return sendLinkGone(request, reply);
+      return renderOwnPage(request, reply, found);
+    },
+  );
 
-  function renderOwnPage(request: TokenRequest, reply: FastifyReply, found: { provider: ProviderRecord }, errors?: { field: string; message: string }[]) {
+  function renderOwnPage(
+    request: TokenRequest,
+    reply: FastifyReply,
+    found: { provider: ProviderRecord },
+    errors?: { field: string; message: string }[],
+  ) {
     const { provider } = found;
     const language: Language = languageOf(request, reply, provider.contacts[0]?.language);
     const today = fastify.today();
@@ -65,68 +92,110 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
     const event = flashId ? fastify.store.events.get(provider.id, flashId) : undefined;
     const all = [timeline.next, ...timeline.coming, ...timeline.passed];
     const title = event ? (all.find((item) => item?.id === event.item)?.heading ?? event.item) : '';
-    return sendPage(request, reply, 'own/own', (t) => t.ownTitle(provider.name), {
-      heading: wordsFor(language).ownTitle(provider.name),
-      timeline,
-      today,
-      recordAction: `${base(token)}/vastleggen`,
-      undoAction: `${base(token)}/ongedaan`,
-      settingsUrl: `${base(token)}/gegevens`,
-      addressUrl: `${base(token)}/e-mailadres`,
-      deleteUrl: `${base(token)}/verwijderen`,
-      rotateAction: `${base(token)}/agenda-adres`,
-      links: subscribeLinks(personalFeedUrl(context, provider), provider.name),
-      flash: flashOf(request, language, event && { title, date: event.date, id: event.id, live: event.undoneAt === null }, provider.contacts[0]?.email ?? ''),
-    }, { language, form: true, errors, status: errors ? 400 : 200 });
+    return sendPage(
+      request,
+      reply,
+      'own/own',
+      (t) => t.ownTitle(provider.name),
+      {
+        heading: wordsFor(language).ownTitle(provider.name),
+        timeline,
+        today,
+        recordAction: `${base(token)}/vastleggen`,
+        undoAction: `${base(token)}/ongedaan`,
+        settingsUrl: `${base(token)}/gegevens`,
+        addressUrl: `${base(token)}/e-mailadres`,
+        deleteUrl: `${base(token)}/verwijderen`,
+        rotateAction: `${base(token)}/agenda-adres`,
+        links: subscribeLinks(personalFeedUrl(context, provider), provider.name),
+        flash: flashOf(
+          request,
+          language,
+          event && { title, date: event.date, id: event.id, live: event.undoneAt === null },
+          provider.contacts[0]?.email ?? '',
+        ),
+      },
+      { language, form: true, errors, status: errors ? 400 : 200 },
+    );
   }
 
-  fastify.post<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>('/mijn/:token/vastleggen', { preHandler: fastify.csrfProtection }, async (request, reply) => {
-    const found = accountOf(fastify, context, request.params.token);
-    if (!found) return sendLinkGone(request, reply);
-    const language = languageOf(request, reply, found.provider.contacts[0]?.language);
-    const result = recordStep(fastify, found.provider, (request.body ?? {}) as Record<string, unknown>, language);
-    if ('errors' in result) return renderOwnPage(request, reply, found, result.errors);
-    return reply.redirect(`${base(request.params.token)}?vastgelegd=${result.event.id}`, 303);
-  });
+  fastify.post<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>(
+    '/mijn/:token/vastleggen',
+    { preHandler: fastify.csrfProtection },
+    async (request, reply) => {
+      const found = accountOf(fastify, context, request.params.token);
+      if (!found) return sendLinkGone(request, reply);
+      const language = languageOf(request, reply, found.provider.contacts[0]?.language);
+      const result = recordStep(fastify, found.provider, (request.body ?? {}) as Record<string, unknown>, language);
+      if ('errors' in result) return renderOwnPage(request, reply, found, result.errors);
+      return reply.redirect(`${base(request.params.token)}?vastgelegd=${result.event.id}`, 303);
+    },
+  );
 
-  fastify.post<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>('/mijn/:token/ongedaan', { preHandler: fastify.csrfProtection }, async (request, reply) => {
-    const found = accountOf(fastify, context, request.params.token);
-    if (!found) return sendLinkGone(request, reply);
-    const eventId = String((request.body as Record<string, unknown> | undefined)?.event ?? '');
-    const undone = /^[0-9a-f-]{36}$/.test(eventId) ? fastify.store.events.undo(found.provider.id, eventId, found.provider.ownerKeyId) : undefined;
-    // Undoing twice (a double click, the back button) is not an error: the page shows the state as it is.
-    return reply.redirect(undone ? `${base(request.params.token)}?ongedaan=${undone.id}` : base(request.params.token), 303);
-  });
+  fastify.post<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>(
+    '/mijn/:token/ongedaan',
+    { preHandler: fastify.csrfProtection },
+    async (request, reply) => {
+      const found = accountOf(fastify, context, request.params.token);
+      if (!found) return sendLinkGone(request, reply);
+      const eventId = String((request.body as Record<string, unknown> | undefined)?.event ?? '');
+      const undone = /^[0-9a-f-]{36}$/.test(eventId)
+        ? fastify.store.events.undo(found.provider.id, eventId, found.provider.ownerKeyId)
+        : undefined;
+      // Undoing twice (a double click, the back button) is not an error: the page shows the state as it is.
+      return reply.redirect(
+        undone ? `${base(request.params.token)}?ongedaan=${undone.id}` : base(request.params.token),
+        303,
+      );
+    },
+  );
 
-  fastify.post<{ Params: { token: string } }>('/mijn/:token/agenda-adres', { preHandler: fastify.csrfProtection }, async (request, reply) => {
-    const found = accountOf(fastify, context, request.params.token);
-    if (!found) return sendLinkGone(request, reply);
-    fastify.store.providers.rotateFeedToken(found.provider);
-    return reply.redirect(`${base(request.params.token)}?nieuw-adres=1#agenda`, 303);
-  });
+  fastify.post<{ Params: { token: string } }>(
+    '/mijn/:token/agenda-adres',
+    { preHandler: fastify.csrfProtection },
+    async (request, reply) => {
+      const found = accountOf(fastify, context, request.params.token);
+      if (!found) return sendLinkGone(request, reply);
+      fastify.store.providers.rotateFeedToken(found.provider);
+      return reply.redirect(`${base(request.params.token)}?nieuw-adres=1#agenda`, 303);
+    },
+  );
 
   fastify.get<{ Params: { token: string } }>('/mijn/:token/verwijderen', async (request, reply) => {
     const found = accountOf(fastify, context, request.params.token);
     if (!found) return sendLinkGone(request, reply);
     const language = languageOf(request, reply, found.provider.contacts[0]?.language);
-    return sendMessage(request, reply, (t) => ({
-      heading: t.deleteTitle,
-      paragraphs: [t.deleteBody(found.provider.name)],
-      form: { action: `${base(request.params.token)}/verwijderen`, button: t.deleteButton, danger: true },
-      links: [{ href: base(request.params.token), text: t.backToPage }],
-    }), { language });
+    return sendMessage(
+      request,
+      reply,
+      (t) => ({
+        heading: t.deleteTitle,
+        paragraphs: [t.deleteBody(found.provider.name)],
+        form: { action: `${base(request.params.token)}/verwijderen`, button: t.deleteButton, danger: true },
+        links: [{ href: base(request.params.token), text: t.backToPage }],
+      }),
+      { language },
+    );
   });
 
-  fastify.post<{ Params: { token: string } }>('/mijn/:token/verwijderen', { preHandler: fastify.csrfProtection }, async (request, reply) => {
-    const found = accountOf(fastify, context, request.params.token);
-    if (!found) return sendLinkGone(request, reply);
-    const language = languageOf(request, reply, found.provider.contacts[0]?.language);
-    context.store.deleteAccount(found.account);
-    request.log.info({ providerId: found.account.providerId }, 'web: account deleted');
-    return sendMessage(request, reply, (t) => ({ heading: t.deletedTitle, paragraphs: [t.deletedBody], links: [{ href: '/', text: t.home }] }), { language });
-  });
+  fastify.post<{ Params: { token: string } }>(
+    '/mijn/:token/verwijderen',
+    { preHandler: fastify.csrfProtection },
+    async (request, reply) => {
+      const found = accountOf(fastify, context, request.params.token);
+      if (!found) return sendLinkGone(request, reply);
+      const language = languageOf(request, reply, found.provider.contacts[0]?.language);
+      context.store.deleteAccount(found.account);
+      request.log.info({ providerId: found.account.providerId }, 'web: account deleted');
+      return sendMessage(
+        request,
+        reply,
+        (t) => ({ heading: t.deletedTitle, paragraphs: [t.deletedBody], links: [{ href: '/', text: t.home }] }),
+        { language },
+      );
+    },
+  );
 
   await settingsPages(fastify, context);
   await addressPages(fastify, context);
 }
-

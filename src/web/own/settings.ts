@@ -31,16 +31,30 @@ function valuesOf(provider: ProviderRecord, context: WebContext): SettingsValues
 
 /** Her situation, name, practice, AGB, language and reminder days; a new address has a page of its own (address.ts). */
 export default async function settingsPages(fastify: FastifyInstance, context: WebContext): Promise<void> {
-  const render = (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply, provider: ProviderRecord, situation: Situation, values: SettingsValues, errors?: { field: string; message: string }[]) => {
+  const render = (
+    request: FastifyRequest<{ Params: { token: string } }>,
+    reply: FastifyReply,
+    provider: ProviderRecord,
+    situation: Situation,
+    values: SettingsValues,
+    errors?: { field: string; message: string }[],
+  ) => {
     const language = languageOf(request, reply, provider.contacts[0]?.language);
-    return sendPage(request, reply, 'own/settings', (t) => t.settingsTitle, {
-      form: situationFormView(fastify.calendars, language, situation),
-      email: provider.contacts[0]?.email ?? '',
-      values,
-      action: `/mijn/${request.params.token}/gegevens`,
-      backUrl: `/mijn/${request.params.token}`,
-      addressUrl: `/mijn/${request.params.token}/e-mailadres`,
-    }, { language, form: true, errors, status: errors ? 400 : 200 });
+    return sendPage(
+      request,
+      reply,
+      'own/settings',
+      (t) => t.settingsTitle,
+      {
+        form: situationFormView(fastify.calendars, language, situation),
+        email: provider.contacts[0]?.email ?? '',
+        values,
+        action: `/mijn/${request.params.token}/gegevens`,
+        backUrl: `/mijn/${request.params.token}`,
+        addressUrl: `/mijn/${request.params.token}/e-mailadres`,
+      },
+      { language, form: true, errors, status: errors ? 400 : 200 },
+    );
   };
 
   fastify.get<{ Params: { token: string } }>('/mijn/:token/gegevens', async (request, reply) => {
@@ -49,34 +63,60 @@ export default async function settingsPages(fastify: FastifyInstance, context: W
     return render(request, reply, found.provider, found.provider, valuesOf(found.provider, context));
   });
 
-  fastify.post<{ Params: { token: string } }>('/mijn/:token/gegevens', { preHandler: fastify.csrfProtection }, async (request, reply) => {
-    const found = accountOf(fastify, context, request.params.token);
-    if (!found) return sendLinkGone(request, reply);
-    const { provider } = found;
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const language = languageOf(request, reply, provider.contacts[0]?.language);
-    const t = wordsFor(language);
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(body)) for (const one of [value].flat()) if (typeof one === 'string' && (key === 'kind' || key.startsWith('c:') || key.startsWith('a:'))) params.append(key, one);
-    const { situation, problems } = parseSituation(params, fastify.calendars);
-    const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
-    const values: SettingsValues = { reminders: body.reminders === 'on', name: text('name'), practice: text('practice'), agb: text('agb').replace(/\s/g, ''), language: text('language') === 'en' ? 'en' : 'nl', reminderDays: text('reminderDays') };
-    const errors = problems.map((problem) => ({ field: problem.field === 'contracts' || problem.field === 'kind' ? problem.field : problem.field.replace(/:/g, '-'), message: t.problems[problem.code] }));
-    if (displayNameProblem(values.name) || values.name.length > 200) errors.push({ field: 'name', message: t.fieldProblems.name });
-    if (singleLineProblem(values.practice) || values.practice.length > 200) errors.push({ field: 'practice', message: t.fieldProblems.practice });
-    if (values.agb !== '' && !/^\d{8}$/.test(values.agb)) errors.push({ field: 'agb', message: t.fieldProblems.agb });
-    const days = values.reminderDays.split(/[,\s]+/).filter((part) => part !== '');
-    if (days.length === 0 || days.length > 10 || !days.every((day) => /^\d{1,3}$/.test(day) && Number(day) <= 365)) errors.push({ field: 'reminderDays', message: t.fieldProblems.reminderDays });
-    if (errors.length > 0) return render(request, reply, provider, situation, values, [...new Map(errors.map((e) => [e.field, e])).values()]);
-    fastify.store.providers.update(provider, {
-      name: values.practice,
-      agb: values.agb === '' ? AGB_NOT_GIVEN : values.agb,
-      kinds: situation.kinds,
-      contracts: situation.contracts,
-      contacts: provider.contacts.map((contact, index) => (index === 0 ? { ...contact, name: values.name, language: values.language } : contact)),
-      reminderDays: [...new Set(days.map(Number))].sort((a, b) => b - a),
-    });
-    if (provider.contacts[0]) context.store.setReminders(provider.id, provider.contacts[0].email, values.reminders);
-    return reply.redirect(`/mijn/${request.params.token}?opgeslagen=1&lang=${values.language}`, 303);
-  });
+  fastify.post<{ Params: { token: string } }>(
+    '/mijn/:token/gegevens',
+    { preHandler: fastify.csrfProtection },
+    async (request, reply) => {
+      const found = accountOf(fastify, context, request.params.token);
+      if (!found) return sendLinkGone(request, reply);
+      const { provider } = found;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const language = languageOf(request, reply, provider.contacts[0]?.language);
+      const t = wordsFor(language);
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(body))
+        for (const one of [value].flat())
+          if (typeof one === 'string' && (key === 'kind' || key.startsWith('c:') || key.startsWith('a:')))
+            params.append(key, one);
+      const { situation, problems } = parseSituation(params, fastify.calendars);
+      const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
+      const values: SettingsValues = {
+        reminders: body.reminders === 'on',
+        name: text('name'),
+        practice: text('practice'),
+        agb: text('agb').replace(/\s/g, ''),
+        language: text('language') === 'en' ? 'en' : 'nl',
+        reminderDays: text('reminderDays'),
+      };
+      const errors = problems.map((problem) => ({
+        field:
+          problem.field === 'contracts' || problem.field === 'kind' ? problem.field : problem.field.replace(/:/g, '-'),
+        message: t.problems[problem.code],
+      }));
+      if (displayNameProblem(values.name) || values.name.length > 200)
+        errors.push({ field: 'name', message: t.fieldProblems.name });
+      if (singleLineProblem(values.practice) || values.practice.length > 200)
+        errors.push({ field: 'practice', message: t.fieldProblems.practice });
+      if (values.agb !== '' && !/^\d{8}$/.test(values.agb)) errors.push({ field: 'agb', message: t.fieldProblems.agb });
+      const days = values.reminderDays.split(/[,\s]+/).filter((part) => part !== '');
+      if (days.length === 0 || days.length > 10 || !days.every((day) => /^\d{1,3}$/.test(day) && Number(day) <= 365))
+        errors.push({ field: 'reminderDays', message: t.fieldProblems.reminderDays });
+      if (errors.length > 0)
+        return render(request, reply, provider, situation, values, [
+          ...new Map(errors.map((e) => [e.field, e])).values(),
+        ]);
+      fastify.store.providers.update(provider, {
+        name: values.practice,
+        agb: values.agb === '' ? AGB_NOT_GIVEN : values.agb,
+        kinds: situation.kinds,
+        contracts: situation.contracts,
+        contacts: provider.contacts.map((contact, index) =>
+          index === 0 ? { ...contact, name: values.name, language: values.language } : contact,
+        ),
+        reminderDays: [...new Set(days.map(Number))].sort((a, b) => b - a),
+      });
+      if (provider.contacts[0]) context.store.setReminders(provider.id, provider.contacts[0].email, values.reminders);
+      return reply.redirect(`/mijn/${request.params.token}?opgeslagen=1&lang=${values.language}`, 303);
+    },
+  );
 }

@@ -23,21 +23,43 @@ export default async function recordPages(fastify: FastifyInstance, context: Web
   };
 
   const gone = (request: FastifyRequest, reply: FastifyReply, expired: boolean) =>
-    sendMessage(request, reply, (t) => ({ heading: expired ? t.linkExpiredTitle : t.linkGoneTitle, paragraphs: [t.linkGoneBody], links: [{ href: '/', text: t.home }] }), { status: expired ? 410 : 404 });
+    sendMessage(
+      request,
+      reply,
+      (t) => ({
+        heading: expired ? t.linkExpiredTitle : t.linkGoneTitle,
+        paragraphs: [t.linkGoneBody],
+        links: [{ href: '/', text: t.home }],
+      }),
+      { status: expired ? 410 : 404 },
+    );
 
-  const render = (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply, found: Exclude<ReturnType<typeof load>, { gone: true }>, values: { date?: string; note?: string } = {}, errors?: { field: string; message: string }[]) => {
+  const render = (
+    request: FastifyRequest<{ Params: { token: string } }>,
+    reply: FastifyReply,
+    found: Exclude<ReturnType<typeof load>, { gone: true }>,
+    values: { date?: string; note?: string } = {},
+    errors?: { field: string; message: string }[],
+  ) => {
     const language = languageOf(request, reply, found.provider.contacts[0]?.language);
     const today = fastify.today();
     const words = wordsFor(language);
-    return sendPage(request, reply, 'record/record', (t) => t.recordPageTitle, {
-      intro: words.recordPageIntro(found.provider.name),
-      item: itemView(found.item, { language, today, insurerName: insurerNameOf(fastify) }),
-      alreadyDone: found.item.done !== null ? words.alreadyDone(writtenDate(found.item.done, language)) : null,
-      action: `/gedaan/${request.params.token}`,
-      today,
-      date: values.date ?? today,
-      note: values.note ?? '',
-    }, { language, form: true, errors, status: errors ? 400 : 200 });
+    return sendPage(
+      request,
+      reply,
+      'record/record',
+      (t) => t.recordPageTitle,
+      {
+        intro: words.recordPageIntro(found.provider.name),
+        item: itemView(found.item, { language, today, insurerName: insurerNameOf(fastify) }),
+        alreadyDone: found.item.done !== null ? words.alreadyDone(writtenDate(found.item.done, language)) : null,
+        action: `/gedaan/${request.params.token}`,
+        today,
+        date: values.date ?? today,
+        note: values.note ?? '',
+      },
+      { language, form: true, errors, status: errors ? 400 : 200 },
+    );
   };
 
   fastify.get<{ Params: { token: string } }>('/gedaan/:token', async (request, reply) => {
@@ -46,21 +68,46 @@ export default async function recordPages(fastify: FastifyInstance, context: Web
     return render(request, reply, found);
   });
 
-  fastify.post<{ Params: { token: string } }>('/gedaan/:token', { preHandler: fastify.csrfProtection }, async (request, reply) => {
-    const found = load(request.params.token);
-    if (found.gone) return gone(request, reply, found.expired);
-    const language = languageOf(request, reply, found.provider.contacts[0]?.language);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    if (found.item.done !== null) return render(request, reply, found);
-    const result = recordStep(fastify, found.provider, body, language, found.item.id);
-    if ('errors' in result) return render(request, reply, found, { date: String(body.date ?? ''), note: String(body.note ?? '') }, result.errors);
-    const title = itemView(result.item, { language, today: fastify.today(), insurerName: insurerNameOf(fastify) }).heading;
-    // A web sign-up goes on to her own page (the same link as in her mails); a practice with software to its read-only timeline.
-    const pageToken = store.pageToken(found.provider.id);
-    return sendMessage(request, reply, (t) => ({
-      heading: t.recordedTitle,
-      paragraphs: [t.recorded(title, writtenDate(result.event.date, language))],
-      links: [{ href: pageToken === undefined ? providerPageUrl('', feedTokenOf(found.provider)) : `/mijn/${pageToken}`, text: t.allDates }],
-    }), { language });
-  });
+  fastify.post<{ Params: { token: string } }>(
+    '/gedaan/:token',
+    { preHandler: fastify.csrfProtection },
+    async (request, reply) => {
+      const found = load(request.params.token);
+      if (found.gone) return gone(request, reply, found.expired);
+      const language = languageOf(request, reply, found.provider.contacts[0]?.language);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      if (found.item.done !== null) return render(request, reply, found);
+      const result = recordStep(fastify, found.provider, body, language, found.item.id);
+      if ('errors' in result)
+        return render(
+          request,
+          reply,
+          found,
+          { date: String(body.date ?? ''), note: String(body.note ?? '') },
+          result.errors,
+        );
+      const title = itemView(result.item, {
+        language,
+        today: fastify.today(),
+        insurerName: insurerNameOf(fastify),
+      }).heading;
+      // A web sign-up goes on to her own page (the same link as in her mails); a practice with software to its read-only timeline.
+      const pageToken = store.pageToken(found.provider.id);
+      return sendMessage(
+        request,
+        reply,
+        (t) => ({
+          heading: t.recordedTitle,
+          paragraphs: [t.recorded(title, writtenDate(result.event.date, language))],
+          links: [
+            {
+              href: pageToken === undefined ? providerPageUrl('', feedTokenOf(found.provider)) : `/mijn/${pageToken}`,
+              text: t.allDates,
+            },
+          ],
+        }),
+        { language },
+      );
+    },
+  );
 }

@@ -14,11 +14,18 @@ const AGB = /^\d{8}$/;
 function validateSignup(body: Record<string, unknown>, language: Language) {
   const words = wordsFor(language).fieldProblems;
   const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
-  const values: SignupValues = { email: text('email'), name: text('name'), practice: text('practice'), agb: text('agb').replace(/\s/g, ''), language: text('language') === 'en' ? 'en' : 'nl' };
+  const values: SignupValues = {
+    email: text('email'),
+    name: text('name'),
+    practice: text('practice'),
+    agb: text('agb').replace(/\s/g, ''),
+    language: text('language') === 'en' ? 'en' : 'nl',
+  };
   const errors: { field: string; message: string }[] = [];
   if (emailProblem(values.email)) errors.push({ field: 'email', message: words.email });
   if (displayNameProblem(values.name) || values.name.length > 200) errors.push({ field: 'name', message: words.name });
-  if (singleLineProblem(values.practice) || values.practice.length > 200) errors.push({ field: 'practice', message: words.practice });
+  if (singleLineProblem(values.practice) || values.practice.length > 200)
+    errors.push({ field: 'practice', message: words.practice });
   if (values.agb !== '' && !AGB.test(values.agb)) errors.push({ field: 'agb', message: words.agb });
   if (!['nl', 'en'].includes(text('language'))) errors.push({ field: 'language', message: words.language });
   return { values, errors };
@@ -27,72 +34,130 @@ function validateSignup(body: Record<string, unknown>, language: Language) {
 export default async function signupPages(fastify: FastifyInstance, context: WebContext): Promise<void> {
   const { store } = context;
 
-  fastify.post('/aanmelden', { onRequest: [formLimit(fastify, context)], preHandler: fastify.csrfProtection }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const language = languageOf(request, reply);
-    const { situation, problems } = parseSituation(new URLSearchParams(typeof body.situation === 'string' ? body.situation : ''), fastify.calendars);
-    if (problems.length > 0) return reply.redirect('/?lang=' + language, 303);
-    const { values, errors } = validateSignup(body, language);
-    if (errors.length > 0) return renderSituation(fastify, context.publicBaseUrl, request, reply, situation, { values, errors });
+  fastify.post(
+    '/aanmelden',
+    { onRequest: [formLimit(fastify, context)], preHandler: fastify.csrfProtection },
+    async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const language = languageOf(request, reply);
+      const { situation, problems } = parseSituation(
+        new URLSearchParams(typeof body.situation === 'string' ? body.situation : ''),
+        fastify.calendars,
+      );
+      if (problems.length > 0) return reply.redirect('/?lang=' + language, 303);
+      const { values, errors } = validateSignup(body, language);
+      if (errors.length > 0)
+        return renderSituation(fastify, context.publicBaseUrl, request, reply, situation, { values, errors });
 
-    const details: SignupDetails = {
-      kinds: situation.kinds, contracts: situation.contracts, name: values.name, practice: values.practice,
-      agb: values.agb === '' ? null : values.agb, language: values.language, reminderDays: DEFAULT_REMINDER_DAYS,
-    };
-    // The same answer whatever happens here: a new sign-up, one already waiting, or an address that has a page.
-    const existing = store.accountsWithAddress(values.email);
-    if (existing.length > 0) {
-      if (store.mailsSent(values.email, 24 * 3600_000) < context.mailsPerAddressPerDay) {
-        // The mail says what is stored (practice, name, language), never what this form said: it goes to someone's inbox.
-        for (const providerId of existing.slice(0, 3)) {
-          const provider = fastify.store.providers.get(providerId, { keyId: '', admin: true });
-          const contact = provider?.contacts.find((c) => c.email.toLowerCase() === values.email.toLowerCase());
-          if (!provider || !contact) continue;
-          const token = store.createLink('sign-in', providerId);
-          await context.sendMail({ kind: 'sign-in', language: contact.language, to: { address: contact.email, name: contact.name }, practice: provider.name, link: `${context.publicBaseUrl}/inloggen/${token}` });
+      const details: SignupDetails = {
+        kinds: situation.kinds,
+        contracts: situation.contracts,
+        name: values.name,
+        practice: values.practice,
+        agb: values.agb === '' ? null : values.agb,
+        language: values.language,
+        reminderDays: DEFAULT_REMINDER_DAYS,
+      };
+      // The same answer whatever happens here: a new sign-up, one already waiting, or an address that has a page.
+      const existing = store.accountsWithAddress(values.email);
+      if (existing.length > 0) {
+        if (store.mailsSent(values.email, 24 * 3600_000) < context.mailsPerAddressPerDay) {
+          // The mail says what is stored (practice, name, language), never what this form said: it goes to someone's inbox.
+          for (const providerId of existing.slice(0, 3)) {
+            const provider = fastify.store.providers.get(providerId, { keyId: '', admin: true });
+            const contact = provider?.contacts.find((c) => c.email.toLowerCase() === values.email.toLowerCase());
+            if (!provider || !contact) continue;
+            const token = store.createLink('sign-in', providerId);
+            await context.sendMail({
+              kind: 'sign-in',
+              language: contact.language,
+              to: { address: contact.email, name: contact.name },
+              practice: provider.name,
+              link: `${context.publicBaseUrl}/inloggen/${token}`,
+            });
+          }
+          store.logMail(values.email);
         }
-        store.logMail(values.email);
+      } else {
+        const created = store.createSignup(values.email, details);
+        // An address that already waits for its confirmation gets nothing more: one mail per unconfirmed address.
+        if (created) {
+          await context.sendMail({
+            kind: 'confirm',
+            language: values.language,
+            to: { address: values.email, name: values.name },
+            practice: values.practice,
+            link: `${context.publicBaseUrl}/bevestig/${created.token}`,
+          });
+          store.logMail(values.email);
+        }
       }
-    } else {
-      const created = store.createSignup(values.email, details);
-      // An address that already waits for its confirmation gets nothing more: one mail per unconfirmed address.
-      if (created) {
-        await context.sendMail({ kind: 'confirm', language: values.language, to: { address: values.email, name: values.name }, practice: values.practice, link: `${context.publicBaseUrl}/bevestig/${created.token}` });
-        store.logMail(values.email);
-      }
-    }
-    request.log.info('web: sign-up form answered');
-    return sendMessage(request, reply, (t) => ({ heading: t.sentTitle, paragraphs: [t.sentBody(values.email), t.sentNoMail, t.sentExisting] }), { language });
-  });
+      request.log.info('web: sign-up form answered');
+      return sendMessage(
+        request,
+        reply,
+        (t) => ({ heading: t.sentTitle, paragraphs: [t.sentBody(values.email), t.sentNoMail, t.sentExisting] }),
+        { language },
+      );
+    },
+  );
 
   fastify.get<{ Params: { token: string } }>('/bevestig/:token', async (request, reply) => {
     const signup = store.signup(request.params.token);
     if (signup === undefined || signup === 'expired') return linkGone(request, reply, signup === 'expired');
     const language = languageOf(request, reply, signup.details.language);
-    return sendMessage(request, reply, (t) => ({
-      heading: t.confirmTitle,
-      paragraphs: [t.confirmBody(signup.details.practice, signup.email)],
-      form: { action: `/bevestig/${request.params.token}`, button: t.confirmButton },
-    }), { language });
+    return sendMessage(
+      request,
+      reply,
+      (t) => ({
+        heading: t.confirmTitle,
+        paragraphs: [t.confirmBody(signup.details.practice, signup.email)],
+        form: { action: `/bevestig/${request.params.token}`, button: t.confirmButton },
+      }),
+      { language },
+    );
   });
 
-  fastify.post<{ Params: { token: string } }>('/bevestig/:token', { preHandler: fastify.csrfProtection }, async (request, reply) => {
-    const signup = store.signup(request.params.token);
-    if (signup === undefined || signup === 'expired') return linkGone(request, reply, signup === 'expired');
-    const confirmed = store.confirmSignup(request.params.token, fastify.today());
-    if (!confirmed) return linkGone(request, reply, false);
-    request.log.info({ providerId: confirmed.account.providerId }, 'web: sign-up confirmed');
-    const pageUrl = `${context.publicBaseUrl}/mijn/${confirmed.pageToken}`;
-    await context.sendMail({ kind: 'welcome', language: signup.details.language, to: { address: signup.email, name: signup.details.name }, practice: signup.details.practice, link: pageUrl })
-      .catch((error: Error) => request.log.warn({ err: error.message }, 'web: welcome mail not sent'));
-    return reply.redirect(`/mijn/${confirmed.pageToken}`, 303);
-  });
+  fastify.post<{ Params: { token: string } }>(
+    '/bevestig/:token',
+    { preHandler: fastify.csrfProtection },
+    async (request, reply) => {
+      const signup = store.signup(request.params.token);
+      if (signup === undefined || signup === 'expired') return linkGone(request, reply, signup === 'expired');
+      const confirmed = store.confirmSignup(request.params.token, fastify.today());
+      if (!confirmed) return linkGone(request, reply, false);
+      request.log.info({ providerId: confirmed.account.providerId }, 'web: sign-up confirmed');
+      const pageUrl = `${context.publicBaseUrl}/mijn/${confirmed.pageToken}`;
+      await context
+        .sendMail({
+          kind: 'welcome',
+          language: signup.details.language,
+          to: { address: signup.email, name: signup.details.name },
+          practice: signup.details.practice,
+          link: pageUrl,
+        })
+        .catch((error: Error) => request.log.warn({ err: error.message }, 'web: welcome mail not sent'));
+      return reply.redirect(`/mijn/${confirmed.pageToken}`, 303);
+    },
+  );
 
-  function linkGone(request: Parameters<typeof sendMessage>[0], reply: Parameters<typeof sendMessage>[1], expired: boolean) {
-    return sendMessage(request, reply, (t) => ({
-      heading: expired ? t.linkExpiredTitle : t.linkGoneTitle,
-      paragraphs: [t.linkGoneBody],
-      links: [{ href: '/#situatie', text: t.signupAgain }, { href: '/nieuwe-link', text: t.newLinkTitle }],
-    }), { status: expired ? 410 : 404 });
+  function linkGone(
+    request: Parameters<typeof sendMessage>[0],
+    reply: Parameters<typeof sendMessage>[1],
+    expired: boolean,
+  ) {
+    return sendMessage(
+      request,
+      reply,
+      (t) => ({
+        heading: expired ? t.linkExpiredTitle : t.linkGoneTitle,
+        paragraphs: [t.linkGoneBody],
+        links: [
+          { href: '/#situatie', text: t.signupAgain },
+          { href: '/nieuwe-link', text: t.newLinkTitle },
+        ],
+      }),
+      { status: expired ? 410 : 404 },
+    );
   }
 }

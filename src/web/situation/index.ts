@@ -18,13 +18,17 @@ export interface SignupValues {
 
 /** The insurer's name for an item, as every page and feed writes it first. */
 export function insurerNameOf(fastify: FastifyInstance) {
-  return (item: TimelineItem) => fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer;
+  return (item: TimelineItem) =>
+    fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer;
 }
 
 export function situationSummary(fastify: FastifyInstance, situation: Situation, language: Language): string {
   const kinds = situation.kinds.map((kind) => kindLabel(kind, language).toLowerCase()).join(', ');
   const insurers = situation.contracts
-    .map((c) => `${fastify.calendars.get(c.insurer, c.year)?.file.insurerName ?? c.insurer} ${c.year} (${wordsFor(language).statusShort[c.status]})`)
+    .map(
+      (c) =>
+        `${fastify.calendars.get(c.insurer, c.year)?.file.insurerName ?? c.insurer} ${c.year} (${wordsFor(language).statusShort[c.status]})`,
+    )
     .join(language === 'nl' ? ' en ' : ' and ');
   return wordsFor(language).situationFor(kinds, insurers);
 }
@@ -43,14 +47,21 @@ export function renderSituation(
   const query = situationQuery(situation);
   const items = computeTimeline(situation, fastify.calendars, [], today);
   const words = wordsFor(language);
-  return sendPage(request, reply, 'situation/situation', (t) => (form.errors ? `${t.errorTitle}: ${t.signupTitle}` : t.situationTitle), {
-    summary: situationSummary(fastify, situation, language),
-    situationQuery: query,
-    timeline: timelineView(items, { language, today, insurerName: insurerNameOf(fastify) }),
-    today,
-    links: subscribeLinks(`${publicBaseUrl}/feeds/situatie.ics?${query}`, words.service),
-    values: { email: '', name: '', practice: '', agb: '', language, ...form.values },
-  }, { language, form: true, errors: form.errors, status: form.errors ? 400 : 200 });
+  return sendPage(
+    request,
+    reply,
+    'situation/situation',
+    (t) => (form.errors ? `${t.errorTitle}: ${t.signupTitle}` : t.situationTitle),
+    {
+      summary: situationSummary(fastify, situation, language),
+      situationQuery: query,
+      timeline: timelineView(items, { language, today, insurerName: insurerNameOf(fastify) }),
+      today,
+      links: subscribeLinks(`${publicBaseUrl}/feeds/situatie.ics?${query}`, words.service),
+      values: { email: '', name: '', practice: '', agb: '', language, ...form.values },
+    },
+    { language, form: true, errors: form.errors, status: form.errors ? 400 : 200 },
+  );
 }
 
 export default async function situationPage(fastify: FastifyInstance, opts: { publicBaseUrl: string }): Promise<void> {
@@ -58,7 +69,15 @@ export default async function situationPage(fastify: FastifyInstance, opts: { pu
     const { situation, problems } = parseSituation(queryOf(request.url), fastify.calendars);
     if (problems.length > 0) {
       const words = wordsFor(languageOf(request, reply));
-      const errors = problems.map((problem) => ({ field: problem.field === 'contracts' ? 'contracts' : problem.field === 'kind' ? 'kind' : problem.field.replace(/:/g, '-'), message: words.problems[problem.code] }));
+      const errors = problems.map((problem) => ({
+        field:
+          problem.field === 'contracts'
+            ? 'contracts'
+            : problem.field === 'kind'
+              ? 'kind'
+              : problem.field.replace(/:/g, '-'),
+        message: words.problems[problem.code],
+      }));
       return renderHome(fastify, request, reply, situation, [...new Map(errors.map((e) => [e.field, e])).values()]);
     }
     return renderSituation(fastify, opts.publicBaseUrl, request, reply, situation);

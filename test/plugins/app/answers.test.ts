@@ -5,7 +5,16 @@ import { ApiKeyStore } from '../../../src/store/api-keys.js';
 import { openDatabase, type Db } from '../../../src/store/database.js';
 import { rotateAllTokens } from '../../../src/store/rotation.js';
 import {
-  ADMIN_KEY, bearer, buildTestApp, createKey, createProvider, fixtureCalendars, removeTempDir, tempDir, TODAY, type TestApp,
+  ADMIN_KEY,
+  bearer,
+  buildTestApp,
+  createKey,
+  createProvider,
+  fixtureCalendars,
+  removeTempDir,
+  tempDir,
+  TODAY,
+  type TestApp,
 } from '../../helper.js';
 
 /**
@@ -34,7 +43,9 @@ beforeEach(async () => {
   day = TODAY;
   app.calendars = fixtureCalendars;
   tenant = await createKey(app);
-  provider = await createProvider(app, tenant.key, { agb: String(10_000_000 + Math.floor(Math.random() * 89_999_999)) });
+  provider = await createProvider(app, tenant.key, {
+    agb: String(10_000_000 + Math.floor(Math.random() * 89_999_999)),
+  });
 });
 
 const pagePath = () => new URL(provider.feedUrl).pathname.replace(/\.ics$/, '.html');
@@ -49,14 +60,18 @@ async function read(url: string, key: string | null = tenant.key) {
   return second;
 }
 const timeline = async () => (await read(`/api/v1/providers/${provider.id}/timeline`)).json();
-const events = async (query = '') => (await read(`/api/v1/providers/${provider.id}/events${query}`)).json().items as any[];
+const events = async (query = '') =>
+  (await read(`/api/v1/providers/${provider.id}/events${query}`)).json().items as any[];
 const resource = async () => (await read(`/api/v1/providers/${provider.id}`)).json();
 const page = async () => (await read(pagePath(), null)).body;
 
 async function recordTrigger() {
   const trigger = (await timeline()).items.find((item: any) => item.chain?.step === 1);
   const response = await app.inject({
-    method: 'POST', url: `/api/v1/providers/${provider.id}/events`, headers: bearer(tenant.key), payload: { item: trigger.id, date: '2026-03-10' },
+    method: 'POST',
+    url: `/api/v1/providers/${provider.id}/events`,
+    headers: bearer(tenant.key),
+    payload: { item: trigger.id, date: '2026-03-10' },
   });
   expect(response.statusCode).toBe(201);
   return { trigger, event: response.json() };
@@ -68,7 +83,10 @@ describe('cached read answers', () => {
     expect(before.events).toEqual([]);
     const { trigger, event } = await recordTrigger();
     const after = await timeline();
-    expect(after.items.find((item: any) => item.id === trigger.id)).toMatchObject({ status: 'done', done: '2026-03-10' });
+    expect(after.items.find((item: any) => item.id === trigger.id)).toMatchObject({
+      status: 'done',
+      done: '2026-03-10',
+    });
     expect(before.timeline.items.find((item: any) => item.id === trigger.id).status).not.toBe('done');
     expect((await events()).map((e) => e.id)).toEqual([event.id]);
     expect(await page()).not.toBe(before.page);
@@ -79,7 +97,15 @@ describe('cached read answers', () => {
     expect((await timeline()).items.find((item: any) => item.id === trigger.id).status).toBe('done');
     expect(await events()).toHaveLength(1);
     const withEvent = await page();
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/providers/${provider.id}/events/${event.id}`, headers: bearer(tenant.key) })).statusCode).toBe(204);
+    expect(
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: `/api/v1/providers/${provider.id}/events/${event.id}`,
+          headers: bearer(tenant.key),
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await timeline()).items.find((item: any) => item.id === trigger.id).status).not.toBe('done');
     expect(await events()).toEqual([]);
     expect((await events('?includeUndone=true'))[0]).toMatchObject({ id: event.id, undoneBy: tenant.id });
@@ -90,18 +116,32 @@ describe('cached read answers', () => {
     expect((await resource()).name).toBe(provider.name);
     expect((await timeline()).provider.name).toBe(provider.name);
     expect(await page()).toContain(provider.name);
-    const patched = await app.inject({ method: 'PATCH', url: `/api/v1/providers/${provider.id}`, headers: bearer(tenant.key), payload: { name: 'Praktijk Zuid' } });
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/providers/${provider.id}`,
+      headers: bearer(tenant.key),
+      payload: { name: 'Praktijk Zuid' },
+    });
     expect(patched.statusCode).toBe(200);
     expect((await resource()).name).toBe('Praktijk Zuid');
     expect((await timeline()).provider.name).toBe('Praktijk Zuid');
     expect(await page()).toContain('Praktijk Zuid');
   });
 
-  it('show a contact change at once: the resource, and the page in the first contact\'s language', async () => {
+  it("show a contact change at once: the resource, and the page in the first contact's language", async () => {
     expect(await page()).toContain('<html lang="nl"');
     expect((await resource()).contacts).toEqual(provider.contacts);
     const contacts = [{ email: 'board@example.nl', name: 'Board', language: 'en' }];
-    expect((await app.inject({ method: 'PATCH', url: `/api/v1/providers/${provider.id}`, headers: bearer(tenant.key), payload: { contacts } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: `/api/v1/providers/${provider.id}`,
+          headers: bearer(tenant.key),
+          payload: { contacts },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await resource()).contacts).toEqual(contacts);
     expect(await page()).toContain('<html lang="en"');
   });
@@ -109,7 +149,16 @@ describe('cached read answers', () => {
   it('show a contract change at once (another calendar of the provider)', async () => {
     const count = (await timeline()).items.length;
     const contracts = [...provider.contracts, { insurer: 'proef', year: 2026, status: 'existing' }];
-    expect((await app.inject({ method: 'PATCH', url: `/api/v1/providers/${provider.id}`, headers: bearer(tenant.key), payload: { contracts } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: `/api/v1/providers/${provider.id}`,
+          headers: bearer(tenant.key),
+          payload: { contracts },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await timeline()).items.length).toBeGreaterThan(count);
     expect((await resource()).contracts).toHaveLength(2);
   });
@@ -117,7 +166,12 @@ describe('cached read answers', () => {
   it('follow a calendar change (a replaced calendar set)', async () => {
     expect((await timeline()).items.length).toBeGreaterThan(0);
     const before = await page();
-    app.calendars = new CalendarSet(fixtureCalendars.all().filter((calendar) => calendar.key !== 'voorbeeld/2027').map((calendar) => calendar.file));
+    app.calendars = new CalendarSet(
+      fixtureCalendars
+        .all()
+        .filter((calendar) => calendar.key !== 'voorbeeld/2027')
+        .map((calendar) => calendar.file),
+    );
     expect((await timeline()).items).toEqual([]);
     expect(await page()).not.toBe(before);
   });
@@ -136,7 +190,11 @@ describe('cached read answers', () => {
   it('are never given to another tenant: another key gets 404, the admin key the same answer', async () => {
     const own = await timeline();
     const stranger = await createKey(app, 'stranger');
-    for (const url of [`/api/v1/providers/${provider.id}`, `/api/v1/providers/${provider.id}/timeline`, `/api/v1/providers/${provider.id}/events`]) {
+    for (const url of [
+      `/api/v1/providers/${provider.id}`,
+      `/api/v1/providers/${provider.id}/timeline`,
+      `/api/v1/providers/${provider.id}/events`,
+    ]) {
       expect((await read(url, stranger.key)).statusCode).toBe(404);
     }
     expect((await read(`/api/v1/providers/${provider.id}/timeline`, ADMIN_KEY)).json()).toEqual(own);
@@ -144,14 +202,21 @@ describe('cached read answers', () => {
 
   it('stop with a revoked key at once, revoked here or by another process', async () => {
     await timeline();
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${tenant.id}`, headers: bearer(ADMIN_KEY) })).statusCode).toBe(204);
-    expect((await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(tenant.key) })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${tenant.id}`, headers: bearer(ADMIN_KEY) }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(tenant.key) })).statusCode,
+    ).toBe(401);
 
     const second = await createKey(app, 'second');
     const own = await createProvider(app, second.key, { agb: '87654321' });
     expect((await read(`/api/v1/providers/${own.id}`, second.key)).statusCode).toBe(200);
     expect(new ApiKeyStore(other).revoke(second.id)).toBe(true);
-    expect((await app.inject({ url: `/api/v1/providers/${own.id}`, headers: bearer(second.key) })).statusCode).toBe(401);
+    expect((await app.inject({ url: `/api/v1/providers/${own.id}`, headers: bearer(second.key) })).statusCode).toBe(
+      401,
+    );
   });
 
   it('follow a new feed address made by another process (tokens:rotate): resource, old page 404', async () => {
@@ -167,7 +232,12 @@ describe('cached read answers', () => {
   });
 
   it('answer a matching If-None-Match with 304 until the answer changes', async () => {
-    for (const [url, key] of [[`/api/v1/providers/${provider.id}`, tenant.key], [`/api/v1/providers/${provider.id}/timeline`, tenant.key], [`/api/v1/providers/${provider.id}/events`, tenant.key], [pagePath(), null]] as const) {
+    for (const [url, key] of [
+      [`/api/v1/providers/${provider.id}`, tenant.key],
+      [`/api/v1/providers/${provider.id}/timeline`, tenant.key],
+      [`/api/v1/providers/${provider.id}/events`, tenant.key],
+      [pagePath(), null],
+    ] as const) {
       const headers = key === null ? {} : bearer(key);
       const first = await app.inject({ url, headers });
       expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
@@ -176,9 +246,13 @@ describe('cached read answers', () => {
       expect(again.body).toBe('');
       expect((await app.inject({ url, headers: { ...headers, 'if-none-match': '"other"' } })).statusCode).toBe(200);
     }
-    const etag = (await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(tenant.key) })).headers.etag as string;
+    const etag = (await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(tenant.key) }))
+      .headers.etag as string;
     await recordTrigger();
-    const changed = await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: { ...bearer(tenant.key), 'if-none-match': etag } });
+    const changed = await app.inject({
+      url: `/api/v1/providers/${provider.id}/timeline`,
+      headers: { ...bearer(tenant.key), 'if-none-match': etag },
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
   });

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('security headers taken from helmet once', () => {
-  it('are exactly what helmet\'s middleware sets on a real response (and X-Powered-By removed)', () => {
+  it("are exactly what helmet's middleware sets on a real response (and X-Powered-By removed)", () => {
     const expected = onRealResponse();
     expect(Object.keys(expected).length).toBeGreaterThan(10);
     expect(expected['x-powered-by']).toBeUndefined();
@@ -41,13 +41,17 @@ describe('security headers taken from helmet once', () => {
     const read = await app.inject({ url: `/api/v1/providers/${provider.id}`, headers: bearer(ADMIN_KEY) });
     const answers = [
       read,
-      await app.inject({ url: `/api/v1/providers/${provider.id}`, headers: { ...bearer(ADMIN_KEY), 'if-none-match': read.headers.etag as string } }),
+      await app.inject({
+        url: `/api/v1/providers/${provider.id}`,
+        headers: { ...bearer(ADMIN_KEY), 'if-none-match': read.headers.etag as string },
+      }),
       await app.inject({ url: '/api/v1/providers', headers: bearer('gzd_unknown') }),
       await app.inject({ url: '/api/v1/providers/00000000-0000-4000-8000-000000000000', headers: bearer(ADMIN_KEY) }),
       await app.inject({ method: 'POST', url: '/api/v1/providers', headers: bearer(ADMIN_KEY), payload: { name: '' } }),
       await app.inject({ url: '/nothing-here' }),
     ];
     expect(answers.map((answer) => answer.statusCode)).toEqual([200, 304, 401, 404, 400, 404]);
-    for (const answer of answers) expect(answer.headers, `${answer.statusCode} ${answer.body.slice(0, 80)}`).toMatchObject(expected);
+    for (const answer of answers)
+      expect(answer.headers, `${answer.statusCode} ${answer.body.slice(0, 80)}`).toMatchObject(expected);
   });
 });

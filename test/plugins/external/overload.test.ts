@@ -12,7 +12,11 @@ describe('overload shedding after start-up', () => {
     const dir = tempDir();
     try {
       for (let start = 0; start < 3; start++) {
-        const server = await startServer({ DATABASE_PATH: `${dir}/start-${start}.db`, ADMIN_API_KEY: ADMIN_KEY, OVERLOAD_MAX_DELAY_MS: '200' });
+        const server = await startServer({
+          DATABASE_PATH: `${dir}/start-${start}.db`,
+          ADMIN_API_KEY: ADMIN_KEY,
+          OVERLOAD_MAX_DELAY_MS: '200',
+        });
         try {
           const statuses: number[] = [];
           const until = Date.now() + 1000;
@@ -22,7 +26,10 @@ describe('overload shedding after start-up', () => {
             statuses.push(response.status);
           }
           expect(statuses.length).toBeGreaterThan(10);
-          expect(statuses.filter((status) => status !== 200), `start ${start}`).toEqual([]);
+          expect(
+            statuses.filter((status) => status !== 200),
+            `start ${start}`,
+          ).toEqual([]);
         } finally {
           server.child.kill('SIGKILL');
           await server.exited;
