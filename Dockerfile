@@ -3,7 +3,7 @@
 # Same commands as README and CI: `npm ci` (better-sqlite3 builds from source), `npm run build`,
 # and the start command `node dist/server.js` (what `npm start` execs after building).
 
-ARG NODE_VERSION=20
+ARG NODE_VERSION=24
 
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
