@@ -1,13 +1,16 @@
 # syntax=docker/dockerfile:1
 # Geboortezorg deadlines: the REST service, iCal feeds and e-mail reminders in one process.
-# Same commands as README and CI: `npm ci`, `npm run build`,
+# Same commands as README and CI: `npm ci` (better-sqlite3 builds from source), `npm run build`,
 # and the start command `node dist/server.js` (what `npm start` execs after building).
 
 ARG NODE_VERSION=24
 
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
-# No toolchain: better-sqlite3 13 ships its native module prebuilt (Node-API) inside the npm package.
+# Toolchain for better-sqlite3's native build.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./

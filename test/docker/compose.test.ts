@@ -9,7 +9,7 @@ import { TestSmtpServer } from '../reminders/smtp.js';
 
 /**
  * The image and docker-compose.yml with a real Docker engine (`npm run test:docker`; README, "Deploy with Docker").
- * Needs a running dockerd and the base image `node:20-bookworm-slim` (Docker Hub is unreachable here:
+ * Needs a running dockerd and the base image `node:24-bookworm-slim` (Docker Hub is unreachable here:
  * ../shared/tools/docker-base.sh builds a stand-in; .ci/run does both). Mailpit's image cannot be pulled here, so
  * the service runs without it (`--no-deps`) and sends to a real SMTP server on the host instead, listening only on
  * the docker0 bridge's address (reachable from containers and the host, not from other machines); the override
@@ -95,9 +95,9 @@ async function exec(...command: string[]) {
 beforeAll(async () => {
   const info = spawnSync('docker', ['info'], { encoding: 'utf8' });
   if (info.status !== 0) throw new Error(`no Docker engine: start dockerd (as root) first.\n${info.stderr}`);
-  const base = spawnSync('docker', ['image', 'inspect', 'node:20-bookworm-slim'], { encoding: 'utf8' });
+  const base = spawnSync('docker', ['image', 'inspect', 'node:24-bookworm-slim'], { encoding: 'utf8' });
   if (base.status !== 0)
-    throw new Error('no node:20-bookworm-slim image: build the stand-in with ../shared/tools/docker-base.sh');
+    throw new Error('no node:24-bookworm-slim image: build the stand-in with ../shared/tools/docker-base.sh');
   dir = tempDir();
   chmodSync(dir, 0o755);
   // The host's address on Docker's default bridge (IPAM does not always name the gateway).
@@ -161,6 +161,10 @@ describe('docker compose with only the required secrets and PUBLIC_BASE_URL', ()
         items: { due: string; actor: string; type: string }[];
       };
       const due = timeline.items.find((item) => item.actor === 'provider' && item.type === 'deadline')!.due;
+
+      // The image runs the Node line the tests run on (Node 24; node:24-bookworm-slim).
+      const version = await exec('node', '--version');
+      expect(version.stdout.trim()).toMatch(new RegExp(`^v${process.versions.node.split('.')[0]}\\.`));
 
       // README: `docker compose exec deadlines node dist/commands/reminders.js --date YYYY-MM-DD`
       const reminders = await exec('node', 'dist/commands/reminders.js', '--date', due);
