@@ -13,3 +13,7 @@ if [ "$(node_major)" -lt 24 ]; then
   hash -r
 fi
 [ "$(node_major)" -ge 24 ] || { echo "Node 24 is needed; node --version says $(node --version)" >&2; exit 1; }
+# node-gyp builds against the headers of the Node that runs, wherever an .npmrc points (a machine's may name Node 20's).
+node_prefix=$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")
+[ -f "$node_prefix/include/node/node.h" ] && export npm_config_nodedir="$node_prefix"
+true
