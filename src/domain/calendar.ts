@@ -62,6 +62,8 @@ export interface CompiledCalendar {
   alternatives: Map<string, string[]>;
   /** Chain id → its trigger's item id. */
   triggers: Map<string, string>;
+  /** Item ids of route milestones a step of their own route caps: once the route is taken, that step carries the date. */
+  carried: Set<string>;
 }
 
 export function calendarKey(insurer: string, year: number): string {
@@ -107,7 +109,12 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
       note: line.note ?? null,
       time: line.rule.time ?? null,
       source: { document: file.document.title, section: line.source.section, quote: line.source.quote },
-      cap: line.cap ? { itemId: resolve(line.cap.ref), reason: line.cap.reason } : null,
+      cap: line.cap
+        ? {
+            itemId: line.cap.milestone ? milestoneItemId(line.cap.ref) : resolve(line.cap.ref),
+            reason: line.cap.reason,
+          }
+        : null,
       route: chain ? chain.id : (line.route ?? null),
       bindsWhen: line.bindsWhen ? milestoneItemId(line.bindsWhen) : null,
       reading: line.reading ?? null,
@@ -143,7 +150,13 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
   for (const group of file.alternatives ?? []) for (const route of group.routes) alternatives.set(route, group.routes);
   const triggers = new Map<string, string>();
   for (const line of lines) if (line.trigger && line.chain) triggers.set(line.chain.id, line.itemId);
-  return { key, file, lines, byItemId: new Map(lines.map((line) => [line.itemId, line])), alternatives, triggers };
+  const byItemId = new Map(lines.map((line) => [line.itemId, line]));
+  const carried = new Set<string>();
+  for (const line of lines) {
+    const capLine = line.cap && line.chain ? byItemId.get(line.cap.itemId) : undefined;
+    if (capLine && capLine.chain === null && capLine.route === line.chain!.id) carried.add(capLine.itemId);
+  }
+  return { key, file, lines, byItemId, alternatives, triggers, carried };
 }
 
 /** Milestones may count from other milestones: order them so each comes after its reference. */

@@ -71,7 +71,12 @@ export function computeTimeline(
     for (const line of applicable) {
       if (line.awaits !== null && !events.has(line.awaits)) continue;
       if (line.route !== null && live.has(line.route) && !live.get(line.route)) continue;
-      items.push(placer.item(line, dueSoonUntil));
+      // A route milestone binds a provider on that route only once she takes it (records its request); a step of
+      // the route that the milestone caps then carries the date, so there is one item, not two.
+      const routeTrigger =
+        line.chain === null && line.route !== null && live.has(line.route) ? calendar.triggers.get(line.route)! : null;
+      if (routeTrigger !== null && events.has(routeTrigger) && calendar.carried.has(line.itemId)) continue;
+      items.push(placer.item(line, dueSoonUntil, routeTrigger));
     }
   }
   return sortTimeline(items);
@@ -150,10 +155,11 @@ class LinePlacer {
     private readonly applicable: ReadonlySet<string>,
   ) {}
 
-  item(line: CompiledLine, dueSoonUntil: IsoDate): TimelineItem {
+  item(line: CompiledLine, dueSoonUntil: IsoDate, routeTrigger: string | null = null): TimelineItem {
     const placed = this.placed(line);
     const done = this.events.get(line.itemId) ?? null;
-    const bindsWhen = line.bindsWhen === null ? null : { item: line.bindsWhen, met: this.events.has(line.bindsWhen) };
+    const request = line.bindsWhen ?? routeTrigger;
+    const bindsWhen = request === null ? null : { item: request, met: this.events.has(request) };
     // Weekend and holiday advice only where someone must act on the date, not on a computed start or an optional event.
     const flags =
       placed.due === null || line.type === 'info'
@@ -161,7 +167,7 @@ class LinePlacer {
         : line.fixed && placed.capped === null
           ? line.fixedFlags
           : this.calendars.workingDays.flagsFor(placed.due);
-    const request = bindsWhen && !bindsWhen.met ? this.calendar.byItemId.get(bindsWhen.item) : undefined;
+    const unmet = bindsWhen && !bindsWhen.met ? this.calendar.byItemId.get(bindsWhen.item) : undefined;
     return {
       id: line.itemId,
       calendar: this.calendar.key,
@@ -180,7 +186,7 @@ class LinePlacer {
       waitsFor: placed.waitsFor,
       capped: placed.capped,
       bindsWhen,
-      derivation: this.derivationOf(line, placed, flags, request),
+      derivation: this.derivationOf(line, placed, flags, unmet),
       flags,
       contact: line.contact,
       note: line.note,
@@ -279,6 +285,13 @@ class LinePlacer {
     const capLine = this.calendar.byItemId.get(line.cap.itemId) as CompiledLine;
     const capDue = this.placed(capLine).due;
     if (capDue === null || placed.due <= capDue) return placed;
+    // A route's own date (a carried milestone) that passed before she took the route cannot bind her; the close of a
+    // round (any other cap) always does.
+    const started =
+      line.chain && this.calendar.carried.has(capLine.itemId)
+        ? this.events.get(this.calendar.triggers.get(line.chain.id) ?? '')
+        : undefined;
+    if (started && capDue < started) return placed;
     let byCap = cappedPlacements.get(placed);
     if (!byCap) cappedPlacements.set(placed, (byCap = new Map()));
     const { reason } = line.cap;
@@ -307,10 +320,15 @@ class LinePlacer {
       anchor = { date: null, waitsFor: itemId, line };
     } else {
       const placed = this.placed(line);
+      // An insurer's step counted from another (not a promise with a date of its own) that is late and not recorded
+      // has not happened as far as we know: what counts from it waits for it (her questionnaire was never sent).
+      const late = !line.trigger && line.actor === 'insurer' && line.type === 'deadline' && placed.due !== null;
       anchor =
         placed.due === null
           ? { date: null, waitsFor: placed.waitsFor as string, line }
-          : { date: placed.due, kind: line.trigger ? 'promise' : placed.projected ? 'projected' : 'computed', line };
+          : late && line.fixed === null && placed.due < this.asOf
+            ? { date: null, waitsFor: itemId, line }
+            : { date: placed.due, kind: line.trigger ? 'promise' : placed.projected ? 'projected' : 'computed', line };
     }
     this.anchors.set(itemId, anchor);
     return anchor;

@@ -71,8 +71,8 @@ interface LineFields {
   contact?: string;
   rule: DateRule;
   note?: string;
-  /** No later than another line's date, when that line applies. */
-  cap?: { ref: string; reason: Text };
+  /** No later than another line's date, when that line applies (`milestone`: the milestone of that id, not a step). */
+  cap?: { ref: string; reason: Text; milestone?: boolean };
   /** Belongs to one route (a chain id) of an alternatives group. */
   route?: string;
   /** Binds only once this milestone (a request) is recorded. */

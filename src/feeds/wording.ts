@@ -55,7 +55,10 @@ function whoActs(item: TimelineItem, insurerName: string): string {
   if (item.type === 'advice')
     return 'Advies: deze datum staat niet in het document; wij raden hem aan. Nooit te laat volgens de verzekeraar.';
   if (item.bindsWhen !== null && !item.bindsWhen.met)
-    return 'Geldt alleen als de verzekeraar erom vraagt; leg het verzoek vast als het komt.';
+    // A chain step (`<insurer>/<year>/<chain>/<step>`) is her own request that starts a route; a milestone is the insurer's.
+    return item.bindsWhen.item.split('/').length === 4
+      ? 'Geldt alleen als u de aanvraag ervoor doet; leg die vast zodra u hem hebt gedaan.'
+      : 'Geldt alleen als de verzekeraar erom vraagt; leg het verzoek vast als het komt.';
   if (item.actor === 'provider') return 'U bent aan zet.';
   return `${insurerName} is aan zet. Niets ontvangen op deze datum? Kijk in het VECOZO Zorginkoopportaal of mail ${item.contact}.`;
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { loadCalendarSet } from '../../src/calendar/load.js';
+import { computeTimeline } from '../../src/domain/timeline.js';
+import type { ContractStatus, Provider, ProviderKind, RecordedEvent, TimelineItem } from '../../src/domain/types.js';
+
+/** "Only what she can act on is urgent; what is over is history": the audit of 2 December 2026, item by item. */
+const calendars = loadCalendarSet();
+
+function provider(insurer: string, year: number, kind: ProviderKind, status: ContractStatus): Provider {
+  return { kinds: [kind], contracts: [{ insurer, year, status }] };
+}
+
+function timeline(p: Provider, events: RecordedEvent[], asOf: string): Map<string, TimelineItem> {
+  return new Map(computeTimeline(p, calendars, events, asOf).map((item) => [item.id, item]));
+}
+
+const ZZ = 'zorg-en-zekerheid/2026';
+const CZ = 'cz-groep/2027';
+
+describe('chains and routes', () => {
+  const newMidwife = provider('zorg-en-zekerheid', 2026, 'verloskunde', 'new');
+
+  it('Z&Z 2025 route: a request after 11 November 2025 does not show the 11 November signing date', () => {
+    const items = timeline(newMidwife, [{ item: `${ZZ}/aanvraag-2025/aanvraag`, date: '2025-12-01' }], '2025-12-02');
+    expect(items.has(`${ZZ}/ondertekening`)).toBe(false);
+    expect([...items.values()].filter((item) => item.status === 'overdue')).toEqual([]);
+    // She signs within six weeks after receipt (counted from the request until she records receipt).
+    expect(items.get(`${ZZ}/aanvraag-2025/ondertekening`)).toMatchObject({ due: '2026-01-12', capped: null });
+  });
+
+  it('Z&Z 2025 route: a request on 15 October 2025 has one signing deadline, the earlier (11 November)', () => {
+    const items = timeline(newMidwife, [{ item: `${ZZ}/aanvraag-2025/aanvraag`, date: '2025-10-15' }], '2025-10-16');
+    const signing = [...items.values()].filter(
+      (item) => item.actor === 'provider' && /ondertekenen/i.test(item.title.nl),
+    );
+    expect(signing.map((item) => [item.id, item.due])).toEqual([[`${ZZ}/aanvraag-2025/ondertekening`, '2025-11-11']]);
+    expect(signing[0].capped).toMatchObject({ item: `${ZZ}/ondertekening`, due: '2025-11-11' });
+  });
+
+  it('Z&Z 2025 route: before she applies, the 11 November signing date binds only after a request', () => {
+    const items = timeline(newMidwife, [], '2025-11-20');
+    expect(items.get(`${ZZ}/ondertekening`)).toMatchObject({
+      status: 'passed',
+      bindsWhen: { item: `${ZZ}/aanvraag-2025/aanvraag`, met: false },
+    });
+    // An existing provider is on no route: the date binds her.
+    const existing = timeline(provider('zorg-en-zekerheid', 2026, 'verloskunde', 'existing'), [], '2025-11-20');
+    expect(existing.get(`${ZZ}/ondertekening`)).toMatchObject({ status: 'overdue', bindsWhen: null });
+  });
+
+  it('CZ open instroom: a step counting from an unrecorded late insurer step waits, it is not overdue', () => {
+    const p = provider('cz-groep', 2027, 'verloskunde', 'new');
+    const items = timeline(p, [{ item: `${CZ}/open-instroom/aanmelding`, date: '2027-02-01' }], '2027-03-01');
+    // CZ's answer was due 15 February and is not recorded.
+    expect(items.get(`${CZ}/open-instroom/vragenlijst-invullen`)).toMatchObject({
+      due: null,
+      status: 'waiting',
+      waitsFor: `${CZ}/open-instroom/reactie-vragenlijst`,
+    });
+    // Once CZ's answer is recorded, her step counts from it.
+    const answered = timeline(
+      p,
+      [
+        { item: `${CZ}/open-instroom/aanmelding`, date: '2027-02-01' },
+        { item: `${CZ}/open-instroom/reactie-vragenlijst`, date: '2027-02-20' },
+      ],
+      '2027-03-01',
+    );
+    expect(answered.get(`${CZ}/open-instroom/vragenlijst-invullen`)).toMatchObject({
+      due: '2027-03-06',
+      status: 'due-soon',
+    });
+  });
+});
