@@ -47,6 +47,8 @@ export interface CompiledLine {
   /** Item id of the request this line binds on. */
   bindsWhen: string | null;
   reading: Text | null;
+  /** An act the provider may do, not must: never overdue. */
+  optional: boolean;
   /** Title of the chain, for a step. */
   chainTitle: Text | null;
 }
@@ -118,6 +120,7 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
       route: chain ? chain.id : (line.route ?? null),
       bindsWhen: line.bindsWhen ? milestoneItemId(line.bindsWhen) : null,
       reading: line.reading ?? null,
+      optional: line.optional === true,
       chainTitle,
     });
   };

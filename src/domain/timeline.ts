@@ -186,6 +186,7 @@ class LinePlacer {
       waitsFor: placed.waitsFor,
       capped: placed.capped,
       bindsWhen,
+      optional: line.optional,
       derivation: this.derivationOf(line, placed, flags, unmet),
       flags,
       contact: line.contact,
@@ -345,8 +346,9 @@ function statusOf(
 ): ItemStatus {
   if (done !== null) return 'done';
   if (due === null) return 'waiting';
-  // Only a binding deadline can be late; a passed informational date, advice or unrequested line has simply passed.
-  if (due < asOf) return line.type === 'deadline' && binds ? 'overdue' : 'passed';
+  // Only a binding deadline can be late; a passed informational date, advice, unrequested line or an act she
+  // may do (a window that closed unused) has simply passed.
+  if (due < asOf) return line.type === 'deadline' && binds && !line.optional ? 'overdue' : 'passed';
   if (due <= dueSoonUntil) return 'due-soon';
   return 'upcoming';
 }

@@ -79,6 +79,8 @@ interface LineFields {
   bindsWhen?: string;
   /** The reading taken where the document is ambiguous, for providers. */
   reading?: Text;
+  /** An act she may do ("u kunt", "wilt u …"): a window that closes; unused it has passed, never overdue. */
+  optional?: boolean;
   source: Source;
 }
 
@@ -228,6 +230,8 @@ export interface TimelineItem {
   capped: { item: string; due: IsoDate; reason: Text } | null;
   /** Set for a line that binds only on a request: the request's item id and whether it is recorded. */
   bindsWhen: { item: string; met: boolean } | null;
+  /** An act she may do (an objection, a question, a request): unused, its window has passed; never overdue. */
+  optional: boolean;
   derivation: Derivation;
   flags: DateFlag[];
   contact: string;

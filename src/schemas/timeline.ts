@@ -59,6 +59,7 @@ const timelineItemExample = {
   waitsFor: null,
   capped: null,
   bindsWhen: null,
+  optional: false,
   derivation: {
     nl: 'uiterlijk 1 november 2026 (datum uit het document); valt op zondag: regel het uiterlijk vrijdag 30 oktober',
     en: 'by 1 November 2026 (date in the document); falls on a Sunday: see to it by Friday 30 October',
@@ -125,6 +126,10 @@ export const TimelineItemSchema = Type.Object(
         { description: 'The line binds only once this request item is recorded (`met`).' },
       ),
     ),
+    optional: Type.Boolean({
+      description:
+        'An act the provider may do ("u kunt", "wilt u …": an objection, a question, a request): a window that closes; unused it is `passed`, never `overdue`, and nothing reminds her afterwards.',
+    }),
     derivation: DerivationSchema,
     flags: Type.Array(DateFlagSchema, { description: 'Only where someone must act on the date.' }),
     contact: Type.String({ description: 'Insurer address to write to about this item.' }),

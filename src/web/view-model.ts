@@ -109,6 +109,7 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
         : null,
     urgent:
       item.done === null &&
+      !item.optional &&
       item.actor === 'provider' &&
       item.type === 'deadline' &&
       last !== null &&

@@ -72,3 +72,20 @@ describe('chains and routes', () => {
     });
   });
 });
+
+describe('optional acts', () => {
+  it('an objection she did not make has passed, it is not overdue, and nothing reminds her of it', () => {
+    const items = timeline(provider('cz-groep', 2027, 'verloskunde', 'existing'), [], '2026-06-01');
+    expect(items.get(`${CZ}/bezwaren-inkoopbeleid`)).toMatchObject({ status: 'passed', optional: true });
+  });
+
+  it('an optional request passes unused (CZ open instroom after 2027)', () => {
+    const items = timeline(provider('cz-groep', 2027, 'kraamzorg', 'new'), [], '2028-01-05');
+    expect(items.get(`${CZ}/open-instroom/aanmelding`)).toMatchObject({ status: 'passed', optional: true });
+  });
+
+  it('a binding deadline of hers is still overdue', () => {
+    const items = timeline(provider('cz-groep', 2027, 'verloskunde', 'existing'), [], '2026-08-20');
+    expect(items.get(`${CZ}/vragenlijst-verloskunde-indienen`)).toMatchObject({ status: 'overdue', optional: false });
+  });
+});
