@@ -49,6 +49,8 @@ export interface CompiledLine {
   reading: Text | null;
   /** An act the provider may do, not must: never overdue. */
   optional: boolean;
+  /** The trigger of a conditional chain: it may never happen, so it has no date until it is recorded. */
+  mayStart: boolean;
   /** Title of the chain, for a step. */
   chainTitle: Text | null;
 }
@@ -121,6 +123,7 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
       bindsWhen: line.bindsWhen ? milestoneItemId(line.bindsWhen) : null,
       reading: line.reading ?? null,
       optional: line.optional === true,
+      mayStart: awaits !== null && 'trigger' in line && line.trigger === true,
       chainTitle,
     });
   };

@@ -5,6 +5,7 @@ import {
   fixedWords,
   flagWords,
   joinDerivation,
+  notStartedWords,
   relativeWords,
   waitingWords,
   type BaseKind,
@@ -126,6 +127,7 @@ function liveRoutes(
  * one object per line and base date (and cap date), shared by every timeline that has it, never changed.
  */
 const fixedPlacements = new WeakMap<CompiledLine, Placed>();
+const notStartedPlacements = new WeakMap<CompiledLine, Placed>();
 const relativePlacements = new WeakMap<CompiledLine, Map<string, Placed>>();
 const cappedPlacements = new WeakMap<Placed, Map<IsoDate, Placed>>();
 /** Per placement: its derivation, and the one with the condition of an unmet request. */
@@ -229,6 +231,25 @@ class LinePlacer {
   placed(line: CompiledLine): Placed {
     let placed = this.placedLines.get(line.itemId);
     if (placed) return placed;
+    if (line.mayStart && line.fixed && !this.events.has(line.itemId)) {
+      // It may never happen: no due date, no window on a calendar, the period it may happen in said in words.
+      const { fixed } = line;
+      placed = notStartedPlacements.get(line);
+      if (!placed) {
+        placed = {
+          due: null,
+          window: null,
+          projected: false,
+          waitsFor: null,
+          capped: null,
+          main: notStartedWords(fixed.window, fixed.due),
+          capText: null,
+        };
+        notStartedPlacements.set(line, placed);
+      }
+      this.placedLines.set(line.itemId, placed);
+      return placed;
+    }
     if (line.fixed) {
       placed = fixedPlacements.get(line);
       if (!placed) {
@@ -326,7 +347,7 @@ class LinePlacer {
       const late = !line.trigger && line.actor === 'insurer' && line.type === 'deadline' && placed.due !== null;
       anchor =
         placed.due === null
-          ? { date: null, waitsFor: placed.waitsFor as string, line }
+          ? { date: null, waitsFor: placed.waitsFor ?? itemId, line }
           : late && line.fixed === null && placed.due < this.asOf
             ? { date: null, waitsFor: itemId, line }
             : { date: placed.due, kind: line.trigger ? 'promise' : placed.projected ? 'projected' : 'computed', line };
@@ -345,7 +366,7 @@ function statusOf(
   dueSoonUntil: IsoDate,
 ): ItemStatus {
   if (done !== null) return 'done';
-  if (due === null) return 'waiting';
+  if (due === null) return line.mayStart ? 'not-started' : 'waiting';
   // Only a binding deadline can be late; a passed informational date, advice, unrequested line or an act she
   // may do (a window that closed unused) has simply passed.
   if (due < asOf) return line.type === 'deadline' && binds && !line.optional ? 'overdue' : 'passed';

@@ -191,10 +191,12 @@ export interface RecordedEvent {
 }
 
 /**
- * done: recorded; passed: an informational, advisory or not-yet-binding date that passed with nothing recorded;
- * waiting: no date yet, it counts from a step the provider has not recorded.
+ * done: recorded; passed: an informational, advisory, optional or not-yet-binding date that passed with nothing
+ * recorded; waiting: no date yet, it counts from a step not recorded; not-started: the start of a chain that may
+ * never happen (an announcement, a grant, a question), no date until it is recorded.
  */
-export type ItemStatus = 'upcoming' | 'due-soon' | 'overdue' | 'done' | 'passed' | 'waiting';
+export const ITEM_STATUSES = ['upcoming', 'due-soon', 'overdue', 'done', 'passed', 'waiting', 'not-started'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 /** How a date came about, in words and arithmetic; `reading` where the document is ambiguous. */
 export interface Derivation {

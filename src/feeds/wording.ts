@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { lowerFirst } from '../domain/derivation.js';
+import { STATUS_WORDS } from '../domain/status-words.js';
 import type { DateFlag, IsoDate, TimelineItem } from '../domain/types.js';
 
 /** What a person reads in the calendar app, in Dutch: the summary line and the description. */
@@ -72,16 +73,8 @@ function whenText(item: TimelineItem & { due: IsoDate }): string {
 
 function statusText(item: TimelineItem): string {
   if (item.done !== null) return `Status: gedaan op ${dutchDate(item.done)} (vastgelegd).`;
-  switch (item.status) {
-    case 'overdue':
-      return item.actor === 'provider' ? 'Status: te laat.' : 'Status: datum verstreken, niets vastgelegd.';
-    case 'due-soon':
-      return 'Status: binnenkort (binnen 14 dagen).';
-    case 'passed':
-      return 'Status: voorbij.';
-    default:
-      return 'Status: gepland.';
-  }
+  if (item.status === 'overdue' && item.actor !== 'provider') return 'Status: datum verstreken, niets vastgelegd.';
+  return `Status: ${STATUS_WORDS[item.status].nl}.`;
 }
 
 /** The derivation, the reading taken where the document is ambiguous, and the steps that get a date from this one. */

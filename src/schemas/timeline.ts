@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ITEM_STATUSES } from '../domain/types.js';
 import { IdSchema, IsoDateSchema, nullable, stringEnum } from './common.js';
 import { ContractStatusSchema, ProviderKindSchema } from './providers.js';
 
@@ -99,9 +100,9 @@ export const TimelineItemSchema = Type.Object(
     window: nullable(
       Type.Object({ from: IsoDateSchema, to: IsoDateSchema }, { description: 'Period in which it happens.' }),
     ),
-    status: stringEnum(['upcoming', 'due-soon', 'overdue', 'done', 'passed', 'waiting'], {
+    status: stringEnum([...ITEM_STATUSES], {
       description:
-        '`due-soon`: within 14 days; `overdue`: a binding deadline passed with nothing recorded; `done`: recorded; `passed`: an informational, advisory or not-requested date that passed; `waiting`: no date yet, it counts from a step not recorded.',
+        '`due-soon`: within 14 days; `overdue`: a binding deadline of hers passed with nothing recorded; `done`: recorded; `passed`: an informational, advisory, optional or not-requested date that passed; `waiting`: no date yet, it counts from a step not recorded; `not-started`: the start of a chain that may never happen (an announcement, a grant, a question), no date until it is recorded.',
     }),
     chain: nullable(
       Type.Object(

@@ -68,7 +68,9 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
   const when = item.window
     ? words.window(writtenDate(item.window.from, language), writtenDate(item.window.to, language))
     : item.due === null
-      ? words.waiting
+      ? item.status === 'not-started'
+        ? words.notStarted
+        : words.waiting
       : `${writtenDate(item.due, language)}${item.time ? ` ${words.at(item.time)}` : ''}`;
   const event =
     item.done !== null

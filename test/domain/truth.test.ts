@@ -89,3 +89,23 @@ describe('optional acts', () => {
     expect(items.get(`${CZ}/vragenlijst-verloskunde-indienen`)).toMatchObject({ status: 'overdue', optional: false });
   });
 });
+
+describe('conditional steps not started', () => {
+  it('an extra purchasing round CZ may announce has no due date until it is recorded; its window is said in words', () => {
+    const items = timeline(provider('cz-groep', 2027, 'verloskunde', 'existing'), [], '2026-12-02');
+    const announcement = items.get(`${CZ}/aanvullende-zorginkoop/bekendmaking`);
+    expect(announcement).toMatchObject({ due: null, window: null, status: 'not-started', flags: [] });
+    expect(announcement?.derivation.nl).toContain('kan gebeuren van 1 april 2026 t/m 31 december 2027');
+    expect(items.get(`${CZ}/toeslag-tweede-lijn/toekenning`)).toMatchObject({ due: null, status: 'not-started' });
+  });
+
+  it('once recorded, it is done and its steps count from it', () => {
+    const items = timeline(
+      provider('cz-groep', 2027, 'verloskunde', 'existing'),
+      [{ item: `${CZ}/aanvullende-zorginkoop/bekendmaking`, date: '2027-03-01' }],
+      '2027-03-02',
+    );
+    expect(items.get(`${CZ}/aanvullende-zorginkoop/bekendmaking`)).toMatchObject({ status: 'done', due: '2027-12-31' });
+    expect(items.get(`${CZ}/aanvullende-zorginkoop/aanmelding`)).toMatchObject({ due: '2027-03-15' });
+  });
+});
