@@ -66,6 +66,8 @@ export interface CompiledCalendar {
   alternatives: Map<string, string[]>;
   /** Chain id → its trigger's item id. */
   triggers: Map<string, string>;
+  /** The round is closed from this day: its unrecorded dates before it are history (`not-recorded`). */
+  closes: IsoDate;
   /** Item ids of route milestones a step of their own route caps: once the route is taken, that step carries the date. */
   carried: Set<string>;
 }
@@ -162,7 +164,8 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
     const capLine = line.cap && line.chain ? byItemId.get(line.cap.itemId) : undefined;
     if (capLine && capLine.chain === null && capLine.route === line.chain!.id) carried.add(capLine.itemId);
   }
-  return { key, file, lines, byItemId, alternatives, triggers, carried };
+  const closes = file.closes?.date ?? `${file.year}-01-01`;
+  return { key, file, lines, byItemId, alternatives, triggers, carried, closes };
 }
 
 /** Milestones may count from other milestones: order them so each comes after its reference. */

@@ -8,6 +8,14 @@ export const STATUS_WORDS: Record<ItemStatus, Text> = {
   done: { nl: 'gedaan', en: 'done' },
   passed: { nl: 'voorbij', en: 'passed' },
   waiting: { nl: 'nog geen datum: wacht op de stap ervoor', en: 'no date yet: waits for the step before' },
+  'not-recorded': {
+    nl: 'niet vastgelegd: de ronde is gesloten, dit is voorbij',
+    en: 'not recorded: the round has closed, this is history',
+  },
+  check: {
+    nl: 'datum verstreken, niets vastgelegd: kijk in VECOZO of vraag het de verzekeraar',
+    en: 'date passed, nothing recorded: check VECOZO or ask the insurer',
+  },
   'not-started': {
     nl: 'niet begonnen: kan gebeuren, nog geen datum tot het is vastgelegd',
     en: 'not started: may happen, no date until it is recorded',

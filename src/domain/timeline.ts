@@ -181,7 +181,7 @@ class LinePlacer {
       due: placed.due,
       time: line.time,
       window: placed.window,
-      status: statusOf(line, placed.due, done, bindsWhen?.met ?? true, this.asOf, dueSoonUntil),
+      status: statusOf(line, placed.due, done, bindsWhen?.met ?? true, this.asOf, dueSoonUntil, this.calendar.closes),
       chain: line.chain,
       done,
       projected: placed.projected,
@@ -364,12 +364,18 @@ function statusOf(
   binds: boolean,
   asOf: IsoDate,
   dueSoonUntil: IsoDate,
+  closes: IsoDate,
 ): ItemStatus {
   if (done !== null) return 'done';
   if (due === null) return line.mayStart ? 'not-started' : 'waiting';
-  // Only a binding deadline can be late; a passed informational date, advice, unrequested line or an act she
-  // may do (a window that closed unused) has simply passed.
-  if (due < asOf) return line.type === 'deadline' && binds && !line.optional ? 'overdue' : 'passed';
+  if (due < asOf) {
+    // Once the round has closed, what it asked and promised with nothing recorded is history, not late.
+    if (asOf >= closes && due < closes && line.type !== 'info') return 'not-recorded';
+    // Only a binding deadline can be late; a passed informational date, advice, unrequested line or an act she
+    // may do (a window that closed unused) has simply passed. An insurer's act that is late is hers to check.
+    if (line.type !== 'deadline' || !binds || line.optional) return 'passed';
+    return line.actor === 'provider' ? 'overdue' : 'check';
+  }
   if (due <= dueSoonUntil) return 'due-soon';
   return 'upcoming';
 }

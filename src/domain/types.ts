@@ -142,6 +142,8 @@ export interface CalendarFile {
     published?: IsoDate;
   };
   contact: string;
+  /** The day the purchasing round is closed from (absent: 1 January of the contract year), with its wording. */
+  closes?: { date: IsoDate; source: Source };
   attributes?: Record<string, AttributeDeclaration>;
   terms?: ContractTerm[];
   milestones: Milestone[];
@@ -193,9 +195,21 @@ export interface RecordedEvent {
 /**
  * done: recorded; passed: an informational, advisory, optional or not-yet-binding date that passed with nothing
  * recorded; waiting: no date yet, it counts from a step not recorded; not-started: the start of a chain that may
- * never happen (an announcement, a grant, a question), no date until it is recorded.
+ * never happen (an announcement, a grant, a question), no date until it is recorded; not-recorded: a date of a round
+ * that has closed, nothing recorded: history; check: an insurer's date passed with nothing recorded, for her to check
+ * (VECOZO, or ask the insurer), not her failure.
  */
-export const ITEM_STATUSES = ['upcoming', 'due-soon', 'overdue', 'done', 'passed', 'waiting', 'not-started'] as const;
+export const ITEM_STATUSES = [
+  'upcoming',
+  'due-soon',
+  'overdue',
+  'done',
+  'passed',
+  'waiting',
+  'not-started',
+  'not-recorded',
+  'check',
+] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 /** How a date came about, in words and arithmetic; `reading` where the document is ambiguous. */

@@ -47,7 +47,8 @@ export function summaryOf(item: TimelineItem, insurerName: string, withStatus = 
   if (item.type === 'advice') summary += ' (advies)';
   if (!withStatus) return summary;
   if (item.done !== null) summary += ' ✓ gedaan';
-  else if (item.status === 'overdue') summary += item.actor === 'provider' ? ' ⚠ te laat' : ' ⚠ nog niet ontvangen?';
+  else if (item.status === 'overdue') summary += ' ⚠ te laat';
+  else if (item.status === 'check') summary += ' ⚠ nog niet ontvangen?';
   return summary;
 }
 
@@ -73,7 +74,6 @@ function whenText(item: TimelineItem & { due: IsoDate }): string {
 
 function statusText(item: TimelineItem): string {
   if (item.done !== null) return `Status: gedaan op ${dutchDate(item.done)} (vastgelegd).`;
-  if (item.status === 'overdue' && item.actor !== 'provider') return 'Status: datum verstreken, niets vastgelegd.';
   return `Status: ${STATUS_WORDS[item.status].nl}.`;
 }
 

@@ -109,3 +109,29 @@ describe('conditional steps not started', () => {
     expect(items.get(`${CZ}/aanvullende-zorginkoop/aanmelding`)).toMatchObject({ due: '2027-03-15' });
   });
 });
+
+describe('a round that closed is history', () => {
+  const existing = provider('cz-groep', 2027, 'verloskunde', 'existing');
+
+  it('before the round closes, her unrecorded binding item is overdue; a late insurer act is hers to check', () => {
+    const items = timeline(existing, [], '2026-10-01');
+    expect(items.get(`${CZ}/vragenlijst-verloskunde-indienen`)?.status).toBe('overdue');
+    expect(items.get(`${CZ}/vragenlijst-verloskunde-ontvangen`)?.status).toBe('check');
+  });
+
+  it('from the close (2 November 2026 for CZ, 1 January 2026 for Z&Z) unrecorded items are not-recorded', () => {
+    const items = [...timeline(existing, [], '2026-12-02').values()];
+    expect(items.filter((item) => item.status === 'overdue')).toEqual([]);
+    const closed = new Map(items.map((item) => [item.id, item.status]));
+    expect(closed.get(`${CZ}/vragenlijst-verloskunde-indienen`)).toBe('not-recorded');
+    expect(closed.get(`${CZ}/vragenlijst-verloskunde-ontvangen`)).toBe('not-recorded');
+    expect(closed.get(`${CZ}/ondertekenen`)).toBe('not-recorded');
+    const zz = [...timeline(provider('zorg-en-zekerheid', 2026, 'kraamzorg', 'existing'), [], '2026-12-02').values()];
+    expect(zz.filter((item) => item.status === 'overdue' || item.status === 'check')).toEqual([]);
+    expect(zz.find((item) => item.id === `${ZZ}/ondertekening`)?.status).toBe('not-recorded');
+  });
+
+  it('the signing day itself is still open', () => {
+    expect(timeline(existing, [], '2026-11-01').get(`${CZ}/ondertekenen`)?.status).toBe('due-soon');
+  });
+});
