@@ -51,6 +51,8 @@ export interface CompiledLine {
   optional: boolean;
   /** The trigger of a conditional chain: it may never happen, so it has no date until it is recorded. */
   mayStart: boolean;
+  /** Concludes its round (signing): recorded, it implies the earlier items of the round done. */
+  concludes: boolean;
   /** Title of the chain, for a step. */
   chainTitle: Text | null;
 }
@@ -125,6 +127,7 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
       bindsWhen: line.bindsWhen ? milestoneItemId(line.bindsWhen) : null,
       reading: line.reading ?? null,
       optional: line.optional === true,
+      concludes: line.concludes === true,
       mayStart: awaits !== null && 'trigger' in line && line.trigger === true,
       chainTitle,
     });

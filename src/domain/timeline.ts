@@ -2,6 +2,7 @@ import type { CompiledCalendar, CompiledLine } from './calendar.js';
 import type { CalendarSet } from './calendar-set.js';
 import {
   capWords,
+  dateWords,
   fixedWords,
   flagWords,
   joinDerivation,
@@ -69,6 +70,7 @@ export function computeTimeline(
     const applicable = applicableLines(calendar, provider, contract);
     const placer = new LinePlacer(calendar, calendars, events, asOf, idsOf(applicable));
     const live = liveRoutes(calendar, applicable, events, asOf, placer, options.keepPassedRoutes === true);
+    placer.implied = impliedDone(applicable, events, placer);
     for (const line of applicable) {
       if (line.awaits !== null && !events.has(line.awaits)) continue;
       if (line.route !== null && live.has(line.route) && !live.get(line.route)) continue;
@@ -148,6 +150,8 @@ function remembered<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 class LinePlacer {
   private readonly anchors = new Map<string, Anchor>();
   private readonly placedLines = new Map<string, Placed>();
+  /** Items done because a recorded later step concludes their round. */
+  implied: ReadonlyMap<string, Implied> = new Map();
 
   constructor(
     private readonly calendar: CompiledCalendar,
@@ -159,7 +163,9 @@ class LinePlacer {
 
   item(line: CompiledLine, dueSoonUntil: IsoDate, routeTrigger: string | null = null): TimelineItem {
     const placed = this.placed(line);
-    const done = this.events.get(line.itemId) ?? null;
+    const recorded = this.events.get(line.itemId);
+    const implied = recorded === undefined ? this.implied.get(line.itemId) : undefined;
+    const done = recorded ?? implied?.date ?? null;
     const request = line.bindsWhen ?? routeTrigger;
     const bindsWhen = request === null ? null : { item: request, met: this.events.has(request) };
     // Weekend and holiday advice only where someone must act on the date, not on a computed start or an optional event.
@@ -189,7 +195,10 @@ class LinePlacer {
       capped: placed.capped,
       bindsWhen,
       optional: line.optional,
-      derivation: this.derivationOf(line, placed, flags, unmet),
+      impliedBy: implied?.by.itemId ?? null,
+      derivation: implied
+        ? impliedDerivation(this.derivationOf(line, placed, flags, unmet), implied)
+        : this.derivationOf(line, placed, flags, unmet),
       flags,
       contact: line.contact,
       note: line.note,
@@ -355,6 +364,50 @@ class LinePlacer {
     this.anchors.set(itemId, anchor);
     return anchor;
   }
+}
+
+interface Implied {
+  by: CompiledLine;
+  date: IsoDate;
+}
+
+/**
+ * A recorded step that concludes its round (she signed) implies the earlier ones done: a chain's signing step the
+ * earlier steps of its chain; the round's signing milestone every other signing line of the round due by then
+ * (questionnaire, offer, reaction), outside chains that may never start.
+ */
+function impliedDone(applicable: readonly CompiledLine[], events: Events, placer: LinePlacer): Map<string, Implied> {
+  const implied = new Map<string, Implied>();
+  for (const by of applicable) {
+    const date = events.get(by.itemId);
+    if (!by.concludes || date === undefined) continue;
+    const byDue = placer.placed(by).due;
+    for (const line of applicable) {
+      if (line === by || events.has(line.itemId) || implied.has(line.itemId)) continue;
+      const earlier = by.chain
+        ? line.chain?.id === by.chain.id && line.chain.step < by.chain.step
+        : line.signing &&
+          line.awaits === null &&
+          !line.mayStart &&
+          !line.concludes &&
+          (() => {
+            const due = placer.placed(line).due;
+            return due !== null && byDue !== null && due <= byDue;
+          })();
+      if (earlier) implied.set(line.itemId, { by, date });
+    }
+  }
+  return implied;
+}
+
+/** `…; gedaan: volgt uit overeenkomst 2027 ondertekenen (vastgelegd op 20 oktober 2026)`. */
+function impliedDerivation(derivation: Derivation, implied: Implied): Derivation {
+  const title = implied.by.title;
+  return {
+    nl: `${derivation.nl}; gedaan: volgt uit ${title.nl.charAt(0).toLowerCase()}${title.nl.slice(1)} (vastgelegd op ${dateWords(implied.date, 'nl')})`,
+    en: `${derivation.en}; done: follows from ${title.en.charAt(0).toLowerCase()}${title.en.slice(1)} (recorded on ${dateWords(implied.date, 'en')})`,
+    reading: derivation.reading,
+  };
 }
 
 function statusOf(

@@ -81,6 +81,8 @@ interface LineFields {
   reading?: Text;
   /** An act she may do ("u kunt", "wilt u …"): a window that closes; unused it has passed, never overdue. */
   optional?: boolean;
+  /** The act that concludes its round (signing): recorded, it implies the earlier items of the round done. */
+  concludes?: boolean;
   source: Source;
 }
 
@@ -248,6 +250,8 @@ export interface TimelineItem {
   bindsWhen: { item: string; met: boolean } | null;
   /** An act she may do (an objection, a question, a request): unused, its window has passed; never overdue. */
   optional: boolean;
+  /** Done because a later step that concludes the round is recorded (she signed, so the offer came): that item. */
+  impliedBy: string | null;
   derivation: Derivation;
   flags: DateFlag[];
   contact: string;

@@ -61,6 +61,7 @@ const timelineItemExample = {
   capped: null,
   bindsWhen: null,
   optional: false,
+  impliedBy: null,
   derivation: {
     nl: 'uiterlijk 1 november 2026 (datum uit het document); valt op zondag: regel het uiterlijk vrijdag 30 oktober',
     en: 'by 1 November 2026 (date in the document); falls on a Sunday: see to it by Friday 30 October',
@@ -131,6 +132,12 @@ export const TimelineItemSchema = Type.Object(
       description:
         'An act the provider may do ("u kunt", "wilt u …": an objection, a question, a request): a window that closes; unused it is `passed`, never `overdue`, and nothing reminds her afterwards.',
     }),
+    impliedBy: nullable(
+      Type.String({
+        description:
+          'Done because this later step, which concludes the round, is recorded (she signed, so the offer came): its item id. `done` is its date.',
+      }),
+    ),
     derivation: DerivationSchema,
     flags: Type.Array(DateFlagSchema, { description: 'Only where someone must act on the date.' }),
     contact: Type.String({ description: 'Insurer address to write to about this item.' }),

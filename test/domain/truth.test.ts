@@ -135,3 +135,46 @@ describe('a round that closed is history', () => {
     expect(timeline(existing, [], '2026-11-01').get(`${CZ}/ondertekenen`)?.status).toBe('due-soon');
   });
 });
+
+describe('a later step implies the earlier ones', () => {
+  it('recording that she signed makes the questionnaire, offer and reaction of that round done', () => {
+    const signed = '2026-10-20';
+    const items = timeline(
+      provider('cz-groep', 2027, 'verloskunde', 'existing'),
+      [{ item: `${CZ}/ondertekenen`, date: signed }],
+      '2026-10-25',
+    );
+    for (const id of [
+      'vragenlijst-verloskunde-ontvangen',
+      'vragenlijst-verloskunde-indienen',
+      'aanbod-reactie/aanbod',
+      'aanbod-reactie/reactie',
+    ]) {
+      expect(items.get(`${CZ}/${id}`), id).toMatchObject({
+        status: 'done',
+        done: signed,
+        impliedBy: `${CZ}/ondertekenen`,
+      });
+    }
+    expect(items.get(`${CZ}/aanbod-reactie/reactie`)?.derivation.nl).toContain(
+      'gedaan: volgt uit overeenkomst 2027 ondertekenen',
+    );
+    // What comes after signing is not implied.
+    expect(items.get(`${CZ}/publicatie-zorgaanbod`)).toMatchObject({ done: null, impliedBy: null });
+  });
+
+  it('a chain step that concludes implies the earlier steps of its chain', () => {
+    const items = timeline(
+      provider('cz-groep', 2027, 'kraamzorg', 'new'),
+      [
+        { item: `${CZ}/open-instroom/aanmelding`, date: '2027-02-01' },
+        { item: `${CZ}/open-instroom/ondertekenen`, date: '2027-03-20' },
+      ],
+      '2027-03-21',
+    );
+    for (const step of ['reactie-vragenlijst', 'vragenlijst-invullen', 'beoordeling-aanbod']) {
+      expect(items.get(`${CZ}/open-instroom/${step}`)?.status, step).toBe('done');
+    }
+    expect(items.get(`${CZ}/open-instroom/publicatie`)?.done).toBeNull();
+  });
+});
