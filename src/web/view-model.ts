@@ -13,6 +13,8 @@ export interface ItemView {
   daysLeft: string | null;
   urgent: boolean;
   flag: string | null;
+  /** The status in the words every surface uses, where it is not plain from the date: late, hers to check, history. */
+  status: string | null;
   /** How the date was worked out (the domain's derivation, with its reading where the document is ambiguous). */
   derivation: string;
   /** Advice the domain may attach to an item (issue 10), shown as it comes. */
@@ -119,6 +121,10 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
       last >= today &&
       days <= URGENT_DAYS,
     flag,
+    status:
+      item.status === 'overdue' || item.status === 'check' || item.status === 'not-recorded'
+        ? words.status(item.status)
+        : null,
     derivation,
     advice: localText(extras.advice, language) ?? (item.type === 'advice' ? words.adviceNote : null),
     source: `${item.source.document}, ${words.section} ${item.source.section}: “${item.source.quote}”`,
