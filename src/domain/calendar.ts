@@ -47,6 +47,12 @@ export interface CompiledLine {
   /** Item id of the request this line binds on. */
   bindsWhen: string | null;
   reading: Text | null;
+  /** An act the provider may do, not must: never overdue. */
+  optional: boolean;
+  /** The trigger of a conditional chain: it may never happen, so it has no date until it is recorded. */
+  mayStart: boolean;
+  /** Concludes its round (signing): recorded, it implies the earlier items of the round done. */
+  concludes: boolean;
   /** Title of the chain, for a step. */
   chainTitle: Text | null;
 }
@@ -62,6 +68,10 @@ export interface CompiledCalendar {
   alternatives: Map<string, string[]>;
   /** Chain id → its trigger's item id. */
   triggers: Map<string, string>;
+  /** The round is closed from this day: its unrecorded dates before it are history (`not-recorded`). */
+  closes: IsoDate;
+  /** Item ids of route milestones a step of their own route caps: once the route is taken, that step carries the date. */
+  carried: Set<string>;
 }
 
 export function calendarKey(insurer: string, year: number): string {
@@ -107,10 +117,18 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
       note: line.note ?? null,
       time: line.rule.time ?? null,
       source: { document: file.document.title, section: line.source.section, quote: line.source.quote },
-      cap: line.cap ? { itemId: resolve(line.cap.ref), reason: line.cap.reason } : null,
+      cap: line.cap
+        ? {
+            itemId: line.cap.milestone ? milestoneItemId(line.cap.ref) : resolve(line.cap.ref),
+            reason: line.cap.reason,
+          }
+        : null,
       route: chain ? chain.id : (line.route ?? null),
       bindsWhen: line.bindsWhen ? milestoneItemId(line.bindsWhen) : null,
       reading: line.reading ?? null,
+      optional: line.optional === true,
+      concludes: line.concludes === true,
+      mayStart: awaits !== null && 'trigger' in line && line.trigger === true,
       chainTitle,
     });
   };
@@ -143,7 +161,14 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
   for (const group of file.alternatives ?? []) for (const route of group.routes) alternatives.set(route, group.routes);
   const triggers = new Map<string, string>();
   for (const line of lines) if (line.trigger && line.chain) triggers.set(line.chain.id, line.itemId);
-  return { key, file, lines, byItemId: new Map(lines.map((line) => [line.itemId, line])), alternatives, triggers };
+  const byItemId = new Map(lines.map((line) => [line.itemId, line]));
+  const carried = new Set<string>();
+  for (const line of lines) {
+    const capLine = line.cap && line.chain ? byItemId.get(line.cap.itemId) : undefined;
+    if (capLine && capLine.chain === null && capLine.route === line.chain!.id) carried.add(capLine.itemId);
+  }
+  const closes = file.closes?.date ?? `${file.year}-01-01`;
+  return { key, file, lines, byItemId, alternatives, triggers, carried, closes };
 }
 
 /** Milestones may count from other milestones: order them so each comes after its reference. */

@@ -118,6 +118,24 @@ export function waitingWords(rule: DateRule, baseTitle: Text): Text {
   });
 }
 
+/**
+ * The start of a chain that may never happen, not recorded: no date, the window it may happen in said in words:
+ * `kan gebeuren van 1 april 2026 t/m 31 december 2027; nog geen datum tot het is vastgelegd`.
+ */
+export function notStartedWords(window: { from: IsoDate; to: IsoDate } | null, due: IsoDate): Text {
+  return both((l) => {
+    const nl = l === 'nl';
+    const when = window
+      ? nl
+        ? `kan gebeuren van ${dateWords(window.from, l)} t/m ${dateWords(window.to, l)}`
+        : `may happen from ${dateWords(window.from, l)} to ${dateWords(window.to, l)}`
+      : nl
+        ? `kan gebeuren tot ${dateWords(due, l)}`
+        : `may happen until ${dateWords(due, l)}`;
+    return `${when}; ${nl ? 'nog geen datum tot het is vastgelegd' : 'no date until it is recorded'}`;
+  });
+}
+
 /** `; niet later dan 1 november 2026 (einde ronde)`. */
 export function capWords(capDue: IsoDate, reason: Text): Text {
   return both((l) =>

@@ -2,9 +2,11 @@ import type { CompiledCalendar, CompiledLine } from './calendar.js';
 import type { CalendarSet } from './calendar-set.js';
 import {
   capWords,
+  dateWords,
   fixedWords,
   flagWords,
   joinDerivation,
+  notStartedWords,
   relativeWords,
   waitingWords,
   type BaseKind,
@@ -68,10 +70,16 @@ export function computeTimeline(
     const applicable = applicableLines(calendar, provider, contract);
     const placer = new LinePlacer(calendar, calendars, events, asOf, idsOf(applicable));
     const live = liveRoutes(calendar, applicable, events, asOf, placer, options.keepPassedRoutes === true);
+    placer.implied = impliedDone(applicable, events, placer);
     for (const line of applicable) {
       if (line.awaits !== null && !events.has(line.awaits)) continue;
       if (line.route !== null && live.has(line.route) && !live.get(line.route)) continue;
-      items.push(placer.item(line, dueSoonUntil));
+      // A route milestone binds a provider on that route only once she takes it (records its request); a step of
+      // the route that the milestone caps then carries the date, so there is one item, not two.
+      const routeTrigger =
+        line.chain === null && line.route !== null && live.has(line.route) ? calendar.triggers.get(line.route)! : null;
+      if (routeTrigger !== null && events.has(routeTrigger) && calendar.carried.has(line.itemId)) continue;
+      items.push(placer.item(line, dueSoonUntil, routeTrigger));
     }
   }
   return sortTimeline(items);
@@ -121,6 +129,7 @@ function liveRoutes(
  * one object per line and base date (and cap date), shared by every timeline that has it, never changed.
  */
 const fixedPlacements = new WeakMap<CompiledLine, Placed>();
+const notStartedPlacements = new WeakMap<CompiledLine, Placed>();
 const relativePlacements = new WeakMap<CompiledLine, Map<string, Placed>>();
 const cappedPlacements = new WeakMap<Placed, Map<IsoDate, Placed>>();
 /** Per placement: its derivation, and the one with the condition of an unmet request. */
@@ -141,6 +150,8 @@ function remembered<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 class LinePlacer {
   private readonly anchors = new Map<string, Anchor>();
   private readonly placedLines = new Map<string, Placed>();
+  /** Items done because a recorded later step concludes their round. */
+  implied: ReadonlyMap<string, Implied> = new Map();
 
   constructor(
     private readonly calendar: CompiledCalendar,
@@ -150,10 +161,13 @@ class LinePlacer {
     private readonly applicable: ReadonlySet<string>,
   ) {}
 
-  item(line: CompiledLine, dueSoonUntil: IsoDate): TimelineItem {
+  item(line: CompiledLine, dueSoonUntil: IsoDate, routeTrigger: string | null = null): TimelineItem {
     const placed = this.placed(line);
-    const done = this.events.get(line.itemId) ?? null;
-    const bindsWhen = line.bindsWhen === null ? null : { item: line.bindsWhen, met: this.events.has(line.bindsWhen) };
+    const recorded = this.events.get(line.itemId);
+    const implied = recorded === undefined ? this.implied.get(line.itemId) : undefined;
+    const done = recorded ?? implied?.date ?? null;
+    const request = line.bindsWhen ?? routeTrigger;
+    const bindsWhen = request === null ? null : { item: request, met: this.events.has(request) };
     // Weekend and holiday advice only where someone must act on the date, not on a computed start or an optional event.
     const flags =
       placed.due === null || line.type === 'info'
@@ -161,7 +175,7 @@ class LinePlacer {
         : line.fixed && placed.capped === null
           ? line.fixedFlags
           : this.calendars.workingDays.flagsFor(placed.due);
-    const request = bindsWhen && !bindsWhen.met ? this.calendar.byItemId.get(bindsWhen.item) : undefined;
+    const unmet = bindsWhen && !bindsWhen.met ? this.calendar.byItemId.get(bindsWhen.item) : undefined;
     return {
       id: line.itemId,
       calendar: this.calendar.key,
@@ -173,14 +187,18 @@ class LinePlacer {
       due: placed.due,
       time: line.time,
       window: placed.window,
-      status: statusOf(line, placed.due, done, bindsWhen?.met ?? true, this.asOf, dueSoonUntil),
+      status: statusOf(line, placed.due, done, bindsWhen?.met ?? true, this.asOf, dueSoonUntil, this.calendar.closes),
       chain: line.chain,
       done,
       projected: placed.projected,
       waitsFor: placed.waitsFor,
       capped: placed.capped,
       bindsWhen,
-      derivation: this.derivationOf(line, placed, flags, request),
+      optional: line.optional,
+      impliedBy: implied?.by.itemId ?? null,
+      derivation: implied
+        ? impliedDerivation(this.derivationOf(line, placed, flags, unmet), implied)
+        : this.derivationOf(line, placed, flags, unmet),
       flags,
       contact: line.contact,
       note: line.note,
@@ -222,6 +240,25 @@ class LinePlacer {
   placed(line: CompiledLine): Placed {
     let placed = this.placedLines.get(line.itemId);
     if (placed) return placed;
+    if (line.mayStart && line.fixed && !this.events.has(line.itemId)) {
+      // It may never happen: no due date, no window on a calendar, the period it may happen in said in words.
+      const { fixed } = line;
+      placed = notStartedPlacements.get(line);
+      if (!placed) {
+        placed = {
+          due: null,
+          window: null,
+          projected: false,
+          waitsFor: null,
+          capped: null,
+          main: notStartedWords(fixed.window, fixed.due),
+          capText: null,
+        };
+        notStartedPlacements.set(line, placed);
+      }
+      this.placedLines.set(line.itemId, placed);
+      return placed;
+    }
     if (line.fixed) {
       placed = fixedPlacements.get(line);
       if (!placed) {
@@ -279,6 +316,13 @@ class LinePlacer {
     const capLine = this.calendar.byItemId.get(line.cap.itemId) as CompiledLine;
     const capDue = this.placed(capLine).due;
     if (capDue === null || placed.due <= capDue) return placed;
+    // A route's own date (a carried milestone) that passed before she took the route cannot bind her; the close of a
+    // round (any other cap) always does.
+    const started =
+      line.chain && this.calendar.carried.has(capLine.itemId)
+        ? this.events.get(this.calendar.triggers.get(line.chain.id) ?? '')
+        : undefined;
+    if (started && capDue < started) return placed;
     let byCap = cappedPlacements.get(placed);
     if (!byCap) cappedPlacements.set(placed, (byCap = new Map()));
     const { reason } = line.cap;
@@ -307,14 +351,63 @@ class LinePlacer {
       anchor = { date: null, waitsFor: itemId, line };
     } else {
       const placed = this.placed(line);
+      // An insurer's step counted from another (not a promise with a date of its own) that is late and not recorded
+      // has not happened as far as we know: what counts from it waits for it (her questionnaire was never sent).
+      const late = !line.trigger && line.actor === 'insurer' && line.type === 'deadline' && placed.due !== null;
       anchor =
         placed.due === null
-          ? { date: null, waitsFor: placed.waitsFor as string, line }
-          : { date: placed.due, kind: line.trigger ? 'promise' : placed.projected ? 'projected' : 'computed', line };
+          ? { date: null, waitsFor: placed.waitsFor ?? itemId, line }
+          : late && line.fixed === null && placed.due < this.asOf
+            ? { date: null, waitsFor: itemId, line }
+            : { date: placed.due, kind: line.trigger ? 'promise' : placed.projected ? 'projected' : 'computed', line };
     }
     this.anchors.set(itemId, anchor);
     return anchor;
   }
+}
+
+interface Implied {
+  by: CompiledLine;
+  date: IsoDate;
+}
+
+/**
+ * A recorded step that concludes its round (she signed) implies the earlier ones done: a chain's signing step the
+ * earlier steps of its chain; the round's signing milestone every other signing line of the round due by then
+ * (questionnaire, offer, reaction), outside chains that may never start.
+ */
+function impliedDone(applicable: readonly CompiledLine[], events: Events, placer: LinePlacer): Map<string, Implied> {
+  const implied = new Map<string, Implied>();
+  for (const by of applicable) {
+    const date = events.get(by.itemId);
+    if (!by.concludes || date === undefined) continue;
+    const byDue = placer.placed(by).due;
+    for (const line of applicable) {
+      if (line === by || events.has(line.itemId) || implied.has(line.itemId)) continue;
+      const earlier = by.chain
+        ? line.chain?.id === by.chain.id && line.chain.step < by.chain.step
+        : line.signing &&
+          line.awaits === null &&
+          !line.mayStart &&
+          !line.concludes &&
+          (() => {
+            const due = placer.placed(line).due;
+            return due !== null && byDue !== null && due <= byDue;
+          })();
+      if (earlier) implied.set(line.itemId, { by, date });
+    }
+  }
+  return implied;
+}
+
+/** `…; gedaan: volgt uit overeenkomst 2027 ondertekenen (vastgelegd op 20 oktober 2026)`. */
+function impliedDerivation(derivation: Derivation, implied: Implied): Derivation {
+  const title = implied.by.title;
+  return {
+    nl: `${derivation.nl}; gedaan: volgt uit ${title.nl.charAt(0).toLowerCase()}${title.nl.slice(1)} (vastgelegd op ${dateWords(implied.date, 'nl')})`,
+    en: `${derivation.en}; done: follows from ${title.en.charAt(0).toLowerCase()}${title.en.slice(1)} (recorded on ${dateWords(implied.date, 'en')})`,
+    reading: derivation.reading,
+  };
 }
 
 function statusOf(
@@ -324,11 +417,18 @@ function statusOf(
   binds: boolean,
   asOf: IsoDate,
   dueSoonUntil: IsoDate,
+  closes: IsoDate,
 ): ItemStatus {
   if (done !== null) return 'done';
-  if (due === null) return 'waiting';
-  // Only a binding deadline can be late; a passed informational date, advice or unrequested line has simply passed.
-  if (due < asOf) return line.type === 'deadline' && binds ? 'overdue' : 'passed';
+  if (due === null) return line.mayStart ? 'not-started' : 'waiting';
+  if (due < asOf) {
+    // Once the round has closed, what it asked and promised with nothing recorded is history, not late.
+    if (asOf >= closes && due < closes && line.type !== 'info') return 'not-recorded';
+    // Only a binding deadline can be late; a passed informational date, advice, unrequested line or an act she
+    // may do (a window that closed unused) has simply passed. An insurer's act that is late is hers to check.
+    if (line.type !== 'deadline' || !binds || line.optional) return 'passed';
+    return line.actor === 'provider' ? 'overdue' : 'check';
+  }
   if (due <= dueSoonUntil) return 'due-soon';
   return 'upcoming';
 }

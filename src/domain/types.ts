@@ -71,14 +71,18 @@ interface LineFields {
   contact?: string;
   rule: DateRule;
   note?: string;
-  /** No later than another line's date, when that line applies. */
-  cap?: { ref: string; reason: Text };
+  /** No later than another line's date, when that line applies (`milestone`: the milestone of that id, not a step). */
+  cap?: { ref: string; reason: Text; milestone?: boolean };
   /** Belongs to one route (a chain id) of an alternatives group. */
   route?: string;
   /** Binds only once this milestone (a request) is recorded. */
   bindsWhen?: string;
   /** The reading taken where the document is ambiguous, for providers. */
   reading?: Text;
+  /** An act she may do ("u kunt", "wilt u …"): a window that closes; unused it has passed, never overdue. */
+  optional?: boolean;
+  /** The act that concludes its round (signing): recorded, it implies the earlier items of the round done. */
+  concludes?: boolean;
   source: Source;
 }
 
@@ -140,6 +144,8 @@ export interface CalendarFile {
     published?: IsoDate;
   };
   contact: string;
+  /** The day the purchasing round is closed from (absent: 1 January of the contract year), with its wording. */
+  closes?: { date: IsoDate; source: Source };
   attributes?: Record<string, AttributeDeclaration>;
   terms?: ContractTerm[];
   milestones: Milestone[];
@@ -189,10 +195,24 @@ export interface RecordedEvent {
 }
 
 /**
- * done: recorded; passed: an informational, advisory or not-yet-binding date that passed with nothing recorded;
- * waiting: no date yet, it counts from a step the provider has not recorded.
+ * done: recorded; passed: an informational, advisory, optional or not-yet-binding date that passed with nothing
+ * recorded; waiting: no date yet, it counts from a step not recorded; not-started: the start of a chain that may
+ * never happen (an announcement, a grant, a question), no date until it is recorded; not-recorded: a date of a round
+ * that has closed, nothing recorded: history; check: an insurer's date passed with nothing recorded, for her to check
+ * (VECOZO, or ask the insurer), not her failure.
  */
-export type ItemStatus = 'upcoming' | 'due-soon' | 'overdue' | 'done' | 'passed' | 'waiting';
+export const ITEM_STATUSES = [
+  'upcoming',
+  'due-soon',
+  'overdue',
+  'done',
+  'passed',
+  'waiting',
+  'not-started',
+  'not-recorded',
+  'check',
+] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 /** How a date came about, in words and arithmetic; `reading` where the document is ambiguous. */
 export interface Derivation {
@@ -228,6 +248,10 @@ export interface TimelineItem {
   capped: { item: string; due: IsoDate; reason: Text } | null;
   /** Set for a line that binds only on a request: the request's item id and whether it is recorded. */
   bindsWhen: { item: string; met: boolean } | null;
+  /** An act she may do (an objection, a question, a request): unused, its window has passed; never overdue. */
+  optional: boolean;
+  /** Done because a later step that concludes the round is recorded (she signed, so the offer came): that item. */
+  impliedBy: string | null;
   derivation: Derivation;
   flags: DateFlag[];
   contact: string;

@@ -63,11 +63,11 @@ export function checkCalendar(file: CalendarFile): CalendarProblem[] {
   /** Grammar additions every line may carry: cap, route, bindsWhen, and what they refer to. */
   const checkLineLinks = (line: Milestone | ChainStep, path: (string | number)[], chainId: string | null): void => {
     if (line.cap) {
-      const inChain = chainId !== null && chainSteps.get(chainId)?.has(line.cap.ref);
+      const inChain = chainId !== null && line.cap.milestone !== true && chainSteps.get(chainId)?.has(line.cap.ref);
       if (!inChain && !milestoneIds.has(line.cap.ref))
         report([...path, 'cap', 'ref'], `cap "${line.cap.ref}" is neither a step of this chain nor a milestone`);
       if (line.cap.ref === line.id && (chainId === null || inChain)) report([...path, 'cap', 'ref'], 'caps itself');
-      if (line.cap.ref !== line.id && milestoneIds.has(line.cap.ref)) {
+      if (!inChain && milestoneIds.has(line.cap.ref)) {
         const capRule = file.milestones.find((m) => m.id === line.cap!.ref)!.rule;
         if (fixedDates(capRule) === null)
           report([...path, 'cap', 'ref'], `cap "${line.cap.ref}" must have a fixed date`);

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { lowerFirst } from '../domain/derivation.js';
+import { STATUS_WORDS } from '../domain/status-words.js';
 import type { DateFlag, IsoDate, TimelineItem } from '../domain/types.js';
 
 /** What a person reads in the calendar app, in Dutch: the summary line and the description. */
@@ -46,7 +47,8 @@ export function summaryOf(item: TimelineItem, insurerName: string, withStatus = 
   if (item.type === 'advice') summary += ' (advies)';
   if (!withStatus) return summary;
   if (item.done !== null) summary += ' ✓ gedaan';
-  else if (item.status === 'overdue') summary += item.actor === 'provider' ? ' ⚠ te laat' : ' ⚠ nog niet ontvangen?';
+  else if (item.status === 'overdue') summary += ' ⚠ te laat';
+  else if (item.status === 'check') summary += ' ⚠ nog niet ontvangen?';
   return summary;
 }
 
@@ -55,7 +57,10 @@ function whoActs(item: TimelineItem, insurerName: string): string {
   if (item.type === 'advice')
     return 'Advies: deze datum staat niet in het document; wij raden hem aan. Nooit te laat volgens de verzekeraar.';
   if (item.bindsWhen !== null && !item.bindsWhen.met)
-    return 'Geldt alleen als de verzekeraar erom vraagt; leg het verzoek vast als het komt.';
+    // A chain step (`<insurer>/<year>/<chain>/<step>`) is her own request that starts a route; a milestone is the insurer's.
+    return item.bindsWhen.item.split('/').length === 4
+      ? 'Geldt alleen als u de aanvraag ervoor doet; leg die vast zodra u hem hebt gedaan.'
+      : 'Geldt alleen als de verzekeraar erom vraagt; leg het verzoek vast als het komt.';
   if (item.actor === 'provider') return 'U bent aan zet.';
   return `${insurerName} is aan zet. Niets ontvangen op deze datum? Kijk in het VECOZO Zorginkoopportaal of mail ${item.contact}.`;
 }
@@ -69,16 +74,7 @@ function whenText(item: TimelineItem & { due: IsoDate }): string {
 
 function statusText(item: TimelineItem): string {
   if (item.done !== null) return `Status: gedaan op ${dutchDate(item.done)} (vastgelegd).`;
-  switch (item.status) {
-    case 'overdue':
-      return item.actor === 'provider' ? 'Status: te laat.' : 'Status: datum verstreken, niets vastgelegd.';
-    case 'due-soon':
-      return 'Status: binnenkort (binnen 14 dagen).';
-    case 'passed':
-      return 'Status: voorbij.';
-    default:
-      return 'Status: gepland.';
-  }
+  return `Status: ${STATUS_WORDS[item.status].nl}.`;
 }
 
 /** The derivation, the reading taken where the document is ambiguous, and the steps that get a date from this one. */

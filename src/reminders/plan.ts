@@ -84,6 +84,8 @@ export function planDigest(input: DigestInput): Digest | null {
     // A line that binds only on a request the provider has not recorded: nothing to remind of, nobody is late.
     if (item.bindsWhen !== null && !item.bindsWhen.met) continue;
     const daysLeft = daysBetween(day, item.due);
+    // An act she may do whose window closed unused, or a date of a round that has closed: over, nothing to tell her.
+    if ((item.optional && daysLeft < 0) || item.status === 'not-recorded') continue;
     const found: { kind: NoticeKind; key: string }[] = [];
     if (item.actor === 'provider' && (item.type === 'deadline' || item.type === 'advice')) {
       if (daysLeft === 0) found.push({ kind: 'due-today', key: 'due-today' });

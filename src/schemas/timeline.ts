@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ITEM_STATUSES } from '../domain/types.js';
 import { IdSchema, IsoDateSchema, nullable, stringEnum } from './common.js';
 import { ContractStatusSchema, ProviderKindSchema } from './providers.js';
 
@@ -59,6 +60,8 @@ const timelineItemExample = {
   waitsFor: null,
   capped: null,
   bindsWhen: null,
+  optional: false,
+  impliedBy: null,
   derivation: {
     nl: 'uiterlijk 1 november 2026 (datum uit het document); valt op zondag: regel het uiterlijk vrijdag 30 oktober',
     en: 'by 1 November 2026 (date in the document); falls on a Sunday: see to it by Friday 30 October',
@@ -98,9 +101,9 @@ export const TimelineItemSchema = Type.Object(
     window: nullable(
       Type.Object({ from: IsoDateSchema, to: IsoDateSchema }, { description: 'Period in which it happens.' }),
     ),
-    status: stringEnum(['upcoming', 'due-soon', 'overdue', 'done', 'passed', 'waiting'], {
+    status: stringEnum([...ITEM_STATUSES], {
       description:
-        '`due-soon`: within 14 days; `overdue`: a binding deadline passed with nothing recorded; `done`: recorded; `passed`: an informational, advisory or not-requested date that passed; `waiting`: no date yet, it counts from a step not recorded.',
+        '`due-soon`: within 14 days; `overdue`: a binding deadline of hers passed with nothing recorded; `done`: recorded; `passed`: an informational, advisory, optional or not-requested date that passed; `waiting`: no date yet, it counts from a step not recorded; `not-started`: the start of a chain that may never happen (an announcement, a grant, a question), no date until it is recorded.',
     }),
     chain: nullable(
       Type.Object(
@@ -124,6 +127,16 @@ export const TimelineItemSchema = Type.Object(
         { item: Type.String(), met: Type.Boolean() },
         { description: 'The line binds only once this request item is recorded (`met`).' },
       ),
+    ),
+    optional: Type.Boolean({
+      description:
+        'An act the provider may do ("u kunt", "wilt u …": an objection, a question, a request): a window that closes; unused it is `passed`, never `overdue`, and nothing reminds her afterwards.',
+    }),
+    impliedBy: nullable(
+      Type.String({
+        description:
+          'Done because this later step, which concludes the round, is recorded (she signed, so the offer came): its item id. `done` is its date.',
+      }),
     ),
     derivation: DerivationSchema,
     flags: Type.Array(DateFlagSchema, { description: 'Only where someone must act on the date.' }),

@@ -13,6 +13,8 @@ export interface ItemView {
   daysLeft: string | null;
   urgent: boolean;
   flag: string | null;
+  /** The status in the words every surface uses, where it is not plain from the date: late, hers to check, history. */
+  status: string | null;
   /** How the date was worked out (the domain's derivation, with its reading where the document is ambiguous). */
   derivation: string;
   /** Advice the domain may attach to an item (issue 10), shown as it comes. */
@@ -68,7 +70,9 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
   const when = item.window
     ? words.window(writtenDate(item.window.from, language), writtenDate(item.window.to, language))
     : item.due === null
-      ? words.waiting
+      ? item.status === 'not-started'
+        ? words.notStarted
+        : words.waiting
       : `${writtenDate(item.due, language)}${item.time ? ` ${words.at(item.time)}` : ''}`;
   const event =
     item.done !== null
@@ -109,6 +113,7 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
         : null,
     urgent:
       item.done === null &&
+      !item.optional &&
       item.actor === 'provider' &&
       item.type === 'deadline' &&
       last !== null &&
@@ -116,6 +121,10 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
       last >= today &&
       days <= URGENT_DAYS,
     flag,
+    status:
+      item.status === 'overdue' || item.status === 'check' || item.status === 'not-recorded'
+        ? words.status(item.status)
+        : null,
     derivation,
     advice: localText(extras.advice, language) ?? (item.type === 'advice' ? words.adviceNote : null),
     source: `${item.source.document}, ${words.section} ${item.source.section}: “${item.source.quote}”`,

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import type { IsoDate, ProviderKind } from '../domain/types.js';
+import { STATUS_WORDS } from '../domain/status-words.js';
+import type { IsoDate, ItemStatus, ProviderKind } from '../domain/types.js';
 
 /** The page copy, Dutch first (B1: short sentences, who acts named), English as a switch. */
 export type Language = 'nl' | 'en';
@@ -88,6 +89,8 @@ const NL = {
   window: (from: string, to: string) => `${from} tot en met ${to}`,
   at: (time: string) => `om ${time} uur`,
   waiting: 'Nog geen datum: die volgt zodra u de stap ervoor vastlegt.',
+  status: (status: ItemStatus) => STATUS_WORDS[status].nl,
+  notStarted: 'Nog geen datum: het kan gebeuren, maar hoeft niet. Leg het vast als het gebeurt.',
   adviceNote: 'Advies van deze dienst, geen datum van de zorgverzekeraar.',
   done: (date: string) => `Gedaan op ${date}`,
   source: 'Bron',
@@ -287,6 +290,8 @@ const EN: Words = {
   window: (from: string, to: string) => `${from} to ${to}`,
   at: (time: string) => `at ${time}`,
   waiting: 'No date yet: it follows once you record the step before it.',
+  status: (status: ItemStatus) => STATUS_WORDS[status].en,
+  notStarted: 'No date yet: it may happen, or not. Record it when it does.',
   adviceNote: 'Our advice, not a date the insurer set.',
   done: (date: string) => `Done on ${date}`,
   source: 'Source',

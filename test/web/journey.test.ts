@@ -121,7 +121,10 @@ describe.each([
       expect(await page.getByRole('link', { name: 'Outlook op uw computer' }).getAttribute('href')).toBe(webcal);
       expect(await page.getByRole('link', { name: /Apple Agenda/ }).getAttribute('href')).toBe(webcal);
       const situationFeed = await feedOf(feedUrl);
-      expect(situationFeed.events).toHaveLength(await page.locator('li.item').count());
+      // What may never happen (a chain not started) is on the page in words, not on the calendar.
+      const notStarted = await page.locator('li.item', { hasText: 'het kan gebeuren, maar hoeft niet' }).count();
+      expect(notStarted).toBeGreaterThan(0);
+      expect(situationFeed.events).toHaveLength((await page.locator('li.item').count()) - notStarted);
       expect(situationFeed.events.some((event) => event.summary.startsWith('Zorg en Zekerheid'))).toBe(true);
       await look('situation');
 
