@@ -123,6 +123,15 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
     // Unique across restarts, so a requestId quoted by a client finds its request in the log.
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    // Behind a reverse proxy (TRUST_PROXY) request.ip is the client's, so per-address limits are per client.
+    // A hop count is given as a function: Fastify 5.12's own number form trusts no hop at all (it fails closed).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
     // A client that dribbles its request ties up a connection: headers and body must be in within the timeout,
     // checked every second (Node checks every 30 s by default), and a connection idle for 2 minutes is closed.
     requestTimeout: config.requestTimeoutMs,

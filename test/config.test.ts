@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       remindersEnabled: true,
       corsOrigins: [],
       overloadMaxDelayMs: 200,
+      trustProxy: false,
     });
   });
 
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
       REMINDERS_ENABLED: 'false',
       CORS_ORIGINS: 'https://app.example.nl, http://localhost:5173/',
       OVERLOAD_MAX_DELAY_MS: '0',
+      TRUST_PROXY: '10.0.0.2',
     });
     expect(config).toEqual({
       port: 8080,
@@ -81,6 +83,7 @@ describe('loadConfig', () => {
       remindersEnabled: false,
       corsOrigins: ['https://app.example.nl', 'http://localhost:5173'],
       overloadMaxDelayMs: 0,
+      trustProxy: ['10.0.0.2'],
     });
     expect(loadConfig({ HOST: '::1', PORT: '3001' }).publicBaseUrl).toBe('http://[::1]:3001');
   });
