@@ -106,6 +106,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'SECRET_KEY must be set when NODE_ENV=production: it protects every feed address, unsubscribe link and API key (e.g. `openssl rand -base64 32`)',
     );
   }
+  // /metrics tells anyone the service's traffic, mail queue and provider count: in production it is never open.
+  if (production && metricsToken === undefined) {
+    throw new ConfigError(
+      'METRICS_TOKEN must be set when NODE_ENV=production: without it /metrics answers anyone (e.g. `openssl rand -base64 32`; Prometheus sends it as a bearer token)',
+    );
+  }
   const today = nonEmpty(env.TODAY);
   if (today !== undefined && !isValidPlainDate(today))
     throw new ConfigError(`TODAY must be a date YYYY-MM-DD, got "${today}"`);

@@ -105,6 +105,10 @@ describe('loadConfig', () => {
     [{ SECRET_KEY: 'short' }, /SECRET_KEY must be at least 32 characters/],
     [{ METRICS_TOKEN: 'metrics' }, /METRICS_TOKEN must be at least 32 characters/],
     [{ NODE_ENV: 'production' }, /SECRET_KEY must be set when NODE_ENV=production/],
+    [
+      { NODE_ENV: 'production', SECRET_KEY: 'Prod-Secret-Key-0123456789-abcdefghXYZ' },
+      /METRICS_TOKEN must be set when NODE_ENV=production/,
+    ],
     [{ REQUEST_TIMEOUT_MS: '10' }, /REQUEST_TIMEOUT_MS must be a whole number/],
     [{ SMTP_ALLOW_PLAIN_AUTH: 'yes' }, /SMTP_ALLOW_PLAIN_AUTH must be true or false/],
     [{ SMTP_CONNECTIONS: '0' }, /SMTP_CONNECTIONS must be a whole number/],
