@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 import { AjvCompiler, type ValidatorFactory } from '@fastify/ajv-compiler';
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { loadCalendarSet } from './calendar/load.js';
 import { todayInAmsterdam } from './clock.js';
@@ -19,7 +19,7 @@ import authPlugin from './plugins/app/auth.js';
 import calendarsPlugin from './plugins/app/calendars.js';
 import metricsPlugin from './plugins/app/metrics.js';
 import problemsPlugin, { sendProblem } from './plugins/app/problems.js';
-import { PROBLEM_TITLES } from './problems.js';
+import { invalidInput, PROBLEM_TITLES, type FieldError } from './problems.js';
 import { PROBLEM_CONTENT_TYPE } from './schemas/common.js';
 import storePlugin from './plugins/app/store.js';
 import corsPlugin from './plugins/external/cors.js';
@@ -104,6 +104,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   await fastify.register(
     async (api) => {
       await api.register(rateLimitPlugin, { perMinute: config.rateLimitPerMinute });
+      api.addHook('preValidation', wholeNumbersInQuery);
       await api.register(apiKeyRoutes, { prefix: '/api-keys' });
       await api.register(providerRoutes, { prefix: '/providers', publicBaseUrl: config.publicBaseUrl });
       await api.register(timelineRoutes, { prefix: '/providers' });
@@ -115,6 +116,28 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   );
 }
 
+/**
+ * A query parameter the route declares an integer is whole decimal digits (an optional minus): Ajv's coercion reads
+ * `1e309` and `Infinity` as Infinity, which passes its integer and range checks and reached SQLite (a 500), and
+ * `1e2` or `0x10` as numbers nobody wrote. Refused here with a 400 naming the parameter.
+ */
+async function wholeNumbersInQuery(request: FastifyRequest): Promise<void> {
+  const properties = (request.routeOptions.schema?.querystring as { properties?: Record<string, { type?: unknown }> })
+    ?.properties;
+  if (!properties || typeof request.query !== 'object' || request.query === null) return;
+  const errors: FieldError[] = [];
+  for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
+    if (!Object.hasOwn(properties, name) || properties[name]?.type !== 'integer') continue;
+    for (const text of Array.isArray(value) ? value : [value]) {
+      if (typeof text === 'string' && !/^-?\d{1,15}$/.test(text)) {
+        errors.push({ field: name, in: 'querystring', message: 'must be a whole number written in digits, e.g. 20' });
+        break;
+      }
+    }
+  }
+  if (errors.length > 0) throw invalidInput(errors);
+}
+
 /** Fastify settings the service relies on: body limit, validation that lists every invalid field. */
 export function fastifyOptions(config: Config): FastifyServerOptions {
   return {
@@ -123,6 +146,15 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
     // Unique across restarts, so a requestId quoted by a client finds its request in the log.
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    // Behind a reverse proxy (TRUST_PROXY) request.ip is the client's, so per-address limits are per client.
+    // A hop count is given as a function: Fastify 5.12's own number form trusts no hop at all (it fails closed).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
     // A client that dribbles its request ties up a connection: headers and body must be in within the timeout,
     // checked every second (Node checks every 30 s by default), and a connection idle for 2 minutes is closed.
     requestTimeout: config.requestTimeoutMs,

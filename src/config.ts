@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { validate as validateCron } from 'node-cron';
 import { isValidPlainDate } from './domain/plain-date.js';
 import { mailboxProblem } from './mail/address.js';
@@ -40,6 +41,11 @@ export interface Config {
   corsOrigins: string[];
   /** Mean event-loop delay (ms) above which requests are shed with 503; 0 turns shedding off. */
   overloadMaxDelayMs: number;
+  /**
+   * TRUST_PROXY: whose X-Forwarded-For names the client (Fastify's trustProxy): a hop count (the reverse proxies in
+   * front), or the proxies' addresses (IPs or CIDR ranges); false: none, the connection's address is the client.
+   */
+  trustProxy: number | string[] | false;
 }
 
 export const DEFAULTS = {
@@ -100,6 +106,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'SECRET_KEY must be set when NODE_ENV=production: it protects every feed address, unsubscribe link and API key (e.g. `openssl rand -base64 32`)',
     );
   }
+  // /metrics tells anyone the service's traffic, mail queue and provider count: in production it is never open.
+  if (production && metricsToken === undefined) {
+    throw new ConfigError(
+      'METRICS_TOKEN must be set when NODE_ENV=production: without it /metrics answers anyone (e.g. `openssl rand -base64 32`; Prometheus sends it as a bearer token)',
+    );
+  }
   const today = nonEmpty(env.TODAY);
   if (today !== undefined && !isValidPlainDate(today))
     throw new ConfigError(`TODAY must be a date YYYY-MM-DD, got "${today}"`);
@@ -135,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         `CORS_ORIGINS must be a comma-separated list of origins like https://app.example.nl, got "${origin}"`,
       );
   }
+  const trustProxy = trustedProxies(nonEmpty(env.TRUST_PROXY));
   return {
     port,
     host,
@@ -158,7 +171,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     remindersEnabled,
     corsOrigins,
     overloadMaxDelayMs: wholeNumber('OVERLOAD_MAX_DELAY_MS', setting('OVERLOAD_MAX_DELAY_MS'), 0, 60_000),
+    trustProxy,
   };
+}
+
+/**
+ * TRUST_PROXY: a hop count (1–10: that many proxies in front, the nearest first) or a comma-separated list of the
+ * proxies' addresses (IPv4/IPv6, optionally /prefix). `true` (trust any X-Forwarded-For) is refused: every client
+ * could then choose its own address and escape the per-address limits.
+ */
+function trustedProxies(value: string | undefined): number | string[] | false {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value)) {
+    const hops = wholeNumber('TRUST_PROXY', value, 0, 10);
+    return hops === 0 ? false : hops;
+  }
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const version = isIP(address ?? '');
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 6 ? 128 : 32));
+    if (version === 0 || !prefixOk || rest.length > 0)
+      throw new ConfigError(
+        `TRUST_PROXY must be a hop count (0–10) or a comma-separated list of proxy addresses like 10.0.0.2 or 172.16.0.0/12, got "${entry}"`,
+      );
+  }
+  return entries.length === 0 ? false : entries;
 }
 
 /**

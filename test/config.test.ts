@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       remindersEnabled: true,
       corsOrigins: [],
       overloadMaxDelayMs: 200,
+      trustProxy: false,
     });
   });
 
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
       REMINDERS_ENABLED: 'false',
       CORS_ORIGINS: 'https://app.example.nl, http://localhost:5173/',
       OVERLOAD_MAX_DELAY_MS: '0',
+      TRUST_PROXY: '10.0.0.2',
     });
     expect(config).toEqual({
       port: 8080,
@@ -81,6 +83,7 @@ describe('loadConfig', () => {
       remindersEnabled: false,
       corsOrigins: ['https://app.example.nl', 'http://localhost:5173'],
       overloadMaxDelayMs: 0,
+      trustProxy: ['10.0.0.2'],
     });
     expect(loadConfig({ HOST: '::1', PORT: '3001' }).publicBaseUrl).toBe('http://[::1]:3001');
   });
@@ -102,6 +105,10 @@ describe('loadConfig', () => {
     [{ SECRET_KEY: 'short' }, /SECRET_KEY must be at least 32 characters/],
     [{ METRICS_TOKEN: 'metrics' }, /METRICS_TOKEN must be at least 32 characters/],
     [{ NODE_ENV: 'production' }, /SECRET_KEY must be set when NODE_ENV=production/],
+    [
+      { NODE_ENV: 'production', SECRET_KEY: 'Prod-Secret-Key-0123456789-abcdefghXYZ' },
+      /METRICS_TOKEN must be set when NODE_ENV=production/,
+    ],
     [{ REQUEST_TIMEOUT_MS: '10' }, /REQUEST_TIMEOUT_MS must be a whole number/],
     [{ SMTP_ALLOW_PLAIN_AUTH: 'yes' }, /SMTP_ALLOW_PLAIN_AUTH must be true or false/],
     [{ SMTP_CONNECTIONS: '0' }, /SMTP_CONNECTIONS must be a whole number/],

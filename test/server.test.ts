@@ -61,6 +61,23 @@ describe('the service as a process', () => {
     expect(existsSync(join(dir, 'prod', 'secret.key'))).toBe(false);
   });
 
+  it('refuses to start with NODE_ENV=production and no METRICS_TOKEN, saying so', async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      SECRET_KEY: 'Prod-Secret-Key-0123456789-abcdefghXYZ',
+      DATABASE_PATH: join(dir, 'prod-metrics', 'p.db'),
+      PORT: '0',
+    };
+    delete env.METRICS_TOKEN;
+    const failed = await run(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(2);
+    expect(failed?.stderr).toMatch(/METRICS_TOKEN must be set when NODE_ENV=production/);
+  });
+
   it('on SIGTERM finishes the request in flight, then closes the database and exits 0', async () => {
     const created = await fetch(`${baseUrl}/api/v1/api-keys`, {
       method: 'POST',

@@ -1,5 +1,6 @@
 import type { Mailbox } from './address.js';
 import { composeMessage } from './compose.js';
+import { inertText } from './inert-text.js';
 
 export interface Readdressing {
   from: string;
@@ -39,7 +40,8 @@ export async function readdressMessage(raw: Buffer, change: Readdressing): Promi
   }
   return composeMessage({
     from: change.from,
-    to: change.to,
+    // Defanged as the first composition did: a name in the To header is shown by mail clients too.
+    to: { name: change.to.name === null ? null : inertText(change.to.name), address: change.to.address },
     subject: change.subject,
     text: swap(parsed.text),
     html: swap(parsed.html),

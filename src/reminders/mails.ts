@@ -3,6 +3,7 @@ import type { IsoDate } from '../domain/types.js';
 import { providerFeedUrl, providerPageUrl } from '../feeds/urls.js';
 import { recipientProblem } from '../mail/address.js';
 import { composeMessage } from '../mail/compose.js';
+import { inertText } from '../mail/inert-text.js';
 import type { ApiKeyStore } from '../store/api-keys.js';
 import type { PlannedMail } from '../store/outbox.js';
 import type { ProviderRecord } from '../store/providers.js';
@@ -107,7 +108,8 @@ export class ReminderMails {
     if (problem) return { mail: head, error: `refused before sending: ${problem}` };
     const raw = composeMessage({
       from: this.options.mailFrom,
-      to: { name: contact.name, address: contact.email },
+      // The To name is shown by mail clients too: defanged like every name in the bodies.
+      to: { name: contact.name === null ? null : inertText(contact.name), address: contact.email },
       ...rendered,
       messageId: head.messageId,
       date: this.options.now(),

@@ -2,11 +2,18 @@ import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { escapeHtml } from '../html.js';
 import { parseMailbox } from '../mail/address.js';
+import { inertText } from '../mail/inert-text.js';
 import type { MailTransport } from '../mail/transport.js';
 import type { Language } from './words.js';
 
 /** The front door's own mails: at most one link each, sent at once (not through the reminder outbox). */
 export type WebMailKind = 'confirm' | 'welcome' | 'sign-in' | 'address-confirm' | 'address-changed' | 'address-left';
+
+/**
+ * Mails to an address that has not confirmed it wants them: anyone can have them sent to any address, so they
+ * carry no text a person typed (no practice, no name, not even in the To header), only our own words and the link.
+ */
+const TO_UNCONFIRMED: ReadonlySet<WebMailKind> = new Set(['confirm', 'address-confirm']);
 
 /** `other`: the other address of a change (the new one in mails to the old address, and the other way round). */
 const MAILS: Record<
@@ -16,8 +23,8 @@ const MAILS: Record<
   nl: {
     confirm: {
       subject: 'Bevestig uw aanmelding voor herinneringen',
-      body: (practice) => [
-        `U (of iemand anders) heeft ${practice} aangemeld voor herinneringen over contractdata van zorgverzekeraars.`,
+      body: () => [
+        'U (of iemand anders) heeft dit e-mailadres aangemeld voor herinneringen over contractdata van zorgverzekeraars.',
         'Klik op de link om uw aanmelding te bevestigen. De link werkt 7 dagen.',
         'Heeft u zich niet aangemeld? Doe dan niets. We sturen geen e-mail meer en verwijderen de aanmelding na 7 dagen.',
       ],
@@ -41,8 +48,8 @@ const MAILS: Record<
     },
     'address-confirm': {
       subject: 'Bevestig uw nieuwe e-mailadres',
-      body: (practice) => [
-        `U wilt de herinneringen voor ${practice} voortaan op dit e-mailadres krijgen.`,
+      body: () => [
+        'U wilt de herinneringen over contractdata van zorgverzekeraars voortaan op dit e-mailadres krijgen.',
         'Klik op de link om dit adres te bevestigen. Pas daarna gaan de e-mails hierheen. De link werkt 24 uur.',
         'Heeft u dit niet gevraagd? Doe dan niets. Er verandert niets.',
       ],
@@ -68,8 +75,8 @@ const MAILS: Record<
   en: {
     confirm: {
       subject: 'Confirm your sign-up for reminders',
-      body: (practice) => [
-        `You (or someone else) signed up ${practice} for reminders about insurers' contract dates.`,
+      body: () => [
+        "You (or someone else) signed up this e-mail address for reminders about insurers' contract dates.",
         'Click the link to confirm. It works for 7 days.',
         'Did not sign up? Do nothing. We send no more e-mail and delete the sign-up after 7 days.',
       ],
@@ -93,8 +100,8 @@ const MAILS: Record<
     },
     'address-confirm': {
       subject: 'Confirm your new e-mail address',
-      body: (practice) => [
-        `You want the reminders for ${practice} to come to this e-mail address from now on.`,
+      body: () => [
+        "You want the reminders about insurers' contract dates to come to this e-mail address from now on.",
         'Click the link to confirm this address. Only then do the e-mails come here. The link works for 24 hours.',
         'Did not ask for this? Do nothing. Nothing changes.',
       ],
@@ -133,7 +140,12 @@ export interface WebMail {
 /** Builds the message with nodemailer's MailComposer (it encodes names and folds headers) and sends it. */
 export async function sendWebMail(transport: MailTransport, from: string, mail: WebMail): Promise<void> {
   const words = MAILS[mail.language][mail.kind];
-  const paragraphs = words.body(mail.practice, mail.other ?? '');
+  const unconfirmed = TO_UNCONFIRMED.has(mail.kind);
+  // Every text a person supplied (practice, name, the other address) is printed defanged: no client makes a link of it.
+  const paragraphs = unconfirmed
+    ? words.body('', '')
+    : words.body(inertText(mail.practice), inertText(mail.other ?? ''));
+  const toName = unconfirmed || !mail.to.name ? null : inertText(mail.to.name);
   const text = [...paragraphs, ...(mail.link ? [`${words.button}: ${mail.link}`] : []), ''].join('\n\n');
   const html = [
     `<!doctype html><html lang="${mail.language}"><head><meta charset="utf-8"><title>${escapeHtml(words.subject)}</title></head><body style="font-family: sans-serif; line-height: 1.5">`,
@@ -150,7 +162,7 @@ export async function sendWebMail(transport: MailTransport, from: string, mail: 
   const raw = await new Promise<Buffer>((resolve, reject) => {
     new MailComposer({
       from,
-      to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
+      to: toName ? { name: toName, address: mail.to.address } : mail.to.address,
       subject: words.subject,
       text,
       html,

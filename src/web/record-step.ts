@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { isValidPlainDate } from '../domain/plain-date.js';
+import { recordingProblems, type RecordingProblem } from '../domain/recording.js';
 import { computeTimeline } from '../domain/timeline.js';
 import type { TimelineItem } from '../domain/types.js';
 import type { EventRecord } from '../store/events.js';
@@ -16,9 +16,17 @@ export function timelineOf(fastify: FastifyInstance, provider: ProviderRecord): 
   );
 }
 
+/** A recording problem in her words: for a date too early, from when and why. */
+function pageMessage(problem: RecordingProblem, language: Language): string {
+  const words = wordsFor(language).fieldProblems;
+  if (problem.kind === 'not-an-item') return words.item;
+  if (problem.kind === 'too-early') return words.dateFrom(problem.from, problem.fromKind, problem.from > problem.to);
+  return words.date;
+}
+
 /**
- * Records one step from a web form, with the same checks as the API (an item of her timeline, a real date not
- * after today) plus a short single-line note. Errors are in her language, keyed by the form field.
+ * Records one step from a web form, with the same check as the API (src/domain/recording.ts: an item of her
+ * timeline, a real date not after today and not before the step can have happened) plus a short single-line note. Errors are in her language, keyed by the form field.
  */
 export function recordStep(
   fastify: FastifyInstance,
@@ -32,12 +40,19 @@ export function recordStep(
   const date = typeof body.date === 'string' ? body.date.trim() : '';
   const note = typeof body.note === 'string' ? body.note.trim() : '';
   const today = fastify.today();
-  const item = timelineOf(fastify, provider).find((candidate) => candidate.id === itemId);
-  const errors: { field: string; message: string }[] = [];
-  if (!item) errors.push({ field: 'item', message: words.item });
-  if (!isValidPlainDate(date) || date > today) errors.push({ field: 'date', message: words.date });
+  const recorded = fastify.store.events.recordedEvents(provider.id);
+  // The API's own check (src/domain/recording.ts): the item is hers, the date real, not after today, not too early.
+  const problems = recordingProblems(provider, fastify.calendars, recorded, itemId, date, today);
+  const errors: { field: string; message: string }[] = problems.map((problem) => ({
+    field: problem.field,
+    message: pageMessage(problem, language),
+  }));
   if (note.length > 500 || /[\p{Cc}\u2028\u2029]/u.test(note)) errors.push({ field: 'note', message: words.note });
-  if (errors.length > 0 || !item) return { errors };
+  const item = computeTimeline(provider, fastify.calendars, recorded, today, { keepPassedRoutes: true }).find(
+    (candidate) => candidate.id === itemId,
+  );
+  if (errors.length > 0 || !item)
+    return { errors: errors.length > 0 ? errors : [{ field: 'item', message: words.item }] };
   const event = fastify.store.events.record(
     provider.id,
     { item: item.id, date, note: note === '' ? null : note },

@@ -42,7 +42,9 @@ function fieldErrors(errors: { field: string; message: string }[]): Record<strin
 /** The current URL with `lang` set to the other language. */
 export function switchUrlOf(url: string, language: Language): string {
   const [path, query = ''] = url.split('?');
+  // A path that starts with two slashes (or a backslash, which browsers read as one) would be an off-site link: `//evil.example/x`.
+  const local = path.replace(/^[/\\]+/, '/');
   const params = new URLSearchParams(query);
   params.set('lang', language === 'nl' ? 'en' : 'nl');
-  return `${path}?${params.toString()}`;
+  return `${local}?${params.toString()}`;
 }

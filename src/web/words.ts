@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { RecordFromKind } from '../domain/recording.js';
 import { STATUS_WORDS } from '../domain/status-words.js';
 import type { IsoDate, ItemStatus, ProviderKind } from '../domain/types.js';
 
@@ -12,6 +13,20 @@ export function writtenDate(iso: IsoDate, language: Language, withYear = true): 
     .setLocale(language === 'nl' ? 'nl' : 'en-GB')
     .toFormat(withYear ? 'cccc d MMMM yyyy' : 'cccc d MMMM');
 }
+
+/** Why a step cannot be recorded before a date, in her words (src/domain/recording.ts gives the kind). */
+const FROM_NL: Record<RecordFromKind, string> = {
+  calendar: 'eerder accepteert de verzekeraar deze stap niet',
+  publication: 'toen publiceerde de verzekeraar deze afspraken pas',
+  window: 'dan gaat de termijn voor deze stap open',
+  recorded: 'toen is de stap gedaan waar deze op volgt',
+};
+const FROM_EN: Record<RecordFromKind, string> = {
+  calendar: 'the insurer accepts no earlier date for this step',
+  publication: 'the insurer published these terms only then',
+  window: "that is when this step's window opens",
+  recorded: 'the step this one follows was done then',
+};
 
 const KINDS: Record<Language, Record<ProviderKind, string>> = {
   nl: {
@@ -131,6 +146,10 @@ const NL = {
     agb: 'Een AGB-code heeft 8 cijfers. Laat het veld leeg als u hem niet weet.',
     language: 'Kies Nederlands of Engels.',
     date: 'Vul een datum in, niet later dan vandaag.',
+    dateFrom: (from: string, kind: RecordFromKind, future: boolean) =>
+      future
+        ? `Deze stap kan pas vanaf ${from} gedaan zijn: ${FROM_NL[kind]}. Leg hem vast als het zover is.`
+        : `Vul een datum in vanaf ${from} tot en met vandaag: ${FROM_NL[kind]}.`,
     note: 'Een notitie is hooguit 500 tekens, op één regel.',
     item: 'Deze stap staat niet (meer) in uw overzicht.',
     reminderDays: 'Vul dagen in als getallen van 0 tot 365, gescheiden door komma’s, bijvoorbeeld 14, 7, 1.',
@@ -332,6 +351,10 @@ const EN: Words = {
     agb: 'An AGB code has 8 digits. Leave the field empty if you do not know it.',
     language: 'Choose Dutch or English.',
     date: 'Enter a date, not later than today.',
+    dateFrom: (from: string, kind: RecordFromKind, future: boolean) =>
+      future
+        ? `This step cannot have been done before ${from}: ${FROM_EN[kind]}. Record it when it is done.`
+        : `Enter a date from ${from} up to today: ${FROM_EN[kind]}.`,
     note: 'A note is at most 500 characters, on one line.',
     item: 'This step is not (or no longer) in your overview.',
     reminderDays: 'Enter days as numbers from 0 to 365, separated by commas, for example 14, 7, 1.',

@@ -1,6 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { isValidPlainDate } from '../../domain/plain-date.js';
-import { recordBounds } from '../../domain/recording.js';
+import { recordingProblems, type RecordingProblem } from '../../domain/recording.js';
 import { sendAnswer } from '../../plugins/app/answers.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput, notFound, type FieldError } from '../../problems.js';
@@ -53,27 +52,10 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
       const provider = providerOf(request);
       const { item, date, note } = request.body;
       const today = fastify.today();
-      const errors: FieldError[] = [];
       const recorded = fastify.store.events.recordedEvents(provider.id);
-      const bounds = recordBounds(provider, fastify.calendars, recorded, item, today);
-      if (!isValidPlainDate(date))
-        errors.push({ field: 'date', in: 'body', message: 'must be a real date YYYY-MM-DD' });
-      else if (date > today)
-        errors.push({ field: 'date', in: 'body', message: `must not be after today (${today}, Europe/Amsterdam)` });
-      else if (bounds?.from != null && date < bounds.from) {
-        errors.push({
-          field: 'date',
-          in: 'body',
-          message: `must be between ${bounds.from} and ${bounds.to}: not before ${bounds.fromReason} (${bounds.from})`,
-        });
-      }
-      if (!bounds) {
-        errors.push({
-          field: 'item',
-          in: 'body',
-          message: `is not an item of this provider's timeline (GET /api/v1/providers/${provider.id}/timeline)`,
-        });
-      }
+      const errors: FieldError[] = recordingProblems(provider, fastify.calendars, recorded, item, date, today).map(
+        (problem) => ({ field: problem.field, in: 'body', message: apiMessage(problem, provider.id) }),
+      );
       if (errors.length > 0) throw invalidInput(errors);
       const event = fastify.store.events.record(provider.id, { item, date, note }, tenantOf(request).keyId);
       return reply
@@ -142,3 +124,17 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
 };
 
 export default events;
+
+/** A recording problem as the API says it, naming the allowed range or where to look. */
+function apiMessage(problem: RecordingProblem, providerId: string): string {
+  switch (problem.kind) {
+    case 'not-a-date':
+      return 'must be a real date YYYY-MM-DD';
+    case 'after-today':
+      return `must not be after today (${problem.today}, Europe/Amsterdam)`;
+    case 'too-early':
+      return `must be between ${problem.from} and ${problem.to}: not before ${problem.reason} (${problem.from})`;
+    case 'not-an-item':
+      return `is not an item of this provider's timeline (GET /api/v1/providers/${providerId}/timeline)`;
+  }
+}

@@ -7,55 +7,53 @@ import { wordsFor } from '../words.js';
 /** "I lost my link": a one-time sign-in link to the registered address; following it makes a new page link. */
 export default async function linkPages(fastify: FastifyInstance, context: WebContext): Promise<void> {
   const { store } = context;
+  const limit = formLimit(fastify, context);
 
   fastify.get('/nieuwe-link', async (request, reply) =>
     sendPage(request, reply, 'link/new-link', (t) => t.newLinkTitle, { email: '' }, { form: true }),
   );
 
-  fastify.post(
-    '/nieuwe-link',
-    { onRequest: [formLimit(fastify, context)], preHandler: fastify.csrfProtection },
-    async (request, reply) => {
-      const language = languageOf(request, reply);
-      const email = String((request.body as Record<string, unknown> | undefined)?.email ?? '').trim();
-      if (emailProblem(email)) {
-        return sendPage(
-          request,
-          reply,
-          'link/new-link',
-          (t) => `${t.errorTitle}: ${t.newLinkTitle}`,
-          { email },
-          {
-            language,
-            form: true,
-            status: 400,
-            errors: [{ field: 'email', message: wordsFor(language).fieldProblems.email }],
-          },
-        );
+  fastify.post('/nieuwe-link', { preHandler: fastify.csrfProtection }, async (request, reply) => {
+    const language = languageOf(request, reply);
+    const email = String((request.body as Record<string, unknown> | undefined)?.email ?? '').trim();
+    if (emailProblem(email)) {
+      return sendPage(
+        request,
+        reply,
+        'link/new-link',
+        (t) => `${t.errorTitle}: ${t.newLinkTitle}`,
+        { email },
+        {
+          language,
+          form: true,
+          status: 400,
+          errors: [{ field: 'email', message: wordsFor(language).fieldProblems.email }],
+        },
+      );
+    }
+    await limit(request, reply);
+    const accounts = store.accountsWithAddress(email);
+    // The same answer for a known and an unknown address; at most a few mails per address per day.
+    if (accounts.length > 0 && store.mailsSent(email, 24 * 3600_000) < context.mailsPerAddressPerDay) {
+      for (const providerId of accounts.slice(0, 3)) {
+        const provider = fastify.store.providers.get(providerId, { keyId: '', admin: true });
+        if (!provider) continue;
+        const contact = provider.contacts.find((c) => c.email.toLowerCase() === email.toLowerCase());
+        const token = store.createLink('sign-in', providerId);
+        await context.sendMail({
+          kind: 'sign-in',
+          language: contact?.language ?? language,
+          to: { address: contact?.email ?? email, name: contact?.name ?? null },
+          practice: provider.name,
+          link: `${context.publicBaseUrl}/inloggen/${token}`,
+        });
       }
-      const accounts = store.accountsWithAddress(email);
-      // The same answer for a known and an unknown address; at most a few mails per address per day.
-      if (accounts.length > 0 && store.mailsSent(email, 24 * 3600_000) < context.mailsPerAddressPerDay) {
-        for (const providerId of accounts.slice(0, 3)) {
-          const provider = fastify.store.providers.get(providerId, { keyId: '', admin: true });
-          if (!provider) continue;
-          const contact = provider.contacts.find((c) => c.email.toLowerCase() === email.toLowerCase());
-          const token = store.createLink('sign-in', providerId);
-          await context.sendMail({
-            kind: 'sign-in',
-            language: contact?.language ?? language,
-            to: { address: contact?.email ?? email, name: contact?.name ?? null },
-            practice: provider.name,
-            link: `${context.publicBaseUrl}/inloggen/${token}`,
-          });
-        }
-        store.logMail(email);
-      }
-      return sendMessage(request, reply, (t) => ({ heading: t.sentTitle, paragraphs: [t.newLinkSent(email)] }), {
-        language,
-      });
-    },
-  );
+      store.logMail(email);
+    }
+    return sendMessage(request, reply, (t) => ({ heading: t.sentTitle, paragraphs: [t.newLinkSent(email)] }), {
+      language,
+    });
+  });
 
   const gone = (
     request: Parameters<typeof sendMessage>[0],

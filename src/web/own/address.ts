@@ -16,6 +16,7 @@ type TokenRequest = FastifyRequest<{ Params: { token: string } }>;
  */
 export default async function addressPages(fastify: FastifyInstance, context: WebContext): Promise<void> {
   const { store, emailChanges } = context;
+  const limit = formLimit(fastify, context);
 
   const render = (
     request: TokenRequest,
@@ -48,7 +49,7 @@ export default async function addressPages(fastify: FastifyInstance, context: We
 
   fastify.post<{ Params: { token: string } }>(
     '/mijn/:token/e-mailadres',
-    { onRequest: [formLimit(fastify, context)], preHandler: fastify.csrfProtection },
+    { preHandler: fastify.csrfProtection },
     async (request, reply) => {
       const found = accountOf(fastify, context, request.params.token);
       if (!found) return sendLinkGone(request, reply);
@@ -62,6 +63,7 @@ export default async function addressPages(fastify: FastifyInstance, context: We
         return render(request, reply, provider, language, email, [{ field: 'email', message: words.email }]);
       if (email.toLowerCase() === current.toLowerCase())
         return render(request, reply, provider, language, email, [{ field: 'email', message: words.sameAddress }]);
+      await limit(request, reply);
       const token =
         store.mailsSent(email, 24 * 3600_000) < context.mailsPerAddressPerDay
           ? emailChanges.request(provider.id, current, email)
