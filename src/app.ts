@@ -80,7 +80,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   });
   // People reading a mistyped page address get a page in the site's look; programs keep their problem+json.
   await fastify.register(problemsPlugin, { publicBaseUrl: config.publicBaseUrl, pages: ERROR_PAGES });
-  await fastify.register(overloadPlugin, { maxEventLoopDelayMs: config.overloadMaxDelayMs });
+  await fastify.register(overloadPlugin, { maxDelayMs: config.overloadMaxDelayMs });
   await fastify.register(helmetPlugin, { https: config.publicBaseUrl.startsWith('https:') });
   await fastify.register(corsPlugin, { origins: config.corsOrigins });
   await fastify.register(swaggerPlugin, { publicBaseUrl: config.publicBaseUrl, version });
