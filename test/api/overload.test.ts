@@ -77,6 +77,8 @@ describe('overload shedding', () => {
     expect(shed).toMatch(/\r\nretry-after: 1\r\n/);
     expect(shed).toMatch(/\r\ncontent-type: application\/problem\+json/);
     expect(shed).toMatch(/overloaded/);
+    // The shed request used its key's budget like any other: two requests counted.
+    expect(shed).toMatch(new RegExp(`\\r\\nratelimit-remaining: ${RATE_LIMIT - 2}\\r\\n`));
 
     const served = await fetch(`http://127.0.0.1:${port}/api/v1/calendars`);
     expect(served.status).toBe(200);

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpProblem } from '../../problems.js';
 import { isShed } from '../app/request-queue.js';
@@ -23,8 +23,20 @@ const overloaded = () =>
 async function overload(fastify: FastifyInstance, opts: { maxDelayMs: number }): Promise<void> {
   if (opts.maxDelayMs === 0) return;
   fastify.addHook('onRequest', async (request) => {
-    if (isShed(request.raw) && !alwaysAnswered(request.url)) throw overloaded();
+    if (isShed(request.raw) && !alwaysAnswered(request.url) && !inApiScope(request.url)) throw overloaded();
   });
+}
+
+/** /api/v1 sheds in its own scope, after the rate limit (shedApiRequest): a shed request uses its key's budget. */
+const inApiScope = (url: string) => url.startsWith('/api/');
+
+/**
+ * The shed for /api/v1, as an onRequest hook of that scope registered after the rate limit's: a key whose requests
+ * are shed keeps spending its budget and is refused with 429 once it is spent, instead of retrying on every 503 for
+ * free while other tenants wait behind it.
+ */
+export async function shedApiRequest(request: FastifyRequest): Promise<void> {
+  if (isShed(request.raw)) throw overloaded();
 }
 
 export default fp(overload, { name: 'overload' });
