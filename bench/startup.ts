@@ -84,8 +84,8 @@ async function start(databasePath: string, cache: CompileCache): Promise<Started
 }
 
 /**
- * fetch, again after a 503: just after start-up the overload shedding (under-pressure) still counts the
- * start-up's own event-loop delay and may answer "try again in a second".
+ * fetch, again after a 503 ("try again in a second"): kept as a guard, though a lone request is no longer shed
+ * (the overload shedding rests on the request queue, not on start-up's event-loop delay).
  */
 async function fetchServed(url: string, init?: RequestInit): Promise<Response> {
   for (let attempt = 0; ; attempt++) {

@@ -15,6 +15,7 @@ import type { IsoDate } from './domain/types.js';
 import feedsPlugin from './feeds/plugin.js';
 import { loggerOptions } from './logging.js';
 import answersPlugin from './plugins/app/answers.js';
+import arrayLimitsPlugin from './plugins/app/array-limits.js';
 import authPlugin from './plugins/app/auth.js';
 import calendarsPlugin from './plugins/app/calendars.js';
 import metricsPlugin from './plugins/app/metrics.js';
@@ -24,7 +25,7 @@ import { PROBLEM_CONTENT_TYPE } from './schemas/common.js';
 import storePlugin from './plugins/app/store.js';
 import corsPlugin from './plugins/external/cors.js';
 import helmetPlugin from './plugins/external/helmet.js';
-import overloadPlugin, { alwaysAnswered } from './plugins/external/overload.js';
+import overloadPlugin, { alwaysAnswered, shedApiRequest } from './plugins/external/overload.js';
 import { requestQueue } from './plugins/app/request-queue.js';
 import rateLimitPlugin from './plugins/external/rate-limit.js';
 import sqlitePlugin from './plugins/external/sqlite.js';
@@ -80,7 +81,8 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   });
   // People reading a mistyped page address get a page in the site's look; programs keep their problem+json.
   await fastify.register(problemsPlugin, { publicBaseUrl: config.publicBaseUrl, pages: ERROR_PAGES });
-  await fastify.register(overloadPlugin, { maxEventLoopDelayMs: config.overloadMaxDelayMs });
+  await fastify.register(overloadPlugin, { maxDelayMs: config.overloadMaxDelayMs });
+  await fastify.register(arrayLimitsPlugin);
   await fastify.register(helmetPlugin, { https: config.publicBaseUrl.startsWith('https:') });
   await fastify.register(corsPlugin, { origins: config.corsOrigins });
   await fastify.register(swaggerPlugin, { publicBaseUrl: config.publicBaseUrl, version });
@@ -104,6 +106,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   await fastify.register(
     async (api) => {
       await api.register(rateLimitPlugin, { perMinute: config.rateLimitPerMinute });
+      api.addHook('onRequest', shedApiRequest); // after the rate limit: a shed request counts against its key
       api.addHook('preValidation', wholeNumbersInQuery);
       await api.register(apiKeyRoutes, { prefix: '/api-keys' });
       await api.register(providerRoutes, { prefix: '/providers', publicBaseUrl: config.publicBaseUrl });

@@ -40,7 +40,17 @@ export const ProblemSchema = Type.Object(
       Type.String({ description: 'Quote this when asking for support: it finds the request in the service log.' }),
     ),
     errors: Type.Optional(
-      Type.Array(Type.Ref(FieldErrorSchema), { description: 'The invalid fields, for invalid input (400).' }),
+      Type.Array(Type.Ref(FieldErrorSchema), {
+        maxItems: 20,
+        description: 'The invalid fields, for invalid input (400): each once, at most 20 (see `errorsOmitted`).',
+      }),
+    ),
+    errorsOmitted: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'How many more invalid fields there are than `errors` lists; absent when it lists them all.',
+        examples: [11980],
+      }),
     ),
   },
   {
@@ -61,7 +71,7 @@ export const ProblemSchema = Type.Object(
 );
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input: `errors` names each invalid field and why.',
+  400: 'Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest).',
   401: 'No API key, or a key that is unknown or revoked. Send `Authorization: Bearer <key>`.',
   403: 'The API key may not do this (an admin key is needed).',
   404: 'Not found, or not visible to this API key.',

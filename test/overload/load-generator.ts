@@ -24,10 +24,13 @@ export interface LoadFigures {
   p99: number;
   max: number;
   perSecond: number;
+  /** 503 answers without `Retry-After: 1` or not application/problem+json. */
+  badSheds: number;
 }
 
 const settings = JSON.parse(process.argv[2]!) as LoadSettings;
 let next = 0;
+let badSheds = 0;
 const run = (seconds: number) =>
   autocannon({
     url: settings.url,
@@ -42,6 +45,14 @@ const run = (seconds: number) =>
           path: settings.paths[next++ % settings.paths.length]!,
           headers: { authorization: `Bearer ${settings.apiKey}` },
         }),
+        onResponse: (status, _body, _context, headers) => {
+          if (
+            status === 503 &&
+            (headers?.['retry-after'] !== '1' ||
+              !String(headers['content-type']).startsWith('application/problem+json'))
+          )
+            badSheds++;
+        },
       },
     ],
   });
@@ -58,5 +69,6 @@ const figures: LoadFigures = {
   p99: result.latency.p99,
   max: result.latency.max,
   perSecond: Math.round(result.requests.total / settings.seconds),
+  badSheds,
 };
 process.stdout.write(`${JSON.stringify(figures)}\n`);

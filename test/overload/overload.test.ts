@@ -107,6 +107,7 @@ describe('overload', () => {
       expect(load.max, 'slowest answer (ms)').toBeLessThan(2000);
       expect(load.ok).toBeGreaterThan(0);
       expect(load.shed, 'every answer other than 2xx is a 503').toBe(load.non2xx);
+      expect(load.badSheds, 'every 503 carries Retry-After and is problem+json').toBe(0);
       expect(probe.apiStatuses.every((status) => status === 200 || status === 503)).toBe(true);
       expect(probe.shed.every((s) => s.retryAfter === '1' && s.type?.startsWith('application/problem+json'))).toBe(
         true,

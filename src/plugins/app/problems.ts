@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { HttpProblem, PROBLEM_TITLES, type FieldError } from '../../problems.js';
+import { HttpProblem, PROBLEM_TITLES, invalidInputDetail, listedErrors, type FieldError } from '../../problems.js';
 import { PROBLEM_CONTENT_TYPE } from '../../schemas/common.js';
 
 type SchemaError = NonNullable<FastifyError['validation']>[number];
@@ -28,8 +28,13 @@ export function sendProblem(
       detail,
       instance: request.url.split('?')[0],
       requestId: request.id,
-      ...(errors ? { errors } : {}),
+      ...(errors ? listedProblemErrors(errors) : {}),
     });
+}
+
+function listedProblemErrors(all: FieldError[]): { errors: FieldError[]; errorsOmitted?: number } {
+  const { errors, errorsOmitted } = listedErrors(all);
+  return errorsOmitted > 0 ? { errors, errorsOmitted } : { errors };
 }
 
 /** Pages for people (src/web/not-found.ts): each answers itself, or returns undefined to leave it a problem. */
@@ -57,7 +62,7 @@ async function problems(fastify: FastifyInstance, opts: ProblemsOptions): Promis
     }
     if (error.validation) {
       const errors = error.validation.map((e) => fieldError(e, error.validationContext));
-      return send(request, reply, 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+      return send(request, reply, 400, invalidInputDetail(errors), errors);
     }
     if (isStorageUnavailable(error)) {
       request.log.error({ err: error }, 'database cannot write or read');

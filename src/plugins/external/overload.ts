@@ -1,6 +1,4 @@
-import { performance } from 'node:perf_hooks';
-import underPressure from '@fastify/under-pressure';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpProblem } from '../../problems.js';
 import { isShed } from '../app/request-queue.js';
@@ -12,36 +10,33 @@ export function alwaysAnswered(url: string): boolean {
   return ALWAYS_ANSWERED.has(url.split('?')[0]!);
 }
 
-const SAMPLE_INTERVAL_MS = 250;
-
 const overloaded = () =>
   new HttpProblem(503, 'the service is overloaded; try again in a second', undefined, { 'retry-after': '1' });
 
 /**
- * At saturation every other request gets 503 problem+json with Retry-After at once, so answered requests stay fast
- * and clients back off. Two signals: a request that waited in the request queue past the limit (app/request-queue.ts,
- * per request), and @fastify/under-pressure's mean event-loop delay (maintained; it catches the loop held up by work
- * that is not a request).
+ * At saturation every request that waited too long behind others gets 503 problem+json with Retry-After at once, so
+ * answered requests stay fast and clients back off. The one signal is our own request queue (app/request-queue.ts):
+ * a request that waited past OVERLOAD_MAX_DELAY_MS behind other waiting requests. The event-loop delay alone
+ * (@fastify/under-pressure, used before) is no longer a reason: it rose with first-request compilation, background
+ * work and other processes' CPU, and shed lone requests that had nothing queued before them.
  */
-async function overload(fastify: FastifyInstance, opts: { maxEventLoopDelayMs: number }): Promise<void> {
-  if (opts.maxEventLoopDelayMs === 0) return;
+async function overload(fastify: FastifyInstance, opts: { maxDelayMs: number }): Promise<void> {
+  if (opts.maxDelayMs === 0) return;
   fastify.addHook('onRequest', async (request) => {
-    if (isShed(request.raw) && !alwaysAnswered(request.url)) throw overloaded();
+    if (isShed(request.raw) && !alwaysAnswered(request.url) && !inApiScope(request.url)) throw overloaded();
   });
-  // The first samples measure start-up's own work (loading calendars, compiling schemas), not load: a fresh
-  // process shed its first callers (seen: 157 of a lone client's requests in its first 1.5 s). The delay counts
-  // from the first sample taken wholly after the app is ready; meanwhile the request queue still sheds what waits too long.
-  let trustedFrom = Infinity;
-  fastify.addHook('onReady', async () => {
-    trustedFrom = performance.now() + 2 * SAMPLE_INTERVAL_MS;
-  });
-  await fastify.register(underPressure, {
-    // Above this mean event-loop delay (OVERLOAD_MAX_DELAY_MS) a queue grows unseen: shed instead.
-    maxEventLoopDelay: opts.maxEventLoopDelayMs,
-    sampleInterval: SAMPLE_INTERVAL_MS,
-    pressureHandler: (request) =>
-      alwaysAnswered(request.url) || performance.now() < trustedFrom ? undefined : Promise.reject(overloaded()),
-  });
+}
+
+/** /api/v1 sheds in its own scope, after the rate limit (shedApiRequest): a shed request uses its key's budget. */
+const inApiScope = (url: string) => url.startsWith('/api/');
+
+/**
+ * The shed for /api/v1, as an onRequest hook of that scope registered after the rate limit's: a key whose requests
+ * are shed keeps spending its budget and is refused with 429 once it is spent, instead of retrying on every 503 for
+ * free while other tenants wait behind it.
+ */
+export async function shedApiRequest(request: FastifyRequest): Promise<void> {
+  if (isShed(request.raw)) throw overloaded();
 }
 
 export default fp(overload, { name: 'overload' });
