@@ -63,6 +63,16 @@ function timed(seconds: number, before: () => void, body: () => void): number[] 
   return times;
 }
 
+/** A child's message handler: a failure ends the child with its error, which the parent sees as the child's exit. */
+function orExit(handler: (message: Command) => Promise<void>): (message: Command) => void {
+  return (message) => {
+    handler(message).catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+  };
+}
+
 /** Child: the real service with one provider under contract with every calendar, its feed rendered once. */
 async function serveApp(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gzd-bench-feed-'));
@@ -116,7 +126,7 @@ async function serveApp(): Promise<void> {
   const recordedBy = app.store.providers.getByFeedToken(token)!.ownerKeyId;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
-  process.on('message', async (message: Command) => {
+  const onMessage = async (message: Command) => {
     if (message.cmd === 'cold') {
       const render = () => void app.feeds.providerFeed(token)!;
       let recorded = true;
@@ -163,13 +173,14 @@ async function serveApp(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
       process.exit(0);
     }
-  });
+  };
+  process.on('message', orExit(onMessage));
   process.send!({ port, path } satisfies Reply);
 }
 
 /** Child: Fastify with one route and nothing else, answering the feed's bytes and headers. */
 async function serveBare(): Promise<void> {
-  process.once('message', async (message: Command) => {
+  const onMessage = async (message: Command) => {
     if (message.cmd !== 'bare') return;
     const body = Buffer.from(message.body, 'base64');
     const bare = Fastify();
@@ -179,7 +190,8 @@ async function serveBare(): Promise<void> {
     process.on('message', (next: Command) => {
       if (next.cmd === 'stop') void bare.close().then(() => process.exit(0));
     });
-  });
+  };
+  process.once('message', orExit(onMessage));
 }
 
 function child(mode: 'app' | 'bare'): ChildProcess {

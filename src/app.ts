@@ -182,8 +182,9 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
     frameworkErrors: (error, request, reply) => {
       const status =
         error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-      if (isPagePath(request.url)) return sendBadAddressPage(request, reply, status);
-      return sendProblem(config.publicBaseUrl, request, reply, status, error.message);
+      // Fastify ignores what this returns: the reply is sent, not handed back.
+      if (isPagePath(request.url)) sendBadAddressPage(request, reply, status);
+      else sendProblem(config.publicBaseUrl, request, reply, status, error.message);
     },
     schemaController: {
       compilersFactory: {

@@ -1,10 +1,8 @@
+// eslint-disable-next-line no-restricted-imports -- createRequire only loads date-holidays lazily (see dateHolidaysOf): no I/O of ours.
 import { createRequire } from 'node:module';
 import type DateHolidays from 'date-holidays';
 import { DUTCH_HOLIDAYS_BY_YEAR } from './dutch-holidays.generated.js';
-import type { IsoDate } from './types.js';
-
-/** A counted Dutch holiday: its date and date-holidays' name for it. */
-export type DutchHoliday = readonly [date: IsoDate, name: string];
+import type { DutchHoliday } from './types.js';
 
 /**
  * date-holidays lists Goede Vrijdag and Bevrijdingsdag as type 'school'; DOMAIN.md counts both,

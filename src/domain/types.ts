@@ -1,6 +1,9 @@
 /** Calendar dates are ISO strings `YYYY-MM-DD`: a plain date, no time zone. */
 export type IsoDate = string;
 
+/** A counted Dutch holiday: its date and date-holidays' name for it (dutch-holidays.ts). */
+export type DutchHoliday = readonly [date: IsoDate, name: string];
+
 export const PROVIDER_KINDS = [
   'verloskunde',
   'echoscopie',

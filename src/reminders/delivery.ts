@@ -1,7 +1,7 @@
 import { sendErrorOf, type MailTransport } from '../mail/transport.js';
 import type { ClaimedMail, OutboxStore } from '../store/outbox.js';
 import type { SenderLease } from './leases.js';
-import type { RetryPolicy, RunLog } from './run.js';
+import type { RetryPolicy, RunLog } from './types.js';
 
 /** Mails claimed per worker at a time: the workers share one claim (one commit) of this many each. */
 const CLAIM_PER_WORKER = 20;

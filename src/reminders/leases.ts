@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { OutboxStore } from '../store/outbox.js';
-import type { RunLog } from './run.js';
+import type { RunLog } from './types.js';
 
 /**
  * Who holds which outbox row. A sender claims rows with a lease (`lease_until`) and renews it on a heartbeat

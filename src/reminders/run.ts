@@ -17,19 +17,10 @@ import { deliverOutbox } from './delivery.js';
 import { SenderLease } from './leases.js';
 import { ReminderMails, type BuiltMail } from './mails.js';
 import { noticeKey, planDigest, type MailHistory } from './plan.js';
+import type { RetryPolicy, RunLog } from './types.js';
 
-export interface RunLog {
-  info(details: object, message: string): void;
-  warn(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
-
-export interface RetryPolicy {
-  /** Wait before the second attempt; doubles with every further attempt. */
-  firstDelayMs: number;
-  /** Attempts in all before a mail is marked failed. */
-  maxAttempts: number;
-}
+// Kept importable from here for the callers (commands, plugin, schedule, tests).
+export type { RetryPolicy, RunLog } from './types.js';
 
 export interface ReminderOptions {
   db: Db;

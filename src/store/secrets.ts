@@ -20,7 +20,10 @@
 import { createHmac, randomBytes, randomFillSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Db } from './database.js';
+import type Database from 'better-sqlite3';
+
+/** database.ts's Db, named here from better-sqlite3 itself: database.ts imports this module. */
+type Db = Database.Database;
 
 /** What a token opens. Each purpose is its own namespace: a feed token never works as an unsubscribe token. */
 export type TokenPurpose = 'feed' | 'unsubscribe' | (string & {});

@@ -32,7 +32,7 @@ function dribble(head: string, dribbled: string): Promise<{ answer: string; ms: 
       clearInterval(timer);
       resolve({ answer, ms: performance.now() - started });
     };
-    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
     socket.on('close', done);
     socket.on('error', () => {});
     socket.write(head);

@@ -34,7 +34,7 @@ export class TestSmtpServer {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', async () => {
+        const receive = async () => {
           const raw = Buffer.concat(chunks);
           const mail = await simpleParser(raw);
           // Counted once the whole message is in, before answering: a client killed while waiting still "delivered" it.
@@ -45,7 +45,9 @@ export class TestSmtpServer {
             mail,
           });
           setTimeout(() => callback(), this.delayMs);
-        });
+        };
+        // A message that cannot be parsed is answered with the error, not left to an unhandled rejection.
+        stream.on('end', () => void receive().catch(callback));
       },
     });
     server.on('error', () => {});

@@ -9,6 +9,7 @@ import {
   RunStatusSchema,
 } from '../../schemas/reminders.js';
 import { OutboxStore } from '../../store/outbox.js';
+import { RUN_REMINDERS_DESCRIPTION } from './descriptions.js';
 
 const tags = ['admin'];
 
@@ -31,8 +32,7 @@ const admin: FastifyPluginAsyncTypebox = async (fastify) => {
         operationId: 'runReminders',
         tags,
         summary: 'Start the reminder run of a day',
-        description:
-          "Starts the run as a job and answers at once (202) with its address: planning every contact's digest for the day (at most one per contact per day), then sending what the outbox holds. Retries during an SMTP outage continue in the background; follow the job with `GET` on `Location`. Running a day again sends nothing already sent and queues the day's failed mails once more.",
+        description: RUN_REMINDERS_DESCRIPTION,
         security: SECURITY,
         body: RunRemindersSchema,
         response: {

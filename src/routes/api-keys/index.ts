@@ -10,6 +10,7 @@ import {
 import { rotateFeedsOfOwner } from '../../store/rotation.js';
 import { SECURITY, problemResponses } from '../../schemas/common.js';
 import { singleLineProblem } from '../../validation/text.js';
+import { REVOKE_API_KEY_DESCRIPTION } from './descriptions.js';
 
 const tags = ['api-keys'];
 
@@ -66,8 +67,7 @@ const apiKeys: FastifyPluginAsyncTypebox = async (fastify) => {
         operationId: 'revokeApiKey',
         tags,
         summary: 'Revoke an API key',
-        description:
-          'The key stops working at once. Its providers stay (an admin key still sees them); events keep naming it. Their feed and page addresses keep working unless `rotateFeeds=true`: choose that when whoever held the key should no longer read them (the practices then need their new addresses). The last active admin key cannot be revoked (409): create another admin key first.',
+        description: REVOKE_API_KEY_DESCRIPTION,
         security: SECURITY,
         params: ApiKeyParamsSchema,
         querystring: RevokeApiKeyQuerySchema,

@@ -7,6 +7,7 @@ import { CalendarListSchema, CalendarParamsSchema, CalendarSchema } from '../../
 import { problemResponses } from '../../schemas/common.js';
 import { ownEntry } from '../../domain/own.js';
 import { CalendarTimelineQuerySchema, CalendarTimelineSchema } from '../../schemas/timeline.js';
+import { GET_CALENDAR_TIMELINE_DESCRIPTION } from './descriptions.js';
 
 const tags = ['calendars'];
 
@@ -111,7 +112,7 @@ const calendars: FastifyPluginAsyncTypebox = async (fastify) => {
       operationId: 'getCalendarTimeline',
       tags,
       summary: 'Generic timeline for a kind and status',
-      description: 'The timeline a provider of this kind and status would have with this calendar, with nothing recorded: for people not yet registered. Give attributes the calendar declares as `attribute=name:value`. A kind the calendar does not list: 404 naming the kinds it lists.',
+      description: GET_CALENDAR_TIMELINE_DESCRIPTION,
       params: CalendarParamsSchema,
       querystring: CalendarTimelineQuerySchema,
       response: { 200: { ...CalendarTimelineSchema, description: 'The generic timeline.' }, ...problemResponses(400, 404, 429, 500) },

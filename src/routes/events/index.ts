@@ -13,6 +13,7 @@ import {
 } from '../../schemas/events.js';
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { EventRecord } from '../../store/events.js';
+import { RECORD_EVENT_DESCRIPTION } from './descriptions.js';
 
 const tags = ['events'];
 
@@ -37,8 +38,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
         operationId: 'recordEvent',
         tags,
         summary: 'Record an event',
-        description:
-          "Records that a timeline item happened on `date` (e.g. the contact form was sent on 10 March). `item` must be an item id of the provider's current timeline; `date` must be a real date, not after today (Europe/Amsterdam), and not before the calendar's publication, the opening of the item's window or the recorded date of the step it counts from (400 names the allowed range). Relative deadlines that count from this item recompute. When an item has several live events, the latest date counts: to correct a date, undo the wrong event.",
+        description: RECORD_EVENT_DESCRIPTION,
         security: SECURITY,
         params: ProviderParamsSchema,
         body: CreateEventSchema,

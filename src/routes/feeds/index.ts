@@ -18,6 +18,13 @@ import {
 
 import { renderFeedPage } from '../../web/feed-page.js';
 import { parseSituation, queryOf, situationQuery } from '../../web/situation.js';
+import {
+  GET_ALL_CALENDARS_FEED_DESCRIPTION,
+  GET_CALENDAR_FEED_DESCRIPTION,
+  GET_SITUATION_FEED_DESCRIPTION,
+  GET_PROVIDER_TIMELINE_PAGE_DESCRIPTION,
+  GET_PROVIDER_FEED_DESCRIPTION,
+} from './descriptions.js';
 
 const tags = ['feeds'];
 
@@ -29,9 +36,6 @@ const SITUATION_PROBLEMS = {
 
 const HTML = 'text/html; charset=utf-8';
 const CACHED_PAGE_QUERIES = new Set(['', 'lang=nl', 'lang=en']);
-
-const SUBSCRIBE =
-  'Subscribe to it by address in Google Calendar, Outlook or Apple Calendar; they refetch it every few hours to a day and most ignore its alarms (VALARM).';
 
 /** The feed's bytes with its validators, or 304 when the client's copy is still this one. */
 function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: RenderedFeed, cacheControl: string) {
@@ -59,7 +63,7 @@ const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fasti
         operationId: 'getAllCalendarsFeed',
         tags,
         summary: 'Public feed of several calendars',
-        description: `The generic timelines of several insurers' calendars for one kind and status in one feed (every calendar when \`calendar\` is left out), with nothing recorded. ${SUBSCRIBE}`,
+        description: GET_ALL_CALENDARS_FEED_DESCRIPTION,
         querystring: CombinedFeedQuerySchema,
         response: { ...feedResponses('The combined feed'), ...problemResponses(400, 404, 500) },
       },
@@ -103,7 +107,7 @@ const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fasti
         operationId: 'getCalendarFeed',
         tags,
         summary: 'Public feed of one calendar',
-        description: `The generic timeline of one insurer's calendar for one kind and status, with nothing recorded: for providers not registered. ${SUBSCRIBE}`,
+        description: GET_CALENDAR_FEED_DESCRIPTION,
         params: CalendarFeedParamsSchema,
         querystring: CalendarFeedQuerySchema,
         response: { ...feedResponses("The calendar's feed"), ...problemResponses(400, 404, 500) },
@@ -130,7 +134,7 @@ const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fasti
         operationId: 'getSituationFeed',
         tags,
         summary: 'Public feed of one situation',
-        description: `The dates of one situation, with nothing recorded: kinds of care (\`kind\`, repeated) and per calendar existing or new (\`c:<insurer>:<year>=existing|new|none\`), with a calendar's attributes (\`a:<insurer>:<year>:<attribute>=<value>\`). The web front door's subscribe links point here; the address is the situation, so no account is needed. ${SUBSCRIBE}`,
+        description: GET_SITUATION_FEED_DESCRIPTION,
         response: { ...feedResponses("The situation's feed"), ...problemResponses(400, 500) },
       },
     },
@@ -162,8 +166,7 @@ const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fasti
         operationId: 'getProviderTimelinePage',
         tags,
         summary: "A provider's timeline as a web page",
-        description:
-          'The same timeline as the feed, as a page people can read in a browser (the links in feed events and reminder e-mails lead here). Behind the same secret as the feed: rotating the feed token changes this address too.',
+        description: GET_PROVIDER_TIMELINE_PAGE_DESCRIPTION,
         params: FeedTokenParamsSchema,
         produces: ['text/html'],
         response: {
@@ -206,7 +209,7 @@ const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fasti
         operationId: 'getProviderFeed',
         tags,
         summary: "A provider's secret feed",
-        description: `Every dated item of the provider's timeline, kept up to date with recorded events and provider changes; alarms from the provider's \`reminderDays\`. The address is the provider's \`feedUrl\`; anyone who has it can read the feed, so \`POST /api/v1/providers/{id}/feed-token\` replaces it (the old address answers 404 at once). ${SUBSCRIBE}`,
+        description: GET_PROVIDER_FEED_DESCRIPTION,
         params: FeedTokenParamsSchema,
         response: { ...feedResponses("The provider's feed"), ...problemResponses(404, 500) },
       },

@@ -3,6 +3,7 @@ import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HttpProblem } from '../../problems.js';
 import { problemResponses } from '../../schemas/common.js';
+import { GET_METRICS_DESCRIPTION } from './descriptions.js';
 
 /** Compared as SHA-256 digests: equal length, constant time, whatever was sent. */
 function sameToken(expected: string, presented: string): boolean {
@@ -35,8 +36,7 @@ const metrics: FastifyPluginAsyncTypebox<{ token?: string }> = async (fastify, o
         operationId: 'getMetrics',
         tags: ['service'],
         summary: 'Prometheus metrics',
-        description:
-          'Prometheus text format: requests per route and status, feed cache hits and misses, outbox sizes per status, the last reminder run, providers, memory. Holds no personal data. With METRICS_TOKEN set, only `Authorization: Bearer <METRICS_TOKEN>` is answered (what Prometheus sends with `authorization.credentials`); without it, restrict it to your monitoring network at the proxy.',
+        description: GET_METRICS_DESCRIPTION,
         response: {
           200: {
             description: 'Prometheus text exposition format 0.0.4.',

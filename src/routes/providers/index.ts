@@ -14,6 +14,11 @@ import {
 import { DuplicateAgbError, type ProviderInput } from '../../store/providers.js';
 import { validateProviderInput } from '../../validation/provider-input.js';
 import { providerResource } from './resource.js';
+import {
+  CREATE_PROVIDER_DESCRIPTION,
+  UPDATE_PROVIDER_DESCRIPTION,
+  ROTATE_FEED_TOKEN_DESCRIPTION,
+} from './descriptions.js';
 
 const tags = ['providers'];
 
@@ -41,8 +46,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         operationId: 'createProvider',
         tags,
         summary: 'Register a provider',
-        description:
-          'Registers a provider with its contracts and contacts. Each contract names a calendar (`insurer` and `year`, see `GET /api/v1/calendars`); its `attributes` must be ones that calendar declares. Answers with the provider, including its `id` and iCal `feedUrl`.',
+        description: CREATE_PROVIDER_DESCRIPTION,
         security: SECURITY,
         body: CreateProviderSchema,
         response: {
@@ -122,8 +126,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         operationId: 'updateProvider',
         tags,
         summary: 'Change a provider',
-        description:
-          'Changes the given fields; each replaces the stored value whole (`contracts` and `contacts` as lists). The result is validated like a new provider. Accepts `application/json` and `application/merge-patch+json`.',
+        description: UPDATE_PROVIDER_DESCRIPTION,
         security: SECURITY,
         params: ProviderParamsSchema,
         body: UpdateProviderSchema,
@@ -161,8 +164,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         operationId: 'rotateFeedToken',
         tags,
         summary: 'Replace the feed address',
-        description:
-          'Gives the provider a new secret feed token, for when the feed address has leaked. Answers with the provider and its new `feedUrl`; the old address answers 404 from now on, so subscriptions must be made again with the new one.',
+        description: ROTATE_FEED_TOKEN_DESCRIPTION,
         security: SECURITY,
         params: ProviderParamsSchema,
         response: {

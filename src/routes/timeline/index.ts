@@ -6,6 +6,7 @@ import { invalidInput, notFound } from '../../problems.js';
 import { ETAG_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import { TimelineQuerySchema, TimelineSchema } from '../../schemas/timeline.js';
+import { GET_PROVIDER_TIMELINE_DESCRIPTION } from './descriptions.js';
 
 const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('onRequest', fastify.authenticate);
@@ -17,8 +18,7 @@ const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
         operationId: 'getProviderTimeline',
         tags: ['timeline'],
         summary: "A provider's timeline",
-        description:
-          'Every date that applies to the provider across its contracts, sorted by due date, with statuses as of `asOf`. Relative dates count from recorded events, otherwise from the predicted date of the step before (`projected`). Filter by due date (`from`, `to`, inclusive) and `actor`.',
+        description: GET_PROVIDER_TIMELINE_DESCRIPTION,
         security: SECURITY,
         params: ProviderParamsSchema,
         querystring: TimelineQuerySchema,

@@ -8,6 +8,7 @@ import { UnsubscribeParamsSchema } from '../../schemas/reminders.js';
 import { nowIso } from '../../store/database.js';
 import { OutboxStore } from '../../store/outbox.js';
 import { ReminderStore } from '../../store/reminders.js';
+import { UNSUBSCRIBE_DESCRIPTION } from './descriptions.js';
 
 const tags = ['reminders'];
 const HTML = { description: 'A small page for people.', content: { 'text/html': { schema: { type: 'string' } } } };
@@ -113,8 +114,7 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
         operationId: 'unsubscribe',
         tags,
         summary: 'Unsubscribe (one click)',
-        description:
-          'Stops every further reminder to this address from this tenant, also those already queued, and after the contact is deleted and added again. The body must carry `List-Unsubscribe=One-Click` (RFC 8058; form or multipart). No API key: the token in the link is the proof. Idempotent.',
+        description: UNSUBSCRIBE_DESCRIPTION,
         params: UnsubscribeParamsSchema,
         response: { 200: HTML, ...problemResponses(400, 404, 413, 415, 500) },
       },

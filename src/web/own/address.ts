@@ -5,7 +5,7 @@ import { emailProblem } from '../../validation/text.js';
 import { languageOf, sendMessage, sendPage, type WebContext } from '../context.js';
 import { formLimit } from '../limits.js';
 import { wordsFor, type Language } from '../words.js';
-import { accountOf, sendLinkGone } from './index.js';
+import { accountOf, sendLinkGone } from './account.js';
 
 type TokenRequest = FastifyRequest<{ Params: { token: string } }>;
 

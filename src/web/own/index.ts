@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { providerFeedUrl } from '../../feeds/urls.js';
 import type { ProviderRecord } from '../../store/providers.js';
-import type { WebAccount } from '../../store/web.js';
 import { feedTokenOf } from '../../store/web-tokens.js';
 import { languageOf, sendMessage, sendPage, type WebContext } from '../context.js';
 import { recordStep, timelineOf } from '../record-step.js';
@@ -9,42 +8,15 @@ import { insurerNameOf } from '../situation/index.js';
 import { subscribeLinks } from '../subscribe.js';
 import { timelineView } from '../view-model.js';
 import { wordsFor, writtenDate, type Language } from '../words.js';
+import { accountOf, sendLinkGone } from './account.js';
 import addressPages from './address.js';
 import settingsPages from './settings.js';
 
 type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>;
 
-/** Her account and provider behind the page link, or undefined (the caller answers with a clear page). */
-export function accountOf(
-  fastify: FastifyInstance,
-  context: WebContext,
-  token: string,
-): { account: WebAccount; provider: ProviderRecord } | undefined {
-  const account = context.store.account(token);
-  const provider =
-    account && fastify.store.providers.get(account.providerId, { keyId: account.apiKeyId, admin: false });
-  return account && provider ? { account, provider } : undefined;
-}
-
 /** Her personal feed: the provider's own secret feed (it carries what she recorded). */
 export function personalFeedUrl(context: WebContext, provider: ProviderRecord): string {
   return providerFeedUrl(context.publicBaseUrl, feedTokenOf(provider));
-}
-
-export function sendLinkGone(request: FastifyRequest, reply: FastifyReply) {
-  return sendMessage(
-    request,
-    reply,
-    (t) => ({
-      heading: t.linkGoneTitle,
-      paragraphs: [t.linkGoneBody],
-      links: [
-        { href: '/nieuwe-link', text: t.newLinkTitle },
-        { href: '/', text: t.home },
-      ],
-    }),
-    { status: 404 },
-  );
 }
 
 export default async function ownPages(fastify: FastifyInstance, context: WebContext): Promise<void> {

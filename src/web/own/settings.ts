@@ -6,7 +6,7 @@ import { languageOf, sendPage, type WebContext } from '../context.js';
 import { situationFormView } from '../home/form.js';
 import { parseSituation, type Situation } from '../situation.js';
 import { wordsFor, type Language } from '../words.js';
-import { accountOf, sendLinkGone } from './index.js';
+import { accountOf, sendLinkGone } from './account.js';
 
 interface SettingsValues {
   reminders: boolean;
