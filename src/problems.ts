@@ -16,6 +16,7 @@ export const PROBLEM_TITLES: Record<number, { slug: string; title: string }> = {
   413: { slug: 'payload-too-large', title: 'Payload too large' },
   414: { slug: 'uri-too-long', title: 'URI too long' },
   415: { slug: 'unsupported-media-type', title: 'Unsupported media type' },
+  422: { slug: 'idempotency-key-reused', title: 'Idempotency key reused' },
   429: { slug: 'rate-limited', title: 'Too many requests' },
   431: { slug: 'headers-too-large', title: 'Request header fields too large' },
   500: { slug: 'internal-error', title: 'Internal server error' },

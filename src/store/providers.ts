@@ -74,6 +74,14 @@ interface ContactRow {
 /** Another provider of the same tenant already has this AGB code. */
 export class DuplicateAgbError extends Error {
   override name = 'DuplicateAgbError';
+
+  constructor(
+    message: string,
+    /** The provider that has the AGB code already. */
+    readonly existingId: string,
+  ) {
+    super(message);
+  }
 }
 
 const TENANT = '(@admin = 1 OR p.owner_key_id = @keyId)';
@@ -242,8 +250,8 @@ export class ProviderStore {
   }
 
   private assertAgbFree(ownerKeyId: string, agb: string, id: string): void {
-    if (this.statements.agbTaken.get(ownerKeyId, agb, id))
-      throw new DuplicateAgbError(`a provider with AGB code ${agb} already exists`);
+    const existing = this.statements.agbTaken.get(ownerKeyId, agb, id);
+    if (existing) throw new DuplicateAgbError(`a provider with AGB code ${agb} already exists`, existing.id);
   }
 
   private columns(input: ProviderInput): { name: string; agb: string; kinds: string; reminderDays: string } {

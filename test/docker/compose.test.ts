@@ -220,6 +220,8 @@ describe('docker compose with only the required secrets and PUBLIC_BASE_URL', ()
         `ADMIN_API_KEY=${ADMIN_API_KEY}`,
         '-e',
         `SECRET_KEY=${SECRET_KEY}`,
+        '-e',
+        `METRICS_TOKEN=${METRICS_TOKEN}`,
         image,
       ],
       { encoding: 'utf8', timeout: 120_000 },
@@ -235,7 +237,17 @@ describe('docker compose with only the required secrets and PUBLIC_BASE_URL', ()
     const image = (await compose(['config'])).stdout.match(/image: (\S+)/)![1]!;
     const example = spawnSync(
       'docker',
-      ['run', '--rm', '-e', 'ADMIN_API_KEY=change-me-to-a-long-secret', '-e', `SECRET_KEY=${SECRET_KEY}`, image],
+      [
+        'run',
+        '--rm',
+        '-e',
+        'ADMIN_API_KEY=change-me-to-a-long-secret',
+        '-e',
+        `SECRET_KEY=${SECRET_KEY}`,
+        '-e',
+        `METRICS_TOKEN=${METRICS_TOKEN}`,
+        image,
+      ],
       { encoding: 'utf8', timeout: 120_000 },
     );
     expect(example.status).toBe(2);
@@ -249,6 +261,8 @@ describe('docker compose with only the required secrets and PUBLIC_BASE_URL', ()
         `ADMIN_API_KEY=${ADMIN_API_KEY}`,
         '-e',
         `SECRET_KEY=${SECRET_KEY}`,
+        '-e',
+        `METRICS_TOKEN=${METRICS_TOKEN}`,
         '-e',
         'SMTP_URL=smtp://mail.example.nl:587',
         image,

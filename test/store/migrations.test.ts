@@ -30,6 +30,7 @@ describe('migrate', () => {
       'events',
       'feed_items',
       'feed_states',
+      'idempotency_keys',
       'mail_item_dates',
       'mail_notices',
       'mail_outbox',

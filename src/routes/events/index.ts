@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { recordingProblems, type RecordingProblem } from '../../domain/recording.js';
 import { sendAnswer } from '../../plugins/app/answers.js';
+import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput, notFound, type FieldError } from '../../problems.js';
 import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
@@ -41,27 +42,34 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
         description: RECORD_EVENT_DESCRIPTION,
         security: SECURITY,
         params: ProviderParamsSchema,
+        headers: IdempotencyKeyHeaders,
         body: CreateEventSchema,
         response: {
           201: { ...Type.Ref(EventSchema, { description: 'The recorded event.' }), headers: LOCATION_HEADER },
-          ...problemResponses(400, 401, 404, 413, 415, 429, 500),
+          ...problemResponses(400, 401, 404, 413, 415, 422, 429, 500),
         },
       },
     },
     async (request, reply) => {
       const provider = providerOf(request);
       const { item, date, note } = request.body;
-      const today = fastify.today();
-      const recorded = fastify.store.events.recordedEvents(provider.id);
-      const errors: FieldError[] = recordingProblems(provider, fastify.calendars, recorded, item, date, today).map(
-        (problem) => ({ field: problem.field, in: 'body', message: apiMessage(problem, provider.id) }),
+      const creation = idempotentCreate(
+        fastify,
+        request,
+        () => {
+          const today = fastify.today();
+          const recorded = fastify.store.events.recordedEvents(provider.id);
+          const errors: FieldError[] = recordingProblems(provider, fastify.calendars, recorded, item, date, today).map(
+            (problem) => ({ field: problem.field, in: 'body', message: apiMessage(problem, provider.id) }),
+          );
+          if (errors.length > 0) throw invalidInput(errors);
+          const event = fastify.store.events.record(provider.id, { item, date, note }, tenantOf(request).keyId);
+          return { location: `/api/v1/providers/${provider.id}/events/${event.id}`, value: event };
+        },
+        (location) => fastify.store.events.get(provider.id, location.split('/').at(-1)!),
       );
-      if (errors.length > 0) throw invalidInput(errors);
-      const event = fastify.store.events.record(provider.id, { item, date, note }, tenantOf(request).keyId);
-      return reply
-        .code(201)
-        .header('location', `/api/v1/providers/${provider.id}/events/${event.id}`)
-        .send(eventResource(event));
+      if (creation.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).header('location', creation.location).send(eventResource(creation.value));
     },
   );
 

@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sendAnswer } from '../../plugins/app/answers.js';
+import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { HttpProblem, notFound } from '../../problems.js';
 import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
@@ -32,9 +33,12 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
       return write();
     } catch (error) {
       if (error instanceof DuplicateAgbError)
-        throw new HttpProblem(409, error.message, [
-          { field: 'agb', in: 'body', message: 'another provider of this API key has this AGB code' },
-        ]);
+        throw new HttpProblem(
+          409,
+          `${error.message}: /api/v1/providers/${error.existingId}`,
+          [{ field: 'agb', in: 'body', message: 'another provider of this API key has this AGB code' }],
+          { location: `/api/v1/providers/${error.existingId}` },
+        );
       throw error;
     }
   };
@@ -48,17 +52,27 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         summary: 'Register a provider',
         description: CREATE_PROVIDER_DESCRIPTION,
         security: SECURITY,
+        headers: IdempotencyKeyHeaders,
         body: CreateProviderSchema,
         response: {
           201: { ...Type.Ref(ProviderSchema, { description: 'The registered provider.' }), headers: LOCATION_HEADER },
-          ...problemResponses(400, 401, 409, 413, 415, 429, 500),
+          ...problemResponses(400, 401, 409, 413, 415, 422, 429, 500),
         },
       },
     },
     async (request, reply) => {
-      const input = validateProviderInput(request.body, fastify.calendars);
-      const provider = saving(() => fastify.store.providers.create(tenantOf(request).keyId, input));
-      return reply.code(201).header('location', `/api/v1/providers/${provider.id}`).send(resource(provider));
+      const creation = idempotentCreate(
+        fastify,
+        request,
+        () => {
+          const input = validateProviderInput(request.body, fastify.calendars);
+          const provider = saving(() => fastify.store.providers.create(tenantOf(request).keyId, input));
+          return { location: `/api/v1/providers/${provider.id}`, value: provider };
+        },
+        (location) => fastify.store.providers.get(location.split('/').at(-1)!, tenantOf(request)),
+      );
+      if (creation.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).header('location', creation.location).send(resource(creation.value));
     },
   );
 

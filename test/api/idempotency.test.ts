@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IdempotencyStore } from '../../src/store/idempotency.js';
+import {
+  bearer,
+  buildTestApp,
+  createKey,
+  createProvider,
+  removeTempDir,
+  tempDir,
+  validProvider,
+  type TestApp,
+} from '../helper.js';
+
+let dir: string;
+let app: TestApp;
+let key: string;
+let other: string;
+
+beforeAll(async () => {
+  dir = tempDir();
+  app = await buildTestApp(`${dir}/idempotency.db`);
+  key = (await createKey(app)).key;
+  other = (await createKey(app, 'other')).key;
+});
+afterAll(async () => {
+  await app.close();
+  removeTempDir(dir);
+});
+
+const post = (url: string, apiKey: string, payload: object, idempotencyKey?: string) =>
+  app.inject({
+    method: 'POST',
+    url,
+    headers: { ...bearer(apiKey), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+    payload,
+  });
+const providerCount = async (apiKey: string) =>
+  (await app.inject({ url: '/api/v1/providers', headers: bearer(apiKey) })).json().total as number;
+
+describe('Idempotency-Key on POST /api/v1/providers', () => {
+  it('a retry with the same key and body answers the first creation and creates nothing', async () => {
+    const body = { ...validProvider, agb: '11110001' };
+    const before = await providerCount(key);
+    const first = await post('/api/v1/providers', key, body, 'create-11110001');
+    const retry = await post('/api/v1/providers', key, { ...body }, 'create-11110001');
+    expect(first.statusCode).toBe(201);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers.location).toBe(first.headers.location);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(retry.json().id).toBe(first.json().id);
+    expect(await providerCount(key)).toBe(before + 1);
+  });
+
+  it('the same key with another body answers 422 and creates nothing', async () => {
+    await post('/api/v1/providers', key, { ...validProvider, agb: '11110002' }, 'reused');
+    const before = await providerCount(key);
+    const reuse = await post('/api/v1/providers', key, { ...validProvider, agb: '11110003' }, 'reused');
+    expect(reuse.statusCode).toBe(422);
+    expect(reuse.headers['content-type']).toContain('application/problem+json');
+    expect(reuse.json().type).toMatch(/idempotency-key-reused$/);
+    expect(reuse.json().errors[0]).toMatchObject({ field: 'idempotency-key', in: 'headers' });
+    expect(await providerCount(key)).toBe(before);
+  });
+
+  it('keys belong to their API key: another tenant with the same key creates its own', async () => {
+    const mine = await post('/api/v1/providers', key, { ...validProvider, agb: '11110004' }, 'shared-key');
+    const theirs = await post('/api/v1/providers', other, { ...validProvider, agb: '11110004' }, 'shared-key');
+    expect(mine.statusCode).toBe(201);
+    expect(theirs.statusCode).toBe(201);
+    expect(theirs.json().id).not.toBe(mine.json().id);
+  });
+
+  it('refuses a key that is not visible ASCII, naming the header', async () => {
+    const response = await post('/api/v1/providers', key, { ...validProvider, agb: '11110005' }, 'has space');
+    expect(response.statusCode).toBe(400);
+    expect(JSON.stringify(response.json().errors)).toContain('idempotency-key');
+  });
+
+  it('a duplicate AGB code without a key answers 409 with the existing provider in Location', async () => {
+    const existing = await createProvider(app, key, { agb: '11110006' });
+    const duplicate = await post('/api/v1/providers', key, { ...validProvider, agb: '11110006' });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.headers.location).toBe(`/api/v1/providers/${existing.id}`);
+    expect(duplicate.json().detail).toContain(existing.id);
+  });
+});
+
+describe('Idempotency-Key on POST /api/v1/providers/:id/events', () => {
+  it('a retried event is recorded once', async () => {
+    const provider = await createProvider(app, key, { agb: '11110007' });
+    const items = (await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(key) })).json()
+      .items as { id: string; chain?: { step: number } }[];
+    const trigger = items.find((item) => item.chain?.step === 1)!;
+    const url = `/api/v1/providers/${provider.id}/events`;
+    const body = { item: trigger.id, date: '2026-03-10' };
+    const first = await post(url, key, body, 'event-1');
+    const retry = await post(url, key, body, 'event-1');
+    expect(first.statusCode).toBe(201);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json().id).toBe(first.json().id);
+    expect(retry.headers.location).toBe(first.headers.location);
+    const list = (await app.inject({ url, headers: bearer(key) })).json().items as unknown[];
+    expect(list).toHaveLength(1);
+    expect((await post(url, key, { ...body, date: '2026-03-11' }, 'event-1')).statusCode).toBe(422);
+  });
+});
+
+describe('the key and what it created are one write', () => {
+  it('where the key cannot be stored, nothing is created', async () => {
+    const broken = await buildTestApp(`${dir}/broken.db`);
+    try {
+      const tenant = (await createKey(broken)).key;
+      broken.db.exec('DROP TABLE idempotency_keys');
+      const response = await broken.inject({
+        method: 'POST',
+        url: '/api/v1/providers',
+        headers: { ...bearer(tenant), 'idempotency-key': 'k' },
+        payload: validProvider,
+      });
+      expect(response.statusCode).toBe(500);
+      const total = (await broken.inject({ url: '/api/v1/providers', headers: bearer(tenant) })).json().total;
+      expect(total).toBe(0);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('a key is forgotten after 24 hours', () => {
+    const store = new IdempotencyStore(app.db);
+    const keyId = (app.db.prepare('SELECT id FROM api_keys LIMIT 1').get() as { id: string }).id;
+    store.remember(keyId, 'old', 'fingerprint', '/api/v1/providers/x');
+    expect(store.find(keyId, 'old')).toMatchObject({ location: '/api/v1/providers/x' });
+    expect(store.find(keyId, 'old', Date.now() + 25 * 60 * 60 * 1000)).toBeUndefined();
+  });
+});
