@@ -1,3 +1,4 @@
+import { queryAsDeclared } from './plugins/app/query-parameters.js';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, STATUS_CODES } from 'node:http';
@@ -20,7 +21,7 @@ import authPlugin from './plugins/app/auth.js';
 import calendarsPlugin from './plugins/app/calendars.js';
 import metricsPlugin from './plugins/app/metrics.js';
 import problemsPlugin, { sendProblem } from './plugins/app/problems.js';
-import { invalidInput, PROBLEM_TITLES, type FieldError } from './problems.js';
+import { PROBLEM_TITLES } from './problems.js';
 import { PROBLEM_CONTENT_TYPE } from './schemas/common.js';
 import storePlugin from './plugins/app/store.js';
 import corsPlugin from './plugins/external/cors.js';
@@ -107,7 +108,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
     async (api) => {
       await api.register(rateLimitPlugin, { perMinute: config.rateLimitPerMinute });
       api.addHook('onRequest', shedApiRequest); // after the rate limit: a shed request counts against its key
-      api.addHook('preValidation', wholeNumbersInQuery);
+      api.addHook('preValidation', queryAsDeclared);
       await api.register(apiKeyRoutes, { prefix: '/api-keys' });
       await api.register(providerRoutes, { prefix: '/providers', publicBaseUrl: config.publicBaseUrl });
       await api.register(timelineRoutes, { prefix: '/providers' });
@@ -117,28 +118,6 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
     },
     { prefix: '/api/v1' },
   );
-}
-
-/**
- * A query parameter the route declares an integer is whole decimal digits (an optional minus): Ajv's coercion reads
- * `1e309` and `Infinity` as Infinity, which passes its integer and range checks and reached SQLite (a 500), and
- * `1e2` or `0x10` as numbers nobody wrote. Refused here with a 400 naming the parameter.
- */
-async function wholeNumbersInQuery(request: FastifyRequest): Promise<void> {
-  const properties = (request.routeOptions.schema?.querystring as { properties?: Record<string, { type?: unknown }> })
-    ?.properties;
-  if (!properties || typeof request.query !== 'object' || request.query === null) return;
-  const errors: FieldError[] = [];
-  for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
-    if (!Object.hasOwn(properties, name) || properties[name]?.type !== 'integer') continue;
-    for (const text of Array.isArray(value) ? value : [value]) {
-      if (typeof text === 'string' && !/^-?\d{1,15}$/.test(text)) {
-        errors.push({ field: name, in: 'querystring', message: 'must be a whole number written in digits, e.g. 20' });
-        break;
-      }
-    }
-  }
-  if (errors.length > 0) throw invalidInput(errors);
 }
 
 /** Fastify settings the service relies on: body limit, validation that lists every invalid field. */
