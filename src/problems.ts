@@ -13,6 +13,7 @@ export const PROBLEM_TITLES: Record<number, { slug: string; title: string }> = {
   405: { slug: 'method-not-allowed', title: 'Method not allowed' },
   406: { slug: 'not-acceptable', title: 'Not acceptable' },
   409: { slug: 'conflict', title: 'Conflict' },
+  412: { slug: 'precondition-failed', title: 'Precondition failed' },
   413: { slug: 'payload-too-large', title: 'Payload too large' },
   414: { slug: 'uri-too-long', title: 'URI too long' },
   415: { slug: 'unsupported-media-type', title: 'Unsupported media type' },

@@ -76,6 +76,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   403: 'The API key may not do this (an admin key is needed).',
   404: 'Not found, or not visible to this API key.',
   409: 'Conflicts with what is stored (e.g. a provider with this AGB code exists: its address is in `Location`).',
+  412: 'The `If-Match` of the request no longer matches: the resource changed since it was read. Read it again (its new `ETag`), then decide.',
   413: 'The request body is too large.',
   414: 'A path segment (an id, a token) is longer than any the service hands out.',
   415: 'Send `Content-Type: application/json`.',
@@ -147,6 +148,19 @@ export const ETAG_HEADER = {
       'Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged.',
   },
 };
+
+/** A change made only while the resource is as the client last read it (RFC 9110 If-Match). */
+export const IF_MATCH_HEADERS = {
+  type: 'object',
+  properties: {
+    'if-match': {
+      type: 'string',
+      maxLength: 1024,
+      description:
+        'The `ETag` of the resource as you last read it: the change is made only if it is still that (else `412`), so two editors do not overwrite each other unseen. `*`: only if it exists.',
+    },
+  },
+} as const;
 
 /** The answer to a conditional read whose `If-None-Match` still matches. */
 export const NOT_MODIFIED = {

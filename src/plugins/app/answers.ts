@@ -101,6 +101,20 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
+/** RFC 9110 If-Match: strong comparison (a weak tag never matches), `*` for any current representation. */
+export function ifMatchHolds(ifMatch: string | undefined, etag: string): boolean {
+  if (ifMatch === undefined) return true;
+  return ifMatch.split(',').some((tag) => {
+    const candidate = tag.trim();
+    return candidate === '*' || candidate === etag;
+  });
+}
+
+/** The answer's bytes with its ETag, unconditionally (the answer to a change, as a read would now give it). */
+export function sendAnswerBytes(reply: FastifyReply, answer: CachedAnswer): FastifyReply {
+  return reply.header('etag', answer.etag).header('content-type', answer.contentType).send(answer.body);
+}
+
 /** The answer's bytes with its ETag, or 304 when the client's copy is still this one. */
 export function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): FastifyReply {
   reply.header('etag', answer.etag).header('content-type', answer.contentType);

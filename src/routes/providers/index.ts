@@ -1,9 +1,16 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sendAnswer } from '../../plugins/app/answers.js';
+import { ifMatchHolds, sendAnswer, sendAnswerBytes, type CachedAnswer } from '../../plugins/app/answers.js';
 import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { HttpProblem, notFound } from '../../problems.js';
-import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
+import {
+  ETAG_HEADER,
+  IF_MATCH_HEADERS,
+  LOCATION_HEADER,
+  NOT_MODIFIED,
+  SECURITY,
+  problemResponses,
+} from '../../schemas/common.js';
 import {
   CreateProviderSchema,
   ProviderListQuerySchema,
@@ -41,6 +48,39 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         );
       throw error;
     }
+  };
+
+  /** The provider's answer as GET gives it (bytes and ETag), from the cache while it has not moved. */
+  const currentAnswer = (
+    request: Parameters<typeof tenantOf>[0],
+    generation: string | null,
+    serialize: (value: unknown) => string,
+    id: string,
+  ): CachedAnswer => {
+    const tenant = tenantOf(request);
+    // The version is read (tenant checked) on every request; the provider with its children only when it moved.
+    const version = fastify.store.providers.versionOf(id, tenant, generation) ?? throwNotFound();
+    return fastify.answers.answer(`provider\n${id}`, version, 'application/json; charset=utf-8', () =>
+      serialize(resource(fastify.store.providers.get(id, tenant) ?? throwNotFound())),
+    );
+  };
+
+  /** A change goes ahead only while the provider is as the client last read it (its If-Match). */
+  const assertUnchanged = (
+    request: Parameters<typeof tenantOf>[0] & { headers: Record<string, unknown>; generation?: string | null },
+    serialize: (value: unknown) => string,
+    id: string,
+  ): void => {
+    const ifMatch = request.headers['if-match'];
+    if (typeof ifMatch !== 'string') return;
+    const { etag } = currentAnswer(request, request.generation ?? null, serialize, id);
+    if (!ifMatchHolds(ifMatch, etag))
+      throw new HttpProblem(
+        412,
+        `the provider changed since it was read (its ETag is now ${etag}); read it again, then decide`,
+        [{ field: 'if-match', in: 'headers', message: 'no longer matches the provider' }],
+        { etag },
+      );
   };
 
   fastify.post(
@@ -119,16 +159,8 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
       },
     },
     async (request, reply) => {
-      const tenant = tenantOf(request);
-      const { id } = request.params;
-      // The version is read (tenant checked) on every request; the provider with its children only when it moved.
-      const version = fastify.store.providers.versionOf(id, tenant, request.generation) ?? throwNotFound();
-      const answer = fastify.answers.answer(
-        `provider\n${id}`,
-        version,
-        'application/json; charset=utf-8',
-        () => reply.serialize(resource(fastify.store.providers.get(id, tenant) ?? throwNotFound())) as string,
-      );
+      const serialize = (value: unknown) => reply.serialize(value) as string;
+      const answer = currentAnswer(request, request.generation ?? null, serialize, request.params.id);
       return sendAnswer(request, reply, answer);
     },
   );
@@ -143,14 +175,17 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         description: UPDATE_PROVIDER_DESCRIPTION,
         security: SECURITY,
         params: ProviderParamsSchema,
+        headers: IF_MATCH_HEADERS,
         body: UpdateProviderSchema,
         response: {
-          200: Type.Ref(ProviderSchema, { description: 'The changed provider.' }),
-          ...problemResponses(400, 401, 404, 409, 413, 415, 429, 500),
+          200: { ...Type.Ref(ProviderSchema, { description: 'The changed provider.' }), headers: ETAG_HEADER },
+          ...problemResponses(400, 401, 404, 409, 412, 413, 415, 429, 500),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      const serialize = (value: unknown) => reply.serialize(value) as string;
+      assertUnchanged(request, serialize, request.params.id);
       const existing = fastify.store.providers.get(request.params.id, tenantOf(request)) ?? throwNotFound();
       const merged = {
         name: request.body.name ?? existing.name,
@@ -167,7 +202,11 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         reminderDays: request.body.reminderDays ?? existing.reminderDays,
       };
       const input: ProviderInput = validateProviderInput(merged, fastify.calendars);
-      return resource(saving(() => fastify.store.providers.update(existing, input)));
+      saving(() => fastify.store.providers.update(existing, input));
+      // Answered as GET would answer now, with its ETag: the client's next If-Match.
+      // Not at the request's generation: that was read before this change (it would find the old version).
+      const answer = currentAnswer(request, null, serialize, existing.id);
+      return sendAnswerBytes(reply, answer);
     },
   );
 
@@ -203,10 +242,12 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         description: 'Deletes the provider with its contracts, contacts and recorded events; its feed stops.',
         security: SECURITY,
         params: ProviderParamsSchema,
-        response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(400, 401, 404, 429, 500) },
+        headers: IF_MATCH_HEADERS,
+        response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(400, 401, 404, 412, 429, 500) },
       },
     },
     async (request, reply) => {
+      assertUnchanged(request, (value) => reply.serialize(value) as string, request.params.id);
       const provider = fastify.store.providers.get(request.params.id, tenantOf(request)) ?? throwNotFound();
       fastify.store.providers.delete(provider.id);
       return reply.code(204).send(null);
