@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 
 /**
  * `npm run backup -- FILE`: a consistent copy of DATABASE_PATH made with SQLite's online backup,
- * safe while the service runs. Restore: stop the service and put FILE in DATABASE_PATH's place (README).
+ * safe while the service runs. Restore: stop the service and put FILE in DATABASE_PATH's place (docs/operations.md).
  */
 async function main(): Promise<void> {
   const target = process.argv[2];

@@ -4,7 +4,7 @@ import { SecretTokens } from './secrets.js';
 /**
  * After a suspected leak (of the database with the key, or of links): every feed and page address and every
  * unsubscribe link gets a new token, and every earlier one stops working, all in one transaction.
- * API keys are not touched: they belong to other systems and are revoked one by one (README, Security).
+ * API keys are not touched: they belong to other systems and are revoked one by one (docs/security.md).
  */
 export function rotateAllTokens(db: Db): { feeds: number; unsubscribeLinks: number; webPages: number } {
   const tokens = new SecretTokens(db);

@@ -8,12 +8,12 @@ import { ROOT } from '../process.js';
 import { TestSmtpServer } from '../reminders/smtp.js';
 
 /**
- * The image and docker-compose.yml with a real Docker engine (`npm run test:docker`; README, "Deploy with Docker").
+ * The image and docker-compose.yml with a real Docker engine (`npm run test:docker`; docs/operations.md, "Deploy with Docker").
  * Needs a running dockerd and the base image `node:24-bookworm-slim` (Docker Hub is unreachable here:
  * ../shared/tools/docker-base.sh builds a stand-in; .ci/run does both). Mailpit's image cannot be pulled here, so
  * the service runs without it (`--no-deps`) and sends to a real SMTP server on the host instead, listening only on
  * the docker0 bridge's address (reachable from containers and the host, not from other machines); the override
- * below points SMTP_URL there and changes nothing else. The service is reached as README says: localhost:3000.
+ * below points SMTP_URL there and changes nothing else. The service is reached as docs/operations.md says: localhost:3000.
  */
 
 const execAsync = promisify(execFile);
@@ -107,7 +107,7 @@ beforeAll(async () => {
   )?.[1];
   if (!gateway) throw new Error('no docker0 interface with an IPv4 address');
   smtp = await new TestSmtpServer().start(0, gateway);
-  // The compose file publishes 3000, as README documents: it must be free.
+  // The compose file publishes 3000, as docs/operations.md documents: it must be free.
   const probe = await import('node:net').then(({ createServer }) => createServer());
   await new Promise<void>((resolve, reject) =>
     probe
@@ -139,7 +139,7 @@ describe('docker compose with only the required secrets and PUBLIC_BASE_URL', ()
   });
 
   it(
-    "starts healthy, runs README's commands inside the container, stops gracefully and keeps its data",
+    'starts healthy, runs the documented commands inside the container, stops gracefully and keeps its data',
     async () => {
       await compose(['up', '-d', '--no-deps', 'deadlines']);
       await waitHealthy();
@@ -166,7 +166,7 @@ describe('docker compose with only the required secrets and PUBLIC_BASE_URL', ()
       const version = await exec('node', '--version');
       expect(version.stdout.trim()).toMatch(new RegExp(`^v${process.versions.node.split('.')[0]}\\.`));
 
-      // README: `docker compose exec deadlines node dist/commands/reminders.js --date YYYY-MM-DD`
+      // docs/operations.md: `docker compose exec deadlines node dist/commands/reminders.js --date YYYY-MM-DD`
       const reminders = await exec('node', 'dist/commands/reminders.js', '--date', due);
       expect(JSON.parse(reminders.stdout.trim().split('\n').at(-1)!)).toMatchObject({ day: due, sent: 1, failed: 0 });
       expect(smtp.to('planning@praktijk-docker.nl')).toHaveLength(1);

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { DEFAULTS, loadConfig } from '../../src/config.js';
 
 // Static checks that keep the Dockerfile and the compose file to the same start command, port, paths and
-// settings the app, README and CI use; test/docker/ runs them with a real engine (`npm run test:docker`).
+// settings the app, docs/operations.md and CI use; test/docker/ runs them with a real engine (`npm run test:docker`).
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -24,7 +24,10 @@ const compose = parse(read('docker-compose.yml')) as {
 const service = compose.services.deadlines!;
 const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
 const configSource = read('src/config.ts');
-const readme = read('README.md');
+// The settings tables: operations (most), reminders (mail) and the other topic pages.
+const settingsDoc = ['docs/operations.md', 'docs/reminders.md', 'docs/web.md', 'docs/feeds.md', 'docs/api.md']
+  .map(read)
+  .join('\n');
 
 /** The runtime stage: everything after the last FROM. */
 const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
@@ -51,7 +54,7 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^FROM .+ AS build$/m);
   });
 
-  it('installs with npm ci and builds with the build script, as CI and README do', () => {
+  it('installs with npm ci and builds with the build script, as CI and the quick start do', () => {
     expect(dockerfile).toMatch(/^RUN npm ci\b/m);
     expect(dockerfile).toMatch(/RUN npm run build/);
     expect(packageJson.scripts.build).toBeDefined();
@@ -127,14 +130,14 @@ describe('docker-compose.yml', () => {
     expect(loadConfig({ SMTP_URL: 'smtp://mailpit:1025', MAIL_FROM: mailFrom }).mailFrom).toBe(mailFrom);
   });
 
-  it('sets only settings the app reads and README documents', () => {
+  it('sets only settings the app reads and docs/ documents', () => {
     const names = [
       ...Object.keys(service.environment ?? {}),
       ...Object.keys(dockerEnv).filter((name) => name !== 'NODE_ENV'),
     ];
     for (const name of new Set(names)) {
       expect(configSource, `${name} is read in src/config.ts`).toMatch(new RegExp(`\\b${name}\\b`));
-      expect(readme, `${name} is in README's settings`).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'));
+      expect(settingsDoc, `${name} is in a settings table in docs/`).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'));
     }
   });
 });
