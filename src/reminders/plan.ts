@@ -1,3 +1,4 @@
+import { bindsLikeDeadline } from '../domain/own-items.js';
 import { addDays, daysBetween } from '../domain/plain-date.js';
 import type { IsoDate, TimelineItem } from '../domain/types.js';
 
@@ -87,7 +88,7 @@ export function planDigest(input: DigestInput): Digest | null {
     // An act she may do whose window closed unused, or a date of a round that has closed: over, nothing to tell her.
     if ((item.optional && daysLeft < 0) || item.status === 'not-recorded') continue;
     const found: { kind: NoticeKind; key: string }[] = [];
-    if (item.actor === 'provider' && (item.type === 'deadline' || item.type === 'advice')) {
+    if (item.actor === 'provider' && (bindsLikeDeadline(item) || item.type === 'advice')) {
       if (daysLeft === 0) found.push({ kind: 'due-today', key: 'due-today' });
       else if (daysLeft > 0) {
         // The latest reminder day that fell between `since` and `day`; one reminder even after several missed days.

@@ -57,6 +57,7 @@ const WORDS = {
     expected: 'Verwacht uiterlijk',
     todo: 'Wat te doen',
     source: 'Bron',
+    ownDate: 'uw eigen datum',
     section: 'paragraaf',
     weekend: (day: string) => `valt op ${day}`,
     holiday: (name: string) => `valt op ${name}`,
@@ -94,6 +95,7 @@ const WORDS = {
     expected: 'Expected by',
     todo: 'What to do',
     source: 'Source',
+    ownDate: 'your own date',
     section: 'section',
     weekend: (day: string) => `falls on a ${day === 'zaterdag' ? 'Saturday' : 'Sunday'}`,
     holiday: (name: string) => `falls on a public holiday (${name})`,
@@ -153,9 +155,12 @@ function noticeLines(notice: Notice, context: DigestContext): NoticeLines {
   }
   lines.push({
     label: words.source,
-    text: `${item.source.document}, ${words.section} ${item.source.section}: "${item.source.quote}"`,
+    text:
+      item.type === 'own'
+        ? `${item.source.quote} (${words.ownDate})`
+        : `${item.source.document}, ${words.section} ${item.source.section}: "${item.source.quote}"`,
   });
-  return { heading: `${title} (${insurer})`, lines };
+  return { heading: `${title} (${insurer === '' ? words.ownDate : insurer})`, lines };
 }
 
 /** "valt op zondag: regel het uiterlijk vrijdag 30 oktober" */

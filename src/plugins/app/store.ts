@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiKeyStore } from '../../store/api-keys.js';
 import { EventStore } from '../../store/events.js';
+import { OwnDateStore } from '../../store/own-dates.js';
 import { ProviderStore } from '../../store/providers.js';
 
 export interface Store {
   apiKeys: ApiKeyStore;
   providers: ProviderStore;
   events: EventStore;
+  ownDates: OwnDateStore;
 }
 
 declare module 'fastify' {
@@ -22,6 +24,7 @@ async function store(fastify: FastifyInstance, opts: { adminApiKey?: string }): 
     apiKeys: new ApiKeyStore(fastify.db),
     providers: new ProviderStore(fastify.db),
     events: new EventStore(fastify.db),
+    ownDates: new OwnDateStore(fastify.db),
   };
   if (opts.adminApiKey) {
     const { apiKey, created } = repositories.apiKeys.ensureAdmin(opts.adminApiKey);
