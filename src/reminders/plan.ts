@@ -9,7 +9,8 @@ export const LATE_NOTICE_DAYS = 14;
  * Why an item is in a digest: a reminder `reminderDays` before its due date, due today, an insurer date
  * that passed with nothing recorded, or a date that differs from the one last mailed.
  */
-export type NoticeKind = 'reminder' | 'due-today' | 'insurer-late' | 'changed';
+/** `check-correction`: a later calendar version moved the date she corrected; her date stands, she should check it. */
+export type NoticeKind = 'reminder' | 'due-today' | 'insurer-late' | 'changed' | 'check-correction';
 
 /** An item with a date: only those are reminded of (a step waiting for an unrecorded one has none). */
 export type DatedItem = TimelineItem & { due: IsoDate };
@@ -102,6 +103,10 @@ export function planDigest(input: DigestInput): Digest | null {
       found.push({ kind: 'insurer-late', key: 'insurer-late' });
     const toldDue = history.toldDue.get(item.id);
     if (toldDue !== undefined && toldDue !== item.due && daysLeft >= 0) found.push({ kind: 'changed', key: 'changed' });
+    // Once per new calendar date: a further move of the original asks again.
+    const calendarNow = item.correction?.calendarNow ?? null;
+    if (calendarNow !== null && daysLeft >= 0)
+      found.push({ kind: 'check-correction', key: `check-correction-${calendarNow}` });
 
     const fresh = found.filter(({ key }) => !history.told.has(noticeKey(item.id, key, item.due)));
     if (fresh.length === 0) continue;

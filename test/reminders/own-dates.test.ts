@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bearer } from '../helper.js';
-import { reminderWorld, type ReminderWorld } from './setup.js';
+import { readFileSync } from 'node:fs';
+import { parseCalendar } from '../../src/calendar/load.js';
+import { CalendarSet } from '../../src/domain/calendar-set.js';
+import { bearer, buildTestApp, type TestApp } from '../helper.js';
+import { FAST_RETRY, reminderWorld, runToTheEnd, type ReminderWorld } from './setup.js';
+
+const fixtureFile = (name: string) =>
+  parseCalendar(readFileSync(new URL(`../api/fixtures/${name}`, import.meta.url), 'utf8'), `test/api/fixtures/${name}`);
 
 /** Fixture calendar voorbeeld/2027: signing (ondertekenen) is due Sunday 1 November 2026. TODAY is 1 June 2026. */
 let world: ReminderWorld;
@@ -19,9 +25,10 @@ const post = (providerId: string, path: string, payload: object) =>
     headers: bearer(world.key),
     payload,
   });
-const mailsOn = async (day: string) => {
+const mailsOn = async (day: string, app?: TestApp) => {
   const before = world.smtp.received.length;
-  await world.run(day);
+  if (app) await runToTheEnd(app, day);
+  else await world.run(day);
   return world.smtp.received.slice(before).map(({ mail }) => ({ subject: mail.subject ?? '', text: mail.text ?? '' }));
 };
 
@@ -60,5 +67,55 @@ describe('her own dates in the digest', () => {
       'gecorrigeerd door de praktijk naar 8 november 2026 (berekend was 1 november 2026; reden: uitstel tot 8 november, brief van 2 oktober)',
     );
     expect(mail.text).toContain('valt op zondag: regel het uiterlijk vrijdag 6 november');
+  });
+});
+
+describe('a correction and a later calendar version', () => {
+  it('keeps her date when the calendar moves the original, and the digest asks her to check', async () => {
+    const provider = await world.provider({ contacts: [anna] });
+    expect(
+      (
+        await post(provider.id, '/corrections', {
+          item: 'voorbeeld/2027/ondertekenen',
+          due: '2026-11-08',
+          reason: 'uitstel tot 8 november, brief van 2 oktober',
+        })
+      ).statusCode,
+    ).toBe(201);
+    // The same database under a new version of the calendar that moves signing from 1 November to 25 October 2026.
+    await world.app.close();
+    const moved = structuredClone(fixtureFile('voorbeeld-2027.yaml'));
+    moved.version = (moved.version ?? 1) + 1;
+    moved.milestones.find((line) => line.id === 'ondertekenen')!.rule = { onOrBefore: '2026-10-25' };
+    const calendars = new CalendarSet([moved, fixtureFile('proef-2026.yaml')]);
+    const app = await buildTestApp(`${world.dir}/reminders.db`, {
+      calendars,
+      env: {
+        SMTP_URL: world.smtp.url,
+        MAIL_FROM: 'Geboortezorg deadlines <herinneringen@deadlines.example.nl>',
+        PUBLIC_BASE_URL: 'https://deadlines.example.nl',
+      },
+      reminders: { retry: FAST_RETRY },
+    });
+    const item = (await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(world.key) }))
+      .json()
+      .items.find((entry: any) => entry.id === 'voorbeeld/2027/ondertekenen');
+    expect(item.due).toBe('2026-11-08');
+    expect(item.correction).toMatchObject({ original: '2026-11-01', calendarNow: '2026-10-25' });
+    const listed = (
+      await app.inject({ url: `/api/v1/providers/${provider.id}/corrections`, headers: bearer(world.key) })
+    ).json().items;
+    expect(listed).toEqual([expect.objectContaining({ original: '2026-11-01', computed: '2026-10-25' })]);
+
+    const [notice] = await mailsOn('2026-06-02', app);
+    expect(notice.subject).toBe('Controleer uw correctie: Ondertekenen (Voorbeeld), de kalender is gewijzigd');
+    expect(notice.text).toContain(
+      'De kalender van de verzekeraar is gewijzigd: die geeft nu zondag 25 oktober 2026 (was zondag 1 november 2026 toen u de datum corrigeerde). Uw correctie naar zondag 8 november 2026 blijft staan: controleer of die nog klopt.',
+    );
+    // Told once: the next day has nothing to say about it.
+    expect((await mailsOn('2026-06-03', app)).some((mail) => mail.text.includes('Controleer uw correctie'))).toBe(
+      false,
+    );
+    await app.close();
   });
 });
