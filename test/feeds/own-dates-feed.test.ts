@@ -64,6 +64,21 @@ describe('her feed', () => {
     expect(eventOf(await feed(), uid)).toBeUndefined();
   });
 
+  it('names her own preparation date (no insurer) once, as her own', async () => {
+    const item = (
+      await send('POST', '/own-items', {
+        insurer: null,
+        title: 'Begroting voorbereiden',
+        due: '2026-07-01',
+        note: 'eigen planning',
+      })
+    ).json();
+    const event = eventOf(await feed(), providerUid(provider.id, `own/${item.id}`))!;
+    expect(event.summary).toBe('Eigen datum: begroting voorbereiden');
+    expect(event.description).not.toContain('Contact:');
+    await send('DELETE', `/own-items/${item.id}`);
+  });
+
   it('moves a corrected item to her date with SEQUENCE up, and back when the correction is undone', async () => {
     const uid = providerUid(provider.id, 'voorbeeld/2027/ondertekenen');
     const before = eventOf(await feed(), uid)!;
