@@ -52,12 +52,16 @@ describe('her own dates on her page', () => {
       expect(await page.inputValue('#own-title')).toBe('Vragenlijst VGZ invullen');
       expect(await page.locator('.error-summary a').getAttribute('href')).toBe('#own-insurerOther');
       await page.fill('#own-insurerOther', 'vgz');
+      await page.fill('#own-from', '2026-09-20');
+      await page.fill('#own-time', '17:00');
       await page.getByRole('button', { name: 'Eigen datum toevoegen' }).click();
       await page.waitForURL(/\?eigen-datum=/);
       await expect(page.locator('#eigen-data ~ .notice').first().textContent()).resolves.toContain(
         'Toegevoegd: Vragenlijst VGZ invullen.',
       );
-      expect(stored().items).toEqual([expect.objectContaining({ insurer: 'vgz', due: '2026-10-01' })]);
+      expect(stored().items).toEqual([
+        expect.objectContaining({ insurer: 'vgz', due: '2026-10-01', from: '2026-09-20', time: '17:00' }),
+      ]);
       // In her overview like any date of hers, its source her note.
       await expect(page.locator('main').textContent()).resolves.toContain('vgz: Vragenlijst VGZ invullen');
       await expect(page.locator('main').textContent()).resolves.toContain('bron: e-mail van VGZ, 3 april');
@@ -93,6 +97,10 @@ describe('her own dates on her page', () => {
     const csrf = csrfOf(page.body);
     const own = { title: 'Begroting', due: '2026-10-01', insurer: '', note: 'eigen planning' };
     expect((await c.post(`${ownPath}/eigen-datum`, own)).status).toBe(403);
+    const late = await c.post(`${ownPath}/eigen-datum`, { _csrf: csrf, ...own, from: '2026-10-02', time: '7 uur' });
+    expect(late.status).toBe(400);
+    expect(late.body).toContain('De periode begint op of vóór de uiterste datum');
+    expect(late.body).toContain('Vul een tijd in zoals 17:00.');
     const impossible = await c.post(`${ownPath}/eigen-datum`, { _csrf: csrf, ...own, due: '2026-02-30' });
     expect(impossible.status).toBe(400);
     expect(impossible.body).toContain('Vul een bestaande datum in.');

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { OWN_ITEM_PREFIX, type OwnItemInput } from '../../domain/own-items.js';
+import { OWN_ITEM_PREFIX, type OwnItem, type OwnItemInput } from '../../domain/own-items.js';
 import { computeTimeline } from '../../domain/timeline.js';
 import type { TimelineItem } from '../../domain/types.js';
 import type { ProviderRecord } from '../../store/providers.js';
@@ -31,10 +31,9 @@ export function ownDatesView(
 ) {
   const body = (submitted ?? {}) as Record<string, unknown>;
   const values = Object.fromEntries(
-    ['title', 'due', 'insurer', 'insurerOther', 'note', 'item', 'correctionDue', 'reason'].map((name) => [
-      name,
-      field(body, name === 'correctionDue' ? 'due' : name),
-    ]),
+    ['title', 'due', 'from', 'time', 'insurer', 'insurerOther', 'note', 'item', 'correctionDue', 'reason'].map(
+      (name) => [name, field(body, name === 'correctionDue' ? 'due' : name)],
+    ),
   );
   const correcting = typeof body.reason === 'string';
   const words = ownDatesWords(language);
@@ -56,7 +55,9 @@ export function ownDatesView(
   return {
     w: words,
     flash,
-    values: correcting ? { ...values, due: '', title: '', note: '' } : { ...values, correctionDue: '', item: '' },
+    values: correcting
+      ? { ...values, due: '', from: '', time: '', title: '', note: '' }
+      : { ...values, correctionDue: '', item: '' },
     addAction: `${base}/eigen-datum`,
     removeAction: `${base}/eigen-datum/verwijderen`,
     correctAction: `${base}/correctie`,
@@ -64,7 +65,7 @@ export function ownDatesView(
     insurers: insurers.map((id) => ({ value: id, label: nameOf(id) })),
     items: fastify.store.ownDates.items(provider.id).map((item) => ({
       id: item.id,
-      text: `${item.insurer === null ? '' : `${nameOf(item.insurer)}: `}${item.title}, ${writtenDate(item.due, language)} (${item.note})`,
+      text: `${item.insurer === null ? '' : `${nameOf(item.insurer)}: `}${item.title}, ${whenOf(item, language)} (${item.note})`,
     })),
     correctable: computed
       // What can still bind or happen: a date passed unused or a closed round's date is not hers to move.
@@ -83,6 +84,12 @@ export function ownDatesView(
       ),
     })),
   };
+}
+
+/** "20 september 2026 – donderdag 1 oktober 2026 17:00": her window (if any), her date and time. */
+function whenOf(item: OwnItem, language: Language): string {
+  const due = `${writtenDate(item.due, language)}${item.time === null ? '' : ` ${item.time}`}`;
+  return item.from === null ? due : `${writtenDate(item.from, language)} – ${due}`;
 }
 
 /** The calendar's own dates today, before her corrections (what a correction is checked against). */
@@ -107,6 +114,7 @@ function pageErrors(problems: readonly OwnDateProblem[], language: Language, ids
       return words[problem.field];
     if (problem.field === 'insurer') return words.insurer;
     if (problem.field === 'item') return words.item;
+    if (problem.field === 'from' || problem.field === 'time') return words[problem.field];
     return words.due;
   };
   return problems.map((problem) => ({
@@ -145,8 +153,8 @@ export default async function ownDatePages(
       insurer: chosen === '' ? null : chosen,
       title: field(body, 'title'),
       due: field(body, 'due'),
-      from: null,
-      time: null,
+      from: field(body, 'from') || null,
+      time: field(body, 'time') || null,
       note: field(body, 'note'),
       done: null,
     };
