@@ -2,103 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { Correction, OwnDates, OwnItem, OwnItemInput } from '../domain/own-items.js';
 import type { IsoDate } from '../domain/types.js';
 import { nowIso, type Db } from './database.js';
+import {
+  correctionValues,
+  itemValues,
+  toCorrection,
+  toOwnItem,
+  type ChangeRow,
+  type CorrectionRecord,
+  type OwnDateChange,
+  type OwnItemRecord,
+  type CorrectionRow,
+  type OwnItemRow,
+} from './own-date-rows.js';
 
-export interface OwnItemRecord extends OwnItem {
-  updatedBy: string;
-  updatedAt: string;
-}
-
-export type CorrectionRecord = Correction;
-
-/** One change of an own item or a correction: who, when, the values before and after (null when created/removed). */
-export interface OwnDateChange {
-  action: 'created' | 'changed' | 'removed';
-  by: string;
-  at: string;
-  old: Record<string, unknown> | null;
-  new: Record<string, unknown> | null;
-}
+export type { CorrectionRecord, OwnDateChange, OwnItemRecord } from './own-date-rows.js';
 
 type Subject = 'own-item' | 'correction';
-
-interface OwnItemRow {
-  id: string;
-  provider_id: string;
-  insurer: string | null;
-  title: string;
-  due: string;
-  window_from: string | null;
-  time: string | null;
-  note: string;
-  done: string | null;
-  revision: number;
-  recorded_by: string;
-  recorded_at: string;
-  updated_by: string;
-  updated_at: string;
-}
-
-interface CorrectionRow {
-  id: string;
-  provider_id: string;
-  item: string;
-  due: string;
-  original: string;
-  reason: string;
-  recorded_by: string;
-  recorded_at: string;
-}
-
-interface ChangeRow {
-  action: OwnDateChange['action'];
-  old: string | null;
-  new: string | null;
-  changed_by: string;
-  changed_at: string;
-}
-
-function toOwnItem(row: OwnItemRow): OwnItemRecord {
-  return {
-    id: row.id,
-    insurer: row.insurer,
-    title: row.title,
-    due: row.due,
-    from: row.window_from,
-    time: row.time,
-    note: row.note,
-    done: row.done,
-    revision: row.revision,
-    recordedBy: row.recorded_by,
-    recordedAt: row.recorded_at,
-    updatedBy: row.updated_by,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toCorrection(row: CorrectionRow): CorrectionRecord {
-  return {
-    id: row.id,
-    item: row.item,
-    due: row.due,
-    original: row.original,
-    reason: row.reason,
-    recordedBy: row.recorded_by,
-    recordedAt: row.recorded_at,
-  };
-}
-
-/** The values of an own item its history shows. */
-function itemValues(item: OwnItemInput): Record<string, unknown> {
-  const { insurer, title, due, from, time, note, done } = item;
-  return { insurer, title, due, from, time, note, done };
-}
-
-function correctionValues(
-  correction: Pick<Correction, 'item' | 'due' | 'original' | 'reason'>,
-): Record<string, unknown> {
-  const { item, due, original, reason } = correction;
-  return { item, due, original, reason };
-}
 
 /** Her own items and corrections, each write with its history row in one transaction; removal keeps the row. */
 export class OwnDateStore {
