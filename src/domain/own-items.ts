@@ -140,9 +140,10 @@ function corrected(
     },
     status: correctedStatus(item, correction.due, asOf),
     flags,
+    // Her date's own weekend advice first; the calendar's computation (with its own advice) after, named as such.
     derivation: {
-      nl: `${words('nl')}; ${item.derivation.nl}`,
-      en: `${words('en')}; ${item.derivation.en}`,
+      nl: `${words('nl')}${flagText(flags, 'nl')}; berekening van de kalender: ${item.derivation.nl}`,
+      en: `${words('en')}${flagText(flags, 'en')}; the calendar's computation: ${item.derivation.en}`,
       reading: item.derivation.reading,
     },
     correction: {
