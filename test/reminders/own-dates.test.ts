@@ -51,6 +51,21 @@ describe('her own dates in the digest', () => {
     expect(dayBefore.subject).toContain('Vragenlijst VGZ invullen');
   });
 
+  it('keeps her own dates hers: a practice in the same situation gets none of them', async () => {
+    const hers = await world.provider({ contacts: [anna] });
+    await world.provider({ contacts: [{ email: 'bea@zuid.nl', name: 'Bea' }] });
+    const payload = { insurer: null, title: 'Begroting voorbereiden', due: '2026-07-15', note: 'eigen planning' };
+    expect((await post(hers.id, '/own-items', payload)).statusCode).toBe(201);
+    await world.run('2026-07-15');
+    const text = (to: string) =>
+      world.smtp
+        .to(to)
+        .map(({ mail }) => mail.text ?? '')
+        .join('\n');
+    expect(text('anna@noord.nl')).toContain('Begroting voorbereiden (uw eigen datum)');
+    expect(text('bea@zuid.nl')).not.toContain('Begroting voorbereiden');
+  });
+
   it('reminds on the corrected date, with the reason, not on the computed one', async () => {
     const provider = await world.provider({ contacts: [anna] });
     const corrected = await post(provider.id, '/corrections', {
