@@ -34,6 +34,7 @@ import swaggerPlugin from './plugins/external/swagger.js';
 import apiKeyRoutes from './routes/api-keys/index.js';
 import calendarRoutes from './routes/calendars/index.js';
 import eventRoutes from './routes/events/index.js';
+import ownDateRoutes from './routes/own-dates/index.js';
 import feedRoutes from './routes/feeds/index.js';
 import healthRoutes from './routes/health/index.js';
 import metricsRoutes from './routes/metrics/index.js';
@@ -113,6 +114,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
       await api.register(providerRoutes, { prefix: '/providers', publicBaseUrl: config.publicBaseUrl });
       await api.register(timelineRoutes, { prefix: '/providers' });
       await api.register(eventRoutes, { prefix: '/providers' });
+      await api.register(ownDateRoutes, { prefix: '/providers' });
       await api.register(calendarRoutes, { prefix: '/calendars' });
       await api.register(adminRoutes, { prefix: '/admin' });
     },

@@ -22,12 +22,16 @@ export interface ItemChange {
   details: string[];
   /** With providers: how many of them see this item change in this aspect. */
   affected?: number;
+  /** Of those whose date moves: how many corrected it (their date stands; their next digest asks them to check). */
+  corrected?: number;
 }
 
 /** A provider as the diff needs it: its kinds, contracts and recorded events. */
 export interface ProviderTimelineInput {
   provider: Provider;
   events: RecordedEvent[];
+  /** The items she corrected (src/domain/own-items.ts): a calendar change does not overwrite them. */
+  corrected?: ReadonlySet<string>;
 }
 
 export interface DiffOptions {
@@ -110,7 +114,8 @@ function countAffected(
   asOf: IsoDate,
 ): void {
   const counts = new Map<string, number>();
-  for (const { provider, events } of providers) {
+  const corrected = new Map<string, number>();
+  for (const { provider, events, corrected: hers } of providers) {
     const was = byId(computeTimeline(provider, beforeSet, events, asOf));
     const is = byId(computeTimeline(provider, afterSet, events, asOf));
     for (const id of new Set([...was.keys(), ...is.keys()])) {
@@ -119,13 +124,19 @@ function countAffected(
       const aspects: ChangeAspect[] = [];
       if (!old !== !now) aspects.push('applicability');
       else if (old && now) {
-        if (dateOf(old) !== dateOf(now)) aspects.push('date');
+        if (dateOf(old) !== dateOf(now)) {
+          aspects.push('date');
+          if (hers?.has(id)) corrected.set(id, (corrected.get(id) ?? 0) + 1);
+        }
         if (wordsOf(old) !== wordsOf(now)) aspects.push('wording');
       }
       for (const aspect of aspects) counts.set(`${id}\u0000${aspect}`, (counts.get(`${id}\u0000${aspect}`) ?? 0) + 1);
     }
   }
-  for (const change of changes) change.affected = counts.get(`${change.item}\u0000${change.aspect}`) ?? 0;
+  for (const change of changes) {
+    change.affected = counts.get(`${change.item}\u0000${change.aspect}`) ?? 0;
+    if (change.aspect === 'date' && corrected.has(change.item)) change.corrected = corrected.get(change.item);
+  }
 }
 
 function linesOf(calendar: CompiledCalendar | undefined): Map<string, CompiledLine> {
@@ -249,8 +260,14 @@ function archetypesOf(files: (CalendarFile | null)[]): Archetype[] {
 export function describeChanges(key: string, changes: ItemChange[]): string[] {
   if (changes.length === 0) return [`${key}: no change a provider can see`];
   return changes.map((change) => {
+    const corrected =
+      change.corrected === undefined
+        ? ''
+        : `, ${change.corrected} with a correction kept: her digest asks her to check`;
     const affected =
-      change.affected === undefined ? '' : `  [${change.affected} provider${change.affected === 1 ? '' : 's'}]`;
+      change.affected === undefined
+        ? ''
+        : `  [${change.affected} provider${change.affected === 1 ? '' : 's'}${corrected}]`;
     return `${change.item}  ${change.aspect}${affected}\n    ${change.details.join('\n    ')}`;
   });
 }

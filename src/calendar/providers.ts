@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { EventStore } from '../store/events.js';
+import { OwnDateStore } from '../store/own-dates.js';
 import { ProviderStore } from '../store/providers.js';
 import { attachServerKey } from '../store/secrets.js';
 import type { ProviderTimelineInput } from './diff.js';
@@ -18,6 +19,9 @@ export function* providersOf(databasePath: string, insurer: string): Generator<P
     attachServerKey(db, randomBytes(32).toString('hex'));
     const providers = new ProviderStore(db);
     const events = new EventStore(db);
+    // A database from before migration 009 has no corrections to keep.
+    const hasCorrections = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'corrections'").get() !== undefined;
+    const ownDates = hasCorrections ? new OwnDateStore(db) : undefined;
     const everyone = { keyId: '', admin: true };
     for (let offset = 0; ; offset += PAGE) {
       const { items } = providers.list(everyone, { insurer, limit: PAGE, offset });
@@ -25,6 +29,7 @@ export function* providersOf(databasePath: string, insurer: string): Generator<P
         yield {
           provider: { id: record.id, name: record.name, kinds: record.kinds, contracts: record.contracts },
           events: events.recordedEvents(record.id),
+          corrected: new Set(ownDates?.corrections(record.id).map((correction) => correction.item) ?? []),
         };
       }
       if (items.length < PAGE) break;

@@ -434,7 +434,7 @@ function statusOf(
 }
 
 /** By due date (and time); an item without a date comes right after the step it waits for, in chain order. */
-function sortTimeline(items: TimelineItem[]): TimelineItem[] {
+export function sortTimeline(items: TimelineItem[]): TimelineItem[] {
   const dueOf = new Map(items.map((item) => [item.id, item.due]));
   const anchorOf = (item: TimelineItem): string =>
     item.due === null && item.waitsFor !== null ? item.waitsFor : item.id;

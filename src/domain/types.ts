@@ -236,7 +236,8 @@ export interface TimelineItem {
   insurer: string;
   title: Text;
   actor: Actor;
-  type: MilestoneType;
+  /** `own`: a date she recorded herself (src/domain/own-items.ts), binding her like a deadline. */
+  type: MilestoneType | 'own';
   /** Null while the date counts from a step not recorded yet (see `waitsFor`). */
   due: IsoDate | null;
   time: string | null;
@@ -260,4 +261,19 @@ export interface TimelineItem {
   contact: string;
   note: string | null;
   source: { document: string; section: string; quote: string };
+  /** Her own item only: who recorded it, when, and its revision (one up with every change). */
+  recorded?: { by: string; at: string; revision: number };
+  /** A computed item she corrected: the corrected date, the computed one she corrected, her reason, who and when. */
+  correction?: ItemCorrection;
+}
+
+/** `calendarNow`: the date the calendar computes now when it is not the one she corrected (she should check). */
+export interface ItemCorrection {
+  id: string;
+  due: IsoDate;
+  original: IsoDate;
+  reason: string;
+  by: string;
+  at: string;
+  calendarNow: IsoDate | null;
 }

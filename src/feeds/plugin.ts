@@ -15,6 +15,7 @@ async function feeds(fastify: FastifyInstance, opts: { publicBaseUrl: string }):
     db: fastify.db,
     providers: fastify.store.providers,
     events: fastify.store.events,
+    ownDates: fastify.store.ownDates,
     calendars: () => fastify.calendars,
     today: () => fastify.today(),
     publicBaseUrl: opts.publicBaseUrl,

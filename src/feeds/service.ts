@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { CompiledCalendar } from '../domain/calendar.js';
 import type { CalendarSet } from '../domain/calendar-set.js';
+import { timelineWithOwnDates } from '../domain/own-items.js';
 import { computeTimeline } from '../domain/timeline.js';
 import type { Contract, ContractStatus, IsoDate, ProviderKind, TimelineItem } from '../domain/types.js';
 import type { Db } from '../store/database.js';
 import type { EventStore } from '../store/events.js';
+import type { OwnDateStore } from '../store/own-dates.js';
 import type { ProviderRecord, ProviderStore } from '../store/providers.js';
 import { keyedHash } from '../store/secrets.js';
 import { FeedCache, type RenderedFeed } from './cache.js';
@@ -48,6 +50,7 @@ export interface FeedServiceOptions {
   db: Db;
   providers: ProviderStore;
   events: EventStore;
+  ownDates: OwnDateStore;
   /** A getter, so a calendar set that is replaced (reloaded) is seen at the next request. */
   calendars: () => CalendarSet;
   today: () => IsoDate;
@@ -86,10 +89,11 @@ export class FeedService {
     const today = this.options.today();
     return {
       provider,
-      items: computeTimeline(
+      items: timelineWithOwnDates(
         provider,
         this.options.calendars(),
         this.options.events.recordedEvents(provider.id),
+        this.options.ownDates.ownDates(provider.id),
         today,
       ),
       today,
@@ -108,7 +112,13 @@ export class FeedService {
     const cached = this.cache.get(feed, version);
     if (cached) return cached;
     const provider = this.options.providers.getByFeedToken(token) as ProviderRecord;
-    const items = computeTimeline(provider, calendars, this.options.events.recordedEvents(provider.id), today);
+    const items = timelineWithOwnDates(
+      provider,
+      calendars,
+      this.options.events.recordedEvents(provider.id),
+      this.options.ownDates.ownDates(provider.id),
+      today,
+    );
     const timelineUrl = providerPageUrl(this.options.publicBaseUrl, token);
     const events = feedEventsOf(items, {
       stateFeed: () => feed,
@@ -235,6 +245,11 @@ export class FeedService {
 let nextCalendarSetId = 1;
 
 function insurerName(calendars: CalendarSet, item: TimelineItem): string {
+  // Her own item names the insurer it concerns (any calendar of it gives the name), or none.
+  if (item.type === 'own')
+    return item.insurer === ''
+      ? 'Eigen datum'
+      : (calendars.all().find((calendar) => calendar.file.insurer === item.insurer)?.file.insurerName ?? item.insurer);
   const [insurer, year] = item.calendar.split('/');
   return calendars.get(insurer, Number(year))?.file.insurerName ?? insurer;
 }

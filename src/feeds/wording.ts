@@ -45,6 +45,9 @@ export function summaryOf(item: TimelineItem, insurerName: string, withStatus = 
     : `${insurerName}: ${lowerFirst(item.title.nl)}`;
   if (item.actor === 'insurer' && item.type === 'deadline') summary += ` (${insurerName} is aan zet)`;
   if (item.type === 'advice') summary += ' (advies)';
+  // Her own date without an insurer is named so already ("Eigen datum: …").
+  if (item.type === 'own') summary += item.insurer === '' ? '' : ' (eigen datum)';
+  else if (item.correction) summary += ' (gecorrigeerd)';
   if (!withStatus) return summary;
   if (item.done !== null) summary += ' ✓ gedaan';
   else if (item.status === 'overdue') summary += ' ⚠ te laat';
@@ -106,8 +109,8 @@ export function descriptionOf(
     ...derivationLines(item, options.following ?? []),
     ...(item.projected ? ['Verwachte datum: telt vanaf een eerdere stap die nog niet is vastgelegd.'] : []),
     ...(options.withStatus === false ? [] : [statusText(item)]),
-    `Bron: ${item.source.document}, ${sectionLabel(item.source.section)}: "${item.source.quote}"`,
-    `Contact: ${item.contact}`,
+    sourceLine(item),
+    ...(item.contact === '' ? [] : [`Contact: ${item.contact}`]),
     `Tijdlijn: ${timelineUrl}`,
   ];
   return lines.join('\n');
@@ -122,9 +125,15 @@ export function openingDescriptionOf(
   return [
     `Vanaf vandaag kan het: ${lowerFirst(item.title.nl)} (${insurerName}).`,
     whenText(item),
-    `Bron: ${item.source.document}, ${sectionLabel(item.source.section)}: "${item.source.quote}"`,
+    sourceLine(item),
     `Tijdlijn: ${timelineUrl}`,
   ].join('\n');
+}
+
+/** Her own item rests on her note; a calendar line on its document, section and wording. */
+function sourceLine(item: TimelineItem): string {
+  if (item.type === 'own') return `Bron: ${item.source.quote} (uw eigen datum)`;
+  return `Bron: ${item.source.document}, ${sectionLabel(item.source.section)}: "${item.source.quote}"`;
 }
 
 function sectionLabel(section: string): string {

@@ -1,5 +1,6 @@
 import type { CalendarSet } from '../domain/calendar-set.js';
 import { addDays } from '../domain/plain-date.js';
+import { NO_OWN_DATES, withOwnDates, type OwnDates } from '../domain/own-items.js';
 import { computeTimeline } from '../domain/timeline.js';
 import type { IsoDate, Provider, RecordedEvent, TimelineItem } from '../domain/types.js';
 
@@ -24,14 +25,17 @@ export class DayTimelines {
     private readonly day: IsoDate,
   ) {}
 
-  of(provider: Provider, events: readonly RecordedEvent[]): DayTimeline {
+  of(provider: Provider, events: readonly RecordedEvent[], own: OwnDates = NO_OWN_DATES): DayTimeline {
     const situation = JSON.stringify([provider.kinds, provider.contracts, events]);
     let timeline = this.kept.get(situation);
     if (timeline === undefined) {
       timeline = this.compute(provider, events);
       if (this.kept.size < KEPT_SITUATIONS) this.kept.set(situation, timeline);
     }
-    return timeline;
+    // Her own dates are hers alone: merged after the shared part, never kept with it.
+    if (own.items.length === 0 && own.corrections.length === 0) return timeline;
+    const flagsFor = (due: IsoDate) => this.calendars.workingDays.flagsFor(due);
+    return { items: withOwnDates(timeline.items, own, this.day, flagsFor), moving: timeline.moving };
   }
 
   private compute(provider: Provider, events: readonly RecordedEvent[]): DayTimeline {

@@ -1,3 +1,4 @@
+import { bindsLikeDeadline } from '../domain/own-items.js';
 import { addDays, daysBetween } from '../domain/plain-date.js';
 import type { IsoDate, TimelineItem } from '../domain/types.js';
 
@@ -8,7 +9,8 @@ export const LATE_NOTICE_DAYS = 14;
  * Why an item is in a digest: a reminder `reminderDays` before its due date, due today, an insurer date
  * that passed with nothing recorded, or a date that differs from the one last mailed.
  */
-export type NoticeKind = 'reminder' | 'due-today' | 'insurer-late' | 'changed';
+/** `check-correction`: a later calendar version moved the date she corrected; her date stands, she should check it. */
+export type NoticeKind = 'reminder' | 'due-today' | 'insurer-late' | 'changed' | 'check-correction';
 
 /** An item with a date: only those are reminded of (a step waiting for an unrecorded one has none). */
 export type DatedItem = TimelineItem & { due: IsoDate };
@@ -87,7 +89,7 @@ export function planDigest(input: DigestInput): Digest | null {
     // An act she may do whose window closed unused, or a date of a round that has closed: over, nothing to tell her.
     if ((item.optional && daysLeft < 0) || item.status === 'not-recorded') continue;
     const found: { kind: NoticeKind; key: string }[] = [];
-    if (item.actor === 'provider' && (item.type === 'deadline' || item.type === 'advice')) {
+    if (item.actor === 'provider' && (bindsLikeDeadline(item) || item.type === 'advice')) {
       if (daysLeft === 0) found.push({ kind: 'due-today', key: 'due-today' });
       else if (daysLeft > 0) {
         // The latest reminder day that fell between `since` and `day`; one reminder even after several missed days.
@@ -101,6 +103,10 @@ export function planDigest(input: DigestInput): Digest | null {
       found.push({ kind: 'insurer-late', key: 'insurer-late' });
     const toldDue = history.toldDue.get(item.id);
     if (toldDue !== undefined && toldDue !== item.due && daysLeft >= 0) found.push({ kind: 'changed', key: 'changed' });
+    // Once per new calendar date: a further move of the original asks again.
+    const calendarNow = item.correction?.calendarNow ?? null;
+    if (calendarNow !== null && daysLeft >= 0)
+      found.push({ kind: 'check-correction', key: `check-correction-${calendarNow}` });
 
     const fresh = found.filter(({ key }) => !history.told.has(noticeKey(item.id, key, item.due)));
     if (fresh.length === 0) continue;

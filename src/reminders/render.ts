@@ -57,11 +57,14 @@ const WORDS = {
     expected: 'Verwacht uiterlijk',
     todo: 'Wat te doen',
     source: 'Bron',
+    ownDate: 'uw eigen datum',
     section: 'paragraaf',
     weekend: (day: string) => `valt op ${day}`,
     holiday: (name: string) => `valt op ${name}`,
     actBy: (date: string) => `regel het uiterlijk ${date}`,
     changed: (before: string) => `Datum gewijzigd: dit stond eerder op ${before}.`,
+    checkCorrection: (now: string, original: string, due: string) =>
+      `De kalender van de verzekeraar is gewijzigd: die geeft nu ${now} (was ${original} toen u de datum corrigeerde). Uw correctie naar ${due} blijft staan: controleer of die nog klopt.`,
     late: (insurer: string, date: string, contact: string) =>
       `${insurer} had dit uiterlijk ${date} moeten doen; er is niets vastgelegd: kijk in VECOZO of schrijf naar ${contact}.`,
     record: 'Gebeurd? Leg het vast, dan rekenen de volgende stappen vanaf die dag.',
@@ -75,6 +78,8 @@ const WORDS = {
     subjectLate: (title: string, insurer: string) => `Controleer: ${title} (${insurer}) is niet vastgelegd`,
     subjectChanged: (title: string, insurer: string, date: string) =>
       `Gewijzigde datum: ${title} (${insurer}), nu ${date}`,
+    subjectCheckCorrection: (title: string, insurer: string) =>
+      `Controleer uw correctie: ${title} (${insurer}), de kalender is gewijzigd`,
     more: (count: number) => ` en ${count} ${count === 1 ? 'ander punt' : 'andere punten'}`,
     footer: 'U ontvangt deze e-mail omdat uw adres als contactpersoon bij deze zorgaanbieder is opgegeven.',
     signedUp: (site: string) => `U ontvangt deze e-mail omdat u zich op ${site} heeft aangemeld voor herinneringen.`,
@@ -94,11 +99,14 @@ const WORDS = {
     expected: 'Expected by',
     todo: 'What to do',
     source: 'Source',
+    ownDate: 'your own date',
     section: 'section',
     weekend: (day: string) => `falls on a ${day === 'zaterdag' ? 'Saturday' : 'Sunday'}`,
     holiday: (name: string) => `falls on a public holiday (${name})`,
     actBy: (date: string) => `see to it by ${date} at the latest`,
     changed: (before: string) => `Date changed: this was ${before} before.`,
+    checkCorrection: (now: string, original: string, due: string) =>
+      `The insurer's calendar has changed: it now gives ${now} (it was ${original} when you corrected the date). Your correction to ${due} stands: check that it still holds.`,
     late: (insurer: string, date: string, contact: string) =>
       `${insurer} had to do this by ${date}; nothing is recorded: check VECOZO or write to ${contact}.`,
     record: 'Has it happened? Record it, and the next steps count from that day.',
@@ -112,6 +120,8 @@ const WORDS = {
     subjectLate: (title: string, insurer: string) => `Check: ${title} (${insurer}) is not recorded`,
     subjectChanged: (title: string, insurer: string, date: string) =>
       `Date changed: ${title} (${insurer}), now ${date}`,
+    subjectCheckCorrection: (title: string, insurer: string) =>
+      `Check your correction: ${title} (${insurer}), the calendar has changed`,
     more: (count: number) => ` and ${count} more`,
     footer: 'You receive this e-mail because your address is given as a contact of this care provider.',
     signedUp: (site: string) => `You receive this e-mail because you signed up for reminders on ${site}.`,
@@ -143,6 +153,11 @@ function noticeLines(notice: Notice, context: DigestContext): NoticeLines {
   for (const flag of item.flags) lines.push({ label: null, text: flagText(flag, item.actor === 'provider', language) });
   if (notice.previousDue !== null)
     lines.push({ label: null, text: words.changed(formatDate(notice.previousDue, language)) });
+  if (notice.kinds.includes('check-correction') && item.correction?.calendarNow) {
+    const { calendarNow, original, due } = item.correction;
+    const [now, was, hers] = [calendarNow, original, due].map((iso) => formatDate(iso, language));
+    lines.push({ label: null, text: words.checkCorrection(now, was, hers) });
+  }
   if (late) lines.push({ label: words.todo, text: words.late(insurer, formatDate(item.due, language), item.contact) });
   // Calendar notes (how a line was read) are written in English: only English mails carry them.
   else if (item.actor === 'provider')
@@ -153,9 +168,12 @@ function noticeLines(notice: Notice, context: DigestContext): NoticeLines {
   }
   lines.push({
     label: words.source,
-    text: `${item.source.document}, ${words.section} ${item.source.section}: "${item.source.quote}"`,
+    text:
+      item.type === 'own'
+        ? `${item.source.quote} (${words.ownDate})`
+        : `${item.source.document}, ${words.section} ${item.source.section}: "${item.source.quote}"`,
   });
-  return { heading: `${title} (${insurer})`, lines };
+  return { heading: `${title} (${insurer === '' ? words.ownDate : insurer})`, lines };
 }
 
 /** "valt op zondag: regel het uiterlijk vrijdag 30 oktober" */
@@ -175,7 +193,9 @@ function subjectOf(digest: Digest, context: DigestContext): string {
     ? words.subjectLate(title, insurer)
     : nearest.kinds.length === 1 && nearest.kinds[0] === 'changed'
       ? words.subjectChanged(title, insurer, date)
-      : words.subjectDeadline(title, insurer, words.left(nearest.daysLeft), date);
+      : nearest.kinds.length === 1 && nearest.kinds[0] === 'check-correction'
+        ? words.subjectCheckCorrection(title, insurer)
+        : words.subjectDeadline(title, insurer, words.left(nearest.daysLeft), date);
   const others = digest.notices.length - 1;
   return others > 0 ? main + words.more(others) : main;
 }

@@ -8,6 +8,7 @@ import type { MailTransport } from '../mail/transport.js';
 import { ApiKeyStore } from '../store/api-keys.js';
 import { nowIso, type Db } from '../store/database.js';
 import { EventStore } from '../store/events.js';
+import { OwnDateStore } from '../store/own-dates.js';
 import { OutboxStore, type PlannedMail } from '../store/outbox.js';
 import { WebStore } from '../store/web.js';
 import { ProviderStore } from '../store/providers.js';
@@ -89,6 +90,7 @@ export class ReminderRunner {
   private readonly store: ReminderStore;
   private readonly providers: ProviderStore;
   private readonly events: EventStore;
+  private readonly ownDates: OwnDateStore;
   private readonly mails: ReminderMails;
   private readonly from: { address: string; domain: string };
   private readonly concurrency: number;
@@ -102,6 +104,7 @@ export class ReminderRunner {
     this.store = new ReminderStore(options.db);
     this.providers = new ProviderStore(options.db);
     this.events = new EventStore(options.db);
+    this.ownDates = new OwnDateStore(options.db);
     const { address } = parseMailbox(options.mailFrom);
     this.from = { address, domain: address.slice(address.lastIndexOf('@') + 1) };
     this.concurrency = Math.max(1, options.concurrency ?? 4);
@@ -209,13 +212,14 @@ export class ReminderRunner {
       const contactIds = [...contacts.values()].flatMap((list) => list.map((contact) => contact.id));
       const mailed = this.outbox.contactsWithMail(contactIds, day);
       const events = this.events.recordedEventsOf(providerIds);
+      const ownDates = this.ownDates.ownDatesOf(providerIds);
       const histories = this.store.historiesOf(contactIds);
       const pageTokens = this.mails.pageTokensOf(providerIds);
       const built: BuiltMail[] = [];
       for (const provider of items) {
         const waiting = (contacts.get(provider.id) ?? []).filter((contact) => !mailed.has(contact.id));
         if (waiting.length === 0) continue;
-        const timeline = timelines.of(provider, events.get(provider.id) ?? []);
+        const timeline = timelines.of(provider, events.get(provider.id) ?? [], ownDates.get(provider.id));
         for (const contact of waiting) {
           // A new address first gets only a short notice naming who added it, with a one-click stop.
           if (contact.introducedOn === null) {

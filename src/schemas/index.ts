@@ -2,6 +2,7 @@ import { ApiKeySchema } from './api-keys.js';
 import { CalendarSummarySchema, PlanningLineSchema } from './calendars.js';
 import { FieldErrorSchema, ProblemSchema } from './common.js';
 import { EventSchema } from './events.js';
+import { CorrectionSchema, OwnItemSchema } from './own-dates.js';
 import { ProviderSchema } from './providers.js';
 import { TimelineItemSchema } from './timeline.js';
 
@@ -12,6 +13,8 @@ export const SHARED_SCHEMAS = [
   ProviderSchema,
   TimelineItemSchema,
   EventSchema,
+  OwnItemSchema,
+  CorrectionSchema,
   ApiKeySchema,
   CalendarSummarySchema,
   PlanningLineSchema,

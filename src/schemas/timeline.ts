@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ITEM_STATUSES } from '../domain/types.js';
-import { IdSchema, IsoDateSchema, nullable, stringEnum } from './common.js';
+import { IdSchema, IsoDateSchema, TimestampSchema, nullable, stringEnum } from './common.js';
 import { ContractStatusSchema, ProviderKindSchema } from './providers.js';
 
 export const TextSchema = Type.Object(
@@ -40,6 +40,23 @@ export const DerivationSchema = Type.Object(
     description:
       'How the date came about, e.g. "aanbod overeenkomst 2027 ontvangen uiterlijk 30 september 2026 + 4 weken = 28 oktober 2026". `reading`: where the document is ambiguous, the reading taken.',
   },
+);
+
+export const ItemCorrectionSchema = Type.Object(
+  {
+    id: IdSchema,
+    due: { ...IsoDateSchema, description: "The corrected date (the item's `due`)." },
+    original: { ...IsoDateSchema, description: 'The date the calendar computed when she corrected it.' },
+    reason: Type.String({ description: 'Her reason, e.g. "CZ gave us until 8 November, letter of 2 October".' }),
+    by: Type.String({ description: 'Id of the API key that made the correction.' }),
+    at: TimestampSchema,
+    calendarNow: nullable({
+      ...IsoDateSchema,
+      description:
+        'Set when a later calendar version computes another date than `original`: the correction stands, and she should check it.',
+    }),
+  },
+  { description: 'Only on an item she corrected (`POST /api/v1/providers/{id}/corrections`).' },
 );
 
 const timelineItemExample = {
@@ -88,9 +105,9 @@ export const TimelineItemSchema = Type.Object(
     insurer: Type.String(),
     title: TextSchema,
     actor: ActorSchema,
-    type: stringEnum(['deadline', 'info', 'advice'], {
+    type: stringEnum(['deadline', 'info', 'advice', 'own'], {
       description:
-        '`deadline`: binds; `info`: a computed date, term end or optional event, never late; `advice`: a date the insurer did not give (our advice), never overdue, never an insurer-late notice.',
+        '`deadline`: binds; `info`: a computed date, term end or optional event, never late; `advice`: a date the insurer did not give (our advice), never overdue, never an insurer-late notice; `own`: a date the practice recorded herself (`POST /api/v1/providers/{id}/own-items`), binding her like a deadline, its source her note.',
     }),
     due: nullable({
       ...IsoDateSchema,
@@ -143,6 +160,17 @@ export const TimelineItemSchema = Type.Object(
     contact: Type.String({ description: 'Insurer address to write to about this item.' }),
     note: nullable(Type.String({ description: 'How the source was read, where it is ambiguous.' })),
     source: SourceSchema,
+    recorded: Type.Optional(
+      Type.Object(
+        {
+          by: Type.String({ description: 'Id of the API key that recorded it.' }),
+          at: TimestampSchema,
+          revision: Type.Integer({ minimum: 1, description: 'One up with every change.' }),
+        },
+        { description: 'Her own items only (`type: own`): who recorded it and when.' },
+      ),
+    ),
+    correction: Type.Optional(ItemCorrectionSchema),
   },
   {
     $id: 'TimelineItem',

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { recordingProblems, type RecordingProblem } from '../domain/recording.js';
+import { timelineWithOwnDates } from '../domain/own-items.js';
 import { computeTimeline } from '../domain/timeline.js';
 import type { TimelineItem } from '../domain/types.js';
 import type { EventRecord } from '../store/events.js';
@@ -8,10 +9,11 @@ import { wordsFor, type Language } from './words.js';
 
 /** Her timeline now, with what she recorded. */
 export function timelineOf(fastify: FastifyInstance, provider: ProviderRecord): TimelineItem[] {
-  return computeTimeline(
+  return timelineWithOwnDates(
     provider,
     fastify.calendars,
     fastify.store.events.recordedEvents(provider.id),
+    fastify.store.ownDates.ownDates(provider.id),
     fastify.today(),
   );
 }

@@ -1,3 +1,4 @@
+import { bindsLikeDeadline } from '../domain/own-items.js';
 import { daysBetween } from '../domain/plain-date.js';
 import type { IsoDate, TimelineItem } from '../domain/types.js';
 import { wordsFor, writtenDate, type Language } from './words.js';
@@ -94,11 +95,12 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
     options.events !== undefined &&
     item.done === null &&
     item.type !== 'info' &&
+    item.type !== 'own' &&
     (item.actor === 'provider' || item.chain !== null);
   return {
     id: item.id,
     anchor: `item-${item.id.replace(/[^A-Za-z0-9_-]/g, '-')}`,
-    heading: `${insurer}: ${item.title[language]}`,
+    heading: insurer === '' ? item.title[language] : `${insurer}: ${item.title[language]}`,
     who:
       item.type === 'info'
         ? words.who.info
@@ -115,7 +117,7 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
       item.done === null &&
       !item.optional &&
       item.actor === 'provider' &&
-      item.type === 'deadline' &&
+      bindsLikeDeadline(item) &&
       last !== null &&
       days !== null &&
       last >= today &&

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { diffCalendars } from '../../src/calendar/diff.js';
+import { describeChanges, diffCalendars } from '../../src/calendar/diff.js';
 import { CALENDARS_DIR, loadCalendarFiles, parseCalendar } from '../../src/calendar/load.js';
 import { providersOf } from '../../src/calendar/providers.js';
 import { calendarsSince } from '../../src/calendar/versions.js';
@@ -11,6 +11,7 @@ import { ApiKeyStore } from '../../src/store/api-keys.js';
 import { openDatabase } from '../../src/store/database.js';
 import { EventStore } from '../../src/store/events.js';
 import { migrate } from '../../src/store/migrations.js';
+import { OwnDateStore } from '../../src/store/own-dates.js';
 import { ProviderStore } from '../../src/store/providers.js';
 import type { Contract, ProviderKind } from '../../src/domain/types.js';
 
@@ -66,6 +67,45 @@ describe('calendars:diff', () => {
     ]);
     expect(changes[0].details[0]).toContain('kraamzorg/new');
     expect(changes[0].details[0]).not.toContain('agreement-runs');
+  });
+
+  it('counts the providers who corrected a moved date: her date stands, her digest asks her to check', () => {
+    const dbPath = join(temp, 'corrected.db');
+    const db = openDatabase(dbPath);
+    migrate(db);
+    const key = new ApiKeyStore(db).create('test').apiKey.id;
+    const providers = new ProviderStore(db);
+    const add = (agb: string) =>
+      providers.create(key, {
+        name: `Praktijk ${agb}`,
+        agb,
+        kinds: ['verloskunde'],
+        contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing' }],
+        contacts: [],
+        reminderDays: [7],
+      });
+    add('11111111');
+    const corrected = add('22222222');
+    const correction = {
+      item: 'cz-groep/2027/ondertekenen',
+      due: '2026-11-08',
+      original: '2026-11-01',
+      reason: 'brief',
+    };
+    new OwnDateStore(db).correct(corrected.id, correction, key);
+    db.close();
+
+    const changes = diffCalendars(parseCalendar(czText, CZ), parseCalendar(moved, CZ), {
+      asOf,
+      decreeDays,
+      providers: providersOf(dbPath, 'cz-groep'),
+    });
+    expect(changes).toEqual([
+      expect.objectContaining({ item: correction.item, aspect: 'date', affected: 2, corrected: 1 }),
+    ]);
+    expect(describeChanges('cz-groep/2027', changes)[0]).toContain(
+      '[2 providers, 1 with a correction kept: her digest asks her to check]',
+    );
   });
 
   it('reads the calendar at a git ref and compares it with the working tree', () => {

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { ApiKeyStore } from '../../store/api-keys.js';
 import { EventStore } from '../../store/events.js';
 import { IdempotencyStore } from '../../store/idempotency.js';
+import { OwnDateStore } from '../../store/own-dates.js';
 import { ProviderStore } from '../../store/providers.js';
 
 export interface Store {
@@ -10,6 +11,7 @@ export interface Store {
   providers: ProviderStore;
   events: EventStore;
   idempotency: IdempotencyStore;
+  ownDates: OwnDateStore;
 }
 
 declare module 'fastify' {
@@ -25,6 +27,7 @@ async function store(fastify: FastifyInstance, opts: { adminApiKey?: string }): 
     providers: new ProviderStore(fastify.db),
     events: new EventStore(fastify.db),
     idempotency: new IdempotencyStore(fastify.db),
+    ownDates: new OwnDateStore(fastify.db),
   };
   if (opts.adminApiKey) {
     const { apiKey, created } = repositories.apiKeys.ensureAdmin(opts.adminApiKey);

@@ -30,6 +30,10 @@ async function openApi(fastify: FastifyInstance, opts: { publicBaseUrl: string; 
         { name: 'providers', description: 'Care providers, their contracts and contacts' },
         { name: 'timeline', description: 'Every date that applies to a provider' },
         { name: 'events', description: 'What happened: moves relative deadlines; an audit trail' },
+        {
+          name: 'own dates',
+          description: 'Her own dated items and her corrections of computed dates, each with its history',
+        },
         { name: 'calendars', description: "The insurers' planning tables (no key needed)" },
         { name: 'api-keys', description: 'Tenants (admin only)' },
         { name: 'feeds', description: 'iCal feeds to subscribe to in Google Calendar, Outlook or Apple Calendar' },

@@ -1,5 +1,5 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { computeTimeline } from '../../domain/timeline.js';
+import { timelineWithOwnDates } from '../../domain/own-items.js';
 import { sendAnswer, timelineVersion } from '../../plugins/app/answers.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput, notFound } from '../../problems.js';
@@ -47,10 +47,11 @@ const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
         () => {
           const provider = fastify.store.providers.get(id, tenant);
           if (!provider) throw notFound('provider');
-          const items = computeTimeline(
+          const items = timelineWithOwnDates(
             provider,
             fastify.calendars,
             fastify.store.events.recordedEvents(provider.id),
+            fastify.store.ownDates.ownDates(provider.id),
             asOf,
           ).filter(
             (item) =>

@@ -10,6 +10,7 @@ import { timelineView } from '../view-model.js';
 import { wordsFor, writtenDate, type Language } from '../words.js';
 import { accountOf, sendLinkGone } from './account.js';
 import addressPages from './address.js';
+import ownDatePages, { ownDatesView } from './own-dates.js';
 import settingsPages from './settings.js';
 
 type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>;
@@ -79,6 +80,7 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
         addressUrl: `${base(token)}/e-mailadres`,
         deleteUrl: `${base(token)}/verwijderen`,
         rotateAction: `${base(token)}/agenda-adres`,
+        ownDates: ownDatesView(fastify, provider, token, language, request.query, errors ? request.body : undefined),
         links: subscribeLinks(personalFeedUrl(context, provider), provider.name),
         flash: flashOf(
           request,
@@ -169,5 +171,6 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
   );
 
   await settingsPages(fastify, context);
+  await ownDatePages(fastify, context, (request, reply, found, errors) => renderOwnPage(request, reply, found, errors));
   await addressPages(fastify, context);
 }

@@ -19,7 +19,11 @@ export interface SignupValues {
 /** The insurer's name for an item, as every page and feed writes it first. */
 export function insurerNameOf(fastify: FastifyInstance) {
   return (item: TimelineItem) =>
-    fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer;
+    // Her own item names its insurer (any calendar of it gives the name), or none ('').
+    item.type === 'own'
+      ? (fastify.calendars.all().find((calendar) => calendar.file.insurer === item.insurer)?.file.insurerName ??
+        item.insurer)
+      : (fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer);
 }
 
 export function situationSummary(fastify: FastifyInstance, situation: Situation, language: Language): string {

@@ -1,0 +1,153 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { computeTimeline } from '../../domain/timeline.js';
+import type { TimelineItem } from '../../domain/types.js';
+import { tenantOf } from '../../plugins/app/auth.js';
+import { invalidInput, notFound } from '../../problems.js';
+import { LOCATION_HEADER, SECURITY, problemResponses } from '../../schemas/common.js';
+import {
+  CorrectionListSchema,
+  CorrectionParamsSchema,
+  CorrectionSchema,
+  CreateCorrectionSchema,
+  OwnDateHistorySchema,
+} from '../../schemas/own-dates.js';
+import { ProviderParamsSchema } from '../../schemas/providers.js';
+import type { CorrectionRecord } from '../../store/own-dates.js';
+import type { ProviderRecord } from '../../store/providers.js';
+import { correctionProblems } from '../../validation/own-dates.js';
+import { CREATE_CORRECTION_DESCRIPTION } from './descriptions.js';
+
+const tags = ['own dates'];
+
+/** A correction with the date the calendar computes today, so a moved original shows. */
+function correctionResource(correction: CorrectionRecord, computed: readonly TimelineItem[]) {
+  return { ...correction, computed: computed.find((item) => item.id === correction.item)?.due ?? null };
+}
+
+/** Her corrections of computed dates: correct, list, undo, and each one's history. */
+const corrections: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.addHook('onRequest', fastify.authenticate);
+
+  const providerOf = (request: { params: { id: string } } & Parameters<typeof tenantOf>[0]) => {
+    const provider = fastify.store.providers.get(request.params.id, tenantOf(request));
+    if (!provider) throw notFound('provider');
+    return provider;
+  };
+  // The calendar's own dates today, before her corrections: what a correction is checked against and keeps as original.
+  const computedOf = (provider: ProviderRecord) =>
+    computeTimeline(provider, fastify.calendars, fastify.store.events.recordedEvents(provider.id), fastify.today());
+
+  fastify.post(
+    '/:id/corrections',
+    {
+      schema: {
+        operationId: 'correctDate',
+        tags,
+        summary: 'Correct a computed date',
+        description: CREATE_CORRECTION_DESCRIPTION,
+        security: SECURITY,
+        params: ProviderParamsSchema,
+        body: CreateCorrectionSchema,
+        response: {
+          201: { ...Type.Ref(CorrectionSchema, { description: 'The new correction.' }), headers: LOCATION_HEADER },
+          200: Type.Ref(CorrectionSchema, { description: 'The changed correction of the same item.' }),
+          ...problemResponses(400, 401, 404, 413, 415, 429, 500),
+        },
+      },
+    },
+    async (request, reply) => {
+      const provider = providerOf(request);
+      const { item, due, reason } = request.body;
+      const computed = computedOf(provider);
+      const problems = correctionProblems(item, due, reason, computed);
+      if (problems.length > 0)
+        throw invalidInput(problems.map(({ field, message }) => ({ field, in: 'body' as const, message })));
+      const original = computed.find((entry) => entry.id === item)!.due!;
+      const { correction, created } = fastify.store.ownDates.correct(
+        provider.id,
+        { item, due, original, reason },
+        tenantOf(request).keyId,
+      );
+      const location = `/api/v1/providers/${provider.id}/corrections/${correction.id}`;
+      return reply
+        .code(created ? 201 : 200)
+        .header('location', location)
+        .send(correctionResource(correction, computed));
+    },
+  );
+
+  fastify.get(
+    '/:id/corrections',
+    {
+      schema: {
+        operationId: 'listCorrections',
+        tags,
+        summary: 'List corrections',
+        description:
+          "The provider's live corrections, each with the date the calendar computes today (`computed`): where it is not `original`, a calendar version moved it since and she should check her correction.",
+        security: SECURITY,
+        params: ProviderParamsSchema,
+        response: {
+          200: { ...CorrectionListSchema, description: 'The corrections.' },
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
+    },
+    async (request) => {
+      const provider = providerOf(request);
+      const computed = computedOf(provider);
+      return {
+        items: fastify.store.ownDates.corrections(provider.id).map((entry) => correctionResource(entry, computed)),
+      };
+    },
+  );
+
+  fastify.delete(
+    '/:id/corrections/:correctionId',
+    {
+      schema: {
+        operationId: 'undoCorrection',
+        tags,
+        summary: 'Undo a correction',
+        description:
+          'Undoes a correction: the item is on its computed date again (its feed event moves back). The history keeps it, with who undid it and when.',
+        security: SECURITY,
+        params: CorrectionParamsSchema,
+        response: { 204: Type.Null({ description: 'Undone.' }), ...problemResponses(400, 401, 404, 429, 500) },
+      },
+    },
+    async (request, reply) => {
+      const provider = providerOf(request);
+      if (!fastify.store.ownDates.removeCorrection(provider.id, request.params.correctionId, tenantOf(request).keyId))
+        throw notFound('correction');
+      return reply.code(204).send(null);
+    },
+  );
+
+  fastify.get(
+    '/:id/corrections/:correctionId/history',
+    {
+      schema: {
+        operationId: 'getCorrectionHistory',
+        tags,
+        summary: "A correction's history",
+        description:
+          'Every change of the correction, oldest first: created, changed (corrected again), removed (undone), with who, when, and the values before and after.',
+        security: SECURITY,
+        params: CorrectionParamsSchema,
+        response: {
+          200: { ...OwnDateHistorySchema, description: 'The history.' },
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
+    },
+    async (request) => {
+      const provider = providerOf(request);
+      const items = fastify.store.ownDates.history(provider.id, 'correction', request.params.correctionId);
+      if (items.length === 0) throw notFound('correction');
+      return { items };
+    },
+  );
+};
+
+export default corrections;

@@ -1,0 +1,180 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { OWN_ITEM_PREFIX, type OwnItemInput } from '../../domain/own-items.js';
+import { sendAnswer } from '../../plugins/app/answers.js';
+import { tenantOf } from '../../plugins/app/auth.js';
+import { invalidInput, notFound } from '../../problems.js';
+import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
+import {
+  CreateOwnItemSchema,
+  OwnDateHistorySchema,
+  OwnItemListSchema,
+  OwnItemParamsSchema,
+  OwnItemSchema,
+  UpdateOwnItemSchema,
+} from '../../schemas/own-dates.js';
+import { ProviderParamsSchema } from '../../schemas/providers.js';
+import type { OwnItemRecord } from '../../store/own-dates.js';
+import { ownItemProblems } from '../../validation/own-dates.js';
+import { CREATE_OWN_ITEM_DESCRIPTION, UPDATE_OWN_ITEM_DESCRIPTION } from './descriptions.js';
+
+const tags = ['own dates'];
+
+export function ownItemResource(item: OwnItemRecord) {
+  return { ...item, item: `${OWN_ITEM_PREFIX}${item.id}` };
+}
+
+/** Her own dated items: create, list, change, remove, and each one's history. */
+const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.addHook('onRequest', fastify.authenticate);
+
+  const providerOf = (request: { params: { id: string } } & Parameters<typeof tenantOf>[0]) => {
+    const provider = fastify.store.providers.get(request.params.id, tenantOf(request));
+    if (!provider) throw notFound('provider');
+    return provider;
+  };
+  const checked = (input: OwnItemInput): OwnItemInput => {
+    const problems = ownItemProblems(input, fastify.calendars, fastify.today());
+    if (problems.length > 0)
+      throw invalidInput(problems.map(({ field, message }) => ({ field, in: 'body' as const, message })));
+    return input;
+  };
+
+  fastify.post(
+    '/:id/own-items',
+    {
+      schema: {
+        operationId: 'createOwnItem',
+        tags,
+        summary: 'Record an own dated item',
+        description: CREATE_OWN_ITEM_DESCRIPTION,
+        security: SECURITY,
+        params: ProviderParamsSchema,
+        body: CreateOwnItemSchema,
+        response: {
+          201: { ...Type.Ref(OwnItemSchema, { description: 'The recorded item.' }), headers: LOCATION_HEADER },
+          ...problemResponses(400, 401, 404, 413, 415, 429, 500),
+        },
+      },
+    },
+    async (request, reply) => {
+      const provider = providerOf(request);
+      const { insurer, title, due, note, from = null, time = null, done = null } = request.body;
+      const input = checked({ insurer, title, due, note, from, time, done });
+      const item = fastify.store.ownDates.createItem(provider.id, input, tenantOf(request).keyId);
+      return reply
+        .code(201)
+        .header('location', `/api/v1/providers/${provider.id}/own-items/${item.id}`)
+        .send(ownItemResource(item));
+    },
+  );
+
+  fastify.get(
+    '/:id/own-items',
+    {
+      schema: {
+        operationId: 'listOwnItems',
+        tags,
+        summary: 'List own dated items',
+        description: "The provider's live own items by due date (removed ones are in each item's history).",
+        security: SECURITY,
+        params: ProviderParamsSchema,
+        response: {
+          200: { ...OwnItemListSchema, description: 'The own items.', headers: ETAG_HEADER },
+          ...NOT_MODIFIED,
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      // The feed counter moves with every write to her own items (migration 009's triggers).
+      const version = fastify.store.providers.versionOf(id, tenantOf(request), request.generation);
+      if (version === undefined) throw notFound('provider');
+      const answer = fastify.answers.answer(
+        `own-items\n${id}`,
+        version,
+        'application/json; charset=utf-8',
+        () => reply.serialize({ items: fastify.store.ownDates.items(id).map(ownItemResource) }) as string,
+      );
+      return sendAnswer(request, reply, answer);
+    },
+  );
+
+  fastify.patch(
+    '/:id/own-items/:ownItemId',
+    {
+      schema: {
+        operationId: 'updateOwnItem',
+        tags,
+        summary: 'Change an own dated item',
+        description: UPDATE_OWN_ITEM_DESCRIPTION,
+        security: SECURITY,
+        params: OwnItemParamsSchema,
+        body: UpdateOwnItemSchema,
+        response: {
+          200: Type.Ref(OwnItemSchema, { description: 'The item as it is now.' }),
+          ...problemResponses(400, 401, 404, 413, 415, 429, 500),
+        },
+      },
+    },
+    async (request, reply) => {
+      const provider = providerOf(request);
+      const old = fastify.store.ownDates.item(provider.id, request.params.ownItemId);
+      if (!old) throw notFound('own item');
+      const { insurer, title, due, note, from, time, done } = { ...old, ...request.body };
+      const input = checked({ insurer, title, due, note, from, time, done });
+      const item = fastify.store.ownDates.updateItem(provider.id, old.id, input, tenantOf(request).keyId);
+      if (!item) throw notFound('own item');
+      return reply.send(ownItemResource(item));
+    },
+  );
+
+  fastify.delete(
+    '/:id/own-items/:ownItemId',
+    {
+      schema: {
+        operationId: 'removeOwnItem',
+        tags,
+        summary: 'Remove an own dated item',
+        description:
+          'Removes an own item from her timeline, feed and reminders. Its history keeps it, with who removed it and when.',
+        security: SECURITY,
+        params: OwnItemParamsSchema,
+        response: { 204: Type.Null({ description: 'Removed.' }), ...problemResponses(400, 401, 404, 429, 500) },
+      },
+    },
+    async (request, reply) => {
+      const provider = providerOf(request);
+      if (!fastify.store.ownDates.removeItem(provider.id, request.params.ownItemId, tenantOf(request).keyId))
+        throw notFound('own item');
+      return reply.code(204).send(null);
+    },
+  );
+
+  fastify.get(
+    '/:id/own-items/:ownItemId/history',
+    {
+      schema: {
+        operationId: 'getOwnItemHistory',
+        tags,
+        summary: "An own item's history",
+        description:
+          'Every change of the own item, oldest first: created, changed, removed, with who (API key id), when, and the values before and after. Also for a removed item.',
+        security: SECURITY,
+        params: OwnItemParamsSchema,
+        response: {
+          200: { ...OwnDateHistorySchema, description: 'The history.' },
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
+    },
+    async (request) => {
+      const provider = providerOf(request);
+      const items = fastify.store.ownDates.history(provider.id, 'own-item', request.params.ownItemId);
+      if (items.length === 0) throw notFound('own item');
+      return { items };
+    },
+  );
+};
+
+export default ownItems;

@@ -1,0 +1,209 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { OWN_ITEM_PREFIX, type OwnItem, type OwnItemInput } from '../../domain/own-items.js';
+import { computeTimeline } from '../../domain/timeline.js';
+import type { TimelineItem } from '../../domain/types.js';
+import type { ProviderRecord } from '../../store/providers.js';
+import { correctionProblems, ownItemProblems, type OwnDateProblem } from '../../validation/own-dates.js';
+import { languageOf, type WebContext } from '../context.js';
+import { writtenDate, type Language } from '../words.js';
+import { accountOf, sendLinkGone } from './account.js';
+import { ownDatesWords } from './own-dates-words.js';
+
+type PageError = { field: string; message: string };
+type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>;
+/** Renders her page (index.ts) with these errors, a 400 that changes nothing. */
+export type RenderOwnPage = (
+  request: TokenRequest,
+  reply: FastifyReply,
+  found: { provider: ProviderRecord },
+  errors: PageError[],
+) => unknown;
+
+/** What her page shows of her own dates: the two forms, her own items and her corrections. */
+export function ownDatesView(
+  fastify: FastifyInstance,
+  provider: ProviderRecord,
+  token: string,
+  language: Language,
+  query: Record<string, string | undefined>,
+  /** The refused form's fields, shown again so she can fix them. */
+  submitted: unknown = undefined,
+) {
+  const body = (submitted ?? {}) as Record<string, unknown>;
+  const values = Object.fromEntries(
+    ['title', 'due', 'from', 'time', 'insurer', 'insurerOther', 'note', 'item', 'correctionDue', 'reason'].map(
+      (name) => [name, field(body, name === 'correctionDue' ? 'due' : name)],
+    ),
+  );
+  const correcting = typeof body.reason === 'string';
+  const words = ownDatesWords(language);
+  const base = `/mijn/${token}`;
+  const computed = computedOf(fastify, provider);
+  const titleOf = (id: string) => computed.find((item) => item.id === id)?.title[language] ?? id;
+  const insurers = [...new Set([...provider.contracts.map((c) => c.insurer), ...fastify.calendars.insurers()])];
+  const nameOf = (insurer: string) =>
+    fastify.calendars.all().find((calendar) => calendar.file.insurer === insurer)?.file.insurerName ?? insurer;
+  const flash = query['eigen-datum']
+    ? words.added(query['eigen-datum'])
+    : query.verwijderd
+      ? words.removed
+      : query.gecorrigeerd
+        ? words.corrected(titleOf(query.gecorrigeerd))
+        : query['correctie-ongedaan']
+          ? words.uncorrected
+          : null;
+  return {
+    w: words,
+    flash,
+    values: correcting
+      ? { ...values, due: '', from: '', time: '', title: '', note: '' }
+      : { ...values, correctionDue: '', item: '' },
+    addAction: `${base}/eigen-datum`,
+    removeAction: `${base}/eigen-datum/verwijderen`,
+    correctAction: `${base}/correctie`,
+    undoAction: `${base}/correctie/ongedaan`,
+    insurers: insurers.map((id) => ({ value: id, label: nameOf(id) })),
+    items: fastify.store.ownDates.items(provider.id).map((item) => ({
+      id: item.id,
+      text: `${item.insurer === null ? '' : `${nameOf(item.insurer)}: `}${item.title}, ${whenOf(item, language)} (${item.note})`,
+    })),
+    correctable: computed
+      // What can still bind or happen: a date passed unused or a closed round's date is not hers to move.
+      .filter((item) => item.due !== null && item.done === null && !['passed', 'not-recorded'].includes(item.status))
+      .map((item) => ({
+        value: item.id,
+        label: `${nameOf(item.insurer)}: ${item.title[language]} (${writtenDate(item.due!, language)})`,
+      })),
+    corrections: fastify.store.ownDates.corrections(provider.id).map((correction) => ({
+      id: correction.id,
+      text: words.correctionText(
+        titleOf(correction.item),
+        writtenDate(correction.due, language),
+        writtenDate(correction.original, language),
+        correction.reason,
+      ),
+    })),
+  };
+}
+
+/** "20 september 2026 – donderdag 1 oktober 2026 17:00": her window (if any), her date and time. */
+function whenOf(item: OwnItem, language: Language): string {
+  const due = `${writtenDate(item.due, language)}${item.time === null ? '' : ` ${item.time}`}`;
+  return item.from === null ? due : `${writtenDate(item.from, language)} – ${due}`;
+}
+
+/** The calendar's own dates today, before her corrections (what a correction is checked against). */
+function computedOf(fastify: FastifyInstance, provider: ProviderRecord): TimelineItem[] {
+  return computeTimeline(
+    provider,
+    fastify.calendars,
+    fastify.store.events.recordedEvents(provider.id),
+    fastify.today(),
+  );
+}
+
+const field = (body: Record<string, unknown>, name: string): string =>
+  typeof body[name] === 'string' ? (body[name] as string).trim() : '';
+
+/** A refused field in her words, linked to its input on the page. */
+function pageErrors(problems: readonly OwnDateProblem[], language: Language, ids: Record<string, string> = {}) {
+  const words = ownDatesWords(language).problems;
+  const messageOf = (problem: OwnDateProblem): string => {
+    if (problem.kind === 'same-date') return words.sameDate;
+    if (problem.field === 'title' || problem.field === 'note' || problem.field === 'reason')
+      return words[problem.field];
+    if (problem.field === 'insurer') return words.insurer;
+    if (problem.field === 'item') return words.item;
+    if (problem.field === 'from' || problem.field === 'time') return words[problem.field];
+    return words.due;
+  };
+  return problems.map((problem) => ({
+    field: ids[problem.field] ?? `own-${problem.field}`,
+    message: messageOf(problem),
+  }));
+}
+
+/** The forms of her own dates on her page, each with the page's CSRF check; bad input re-renders the page with a 400. */
+export default async function ownDatePages(
+  fastify: FastifyInstance,
+  context: WebContext,
+  render: RenderOwnPage,
+): Promise<void> {
+  const base = (token: string) => `/mijn/${token}`;
+  const post = (
+    path: string,
+    handle: (request: TokenRequest, reply: FastifyReply, found: { provider: ProviderRecord }) => unknown,
+  ) =>
+    fastify.post<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>(
+      `/mijn/:token${path}`,
+      { preHandler: fastify.csrfProtection },
+      async (request, reply) => {
+        const found = accountOf(fastify, context, request.params.token);
+        if (!found) return sendLinkGone(request, reply);
+        return handle(request, reply, found);
+      },
+    );
+  const languageFor = (request: TokenRequest, reply: FastifyReply, provider: ProviderRecord) =>
+    languageOf(request, reply, provider.contacts[0]?.language);
+
+  post('/eigen-datum', (request, reply, found) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const chosen = field(body, 'insurerOther') || field(body, 'insurer');
+    const input: OwnItemInput = {
+      insurer: chosen === '' ? null : chosen,
+      title: field(body, 'title'),
+      due: field(body, 'due'),
+      from: field(body, 'from') || null,
+      time: field(body, 'time') || null,
+      note: field(body, 'note'),
+      done: null,
+    };
+    const problems = ownItemProblems(input, fastify.calendars, fastify.today());
+    const tooLong = input.title.length > 200 || input.note.length > 500;
+    if (problems.length > 0 || tooLong) {
+      const language = languageFor(request, reply, found.provider);
+      // The error links to the insurer field she filled in.
+      const errors = pageErrors(problems, language, field(body, 'insurerOther') ? { insurer: 'own-insurerOther' } : {});
+      if (tooLong && errors.length === 0)
+        errors.push(...pageErrors([{ field: 'title', kind: 'text', message: '' }], language));
+      return render(request, reply, found, errors);
+    }
+    fastify.store.ownDates.createItem(found.provider.id, input, found.provider.ownerKeyId);
+    return reply.redirect(
+      `${base(request.params.token)}?eigen-datum=${encodeURIComponent(input.title)}#eigen-data`,
+      303,
+    );
+  });
+
+  post('/eigen-datum/verwijderen', (request, reply, found) => {
+    const id = field((request.body ?? {}) as Record<string, unknown>, 'item');
+    // Removing twice (a double click, the back button) is not an error: the page shows the state as it is.
+    const removed = id !== '' && fastify.store.ownDates.removeItem(found.provider.id, id, found.provider.ownerKeyId);
+    return reply.redirect(`${base(request.params.token)}${removed ? '?verwijderd=1' : ''}#eigen-data`, 303);
+  });
+
+  post('/correctie', (request, reply, found) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const [item, due, reason] = [field(body, 'item'), field(body, 'due'), field(body, 'reason')];
+    const computed = computedOf(fastify, found.provider);
+    const problems = correctionProblems(item, due, reason, computed);
+    if (problems.length > 0 || reason.length > 500 || item.startsWith(OWN_ITEM_PREFIX)) {
+      const language = languageFor(request, reply, found.provider);
+      const ids = { item: 'correction-item', due: 'correction-due', reason: 'correction-reason' };
+      const errors = pageErrors(problems, language, ids);
+      if (errors.length === 0)
+        errors.push(...pageErrors([{ field: 'reason', kind: 'text', message: '' }], language, ids));
+      return render(request, reply, found, errors);
+    }
+    const original = computed.find((entry) => entry.id === item)!.due!;
+    fastify.store.ownDates.correct(found.provider.id, { item, due, original, reason }, found.provider.ownerKeyId);
+    return reply.redirect(`${base(request.params.token)}?gecorrigeerd=${encodeURIComponent(item)}#eigen-data`, 303);
+  });
+
+  post('/correctie/ongedaan', (request, reply, found) => {
+    const id = field((request.body ?? {}) as Record<string, unknown>, 'correction');
+    const undone =
+      id !== '' && fastify.store.ownDates.removeCorrection(found.provider.id, id, found.provider.ownerKeyId);
+    return reply.redirect(`${base(request.params.token)}${undone ? '?correctie-ongedaan=1' : ''}#eigen-data`, 303);
+  });
+}
