@@ -106,6 +106,20 @@ describe('Idempotency-Key on POST /api/v1/providers/:id/events', () => {
   });
 });
 
+describe('Idempotency-Key on POST /api/v1/providers/:id/own-items', () => {
+  it('a retried own date is recorded once', async () => {
+    const provider = await createProvider(app, key, { agb: '11110008' });
+    const url = `/api/v1/providers/${provider.id}/own-items`;
+    const body = { insurer: null, title: 'Offerte voorbereiden', due: '2027-03-01', note: 'eigen planning' };
+    const first = await post(url, key, body, 'own-1');
+    const retry = await post(url, key, body, 'own-1');
+    expect(first.statusCode).toBe(201);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json().id).toBe(first.json().id);
+    expect((await app.inject({ url, headers: bearer(key) })).json().items).toHaveLength(1);
+  });
+});
+
 describe('the key and what it created are one write', () => {
   it('where the key cannot be stored, nothing is created', async () => {
     const broken = await buildTestApp(`${dir}/broken.db`);

@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OWN_ITEM_PREFIX, type OwnItemInput } from '../../domain/own-items.js';
+import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { sendAnswer } from '../../plugins/app/answers.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput, notFound } from '../../problems.js';
@@ -49,22 +50,29 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
         description: CREATE_OWN_ITEM_DESCRIPTION,
         security: SECURITY,
         params: ProviderParamsSchema,
+        headers: IdempotencyKeyHeaders,
         body: CreateOwnItemSchema,
         response: {
           201: { ...Type.Ref(OwnItemSchema, { description: 'The recorded item.' }), headers: LOCATION_HEADER },
-          ...problemResponses(400, 401, 404, 413, 415, 429, 500),
+          ...problemResponses(400, 401, 404, 413, 415, 422, 429, 500),
         },
       },
     },
     async (request, reply) => {
       const provider = providerOf(request);
       const { insurer, title, due, note, from = null, time = null, done = null } = request.body;
-      const input = checked({ insurer, title, due, note, from, time, done });
-      const item = fastify.store.ownDates.createItem(provider.id, input, tenantOf(request).keyId);
-      return reply
-        .code(201)
-        .header('location', `/api/v1/providers/${provider.id}/own-items/${item.id}`)
-        .send(ownItemResource(item));
+      const creation = idempotentCreate(
+        fastify,
+        request,
+        () => {
+          const input = checked({ insurer, title, due, note, from, time, done });
+          const item = fastify.store.ownDates.createItem(provider.id, input, tenantOf(request).keyId);
+          return { location: `/api/v1/providers/${provider.id}/own-items/${item.id}`, value: item };
+        },
+        (location) => fastify.store.ownDates.item(provider.id, location.split('/').at(-1)!),
+      );
+      if (creation.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).header('location', creation.location).send(ownItemResource(creation.value));
     },
   );
 
