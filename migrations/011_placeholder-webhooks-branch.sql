@@ -1,0 +1,2 @@
+-- Placeholder on the webhooks branch only: 011 is another branch's migration. Delete this file at the merge.
+SELECT 1;
