@@ -4,6 +4,7 @@ import { FieldErrorSchema, ProblemSchema } from './common.js';
 import { EventSchema } from './events.js';
 import { ProviderSchema } from './providers.js';
 import { TimelineItemSchema } from './timeline.js';
+import { WebhookSchema } from './webhooks.js';
 
 /** Schemas with an $id: registered once with addSchema, referenced with $ref, named components in OpenAPI. */
 export const SHARED_SCHEMAS = [
@@ -15,4 +16,5 @@ export const SHARED_SCHEMAS = [
   ApiKeySchema,
   CalendarSummarySchema,
   PlanningLineSchema,
+  WebhookSchema,
 ];

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.js';
+import { WebhookDeliveryStore } from '../store/webhook-deliveries.js';
+import { WebhookEndpointStore } from '../store/webhook-endpoints.js';
+import { WebhookDispatcher, type DispatcherOptions } from './dispatcher.js';
+import { outboxWriter } from './outbox.js';
+
+export interface Webhooks {
+  endpoints: WebhookEndpointStore;
+  deliveries: WebhookDeliveryStore;
+  dispatcher: WebhookDispatcher;
+  allowInsecureTargets: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    webhooks: Webhooks;
+  }
+}
+
+export interface WebhookPluginOptions {
+  config: Config;
+  /** Run the delivery loop in this process (server.ts does; tests that deliver do). */
+  deliver?: boolean;
+  /** Tests: faster retries, a shorter give-up, a shorter timeout. */
+  dispatcher?: Omit<DispatcherOptions, 'allowInsecure'>;
+}
+
+/** Webhook endpoints, the outbox written with every recorded or undone event, and the loop that delivers it. */
+async function webhooks(fastify: FastifyInstance, opts: WebhookPluginOptions): Promise<void> {
+  const allowInsecureTargets = opts.config.webhookAllowInsecureTargets;
+  const endpoints = new WebhookEndpointStore(fastify.db);
+  const deliveries = new WebhookDeliveryStore(fastify.db);
+  const dispatcher = new WebhookDispatcher(endpoints, deliveries, fastify.log, {
+    ...opts.dispatcher,
+    allowInsecure: allowInsecureTargets,
+  });
+  fastify.store.events.observe(
+    outboxWriter(
+      { endpoints, deliveries, providers: fastify.store.providers, calendars: fastify.calendars, today: fastify.today },
+      () => dispatcher.wake(),
+    ),
+  );
+  fastify.decorate('webhooks', { endpoints, deliveries, dispatcher, allowInsecureTargets });
+  if (opts.deliver) fastify.addHook('onReady', async () => dispatcher.start());
+  fastify.addHook('onClose', async () => dispatcher.stop());
+}
+
+export default fp(webhooks, { name: 'webhooks', dependencies: ['store', 'calendars'] });
