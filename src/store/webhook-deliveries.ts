@@ -87,6 +87,8 @@ export class WebhookDeliveryStore {
       attemptsOf: db.prepare<[string], AttemptRow>(`SELECT * FROM webhook_attempts
         WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY delivery_id, attempt`),
       get: db.prepare<[string], DeliveryRow>('SELECT * FROM webhook_deliveries WHERE id = ?'),
+      resume: db.prepare<[string, string]>(`UPDATE webhook_deliveries SET given_up_at = NULL, next_attempt_at = ?
+        WHERE endpoint_id = ? AND delivered_at IS NULL`),
     };
   }
 
@@ -128,6 +130,11 @@ export class WebhookDeliveryStore {
       });
       if (givenUp) onGiveUp?.();
     })();
+  }
+
+  /** An endpoint enabled again: every undelivered message, given up ones too, is due now. */
+  resume(endpointId: string): void {
+    this.statements.resume.run(nowIso(), endpointId);
   }
 
   get(id: string): WebhookDelivery | undefined {

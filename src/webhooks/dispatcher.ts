@@ -37,6 +37,8 @@ export class WebhookDispatcher {
   private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
+  /** Aborts the attempts in flight on stop: unrecorded, they are sent again after the restart, same webhook-id. */
+  private stopping = new AbortController();
   private readonly concurrency: number;
   private readonly retryBaseMs: number;
   private readonly giveUpAfterMs: number;
@@ -56,13 +58,15 @@ export class WebhookDispatcher {
 
   start(): void {
     this.stopped = false;
+    this.stopping = new AbortController();
     this.wake();
   }
 
-  /** Stops starting new attempts and waits for those in flight (each ends within its timeout). */
+  /** Stops starting attempts and cuts off those in flight; their messages stay undelivered in the outbox. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.stopping.abort();
     await Promise.all(this.inFlight);
   }
 
@@ -103,7 +107,9 @@ export class WebhookDispatcher {
     const result = await send(endpoint.url, headers, delivery.payload, {
       allowInsecure: this.options.allowInsecure,
       timeoutMs: this.options.timeoutMs ?? SEND_TIMEOUT_MS,
+      signal: this.stopping.signal,
     });
+    if (this.stopped) return;
     const delivered = result.status !== null && result.status >= 200 && result.status < 300;
     const attempt = delivery.attempts + 1;
     const retryAt = new Date(Date.now() + retryDelayMs(attempt, this.retryBaseMs));

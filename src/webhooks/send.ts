@@ -23,7 +23,7 @@ export function send(
   url: string,
   headers: Record<string, string>,
   body: string,
-  options: { allowInsecure: boolean; timeoutMs?: number },
+  options: { allowInsecure: boolean; timeoutMs?: number; signal?: AbortSignal },
 ): Promise<SendResult> {
   const started = performance.now();
   const done = (result: Omit<SendResult, 'durationMs'>): SendResult => ({
@@ -44,7 +44,10 @@ export function send(
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
       lookup: checkedLookup(options.allowInsecure),
-      signal: AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS),
+      signal: AbortSignal.any([
+        AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS),
+        ...(options.signal ? [options.signal] : []),
+      ]),
       agent: false,
     });
     request.on('response', (response: IncomingMessage) => {

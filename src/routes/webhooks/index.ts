@@ -147,11 +147,16 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const url = checkedUrl(request.body.url);
-      const updated = endpoints.update(request.params.id, tenantOf(request), {
-        url,
-        events: request.body.events,
-        enabled: request.body.enabled,
-      });
+      const updated = fastify.db.transaction(() => {
+        const before = endpoints.get(request.params.id, tenantOf(request));
+        const after = endpoints.update(request.params.id, tenantOf(request), {
+          url,
+          events: request.body.events,
+          enabled: request.body.enabled,
+        });
+        if (before?.disabledAt != null && after?.disabledAt === null) deliveries.resume(after.id);
+        return after;
+      })();
       if (!updated) throw notFound('webhook');
       if (updated.disabledAt === null) dispatcher.wake();
       return webhookResource(updated);
