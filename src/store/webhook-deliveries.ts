@@ -69,10 +69,13 @@ export class WebhookDeliveryStore {
     this.statements = {
       insert: db.prepare(`INSERT INTO webhook_deliveries (id, endpoint_id, type, payload, created_at, next_attempt_at)
         VALUES (@id, @endpointId, @type, @payload, @now, @now)`),
-      due: db.prepare<[string, number], DeliveryRow>(`SELECT d.* FROM webhook_deliveries d
-        JOIN webhook_endpoints e ON e.id = d.endpoint_id
-        WHERE d.delivered_at IS NULL AND d.given_up_at IS NULL AND e.disabled_at IS NULL AND d.next_attempt_at <= ?
-        ORDER BY d.next_attempt_at, d.created_at, d.id LIMIT ?`),
+      // The oldest due message of each endpoint not busy: a backlog of one endpoint never hides another's.
+      due: db.prepare<[string, string, number], DeliveryRow>(`SELECT * FROM (
+          SELECT d.*, row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at, d.created_at, d.id) AS n
+          FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+          WHERE d.delivered_at IS NULL AND d.given_up_at IS NULL AND e.disabled_at IS NULL AND d.next_attempt_at <= ?
+            AND d.endpoint_id NOT IN (SELECT value FROM json_each(?)))
+        WHERE n = 1 ORDER BY next_attempt_at, created_at, id LIMIT ?`),
       nextDue: db.prepare<[], { at: string | null }>(`SELECT min(d.next_attempt_at) AS at FROM webhook_deliveries d
         JOIN webhook_endpoints e ON e.id = d.endpoint_id
         WHERE d.delivered_at IS NULL AND d.given_up_at IS NULL AND e.disabled_at IS NULL`),
@@ -105,9 +108,9 @@ export class WebhookDeliveryStore {
     });
   }
 
-  /** Undelivered messages whose next try is due, to endpoints not disabled, oldest first. */
-  due(now: Date, limit: number): WebhookDelivery[] {
-    return this.statements.due.all(now.toISOString(), limit).map(toDelivery);
+  /** For each endpoint not disabled nor `busy`, its oldest undelivered message whose next try is due. */
+  due(now: Date, busy: readonly string[], limit: number): WebhookDelivery[] {
+    return this.statements.due.all(now.toISOString(), JSON.stringify(busy), limit).map(toDelivery);
   }
 
   /** When the next undelivered message is due, or undefined when there is none. */

@@ -83,10 +83,9 @@ export class WebhookDispatcher {
   }
 
   private startDue(): void {
-    if (this.busy.size >= this.concurrency) return;
-    for (const delivery of this.deliveries.due(new Date(), 100)) {
-      if (this.busy.size >= this.concurrency) break;
-      if (this.busy.has(delivery.endpointId)) continue;
+    const free = this.concurrency - this.busy.size;
+    if (free <= 0) return;
+    for (const delivery of this.deliveries.due(new Date(), [...this.busy], free)) {
       this.busy.add(delivery.endpointId);
       const attempt = this.attempt(delivery)
         .catch((error: unknown) => this.log.error({ err: error, webhookId: delivery.id }, 'webhook attempt failed'))
