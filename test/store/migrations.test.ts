@@ -44,6 +44,9 @@ describe('migrate', () => {
       'web_links',
       'web_mail_log',
       'web_signups',
+      'webhook_attempts',
+      'webhook_deliveries',
+      'webhook_endpoints',
     ]);
     expect(migrate(db)).toEqual([]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -117,6 +117,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
         operationId: 'getWebhook',
         tags,
         summary: 'Get a webhook endpoint',
+        description: 'The endpoint, whether it is enabled and why not; never its secret.',
         security: SECURITY,
         params,
         response: {
