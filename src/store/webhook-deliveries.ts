@@ -73,6 +73,7 @@ export class WebhookDeliveryStore {
       due: db.prepare<[string, string, number], DeliveryRow>(`SELECT * FROM (
           SELECT d.*, row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at, d.created_at, d.id) AS n
           FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+            JOIN api_keys k ON k.id = e.owner_key_id AND k.revoked_at IS NULL
           WHERE d.delivered_at IS NULL AND d.given_up_at IS NULL AND e.disabled_at IS NULL AND d.next_attempt_at <= ?
             AND d.endpoint_id NOT IN (SELECT value FROM json_each(?)))
         WHERE n = 1 ORDER BY next_attempt_at, created_at, id LIMIT ?`),

@@ -74,7 +74,7 @@ export class WebhookEndpointStore {
       rotate: tenant(`UPDATE webhook_endpoints SET previous_secret_nonce = secret_nonce, previous_secret_until = @until,
         secret_nonce = @nonce, updated_at = @now WHERE id = @id AND @tenant`),
       subscribers: db.prepare<[string, string], EndpointRow>(`SELECT * FROM webhook_endpoints
-        WHERE owner_key_id = ?
+        WHERE owner_key_id = ? AND owner_key_id IN (SELECT id FROM api_keys WHERE revoked_at IS NULL)
           AND (events IS NULL OR EXISTS (SELECT 1 FROM json_each(events) WHERE value = ?))
         ORDER BY created_at, id`),
       disable: db.prepare<[string, string, string, string]>(
@@ -166,7 +166,10 @@ export class WebhookEndpointStore {
     return secrets;
   }
 
-  /** The endpoints of `ownerKeyId` that receive `type`; a disabled one too, so it misses nothing while paused. */
+  /**
+   * The endpoints of `ownerKeyId` that receive `type`; a disabled one too, so it misses nothing while paused.
+   * None once the key is revoked: whoever held it is told nothing more.
+   */
   subscribers(ownerKeyId: string, type: string): WebhookEndpoint[] {
     return this.statements.subscribers.all(ownerKeyId, type).map(toEndpoint);
   }

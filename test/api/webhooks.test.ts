@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, buildTestApp, createKey, removeTempDir, tempDir, type TestApp } from '../helper.js';
+import {
+  ADMIN_KEY,
+  bearer,
+  buildTestApp,
+  createKey,
+  createProvider,
+  removeTempDir,
+  tempDir,
+  type TestApp,
+} from '../helper.js';
 
 let dir: string;
 let app: TestApp;
@@ -152,5 +161,46 @@ describe('a tenant sees and changes only its own endpoints', () => {
         attemptLog: [],
       }),
     ]);
+  });
+});
+
+describe('what goes into the outbox', () => {
+  const outboxOf = (endpointId: string) =>
+    app.db
+      .prepare('SELECT type FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY created_at')
+      .pluck()
+      .all(endpointId);
+
+  it("a recorded event reaches the owner's endpoints in the same request, and no other tenant's", async () => {
+    const carol = await createKey(app, 'carol');
+    const mine = (await create(carol.key, { url: 'https://carol.example.nl/hook' })).json();
+    const other = (await create(bob, { url: 'https://bob.example.nl/other' })).json();
+    const provider = await createProvider(app, carol.key, { agb: '70000001' });
+    const items = (
+      await app.inject({ url: `/api/v1/providers/${provider.id}/timeline`, headers: bearer(carol.key) })
+    ).json().items;
+    const recorded = await app.inject({
+      method: 'POST',
+      url: `/api/v1/providers/${provider.id}/events`,
+      headers: bearer(carol.key),
+      payload: { item: items[0].id, date: '2026-05-01' },
+    });
+    expect(recorded.statusCode).toBe(201);
+    expect(outboxOf(mine.id)).toEqual(['event.recorded', 'timeline.changed']);
+    expect(outboxOf(other.id)).toEqual([]);
+
+    // A revoked key's endpoints are told nothing more.
+    const revoked = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/api-keys/${carol.id}`,
+      headers: bearer(ADMIN_KEY),
+    });
+    expect(revoked.statusCode).toBe(204);
+    await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/providers/${provider.id}/events/${recorded.json().id}`,
+      headers: bearer(ADMIN_KEY),
+    });
+    expect(outboxOf(mine.id)).toEqual(['event.recorded', 'timeline.changed']);
   });
 });
