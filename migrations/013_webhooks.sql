@@ -47,3 +47,11 @@ CREATE TABLE webhook_attempts (
   duration_ms  INTEGER NOT NULL,
   PRIMARY KEY (delivery_id, attempt)
 ) STRICT;
+
+-- The calendar versions webhooks have told about: at start-up a calendar newer than its row (or new) is announced
+-- as calendar.published. The first start with this table records them all without announcing.
+CREATE TABLE webhook_calendar_versions (
+  calendar      TEXT PRIMARY KEY,
+  version       INTEGER NOT NULL,
+  announced_at  TEXT NOT NULL
+) STRICT;

@@ -4,7 +4,7 @@ import { IdSchema, IsoDateSchema, TimestampSchema, nullable, stringEnum } from '
 
 const EventTypeSchema = stringEnum(WEBHOOK_EVENT_TYPES, {
   description:
-    '`event.recorded` and `event.undone`: an event of one of your providers (through the API or the web front door); `timeline.changed`: due dates or statuses of her timeline moved because of it.',
+    '`event.recorded` and `event.undone`: an event of one of your providers (through the API or the web front door); `timeline.changed`: due dates or statuses of her timeline moved because of it; `calendar.published`: a new calendar version is in service.',
 });
 
 const urlField = Type.String({
@@ -183,6 +183,21 @@ export const WEBHOOK_PAYLOADS = {
       ),
     }),
     "Due dates or statuses on a provider's timeline changed, because an event was recorded or undone.",
+  ),
+  'calendar.published': envelope(
+    'calendar.published',
+    Type.Object({
+      calendar: Type.String({ examples: ['cz-groep/2027'] }),
+      insurer: Type.String({ examples: ['cz-groep'] }),
+      year: Type.Integer({ examples: [2027] }),
+      version: Type.Integer({ minimum: 1 }),
+      previousVersion: nullable(Type.Integer({ description: 'The version announced before; null: a new calendar.' })),
+      title: Type.String({ description: "The insurer's document the calendar encodes." }),
+      providerIds: Type.Array(IdSchema, {
+        description: 'Your providers with a contract for this insurer and year: their timelines may have changed.',
+      }),
+    }),
+    'A new calendar, or a new version of one, is in service (announced when the service starts with it).',
   ),
   'webhook.ping': envelope(
     'webhook.ping',

@@ -77,6 +77,10 @@ export class WebhookEndpointStore {
         WHERE owner_key_id = ? AND owner_key_id IN (SELECT id FROM api_keys WHERE revoked_at IS NULL)
           AND (events IS NULL OR EXISTS (SELECT 1 FROM json_each(events) WHERE value = ?))
         ORDER BY created_at, id`),
+      subscribersOfType: db.prepare<[string], EndpointRow>(`SELECT * FROM webhook_endpoints
+        WHERE owner_key_id IN (SELECT id FROM api_keys WHERE revoked_at IS NULL)
+          AND (events IS NULL OR EXISTS (SELECT 1 FROM json_each(events) WHERE value = ?))
+        ORDER BY owner_key_id, created_at, id`),
       disable: db.prepare<[string, string, string, string]>(
         'UPDATE webhook_endpoints SET disabled_at = ?, disabled_reason = ?, updated_at = ? WHERE id = ? AND disabled_at IS NULL',
       ),
@@ -172,6 +176,11 @@ export class WebhookEndpointStore {
    */
   subscribers(ownerKeyId: string, type: string): WebhookEndpoint[] {
     return this.statements.subscribers.all(ownerKeyId, type).map(toEndpoint);
+  }
+
+  /** `subscribers` of every live key. */
+  subscribersOfType(type: string): WebhookEndpoint[] {
+    return this.statements.subscribersOfType.all(type).map(toEndpoint);
   }
 
   byId(id: string): WebhookEndpoint | undefined {

@@ -2,7 +2,12 @@ import type { TimelineItem } from '../domain/types.js';
 import type { EventChange, EventRecord } from '../store/events.js';
 
 /** The event types an endpoint can subscribe to; `webhook.ping` is sent on request only, to every endpoint. */
-export const WEBHOOK_EVENT_TYPES = ['event.recorded', 'event.undone', 'timeline.changed'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'event.recorded',
+  'event.undone',
+  'timeline.changed',
+  'calendar.published',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | 'webhook.ping';
 
 /** One timeline item whose date or status differs before and after a change; null where it is not on that side. */

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
+import { CalendarAnnouncementStore } from '../store/calendar-announcements.js';
 import { WebhookDeliveryStore } from '../store/webhook-deliveries.js';
 import { WebhookEndpointStore } from '../store/webhook-endpoints.js';
+import { announceCalendars } from './calendar-published.js';
 import { WebhookDispatcher, type DispatcherOptions } from './dispatcher.js';
 import { outboxWriter } from './outbox.js';
 
@@ -43,6 +45,15 @@ async function webhooks(fastify: FastifyInstance, opts: WebhookPluginOptions): P
     ),
   );
   fastify.decorate('webhooks', { endpoints, deliveries, dispatcher, allowInsecureTargets });
+  const announcements = new CalendarAnnouncementStore(fastify.db);
+  const announced = announceCalendars({
+    db: fastify.db,
+    calendars: fastify.calendars,
+    announcements,
+    endpoints,
+    deliveries,
+  });
+  if (announced > 0) fastify.log.info({ calendars: announced }, 'webhooks: new calendar versions announced');
   if (opts.deliver) fastify.addHook('onReady', async () => dispatcher.start());
   fastify.addHook('onClose', async () => dispatcher.stop());
 }

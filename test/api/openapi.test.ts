@@ -147,6 +147,7 @@ describe('GET /openapi.json', () => {
 
   it('describes each webhook event type in the webhooks section, with its payload and the signature headers', () => {
     expect(Object.keys(document.webhooks).sort()).toEqual([
+      'calendar.published',
       'event.recorded',
       'event.undone',
       'timeline.changed',

@@ -45,6 +45,7 @@ describe('migrate', () => {
       'web_mail_log',
       'web_signups',
       'webhook_attempts',
+      'webhook_calendar_versions',
       'webhook_deliveries',
       'webhook_endpoints',
     ]);
