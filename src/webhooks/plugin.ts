@@ -54,8 +54,15 @@ async function webhooks(fastify: FastifyInstance, opts: WebhookPluginOptions): P
     deliveries,
   });
   if (announced > 0) fastify.log.info({ calendars: announced }, 'webhooks: new calendar versions announced');
+  const states = fastify.db.prepare(`SELECT CASE WHEN delivered_at IS NOT NULL THEN 'delivered'
+    WHEN given_up_at IS NOT NULL THEN 'given_up' ELSE 'pending' END AS state, count(*) AS n
+    FROM webhook_deliveries GROUP BY state`);
+  fastify.metrics.gauge('webhook_outbox', 'Webhook messages in the outbox by state.', () => {
+    const counts = new Map((states.all() as { state: string; n: number }[]).map((row) => [row.state, row.n]));
+    return ['pending', 'delivered', 'given_up'].map((state) => ({ labels: { state }, value: counts.get(state) ?? 0 }));
+  });
   if (opts.deliver) fastify.addHook('onReady', async () => dispatcher.start());
   fastify.addHook('onClose', async () => dispatcher.stop());
 }
 
-export default fp(webhooks, { name: 'webhooks', dependencies: ['store', 'calendars'] });
+export default fp(webhooks, { name: 'webhooks', dependencies: ['store', 'calendars', 'metrics'] });

@@ -96,6 +96,9 @@ describe('webhook deliveries', () => {
     await expect.poll(async () => (await log(id)).map((d) => d.state)).toEqual(['delivered', 'delivered']);
     const [entry] = await log(id);
     expect(entry.attemptLog).toEqual([expect.objectContaining({ attempt: 1, status: 204, error: null })]);
+    const metrics = (await app.inject({ url: '/metrics' })).body;
+    expect(metrics).toMatch(/^webhook_outbox\{state="delivered"\} 2$/m);
+    expect(metrics).toMatch(/^webhook_outbox\{state="pending"\} 0$/m);
   });
 
   it('an undo, and a step recorded through the web front door, say so; events filter what an endpoint gets', async () => {
