@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebhookDelivery, WebhookDeliveryStore } from '../store/webhook-deliveries.js';
@@ -88,7 +89,11 @@ export class WebhookDispatcher {
     for (const delivery of this.deliveries.due(new Date(), [...this.busy], free)) {
       this.busy.add(delivery.endpointId);
       const attempt = this.attempt(delivery)
-        .catch((error: unknown) => this.log.error({ err: error, webhookId: delivery.id }, 'webhook attempt failed'))
+        .catch(async (error: unknown) => {
+          this.log.error({ err: error, webhookId: delivery.id }, 'webhook attempt could not be recorded');
+          // Unrecorded (a full disk), the message is still due: the endpoint waits before it is sent again.
+          await sleep(this.retryBaseMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+        })
         .finally(() => {
           this.busy.delete(delivery.endpointId);
           this.inFlight.delete(attempt);

@@ -230,4 +230,22 @@ describe('webhook deliveries', () => {
     expect(verified(old, ping!).type).toBe('webhook.ping');
     expect(verified(rotated.secret, ping!).data).toEqual({ endpointId: id });
   });
+
+  it('an attempt that cannot be recorded (a full disk) is sent again only after a wait, not at once', async () => {
+    await start({ retryBaseMs: 400 });
+    const hook = await receiver();
+    const { id } = await register(hook.url);
+    const deliveries = app.webhooks.deliveries;
+    const record = deliveries.recordAttempt.bind(deliveries);
+    let failures = 1;
+    deliveries.recordAttempt = (...args) => {
+      if (failures-- > 0) throw new Error('SQLITE_FULL: database or disk is full');
+      record(...args);
+    };
+    await app.inject({ method: 'POST', url: `/api/v1/webhooks/${id}/ping`, headers: bearer(key) });
+    const [first, second] = await hook.waitFor(2);
+    expect(second!.headers['webhook-id']).toBe(first!.headers['webhook-id']);
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(350);
+    await expect.poll(async () => (await log(id))[0].state).toBe('delivered');
+  });
 });
