@@ -46,6 +46,8 @@ import timelineRoutes from './routes/timeline/index.js';
 import { SHARED_SCHEMAS } from './schemas/index.js';
 import { ERROR_PAGES, isPagePath, sendBadAddressPage } from './web/not-found.js';
 import webPages from './web/plugin.js';
+import webhooksPlugin, { type WebhookPluginOptions } from './webhooks/plugin.js';
+import webhookRoutes from './routes/webhooks/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -55,6 +57,8 @@ export interface AppOptions {
   today?: () => IsoDate;
   /** Reminder e-mails: `schedule` starts the daily run and the start-up catch-up (server.ts); tests may swap transport and retries. */
   reminders?: Omit<ReminderPluginOptions, 'config'>;
+  /** Webhooks: `deliver` runs the delivery loop (server.ts); tests may make retries faster. */
+  webhooks?: Omit<WebhookPluginOptions, 'config'>;
 }
 
 /** Request bodies larger than this are refused with 413: a provider with 50 contracts is a few KB. */
@@ -99,6 +103,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   await fastify.register(answersPlugin);
   await fastify.register(feedsPlugin, { publicBaseUrl: config.publicBaseUrl });
   await fastify.register(remindersPlugin, { config, ...opts.reminders });
+  await fastify.register(webhooksPlugin, { config, ...opts.webhooks });
 
   await fastify.register(healthRoutes);
   await fastify.register(unsubscribeRoutes, { prefix: '/unsubscribe' });
@@ -117,6 +122,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
       await api.register(ownDateRoutes, { prefix: '/providers' });
       await api.register(calendarRoutes, { prefix: '/calendars' });
       await api.register(adminRoutes, { prefix: '/admin' });
+      await api.register(webhookRoutes, { prefix: '/webhooks' });
     },
     { prefix: '/api/v1' },
   );

@@ -46,6 +46,8 @@ export interface Config {
    * front), or the proxies' addresses (IPs or CIDR ranges); false: none, the connection's address is the client.
    */
   trustProxy: number | string[] | false;
+  /** WEBHOOK_ALLOW_INSECURE_TARGETS: webhooks may go to http:// and to loopback or private addresses (tests, local development). */
+  webhookAllowInsecureTargets: boolean;
 }
 
 export const DEFAULTS = {
@@ -63,6 +65,7 @@ export const DEFAULTS = {
   SMTP_ALLOW_PLAIN_AUTH: 'false',
   SMTP_CONNECTIONS: '16',
   OVERLOAD_MAX_DELAY_MS: '200',
+  WEBHOOK_ALLOW_INSECURE_TARGETS: 'false',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -172,6 +175,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins,
     overloadMaxDelayMs: wholeNumber('OVERLOAD_MAX_DELAY_MS', setting('OVERLOAD_MAX_DELAY_MS'), 0, 60_000),
     trustProxy,
+    webhookAllowInsecureTargets: trueOrFalse(
+      'WEBHOOK_ALLOW_INSECURE_TARGETS',
+      setting('WEBHOOK_ALLOW_INSECURE_TARGETS'),
+    ),
   };
 }
 

@@ -20,7 +20,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await buildApp({ config, reminders: { schedule: config.remindersEnabled } });
+  const app = await buildApp({
+    config,
+    reminders: { schedule: config.remindersEnabled },
+    webhooks: { deliver: true },
+  });
   if (config.today) {
     app.log.warn(
       `!!! TODAY=${config.today} is set: the service treats ${config.today} as today (demonstrations and tests only) !!!`,

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       overloadMaxDelayMs: 200,
       trustProxy: false,
+      webhookAllowInsecureTargets: false,
     });
   });
 
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
       CORS_ORIGINS: 'https://app.example.nl, http://localhost:5173/',
       OVERLOAD_MAX_DELAY_MS: '0',
       TRUST_PROXY: '10.0.0.2',
+      WEBHOOK_ALLOW_INSECURE_TARGETS: 'true',
     });
     expect(config).toEqual({
       port: 8080,
@@ -84,6 +86,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://app.example.nl', 'http://localhost:5173'],
       overloadMaxDelayMs: 0,
       trustProxy: ['10.0.0.2'],
+      webhookAllowInsecureTargets: true,
     });
     expect(loadConfig({ HOST: '::1', PORT: '3001' }).publicBaseUrl).toBe('http://[::1]:3001');
   });

@@ -5,6 +5,7 @@ import { EventSchema } from './events.js';
 import { CorrectionSchema, OwnItemSchema } from './own-dates.js';
 import { ProviderSchema } from './providers.js';
 import { TimelineItemSchema } from './timeline.js';
+import { WebhookSchema } from './webhooks.js';
 
 /** Schemas with an $id: registered once with addSchema, referenced with $ref, named components in OpenAPI. */
 export const SHARED_SCHEMAS = [
@@ -18,4 +19,5 @@ export const SHARED_SCHEMAS = [
   ApiKeySchema,
   CalendarSummarySchema,
   PlanningLineSchema,
+  WebhookSchema,
 ];

@@ -41,10 +41,24 @@ function toEvent(row: EventRow): EventRecord {
   };
 }
 
+/** Where a recording came from: the API, or the web front door (her page, a digest's link). */
+export type RecordingVia = 'api' | 'web';
+
+/** A recorded or undone event, with the provider's live events before and after it. */
+export interface EventChange {
+  kind: 'recorded' | 'undone';
+  providerId: string;
+  event: EventRecord;
+  via: RecordingVia;
+  before: RecordedEvent[];
+  after: RecordedEvent[];
+}
+
 export class EventStore {
   private readonly statements;
+  private readonly observers: ((change: EventChange) => void)[] = [];
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.statements = {
       insert: db.prepare(`INSERT INTO events (id, provider_id, item, date, note, recorded_by, recorded_at)
         VALUES (@id, @providerId, @item, @date, @note, @recordedBy, @recordedAt)`),
@@ -64,22 +78,36 @@ export class EventStore {
     };
   }
 
+  /**
+   * Called inside the transaction that records or undoes an event: what an observer writes (the webhook outbox)
+   * commits with the change or not at all.
+   */
+  observe(observer: (change: EventChange) => void): void {
+    this.observers.push(observer);
+  }
+
   record(
     providerId: string,
     event: { item: string; date: IsoDate; note?: string | null },
     recordedBy: string,
+    via: RecordingVia = 'api',
   ): EventRecord {
-    const id = randomUUID();
-    this.statements.insert.run({
-      id,
-      providerId,
-      item: event.item,
-      date: event.date,
-      note: event.note ?? null,
-      recordedBy,
-      recordedAt: nowIso(),
-    });
-    return this.get(providerId, id) as EventRecord;
+    return this.db.transaction(() => {
+      const before = this.observers.length > 0 ? this.recordedEvents(providerId) : [];
+      const id = randomUUID();
+      this.statements.insert.run({
+        id,
+        providerId,
+        item: event.item,
+        date: event.date,
+        note: event.note ?? null,
+        recordedBy,
+        recordedAt: nowIso(),
+      });
+      const recorded = this.get(providerId, id) as EventRecord;
+      this.notify('recorded', recorded, via, before);
+      return recorded;
+    })();
   }
 
   get(providerId: string, id: string): EventRecord | undefined {
@@ -110,8 +138,26 @@ export class EventStore {
   }
 
   /** Undo keeps the row, marked with who undid it and when; undefined when there was no live event. */
-  undo(providerId: string, id: string, undoneBy: string): EventRecord | undefined {
-    if (this.statements.undo.run(nowIso(), undoneBy, id, providerId).changes !== 1) return undefined;
-    return this.get(providerId, id);
+  undo(providerId: string, id: string, undoneBy: string, via: RecordingVia = 'api'): EventRecord | undefined {
+    return this.db.transaction(() => {
+      const before = this.observers.length > 0 ? this.recordedEvents(providerId) : [];
+      if (this.statements.undo.run(nowIso(), undoneBy, id, providerId).changes !== 1) return undefined;
+      const undone = this.get(providerId, id) as EventRecord;
+      this.notify('undone', undone, via, before);
+      return undone;
+    })();
+  }
+
+  private notify(kind: EventChange['kind'], event: EventRecord, via: RecordingVia, before: RecordedEvent[]): void {
+    if (this.observers.length === 0) return;
+    const change = {
+      kind,
+      providerId: event.providerId,
+      event,
+      via,
+      before,
+      after: this.recordedEvents(event.providerId),
+    };
+    for (const observer of this.observers) observer(change);
   }
 }

@@ -122,6 +122,11 @@ function deriveToken(key: string, purpose: string, subject: string, nonce: strin
     .digest('base64url');
 }
 
+/** 32 secret bytes rebuilt from a nonce: a signing key the database need not keep (a webhook's secret). */
+export function derivedSecretBytes(db: Db, purpose: TokenPurpose, subject: string, nonce: string): Buffer {
+  return Buffer.from(deriveToken(keyOf(db), purpose, subject, nonce), 'base64url');
+}
+
 /** What the database keeps instead of a secret: HMAC-SHA256 under the server key, hex. */
 export function keyedHash(db: Db, value: string): string {
   return hmac(keyOf(db), value);

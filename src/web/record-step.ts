@@ -59,6 +59,7 @@ export function recordStep(
     provider.id,
     { item: item.id, date, note: note === '' ? null : note },
     provider.ownerKeyId,
+    'web',
   );
   return { event, item };
 }

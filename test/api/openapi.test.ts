@@ -38,6 +38,7 @@ describe('GET /openapi.json', () => {
       'DELETE /api/v1/providers/{id}/corrections/{correctionId}',
       'DELETE /api/v1/providers/{id}/events/{eventId}',
       'DELETE /api/v1/providers/{id}/own-items/{ownItemId}',
+      'DELETE /api/v1/webhooks/{id}',
       'GET /api/v1/admin/outbox',
       'GET /api/v1/admin/reminders/runs/{day}',
       'GET /api/v1/api-keys',
@@ -52,6 +53,9 @@ describe('GET /openapi.json', () => {
       'GET /api/v1/providers/{id}/own-items',
       'GET /api/v1/providers/{id}/own-items/{ownItemId}/history',
       'GET /api/v1/providers/{id}/timeline',
+      'GET /api/v1/webhooks',
+      'GET /api/v1/webhooks/{id}',
+      'GET /api/v1/webhooks/{id}/deliveries',
       'GET /feeds/calendars.ics',
       'GET /feeds/calendars/{insurer}/{year}.ics',
       'GET /feeds/situatie.ics',
@@ -63,6 +67,7 @@ describe('GET /openapi.json', () => {
       'GET /unsubscribe/{token}',
       'PATCH /api/v1/providers/{id}',
       'PATCH /api/v1/providers/{id}/own-items/{ownItemId}',
+      'PATCH /api/v1/webhooks/{id}',
       'POST /api/v1/admin/reminders/run',
       'POST /api/v1/api-keys',
       'POST /api/v1/providers',
@@ -70,6 +75,9 @@ describe('GET /openapi.json', () => {
       'POST /api/v1/providers/{id}/events',
       'POST /api/v1/providers/{id}/feed-token',
       'POST /api/v1/providers/{id}/own-items',
+      'POST /api/v1/webhooks',
+      'POST /api/v1/webhooks/{id}/ping',
+      'POST /api/v1/webhooks/{id}/rotate-secret',
       'POST /unsubscribe/{token}',
       'POST /unsubscribe/{token}/resubscribe',
     ]);
@@ -144,6 +152,29 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(item.properties)).toEqual(expect.arrayContaining(['capped', 'bindsWhen', 'waitsFor']));
     expect(JSON.stringify(item.properties.status)).toMatch(/passed.*waiting/);
     expect(JSON.stringify(item.properties.type)).toContain('advice');
+  });
+
+  it('describes each webhook event type in the webhooks section, with its payload and the signature headers', () => {
+    expect(Object.keys(document.webhooks).sort()).toEqual([
+      'calendar.published',
+      'event.recorded',
+      'event.undone',
+      'timeline.changed',
+      'webhook.ping',
+    ]);
+    const recorded = document.webhooks['event.recorded'].post;
+    const payload = recorded.requestBody.content['application/json'].schema;
+    expect(payload.properties.type.const).toBe('event.recorded');
+    expect(Object.keys(payload.properties.data.properties)).toEqual(['providerId', 'via', 'event']);
+    expect(payload.properties.data.properties.via.enum).toEqual(['api', 'web']);
+    expect(recorded.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'webhook-id',
+      'webhook-timestamp',
+      'webhook-signature',
+    ]);
+    const changed = document.webhooks['timeline.changed'].post.requestBody.content['application/json'].schema;
+    expect(Object.keys(changed.properties.data.properties)).toEqual(['providerId', 'cause', 'itemIds', 'items']);
+    expect(document.components.schemas.Webhook).toBeDefined();
   });
 });
 

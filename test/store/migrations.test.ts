@@ -48,6 +48,10 @@ describe('migrate', () => {
       'web_links',
       'web_mail_log',
       'web_signups',
+      'webhook_attempts',
+      'webhook_calendar_versions',
+      'webhook_deliveries',
+      'webhook_endpoints',
     ]);
     expect(migrate(db)).toEqual([]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { problemResponses } from '../../schemas/common.js';
+import { WEBHOOK_PAYLOADS } from '../../schemas/webhooks.js';
 
 const DESCRIPTION = `Contracting deadlines of Dutch health insurers for birth-care providers.
 
@@ -12,7 +13,50 @@ what happened (\`POST /providers/{id}/events\`): relative deadlines ("binnen 2 w
 **Authentication**: \`Authorization: Bearer <key>\`. Each key is a tenant and sees only its own providers;
 an admin key creates keys (\`POST /api-keys\`) and sees every provider. The calendars need no key.
 
-**Errors** are \`application/problem+json\` (RFC 9457); invalid input lists each field in \`errors\`.`;
+**Errors** are \`application/problem+json\` (RFC 9457); invalid input lists each field in \`errors\`.
+
+**Webhooks** (\`POST /webhooks\`): signed POSTs (Standard Webhooks) when an event is recorded or undone and when a
+timeline changes; the payloads are in this document's \`webhooks\` section.`;
+
+const SIGNATURE_HEADERS = [
+  ['webhook-id', 'The message id: the same on every retry of a message; deduplicate on it.'],
+  ['webhook-timestamp', 'When this attempt was signed, Unix seconds; reject one far from your clock.'],
+  [
+    'webhook-signature',
+    '`v1,<base64 HMAC-SHA256 of id.timestamp.body>`, keyed with the base64-decoded secret after `whsec_`; two, space-separated, for 24 hours after a rotation.',
+  ],
+] as const;
+
+/** The OpenAPI 3.1 `webhooks` section: what an endpoint receives, one POST per event type. */
+function webhookOperations(): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(WEBHOOK_PAYLOADS).map(([type, schema]) => [
+      type,
+      {
+        post: {
+          operationId: `webhook_${type.replace('.', '_')}`,
+          tags: ['webhooks'],
+          summary: schema.description,
+          parameters: SIGNATURE_HEADERS.map(([name, description]) => ({
+            name,
+            in: 'header',
+            required: true,
+            description,
+            schema: { type: 'string' },
+          })),
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: JSON.parse(JSON.stringify(schema)) } },
+          },
+          responses: {
+            '2XX': { description: 'Accepted: the message is delivered. Answer within 5 seconds; queue the work.' },
+            default: { description: 'Not accepted (also a redirect, or no answer in time): tried again later.' },
+          },
+        },
+      },
+    ]),
+  );
+}
 
 /** The OpenAPI 3.1 document, generated from the route schemas, and Swagger UI at /docs. */
 async function openApi(fastify: FastifyInstance, opts: { publicBaseUrl: string; version: string }): Promise<void> {
@@ -39,8 +83,11 @@ async function openApi(fastify: FastifyInstance, opts: { publicBaseUrl: string; 
         { name: 'feeds', description: 'iCal feeds to subscribe to in Google Calendar, Outlook or Apple Calendar' },
         { name: 'reminders', description: 'E-mail reminders: one-click unsubscribe' },
         { name: 'admin', description: 'Operations (admin key): run a reminder day, inspect the outbox' },
+        { name: 'webhooks', description: 'Signed POSTs to your endpoints when dates change (Standard Webhooks)' },
         { name: 'service', description: 'Health, readiness and metrics' },
       ],
+      // Path items built by hand above; the plugin types them by its own OpenAPI typings.
+      webhooks: webhookOperations() as never,
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `POST /api/v1/api-keys`.' },

@@ -114,7 +114,7 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
       if (!found) return sendLinkGone(request, reply);
       const eventId = String((request.body as Record<string, unknown> | undefined)?.event ?? '');
       const undone = /^[0-9a-f-]{36}$/.test(eventId)
-        ? fastify.store.events.undo(found.provider.id, eventId, found.provider.ownerKeyId)
+        ? fastify.store.events.undo(found.provider.id, eventId, found.provider.ownerKeyId, 'web')
         : undefined;
       // Undoing twice (a double click, the back button) is not an error: the page shows the state as it is.
       return reply.redirect(

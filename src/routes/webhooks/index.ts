@@ -1,0 +1,274 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { tenantOf } from '../../plugins/app/auth.js';
+import { HttpProblem, invalidInput, notFound } from '../../problems.js';
+import { LOCATION_HEADER, SECURITY, problemResponses } from '../../schemas/common.js';
+import {
+  CreateWebhookSchema,
+  DeliveryListQuerySchema,
+  DeliveryListSchema,
+  PingSchema,
+  UpdateWebhookSchema,
+  WebhookListSchema,
+  WebhookParamsSchema,
+  WebhookSchema,
+  WebhookWithSecretSchema,
+} from '../../schemas/webhooks.js';
+import type { WebhookDelivery } from '../../store/webhook-deliveries.js';
+import type { WebhookEndpoint } from '../../store/webhook-endpoints.js';
+import { envelope, type WEBHOOK_EVENT_TYPES } from '../../webhooks/payloads.js';
+import { targetProblem } from '../../webhooks/target.js';
+import {
+  CREATE_WEBHOOK_DESCRIPTION,
+  ROTATE_WEBHOOK_SECRET_DESCRIPTION,
+  UPDATE_WEBHOOK_DESCRIPTION,
+  WEBHOOK_DELIVERIES_DESCRIPTION,
+} from './descriptions.js';
+
+const tags = ['webhooks'];
+
+function webhookResource(endpoint: WebhookEndpoint) {
+  return {
+    id: endpoint.id,
+    url: endpoint.url,
+    // Stored from the validated enum (CreateWebhookSchema), so each is one of the types.
+    events: endpoint.events as (typeof WEBHOOK_EVENT_TYPES)[number][] | null,
+    enabled: endpoint.disabledAt === null,
+    disabledAt: endpoint.disabledAt,
+    disabledReason: endpoint.disabledReason,
+    previousSecretValidUntil:
+      endpoint.previousSecretUntil !== null && endpoint.previousSecretUntil > new Date().toISOString()
+        ? endpoint.previousSecretUntil
+        : null,
+    createdAt: endpoint.createdAt,
+    updatedAt: endpoint.updatedAt,
+  };
+}
+
+function deliveryState(delivery: WebhookDelivery): 'pending' | 'delivered' | 'given-up' {
+  return delivery.deliveredAt !== null ? 'delivered' : delivery.givenUpAt !== null ? 'given-up' : 'pending';
+}
+
+const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.addHook('onRequest', fastify.authenticate);
+  const { endpoints, deliveries, dispatcher, allowInsecureTargets } = fastify.webhooks;
+
+  const checkedUrl = (url: string | undefined) => {
+    if (url === undefined) return undefined;
+    const problem = targetProblem(url.trim(), allowInsecureTargets);
+    if (problem) throw invalidInput([{ field: 'url', in: 'body', message: problem }]);
+    return new URL(url.trim()).href;
+  };
+  const endpointOf = (request: { params: { id: string } } & Parameters<typeof tenantOf>[0]) => {
+    const endpoint = endpoints.get(request.params.id, tenantOf(request));
+    if (!endpoint) throw notFound('webhook');
+    return endpoint;
+  };
+  const params = WebhookParamsSchema;
+
+  fastify.post(
+    '',
+    {
+      schema: {
+        operationId: 'createWebhook',
+        tags,
+        summary: 'Register a webhook endpoint',
+        description: CREATE_WEBHOOK_DESCRIPTION,
+        security: SECURITY,
+        body: CreateWebhookSchema,
+        response: {
+          201: { ...WebhookWithSecretSchema, description: 'The endpoint, with its secret.', headers: LOCATION_HEADER },
+          ...problemResponses(400, 401, 413, 415, 429, 500),
+        },
+      },
+    },
+    async (request, reply) => {
+      const url = checkedUrl(request.body.url) as string;
+      const { endpoint, secret } = endpoints.create(tenantOf(request).keyId, {
+        url,
+        events: request.body.events ?? null,
+      });
+      request.log.info({ webhookId: endpoint.id }, 'webhook endpoint registered');
+      return reply
+        .code(201)
+        .header('location', `/api/v1/webhooks/${endpoint.id}`)
+        .send({ ...webhookResource(endpoint), secret });
+    },
+  );
+
+  fastify.get(
+    '',
+    {
+      schema: {
+        operationId: 'listWebhooks',
+        tags,
+        summary: 'List webhook endpoints',
+        description: "This key's endpoints (an admin key sees every key's); never their secrets.",
+        security: SECURITY,
+        response: { 200: { ...WebhookListSchema, description: 'The endpoints.' }, ...problemResponses(401, 429, 500) },
+      },
+    },
+    async (request) => ({ items: endpoints.list(tenantOf(request)).map(webhookResource) }),
+  );
+
+  fastify.get(
+    '/:id',
+    {
+      schema: {
+        operationId: 'getWebhook',
+        tags,
+        summary: 'Get a webhook endpoint',
+        description: 'The endpoint, whether it is enabled and why not; never its secret.',
+        security: SECURITY,
+        params,
+        response: {
+          200: Type.Ref(WebhookSchema, { description: 'The endpoint.' }),
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
+    },
+    async (request) => webhookResource(endpointOf(request)),
+  );
+
+  fastify.patch(
+    '/:id',
+    {
+      schema: {
+        operationId: 'updateWebhook',
+        tags,
+        summary: 'Change a webhook endpoint',
+        description: UPDATE_WEBHOOK_DESCRIPTION,
+        security: SECURITY,
+        params,
+        body: UpdateWebhookSchema,
+        response: {
+          200: Type.Ref(WebhookSchema, { description: 'The endpoint as it now is.' }),
+          ...problemResponses(400, 401, 404, 413, 415, 429, 500),
+        },
+      },
+    },
+    async (request) => {
+      const url = checkedUrl(request.body.url);
+      const updated = fastify.db.transaction(() => {
+        const before = endpoints.get(request.params.id, tenantOf(request));
+        const after = endpoints.update(request.params.id, tenantOf(request), {
+          url,
+          events: request.body.events,
+          enabled: request.body.enabled,
+        });
+        if (before?.disabledAt != null && after?.disabledAt === null) deliveries.resume(after.id);
+        return after;
+      })();
+      if (!updated) throw notFound('webhook');
+      if (updated.disabledAt === null) dispatcher.wake();
+      return webhookResource(updated);
+    },
+  );
+
+  fastify.delete(
+    '/:id',
+    {
+      schema: {
+        operationId: 'deleteWebhook',
+        tags,
+        summary: 'Delete a webhook endpoint',
+        description: 'Stops its deliveries at once; its undelivered messages and its delivery log go with it.',
+        security: SECURITY,
+        params,
+        response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(400, 401, 404, 429, 500) },
+      },
+    },
+    async (request, reply) => {
+      if (!endpoints.remove(request.params.id, tenantOf(request))) throw notFound('webhook');
+      return reply.code(204).send(null);
+    },
+  );
+
+  fastify.post(
+    '/:id/rotate-secret',
+    {
+      schema: {
+        operationId: 'rotateWebhookSecret',
+        tags,
+        summary: "Rotate a webhook endpoint's signing secret",
+        description: ROTATE_WEBHOOK_SECRET_DESCRIPTION,
+        security: SECURITY,
+        params,
+        response: {
+          200: { ...WebhookWithSecretSchema, description: 'The endpoint, with its new secret.' },
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
+    },
+    async (request) => {
+      const rotated = endpoints.rotate(request.params.id, tenantOf(request));
+      if (!rotated) throw notFound('webhook');
+      request.log.info({ webhookId: rotated.endpoint.id }, 'webhook secret rotated');
+      return { ...webhookResource(rotated.endpoint), secret: rotated.secret };
+    },
+  );
+
+  fastify.post(
+    '/:id/ping',
+    {
+      schema: {
+        operationId: 'pingWebhook',
+        tags,
+        summary: 'Send a test message',
+        description:
+          'Puts a `webhook.ping` message in the outbox for this endpoint (whatever its event types), delivered and retried like any other: follow it in the delivery log. 409 while the endpoint is disabled.',
+        security: SECURITY,
+        params,
+        response: {
+          202: { ...PingSchema, description: 'The ping is on its way.' },
+          ...problemResponses(400, 401, 404, 409, 429, 500),
+        },
+      },
+    },
+    async (request, reply) => {
+      const endpoint = endpointOf(request);
+      if (endpoint.disabledAt !== null)
+        throw new HttpProblem(409, 'this endpoint is disabled: resume it first (PATCH with "enabled": true)');
+      const [id] = deliveries.enqueue([endpoint.id], 'webhook.ping', () =>
+        envelope('webhook.ping', new Date().toISOString(), { endpointId: endpoint.id }),
+      );
+      dispatcher.wake();
+      return reply.code(202).send({ id: id as string });
+    },
+  );
+
+  fastify.get(
+    '/:id/deliveries',
+    {
+      schema: {
+        operationId: 'listWebhookDeliveries',
+        tags,
+        summary: "A webhook endpoint's delivery log",
+        description: WEBHOOK_DELIVERIES_DESCRIPTION,
+        security: SECURITY,
+        params,
+        querystring: DeliveryListQuerySchema,
+        response: {
+          200: { ...DeliveryListSchema, description: 'The delivery log.' },
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
+    },
+    async (request) => {
+      const endpoint = endpointOf(request);
+      return {
+        items: deliveries.log(endpoint.id, request.query.limit ?? 50).map((delivery) => ({
+          id: delivery.id,
+          type: delivery.type,
+          createdAt: delivery.createdAt,
+          state: deliveryState(delivery),
+          attempts: delivery.attempts,
+          nextAttemptAt: deliveryState(delivery) === 'pending' ? delivery.nextAttemptAt : null,
+          deliveredAt: delivery.deliveredAt,
+          attemptLog: delivery.attemptLog,
+        })),
+      };
+    },
+  );
+};
+
+export default webhooks;
