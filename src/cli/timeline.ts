@@ -2,51 +2,65 @@ import { parseArgs } from 'node:util';
 import { loadCalendarSet } from '../calendar/load.js';
 import { todayInAmsterdam } from '../clock.js';
 import { isValidPlainDate } from '../domain/plain-date.js';
+import { recordingProblems } from '../domain/recording.js';
 import { computeTimeline } from '../domain/timeline.js';
 import {
   CONTRACT_STATUSES,
   PROVIDER_KINDS,
   type ContractStatus,
   type ProviderKind,
-  type TimelineItem,
+  type RecordedEvent,
 } from '../domain/types.js';
+import { eventProblemMessage, timelineHeading, timelineTable, type CliLanguage } from './timeline-table.js';
 
-const usage = `Print a provider archetype's timeline as a table.
+const usage = `Print a provider archetype's timeline as a table (at most 120 columns; --wide for every column).
 
   npm run timeline -- --insurer cz-groep --year 2027 --kind kraamzorg --status new
-      [--as-of YYYY-MM-DD] [--attr name=value]... [--event ITEM_ID=YYYY-MM-DD]... [--runs-until YEAR] [--lang en]
+      [--as-of YYYY-MM-DD] [--attr name=value]... [--event ITEM_ID=YYYY-MM-DD]... [--runs-until YEAR]
+      [--lang nl|en] [--wide]
 
-Leave out --insurer to see every calendar that has the kind. Kinds: ${PROVIDER_KINDS.join(', ')}.`;
-
-const { values } = parseArgs({
-  options: {
-    insurer: { type: 'string' },
-    year: { type: 'string' },
-    kind: { type: 'string', multiple: true },
-    status: { type: 'string', default: 'existing' },
-    'as-of': { type: 'string' },
-    attr: { type: 'string', multiple: true, default: [] },
-    event: { type: 'string', multiple: true, default: [] },
-    'runs-until': { type: 'string' },
-    lang: { type: 'string', default: 'nl' },
-    help: { type: 'boolean', default: false },
-  },
-});
+Leave out --insurer to see every calendar that has the kind. Kinds: ${PROVIDER_KINDS.join(', ')}.
+Each --event is checked as the API checks it: an item of this timeline, a real date, within the step's bounds.`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${usage}`);
   process.exit(2);
 }
 
+let values;
+try {
+  values = parseArgs({
+    options: {
+      insurer: { type: 'string' },
+      year: { type: 'string' },
+      kind: { type: 'string', multiple: true },
+      status: { type: 'string', default: 'existing' },
+      'as-of': { type: 'string' },
+      attr: { type: 'string', multiple: true, default: [] },
+      event: { type: 'string', multiple: true, default: [] },
+      'runs-until': { type: 'string' },
+      lang: { type: 'string', default: 'nl' },
+      wide: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  }).values;
+} catch (error) {
+  fail((error as Error).message);
+}
+
 if (values.help) {
   console.log(usage);
   process.exit(0);
 }
+if (values.lang !== 'nl' && values.lang !== 'en') fail(`--lang is nl or en, not "${values.lang}"`);
+const language: CliLanguage = values.lang;
 const kinds = values.kind ?? fail('--kind is required');
 for (const kind of kinds) if (!PROVIDER_KINDS.includes(kind as ProviderKind)) fail(`unknown kind "${kind}"`);
 if (!CONTRACT_STATUSES.includes(values.status as ContractStatus)) fail('--status is existing or new');
 const asOf = values['as-of'] ?? todayInAmsterdam(process.env.TODAY);
 if (!isValidPlainDate(asOf)) fail(`--as-of "${asOf}" is not a date`);
+if (values['runs-until'] !== undefined && !/^\d{4}$/.test(values['runs-until']))
+  fail(`--runs-until is a year, e.g. 2028, not "${values['runs-until']}"`);
 
 const calendars = loadCalendarSet();
 const selected = calendars
@@ -57,10 +71,12 @@ const selected = calendars
       (values.year === undefined || String(c.file.year) === values.year),
   );
 if (selected.length === 0) fail(`no calendar for ${values.insurer ?? 'any insurer'} ${values.year ?? ''}`.trim());
+const insurerNames = new Map(calendars.all().map((c) => [c.file.insurer, c.file.insurerName]));
 
 const attributes = Object.fromEntries(
   values.attr.map((pair) => {
     const [name, value] = pair.split('=');
+    if (!name || value === undefined) fail(`--attr "${pair}" is name=value`);
     return [name, value === 'true' ? true : value === 'false' ? false : value];
   }),
 );
@@ -75,40 +91,33 @@ const provider = {
     runsUntil,
   })),
 };
-const events = values.event.map((pair) => {
-  const [item, date] = pair.split('=');
-  return { item, date };
-});
+// Each event is checked with the ones before it recorded, in the order given, as the API would take them.
+const events: RecordedEvent[] = [];
+for (const pair of values.event) {
+  const at = pair.lastIndexOf('=');
+  if (at <= 0) fail(`--event "${pair}" is ITEM_ID=YYYY-MM-DD`);
+  const item = pair.slice(0, at);
+  const date = pair.slice(at + 1);
+  const problems = recordingProblems(provider, calendars, events, item, date, asOf);
+  if (problems.length > 0) fail(problems.map((problem) => eventProblemMessage(pair, problem)).join('\n'));
+  events.push({ item, date });
+}
 
 const items = computeTimeline(provider, calendars, events, asOf);
-const lang = values.lang === 'en' ? 'en' : 'nl';
 console.log(
-  `${selected.map((c) => c.key).join(', ')} · ${kinds.join('+')} · ${values.status} · as of ${asOf} · ${items.length} items\n`,
+  timelineHeading(
+    selected.map((c) => `${c.file.insurerName} ${c.file.year}`),
+    kinds,
+    values.status,
+    asOf,
+    items.length,
+    language,
+  ) + '\n',
 );
-printTable(items, lang);
-
-function printTable(rows: TimelineItem[], language: 'nl' | 'en'): void {
-  const table = rows.map((item) => ({
-    due: (item.due ?? '—') + (item.time ? ` ${item.time}` : ''),
-    window: item.window ? `${item.window.from}…${item.window.to}` : '',
-    status: item.status + (item.projected ? '*' : ''),
-    who: item.actor,
-    what: `${selected.length > 1 ? `${item.insurer}: ` : ''}${item.title[language]}${item.chain ? ` (${item.chain.id} #${item.chain.step})` : ''}`,
-    flags: item.flags.map((f) => (f.code === 'weekend' ? f.day : f.name) + ` → ${f.lastWorkingDay}`).join('; '),
-    section: item.source.section,
-    how: item.derivation[language],
-  }));
-  const headers = Object.keys(table[0] ?? { due: '' }) as (keyof (typeof table)[number])[];
-  const widths = headers.map((h) => Math.max(h.length, ...table.map((row) => row[h].length)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((cell, i) => cell.padEnd(widths[i]))
-      .join('  ')
-      .trimEnd();
-  console.log(line(headers));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
-  for (const row of table) console.log(line(headers.map((h) => row[h])));
-  console.log(
-    '\n* projected: rests on a step that is not recorded yet; — no date until the step it waits for is recorded',
-  );
-}
+for (const line of timelineTable(items, {
+  language,
+  wide: values.wide,
+  insurerName: (id) => insurerNames.get(id) ?? id,
+  manyInsurers: selected.length > 1,
+}))
+  console.log(line);
