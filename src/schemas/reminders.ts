@@ -2,8 +2,19 @@ import { Type, type Static } from '@sinclair/typebox';
 import { OUTBOX_STATUSES } from '../store/outbox.js';
 import { IsoDateSchema, TimestampSchema, nullable, stringEnum } from './common.js';
 
+/** A hand-run day further from today than this is refused unless forced: it would mail wrong statuses. */
+export const MAX_RUN_DAYS_FROM_TODAY = 7;
+
 export const RunRemindersSchema = Type.Object(
-  { date: Type.Optional({ ...IsoDateSchema, description: 'The day to run (Europe/Amsterdam); default today.' }) },
+  {
+    date: Type.Optional({
+      ...IsoDateSchema,
+      description: `The day to run (Europe/Amsterdam); default today. More than ${MAX_RUN_DAYS_FROM_TODAY} days from today only with \`force: true\`: a far day mails every contact the statuses of that day.`,
+    }),
+    force: Type.Optional(
+      Type.Boolean({ description: 'Run a day far from today all the same (a test system, a deliberate re-run).' }),
+    ),
+  },
   { additionalProperties: false, examples: [{ date: '2026-10-18' }] },
 );
 export type RunRemindersBody = Static<typeof RunRemindersSchema>;

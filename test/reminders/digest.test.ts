@@ -198,6 +198,20 @@ describe('the daily digest', () => {
         })
       ).statusCode,
     ).toBe(400);
+    // A day far from today would mail every contact that day's statuses: refused unless forced, and no run is made.
+    const far = await world.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/reminders/run',
+      headers: bearer(ADMIN_KEY),
+      payload: { date: '2099-01-01' },
+    });
+    expect(far.statusCode).toBe(400);
+    expect(far.json().errors[0]).toMatchObject({ field: 'date', in: 'body' });
+    expect(far.json().errors[0].message).toContain('"force": true');
+    expect(
+      (await world.app.inject({ url: '/api/v1/admin/reminders/runs/2099-01-01', headers: bearer(ADMIN_KEY) }))
+        .statusCode,
+    ).toBe(404);
     await world.run('2026-10-18');
     const outbox = (
       await world.app.inject({ url: '/api/v1/admin/outbox?status=sent', headers: bearer(ADMIN_KEY) })

@@ -23,7 +23,7 @@ describe('a reminder run as a job', () => {
       method: 'POST',
       url: '/api/v1/admin/reminders/run',
       headers: bearer(ADMIN_KEY),
-      payload: { date: '2026-10-18' },
+      payload: { date: '2026-10-18', force: true },
     });
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(response.statusCode).toBe(202);
@@ -87,13 +87,13 @@ describe('a reminder run as a job', () => {
       method: 'POST',
       url: '/api/v1/admin/reminders/run',
       headers: bearer(ADMIN_KEY),
-      payload: { date: '2026-10-18' },
+      payload: { date: '2026-10-18', force: true },
     });
     const second = await world.app.inject({
       method: 'POST',
       url: '/api/v1/admin/reminders/run',
       headers: bearer(ADMIN_KEY),
-      payload: { date: '2026-10-18' },
+      payload: { date: '2026-10-18', force: true },
     });
     expect(second.statusCode).toBe(202);
     expect(second.headers.location).toBe(first.headers.location);

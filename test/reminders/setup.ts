@@ -75,7 +75,7 @@ export async function runToTheEnd(app: TestApp, date: string, timeoutMs = 60_000
     method: 'POST',
     url: '/api/v1/admin/reminders/run',
     headers: bearer(ADMIN_KEY),
-    payload: { date },
+    payload: { date, force: true }, // the tests run chosen days far from the pinned today
   });
   if (started.statusCode !== 202) throw new Error(`run failed: ${started.statusCode} ${started.body}`);
   const location = started.headers.location as string;

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { notFound } from '../../problems.js';
+import { DateTime } from 'luxon';
+import { invalidInput, notFound } from '../../problems.js';
 import { LOCATION_HEADER, SECURITY, problemResponses } from '../../schemas/common.js';
 import {
+  MAX_RUN_DAYS_FROM_TODAY,
   OutboxListSchema,
   OutboxQuerySchema,
   RunParamsSchema,
@@ -46,8 +48,18 @@ const admin: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const day = request.body?.date ?? fastify.today();
-      request.log.info({ day }, 'reminders: run started by hand');
+      const today = fastify.today();
+      const day = request.body?.date ?? today;
+      const distance = Math.abs(DateTime.fromISO(day).diff(DateTime.fromISO(today), 'days').days);
+      if (distance > MAX_RUN_DAYS_FROM_TODAY && request.body?.force !== true)
+        throw invalidInput([
+          {
+            field: 'date',
+            in: 'body',
+            message: `is ${Math.round(distance)} days from today (${today}): every contact would be mailed the statuses of that day; send "force": true to run it all the same`,
+          },
+        ]);
+      request.log.info({ day, forced: request.body?.force === true }, 'reminders: run started by hand');
       fastify.reminders
         .runDay(day)
         .catch((error: unknown) => request.log.error({ err: error, day }, 'reminders: run failed'));
