@@ -1,4 +1,5 @@
 import { queryAsDeclared } from './plugins/app/query-parameters.js';
+import { wellFormedJson } from './plugins/app/well-formed-text.js';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, STATUS_CODES } from 'node:http';
@@ -75,12 +76,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   const { config } = opts;
   for (const schema of SHARED_SCHEMAS) fastify.addSchema(schema);
-  // PATCH clients that follow RFC 7396 send this type; the body is plain JSON all the same.
-  fastify.addContentTypeParser(
-    'application/merge-patch+json',
-    { parseAs: 'string' },
-    fastify.getDefaultJsonParser('error', 'error'),
-  );
+  // JSON and RFC 7396 merge patches (PATCH clients that follow it send that type), well-formed Unicode only.
+  wellFormedJson(fastify);
 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
