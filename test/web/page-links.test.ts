@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
 import { rotateAllTokens } from '../../src/store/rotation.js';
+import { WebEmailChanges } from '../../src/store/web-email.js';
 import { WebStore } from '../../src/store/web.js';
 import { newWebToken } from '../../src/store/web-tokens.js';
 import { removeTempDir, tempDir } from '../helper.js';
@@ -80,6 +81,41 @@ describe('page links', () => {
     expect(store.pageToken('p2')).toBeUndefined();
     expect(store.account(rotated)).toBeUndefined();
     expect(db.prepare("SELECT count(*) AS n FROM secret_tokens WHERE purpose = 'page'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('tokens:rotate ends every one-time link: record, sign-in, address change and sign-up confirmation', () => {
+    const db = openDatabase(join(dir, 'one-time.db'), KEY);
+    migrate(db);
+    db.exec(`INSERT INTO api_keys (id, name, key_hash, admin, created_at) VALUES ('k3', 't', 'z', 0, '2026-09-01T00:00:00.000Z');
+      INSERT INTO providers (id, owner_key_id, name, agb, kinds, reminder_days, feed_token, feed_token_hash, created_at, updated_at)
+        VALUES ('p3', 'k3', 'P', '00000000', '["verloskunde"]', '[7]', 'p3', 'p3', '2026-09-01T00:00:00.000Z', '2026-09-01T00:00:00.000Z');
+      INSERT INTO web_accounts (provider_id, api_key_id, created_at) VALUES ('p3', 'k3', '2026-09-01T00:00:00.000Z');
+      INSERT INTO contacts (provider_id, email, position) VALUES ('p3', 'anna@noord.nl', 0);`);
+    const store = new WebStore(db);
+    const changes = new WebEmailChanges(db);
+    const record = store.createLink('record', 'p3', 'cz-groep/2027/ondertekenen');
+    const signIn = store.createLink('sign-in', 'p3');
+    const change = changes.request('p3', 'anna@noord.nl', 'anna@nieuw.nl')!;
+    const signup = store.createSignup('piet@zuid.nl', {
+      kinds: ['kraamzorg'],
+      contracts: [],
+      name: null,
+      practice: 'Kraamzorg Zuid',
+      agb: null,
+      language: 'nl',
+      reminderDays: [7],
+    })!;
+    expect(store.link('record', record)).toBeDefined();
+    expect(store.link('sign-in', signIn)).toBeDefined();
+    expect(changes.find(change)).toBeDefined();
+    expect(store.signup(signup.token)).toMatchObject({ email: 'piet@zuid.nl' });
+
+    expect(rotateAllTokens(db).oneTimeLinks).toBe(4);
+    expect(store.link('record', record)).toBeUndefined();
+    expect(store.link('sign-in', signIn)).toBeUndefined();
+    expect(changes.find(change)).toBeUndefined();
+    expect(store.signup(signup.token)).toBeUndefined();
     db.close();
   });
 });
