@@ -59,20 +59,23 @@ async function auth(fastify: FastifyInstance): Promise<void> {
 
   fastify.decorate('authenticate', async (request: FastifyRequest) => {
     const header = request.headers.authorization;
+    // A refused request's body is never read: the connection closes after the answer instead of taking it in.
+    const close: Record<string, string> = hasBody(request) ? { connection: 'close' } : {};
     // Node keeps only the first of repeated Authorization headers; which key was meant is ambiguous, so refuse.
     if (header !== undefined && countHeader(request.raw.rawHeaders, 'authorization') > 1) {
-      throw new HttpProblem(400, 'send one Authorization header, not several', [
-        { field: 'authorization', in: 'headers', message: 'must be sent once' },
-      ]);
+      throw new HttpProblem(
+        400,
+        'send one Authorization header, not several',
+        [{ field: 'authorization', in: 'headers', message: 'must be sent once' }],
+        close,
+      );
     }
     if (header === undefined) {
       throw new HttpProblem(
         401,
         'send an API key: Authorization: Bearer <key>',
         [{ field: 'authorization', in: 'headers', message: 'is required' }],
-        {
-          'www-authenticate': 'Bearer realm="api"',
-        },
+        { 'www-authenticate': 'Bearer realm="api"', ...close },
       );
     }
     const found = presentedKey(fastify.store.apiKeys, request);
@@ -88,9 +91,7 @@ async function auth(fastify: FastifyInstance): Promise<void> {
             message: match ? 'unknown or revoked key' : 'must be "Bearer <key>"',
           },
         ],
-        {
-          'www-authenticate': 'Bearer realm="api", error="invalid_token"',
-        },
+        { 'www-authenticate': 'Bearer realm="api", error="invalid_token"', ...close },
       );
     }
     request.apiKey = found.apiKey;
@@ -100,6 +101,12 @@ async function auth(fastify: FastifyInstance): Promise<void> {
   fastify.decorate('requireAdmin', async (request: FastifyRequest) => {
     if (!request.apiKey?.admin) throw new HttpProblem(403, 'this needs an admin API key');
   });
+}
+
+/** Whether the client announced a body (a length above 0, or chunks): Node would read all of it after the answer. */
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 export default fp(auth, { name: 'auth', dependencies: ['store'] });
