@@ -13,7 +13,7 @@ import { TestSmtpServer } from '../reminders/smtp.js';
  * ../shared/tools/docker-base.sh builds a stand-in; .ci/run does both). Mailpit's image cannot be pulled here, so
  * the service runs without it (`--no-deps`) and sends to a real SMTP server on the host instead, listening only on
  * the docker0 bridge's address (reachable from containers and the host, not from other machines); the override
- * below points SMTP_URL there and changes nothing else. The service is reached as docs/operations.md says: localhost:3000.
+ * below points SMTP_URL there and changes nothing else. The service is reached as docs/operations.md says: 127.0.0.1:3000 (published on loopback only).
  */
 
 const execAsync = promisify(execFile);

@@ -14,6 +14,7 @@ const compose = parse(read('docker-compose.yml')) as {
     string,
     {
       build?: string;
+      image?: string;
       ports?: string[];
       environment?: Record<string, string>;
       volumes?: string[];
@@ -107,7 +108,7 @@ describe('docker-compose.yml', () => {
   it('builds this Dockerfile and publishes the port the service listens on', () => {
     expect(service.build).toBe('.');
     expect(service.environment?.PORT).toBe(dockerEnv.PORT);
-    expect(service.ports).toContain(`${dockerEnv.PORT}:${service.environment?.PORT}`);
+    expect(service.ports).toContain(`127.0.0.1:${dockerEnv.PORT}:${service.environment?.PORT}`); // plain HTTP, loopback only
     expect(service.environment?.HOST).toBe('0.0.0.0');
   });
 
@@ -120,7 +121,8 @@ describe('docker-compose.yml', () => {
   it('sends mail to Mailpit, whose web UI and SMTP port are published on loopback only', () => {
     const mailpit = compose.services.mailpit!;
     expect(service.depends_on).toContain('mailpit');
-    expect(service.environment?.SMTP_URL).toBe('smtp://mailpit:1025');
+    expect(service.environment?.SMTP_URL).toBe('${SMTP_URL:-smtp://mailpit:1025}'); // Mailpit unless the operator says otherwise
+    expect(mailpit.image).toMatch(/^\$\{MAILPIT_IMAGE:-axllent\/mailpit:v\d+\.\d+\.\d+\}$/); // pinned, never :latest
     expect(mailpit.ports).toEqual(['127.0.0.1:8025:8025', '127.0.0.1:1025:1025']);
   });
 
