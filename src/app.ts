@@ -43,6 +43,7 @@ import providerRoutes from './routes/providers/index.js';
 import adminRoutes from './routes/admin/index.js';
 import unsubscribeRoutes from './routes/unsubscribe/index.js';
 import remindersPlugin, { type ReminderPluginOptions } from './reminders/plugin.js';
+import dueItemRoutes from './routes/timeline/due-items.js';
 import timelineRoutes from './routes/timeline/index.js';
 import { SHARED_SCHEMAS } from './schemas/index.js';
 import { ERROR_PAGES, isPagePath, sendBadAddressPage } from './web/not-found.js';
@@ -115,6 +116,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
       await api.register(apiKeyRoutes, { prefix: '/api-keys' });
       await api.register(providerRoutes, { prefix: '/providers', publicBaseUrl: config.publicBaseUrl });
       await api.register(timelineRoutes, { prefix: '/providers' });
+      await api.register(dueItemRoutes, { prefix: '/timeline' });
       await api.register(eventRoutes, { prefix: '/providers' });
       await api.register(ownDateRoutes, { prefix: '/providers' });
       await api.register(calendarRoutes, { prefix: '/calendars' });

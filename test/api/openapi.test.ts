@@ -53,6 +53,7 @@ describe('GET /openapi.json', () => {
       'GET /api/v1/providers/{id}/own-items',
       'GET /api/v1/providers/{id}/own-items/{ownItemId}/history',
       'GET /api/v1/providers/{id}/timeline',
+      'GET /api/v1/timeline',
       'GET /api/v1/webhooks',
       'GET /api/v1/webhooks/{id}',
       'GET /api/v1/webhooks/{id}/deliveries',

@@ -1,0 +1,111 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { DateTime } from 'luxon';
+import { timelineWithOwnDates } from '../../domain/own-items.js';
+import type { TimelineItem } from '../../domain/types.js';
+import { tenantOf } from '../../plugins/app/auth.js';
+import { invalidInput } from '../../problems.js';
+import { SECURITY, problemResponses } from '../../schemas/common.js';
+import { DueItemsQuerySchema, DueItemsSchema, MAX_DUE_RANGE_DAYS } from '../../schemas/due-items.js';
+import { DUE_ITEMS_DESCRIPTION } from './descriptions.js';
+
+/** Providers read per batch: their events and own dates with one query each. */
+const BATCH = 200;
+
+interface DueItem {
+  provider: { id: string; name: string; agb: string };
+  item: TimelineItem;
+}
+
+/** The order of a page and its cursor: due date, provider, item; all three are stable for a given day. */
+const orderKey = (entry: DueItem) => `${entry.item.due}\u0000${entry.provider.id}\u0000${entry.item.id}`;
+
+/** `GET /api/v1/timeline`: what is due across every provider of the key, one page at a time (cursor paging). */
+const dueItems: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.addHook('onRequest', fastify.authenticate);
+
+  fastify.get(
+    '',
+    {
+      schema: {
+        operationId: 'listDueItems',
+        tags: ['timeline'],
+        summary: 'Due items across providers',
+        description: DUE_ITEMS_DESCRIPTION,
+        security: SECURITY,
+        querystring: DueItemsQuerySchema,
+        response: {
+          200: {
+            ...DueItemsSchema,
+            description: 'One page of due items.',
+            headers: { link: { type: 'string', description: 'RFC 8288 `rel="next"` while there is a next page.' } },
+          },
+          ...problemResponses(400, 401, 429, 500),
+        },
+      },
+    },
+    async (request, reply) => {
+      const today = fastify.today();
+      const { asOf = today, actor, status, limit = 100, cursor } = request.query;
+      const from = request.query.from ?? today;
+      const to = request.query.to ?? DateTime.fromISO(from).plus({ days: 30 }).toISODate()!;
+      if (to < from) throw invalidInput([{ field: 'to', in: 'querystring', message: 'must not be before from' }]);
+      if (DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days > MAX_DUE_RANGE_DAYS)
+        throw invalidInput([
+          { field: 'to', in: 'querystring', message: `must be at most ${MAX_DUE_RANGE_DAYS} days after from` },
+        ]);
+      let after: string | undefined;
+      if (cursor !== undefined) {
+        after = Buffer.from(cursor, 'base64url').toString('utf8');
+        if (!after.startsWith(`${from}\u0001${to}\u0001`))
+          throw invalidInput([
+            { field: 'cursor', in: 'querystring', message: 'belongs to another query; start again without it' },
+          ]);
+        after = after.slice(`${from}\u0001${to}\u0001`.length);
+      }
+      const statuses = status === undefined ? undefined : new Set(status);
+      const tenant = tenantOf(request);
+      const found: DueItem[] = [];
+      for (let offset = 0; ; offset += BATCH) {
+        const { items: providers } = fastify.store.providers.list(tenant, { limit: BATCH, offset });
+        if (providers.length === 0) break;
+        const ids = providers.map((provider) => provider.id);
+        const events = fastify.store.events.recordedEventsOf(ids);
+        const ownDates = fastify.store.ownDates.ownDatesOf(ids);
+        for (const provider of providers) {
+          const own = ownDates.get(provider.id) ?? fastify.store.ownDates.ownDates(provider.id);
+          for (const item of timelineWithOwnDates(
+            provider,
+            fastify.calendars,
+            events.get(provider.id) ?? [],
+            own,
+            asOf,
+          )) {
+            if (item.due === null || item.due < from || item.due > to) continue;
+            if (actor !== undefined && item.actor !== actor) continue;
+            if (statuses !== undefined && !statuses.has(item.status)) continue;
+            const entry = { provider: { id: provider.id, name: provider.name, agb: provider.agb }, item };
+            if (after === undefined || orderKey(entry) > after) found.push(entry);
+          }
+        }
+        if (providers.length < BATCH) break;
+      }
+      found.sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : orderKey(a) > orderKey(b) ? 1 : 0));
+      const page = found.slice(0, limit);
+      const last = page.at(-1);
+      const next =
+        found.length > limit && last
+          ? Buffer.from(`${from}\u0001${to}\u0001${orderKey(last)}`, 'utf8').toString('base64url')
+          : null;
+      if (next !== null) {
+        const params = new URLSearchParams(request.url.split('?')[1] ?? '');
+        params.set('from', from);
+        params.set('to', to);
+        params.set('cursor', next);
+        reply.header('link', `</api/v1/timeline?${params.toString()}>; rel="next"`);
+      }
+      return { asOf, from, to, items: page, next };
+    },
+  );
+};
+
+export default dueItems;
