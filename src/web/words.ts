@@ -102,6 +102,10 @@ const NL = {
   daysLeft: (days: number) =>
     days === 0 ? 'vandaag' : days === 1 ? 'morgen' : days < 0 ? `${-days} dagen geleden` : `nog ${days} dagen`,
   window: (from: string, to: string) => `${from} tot en met ${to}`,
+  /** A window not yet open counts to its start, an open one to its end: the words say which. */
+  opensIn: (days: number) => (days === 1 ? 'opent morgen' : `opent over ${days} dagen`),
+  openFor: (days: number) =>
+    days === 0 ? 'vandaag nog open' : days === 1 ? 'nog tot en met morgen open' : `nog ${days} dagen open`,
   at: (time: string) => `om ${time} uur`,
   waiting: 'Nog geen datum: die volgt zodra u de stap ervoor vastlegt.',
   status: (status: ItemStatus) => STATUS_WORDS[status].nl,
@@ -307,6 +311,9 @@ const EN: Words = {
   daysLeft: (days: number) =>
     days === 0 ? 'today' : days === 1 ? 'tomorrow' : days < 0 ? `${-days} days ago` : `${days} days left`,
   window: (from: string, to: string) => `${from} to ${to}`,
+  opensIn: (days: number) => (days === 1 ? 'opens tomorrow' : `opens in ${days} days`),
+  openFor: (days: number) =>
+    days === 0 ? 'open today only' : days === 1 ? 'open until tomorrow' : `open for ${days} more days`,
   at: (time: string) => `at ${time}`,
   waiting: 'No date yet: it follows once you record the step before it.',
   status: (status: ItemStatus) => STATUS_WORDS[status].en,
