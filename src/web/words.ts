@@ -196,6 +196,8 @@ const NL = {
   recorded: (title: string, date: string) =>
     `Vastgelegd: ${title} op ${date}. De data die daarop volgen zijn bijgewerkt.`,
   undone: (title: string) => `Ongedaan gemaakt: ${title}.`,
+  undoneEarlierStands: (title: string, date: string) =>
+    `Ongedaan gemaakt: ${title}. Een eerdere datum die u vastlegde staat nog: gedaan op ${date}.`,
   ownFeedTitle: 'Uw persoonlijke agenda',
   ownFeedIntro: 'Deze agenda toont ook wat u heeft vastgelegd. Het adres is geheim: deel het alleen met collega’s.',
   settingsLink: 'Situatie, contact en herinneringen wijzigen',
@@ -401,6 +403,8 @@ const EN: Words = {
   undoButton: 'Undo',
   recorded: (title: string, date: string) => `Recorded: ${title} on ${date}. The dates that follow are updated.`,
   undone: (title: string) => `Undone: ${title}.`,
+  undoneEarlierStands: (title: string, date: string) =>
+    `Undone: ${title}. An earlier date you recorded still stands: done on ${date}.`,
   ownFeedTitle: 'Your personal calendar',
   ownFeedIntro: 'This calendar also shows what you recorded. The address is secret: share it only with colleagues.',
   settingsLink: 'Change situation, contact and reminders',
