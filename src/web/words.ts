@@ -96,6 +96,10 @@ const NL = {
   changeSituation: 'Situatie wijzigen',
   nextTitle: 'Dit moet u als eerste doen',
   nothingNext: 'U hoeft op dit moment niets te doen.',
+  notContracted: (insurer: string, year: number, kinds: string) =>
+    `${insurer} contracteert in ${year} geen ${kinds}: het zorginkoopbeleid noemt die zorg niet. Daarom staan hier geen data van ${insurer} voor ${kinds}.`,
+  nothingContracted:
+    'Voor de zorg die u koos heeft u hier geen data: deze zorgverzekeraar contracteert die zorg niet (zie hierboven).',
   comingTitle: 'Wat er komt',
   passedTitle: (n: number) => `Voorbij en afgerond (${n})`,
   who: { provider: 'U doet dit', insurer: (insurer: string) => `${insurer} doet dit`, info: 'Ter informatie' },
@@ -307,6 +311,9 @@ const EN: Words = {
   changeSituation: 'Change situation',
   nextTitle: 'Do this first',
   nothingNext: 'There is nothing you need to do right now.',
+  notContracted: (insurer: string, year: number, kinds: string) =>
+    `${insurer} does not contract ${kinds} in ${year}: its purchasing policy does not name this care. So there are no ${insurer} dates for ${kinds} here.`,
+  nothingContracted: 'There are no dates here for the care you chose: the reason is above.',
   comingTitle: 'Coming up',
   passedTitle: (n: number) => `Passed and done (${n})`,
   who: { provider: 'You do this', insurer: (insurer: string) => `${insurer} does this`, info: 'For information' },

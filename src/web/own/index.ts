@@ -4,7 +4,7 @@ import type { ProviderRecord } from '../../store/providers.js';
 import { feedTokenOf } from '../../store/web-tokens.js';
 import { languageOf, sendMessage, sendPage, type WebContext } from '../context.js';
 import { recordStep, timelineOf } from '../record-step.js';
-import { insurerNameOf } from '../situation/index.js';
+import { insurerNameOf, notContractedPart } from '../situation/index.js';
 import { subscribeLinks } from '../subscribe.js';
 import { timelineView } from '../view-model.js';
 import { wordsFor, writtenDate, type Language } from '../words.js';
@@ -80,6 +80,7 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
         heading: wordsFor(language).ownTitle(provider.name),
         timeline,
         today,
+        ...notContractedPart(fastify, provider, language, items.length),
         recordAction: `${base(token)}/vastleggen`,
         undoAction: `${base(token)}/ongedaan`,
         settingsUrl: `${base(token)}/gegevens`,

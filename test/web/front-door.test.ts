@@ -1,0 +1,43 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, screenshot, seriousViolations, startWorld, type World } from './world.js';
+
+/** The front door as a careful person meets it (issue 24): real chromium, axe-core, screenshots. */
+let world: World;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  world = await startWorld();
+  browser = await openBrowser({ javaScript: true });
+  page = await browser.context.newPage();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await world?.stop();
+}, 60_000);
+
+const text = async (selector: string) => (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
+
+describe('care the insurer does not contract', () => {
+  it('says that Zorg en Zekerheid does not contract VSV instead of "nothing to do"', async () => {
+    await page.goto(`${world.base}/situatie?kind=vsv&c%3Azorg-en-zekerheid%3A2026=existing`);
+    await screenshot(page, 'front-door-not-contracted');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await text('#niet-gecontracteerd')).toBe(
+      'Zorg en Zekerheid contracteert in 2026 geen VSV: het zorginkoopbeleid noemt die zorg niet. Daarom staan hier geen data van Zorg en Zekerheid voor VSV.',
+    );
+    expect(await text('#next-title + p')).not.toContain('U hoeft op dit moment niets te doen');
+    // Where another insurer does contract it, her dates stay and only Z&Z is named.
+    await page.goto(
+      `${world.base}/situatie?kind=vsv&c%3Azorg-en-zekerheid%3A2026=existing&c%3Acz-groep%3A2027=new&lang=en`,
+    );
+    expect(await text('#niet-gecontracteerd')).toContain(
+      'Zorg en Zekerheid does not contract VSV (obstetric partnership) in 2026',
+    );
+    expect(await page.locator('#niet-gecontracteerd').innerText()).not.toContain('CZ');
+    await page.goto(`${world.base}/situatie?kind=verloskunde&c%3Azorg-en-zekerheid%3A2026=existing&lang=nl`);
+    expect(await page.locator('#niet-gecontracteerd').count()).toBe(0);
+  });
+});
