@@ -46,6 +46,8 @@ export interface Config {
    * front), or the proxies' addresses (IPs or CIDR ranges); false: none, the connection's address is the client.
    */
   trustProxy: number | string[] | false;
+  /** OPERATOR_NAME and OPERATOR_CONTACT: who runs this service and how to reach them, for the privacy and accessibility pages; undefined: the pages say they are not filled in. */
+  operator: { name: string | undefined; contact: string | undefined };
 }
 
 export const DEFAULTS = {
@@ -172,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins,
     overloadMaxDelayMs: wholeNumber('OVERLOAD_MAX_DELAY_MS', setting('OVERLOAD_MAX_DELAY_MS'), 0, 60_000),
     trustProxy,
+    operator: { name: nonEmpty(env.OPERATOR_NAME), contact: nonEmpty(env.OPERATOR_CONTACT) },
   };
 }
 

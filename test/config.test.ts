@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       overloadMaxDelayMs: 200,
       trustProxy: false,
+      operator: { name: undefined, contact: undefined },
     });
   });
 
@@ -59,6 +60,8 @@ describe('loadConfig', () => {
       CORS_ORIGINS: 'https://app.example.nl, http://localhost:5173/',
       OVERLOAD_MAX_DELAY_MS: '0',
       TRUST_PROXY: '10.0.0.2',
+      OPERATOR_NAME: 'Stichting Voorbeeld',
+      OPERATOR_CONTACT: 'privacy@voorbeeld.nl',
     });
     expect(config).toEqual({
       port: 8080,
@@ -84,6 +87,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://app.example.nl', 'http://localhost:5173'],
       overloadMaxDelayMs: 0,
       trustProxy: ['10.0.0.2'],
+      operator: { name: 'Stichting Voorbeeld', contact: 'privacy@voorbeeld.nl' },
     });
     expect(loadConfig({ HOST: '::1', PORT: '3001' }).publicBaseUrl).toBe('http://[::1]:3001');
   });

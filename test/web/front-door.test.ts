@@ -41,3 +41,16 @@ describe('care the insurer does not contract', () => {
     expect(await page.locator('#niet-gecontracteerd').count()).toBe(0);
   });
 });
+
+describe('the privacy and accessibility statements in a browser', () => {
+  it('are reachable from the footer, readable and without serious axe findings', async () => {
+    await page.goto(`${world.base}/`);
+    await page.getByRole('link', { name: 'Privacyverklaring' }).click();
+    expect(await text('h1')).toBe('Privacyverklaring');
+    await screenshot(page, 'front-door-privacy');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${world.base}/toegankelijkheid?lang=en`);
+    expect(await text('h1')).toBe('Accessibility statement');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
