@@ -48,6 +48,8 @@ export interface Config {
   trustProxy: number | string[] | false;
   /** WEBHOOK_ALLOW_INSECURE_TARGETS: webhooks may go to http:// and to loopback or private addresses (tests, local development). */
   webhookAllowInsecureTargets: boolean;
+  /** OPERATOR_NAME and OPERATOR_CONTACT: who runs this service and how to reach them, for the privacy and accessibility pages; undefined: the pages say they are not filled in. */
+  operator: { name: string | undefined; contact: string | undefined };
 }
 
 export const DEFAULTS = {
@@ -179,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'WEBHOOK_ALLOW_INSECURE_TARGETS',
       setting('WEBHOOK_ALLOW_INSECURE_TARGETS'),
     ),
+    operator: { name: nonEmpty(env.OPERATOR_NAME), contact: nonEmpty(env.OPERATOR_CONTACT) },
   };
 }
 

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       overloadMaxDelayMs: 200,
       trustProxy: false,
       webhookAllowInsecureTargets: false,
+      operator: { name: undefined, contact: undefined },
     });
   });
 
@@ -61,6 +62,8 @@ describe('loadConfig', () => {
       OVERLOAD_MAX_DELAY_MS: '0',
       TRUST_PROXY: '10.0.0.2',
       WEBHOOK_ALLOW_INSECURE_TARGETS: 'true',
+      OPERATOR_NAME: 'Stichting Voorbeeld',
+      OPERATOR_CONTACT: 'privacy@voorbeeld.nl',
     });
     expect(config).toEqual({
       port: 8080,
@@ -87,6 +90,7 @@ describe('loadConfig', () => {
       overloadMaxDelayMs: 0,
       trustProxy: ['10.0.0.2'],
       webhookAllowInsecureTargets: true,
+      operator: { name: 'Stichting Voorbeeld', contact: 'privacy@voorbeeld.nl' },
     });
     expect(loadConfig({ HOST: '::1', PORT: '3001' }).publicBaseUrl).toBe('http://[::1]:3001');
   });

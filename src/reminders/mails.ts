@@ -4,6 +4,8 @@ import { providerFeedUrl, providerPageUrl } from '../feeds/urls.js';
 import { recipientProblem } from '../mail/address.js';
 import { composeMessage } from '../mail/compose.js';
 import { inertText } from '../mail/inert-text.js';
+import { privacyLine } from '../mail/privacy-line.js';
+import { escapeHtml } from '../html.js';
 import type { ApiKeyStore } from '../store/api-keys.js';
 import type { PlannedMail } from '../store/outbox.js';
 import type { ProviderRecord } from '../store/providers.js';
@@ -86,10 +88,20 @@ export class ReminderMails {
     provider: ProviderRecord,
     contact: ReminderContact,
     day: IsoDate,
-    rendered: RenderedDigest,
+    given: RenderedDigest,
     told: ToldNotice[],
     links: (() => void)[],
   ): BuiltMail {
+    const privacy = privacyLine(this.options.publicBaseUrl, contact.language);
+    // Every mail names where its privacy statement and the operator's contact are.
+    const rendered = {
+      ...given,
+      text: `${given.text.replace(/\n+$/, '')}\n\n${privacy.label}: ${privacy.url}\n`,
+      html: given.html.replace(
+        '</body></html>',
+        `<p style="color: #666; font-size: small"><a href="${escapeHtml(privacy.url)}">${escapeHtml(privacy.label)}</a></p>\n</body></html>`,
+      ),
+    };
     const unsubscribeUrl = this.unsubscribeUrl(contact);
     // Same contact, day and content: same Message-ID, so a resend is recognisable as the same mail.
     const hash = createHash('sha256')

@@ -137,6 +137,11 @@ export class EventStore {
     return byProvider;
   }
 
+  /** Live events of one item on one date: what her page shows as one "done". */
+  liveOn(providerId: string, item: string, date: IsoDate): EventRecord[] {
+    return this.list(providerId).filter((event) => event.item === item && event.date === date);
+  }
+
   /** Undo keeps the row, marked with who undid it and when; undefined when there was no live event. */
   undo(providerId: string, id: string, undoneBy: string, via: RecordingVia = 'api'): EventRecord | undefined {
     return this.db.transaction(() => {

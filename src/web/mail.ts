@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { escapeHtml } from '../html.js';
+import { privacyLine } from '../mail/privacy-line.js';
 import { parseMailbox } from '../mail/address.js';
 import { inertText } from '../mail/inert-text.js';
 import type { MailTransport } from '../mail/transport.js';
@@ -138,7 +139,13 @@ export interface WebMail {
 }
 
 /** Builds the message with nodemailer's MailComposer (it encodes names and folds headers) and sends it. */
-export async function sendWebMail(transport: MailTransport, from: string, mail: WebMail): Promise<void> {
+export async function sendWebMail(
+  transport: MailTransport,
+  from: string,
+  mail: WebMail,
+  publicBaseUrl = '',
+): Promise<void> {
+  const privacy = privacyLine(publicBaseUrl, mail.language);
   const words = MAILS[mail.language][mail.kind];
   const unconfirmed = TO_UNCONFIRMED.has(mail.kind);
   // Every text a person supplied (practice, name, the other address) is printed defanged: no client makes a link of it.
@@ -146,7 +153,12 @@ export async function sendWebMail(transport: MailTransport, from: string, mail: 
     ? words.body('', '')
     : words.body(inertText(mail.practice), inertText(mail.other ?? ''));
   const toName = unconfirmed || !mail.to.name ? null : inertText(mail.to.name);
-  const text = [...paragraphs, ...(mail.link ? [`${words.button}: ${mail.link}`] : []), ''].join('\n\n');
+  const text = [
+    ...paragraphs,
+    ...(mail.link ? [`${words.button}: ${mail.link}`] : []),
+    `${privacy.label}: ${privacy.url}`,
+    '',
+  ].join('\n\n');
   const html = [
     `<!doctype html><html lang="${mail.language}"><head><meta charset="utf-8"><title>${escapeHtml(words.subject)}</title></head><body style="font-family: sans-serif; line-height: 1.5">`,
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
@@ -156,6 +168,7 @@ export async function sendWebMail(transport: MailTransport, from: string, mail: 
           `<p style="color:#555;font-size:small">${escapeHtml(mail.link)}</p>`,
         ]
       : []),
+    `<p style="color:#555;font-size:small"><a href="${escapeHtml(privacy.url)}">${escapeHtml(privacy.label)}</a></p>`,
     '</body></html>',
   ].join('\n');
   const domain = parseMailbox(from).address.split('@')[1] ?? 'localhost';

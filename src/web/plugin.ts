@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { WebStore } from '../store/web.js';
 import { WebEmailChanges } from '../store/web-email.js';
+import aboutPages from './about/index.js';
 import { sendMessage, type WebContext } from './context.js';
 import homePage from './home/index.js';
 import linkPages from './link/index.js';
@@ -53,7 +54,7 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
     emailChanges,
     publicBaseUrl: config.publicBaseUrl,
     mailFrom: config.mailFrom,
-    sendMail: (mail) => sendWebMail(fastify.mailTransport, config.mailFrom, mail),
+    sendMail: (mail) => sendWebMail(fastify.mailTransport, config.mailFrom, mail, config.publicBaseUrl),
     mailsPerAddressPerDay: 3,
     formsPerHour: config.webFormsPerHour,
   };
@@ -100,6 +101,7 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
   });
 
   await fastify.register(homePage);
+  await fastify.register(aboutPages, { operator: config.operator });
   await fastify.register(situationPage, { publicBaseUrl: config.publicBaseUrl });
   await fastify.register(async (scope) => signupPages(scope, context));
   await fastify.register(async (scope) => ownPages(scope, context));

@@ -55,11 +55,17 @@ export function recordStep(
   );
   if (errors.length > 0 || !item)
     return { errors: errors.length > 0 ? errors : [{ field: 'item', message: words.item }] };
-  const event = fastify.store.events.record(
-    provider.id,
-    { item: item.id, date, note: note === '' ? null : note },
-    provider.ownerKeyId,
-    'web',
-  );
+  // The same form sent twice (a double click, a resent POST) says nothing new: it records once.
+  const same = fastify.store.events
+    .liveOn(provider.id, item.id, date)
+    .find((event) => event.note === (note === '' ? null : note));
+  const event =
+    same ??
+    fastify.store.events.record(
+      provider.id,
+      { item: item.id, date, note: note === '' ? null : note },
+      provider.ownerKeyId,
+      'web',
+    );
   return { event, item };
 }

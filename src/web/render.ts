@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
+import { ABOUT_LINKS } from './about/words.js';
 import { wordsFor, type Language, type Words } from './words.js';
 
 /**
@@ -30,6 +31,7 @@ export function renderPage(template: string, frame: PageFrame, data: Record<stri
     ...data,
     ...frame,
     t,
+    aboutLinks: ABOUT_LINKS[frame.language],
     errors: frame.errors ?? [],
     fieldError: fieldErrors(frame.errors ?? []),
   });

@@ -111,7 +111,11 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
     when,
     daysLeft:
       item.done === null && item.type !== 'info' && last !== null && days !== null && last >= today
-        ? words.daysLeft(days)
+        ? item.window === null || item.window === undefined
+          ? words.daysLeft(days)
+          : item.window.from > today
+            ? words.opensIn(days)
+            : words.openFor(days)
         : null,
     urgent:
       item.done === null &&

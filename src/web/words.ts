@@ -96,12 +96,20 @@ const NL = {
   changeSituation: 'Situatie wijzigen',
   nextTitle: 'Dit moet u als eerste doen',
   nothingNext: 'U hoeft op dit moment niets te doen.',
+  notContracted: (insurer: string, year: number, kinds: string) =>
+    `${insurer} contracteert in ${year} geen ${kinds}: het zorginkoopbeleid noemt die zorg niet. Daarom staan hier geen data van ${insurer} voor ${kinds}.`,
+  nothingContracted:
+    'Voor de zorg die u koos heeft u hier geen data: deze zorgverzekeraar contracteert die zorg niet (zie hierboven).',
   comingTitle: 'Wat er komt',
   passedTitle: (n: number) => `Voorbij en afgerond (${n})`,
   who: { provider: 'U doet dit', insurer: (insurer: string) => `${insurer} doet dit`, info: 'Ter informatie' },
   daysLeft: (days: number) =>
     days === 0 ? 'vandaag' : days === 1 ? 'morgen' : days < 0 ? `${-days} dagen geleden` : `nog ${days} dagen`,
   window: (from: string, to: string) => `${from} tot en met ${to}`,
+  /** A window not yet open counts to its start, an open one to its end: the words say which. */
+  opensIn: (days: number) => (days === 1 ? 'opent morgen' : `opent over ${days} dagen`),
+  openFor: (days: number) =>
+    days === 0 ? 'vandaag nog open' : days === 1 ? 'nog tot en met morgen open' : `nog ${days} dagen open`,
   at: (time: string) => `om ${time} uur`,
   waiting: 'Nog geen datum: die volgt zodra u de stap ervoor vastlegt.',
   status: (status: ItemStatus) => STATUS_WORDS[status].nl,
@@ -192,6 +200,8 @@ const NL = {
   recorded: (title: string, date: string) =>
     `Vastgelegd: ${title} op ${date}. De data die daarop volgen zijn bijgewerkt.`,
   undone: (title: string) => `Ongedaan gemaakt: ${title}.`,
+  undoneEarlierStands: (title: string, date: string) =>
+    `Ongedaan gemaakt: ${title}. Een eerdere datum die u vastlegde staat nog: gedaan op ${date}.`,
   ownFeedTitle: 'Uw persoonlijke agenda',
   ownFeedIntro: 'Deze agenda toont ook wat u heeft vastgelegd. Het adres is geheim: deel het alleen met collega’s.',
   settingsLink: 'Situatie, contact en herinneringen wijzigen',
@@ -301,12 +311,18 @@ const EN: Words = {
   changeSituation: 'Change situation',
   nextTitle: 'Do this first',
   nothingNext: 'There is nothing you need to do right now.',
+  notContracted: (insurer: string, year: number, kinds: string) =>
+    `${insurer} does not contract ${kinds} in ${year}: its purchasing policy does not name this care. So there are no ${insurer} dates for ${kinds} here.`,
+  nothingContracted: 'There are no dates here for the care you chose: the reason is above.',
   comingTitle: 'Coming up',
   passedTitle: (n: number) => `Passed and done (${n})`,
   who: { provider: 'You do this', insurer: (insurer: string) => `${insurer} does this`, info: 'For information' },
   daysLeft: (days: number) =>
     days === 0 ? 'today' : days === 1 ? 'tomorrow' : days < 0 ? `${-days} days ago` : `${days} days left`,
   window: (from: string, to: string) => `${from} to ${to}`,
+  opensIn: (days: number) => (days === 1 ? 'opens tomorrow' : `opens in ${days} days`),
+  openFor: (days: number) =>
+    days === 0 ? 'open today only' : days === 1 ? 'open until tomorrow' : `open for ${days} more days`,
   at: (time: string) => `at ${time}`,
   waiting: 'No date yet: it follows once you record the step before it.',
   status: (status: ItemStatus) => STATUS_WORDS[status].en,
@@ -394,6 +410,8 @@ const EN: Words = {
   undoButton: 'Undo',
   recorded: (title: string, date: string) => `Recorded: ${title} on ${date}. The dates that follow are updated.`,
   undone: (title: string) => `Undone: ${title}.`,
+  undoneEarlierStands: (title: string, date: string) =>
+    `Undone: ${title}. An earlier date you recorded still stands: done on ${date}.`,
   ownFeedTitle: 'Your personal calendar',
   ownFeedIntro: 'This calendar also shows what you recorded. The address is secret: share it only with colleagues.',
   settingsLink: 'Change situation, contact and reminders',

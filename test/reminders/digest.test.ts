@@ -40,8 +40,12 @@ describe('the daily digest', () => {
     expect(text).toContain(provider.feedUrl.replace(/\.ics$/, '.html'));
     expect(text).toContain(provider.feedUrl);
     // A contact practice software gave: the footer says so (a web sign-up's says she signed up, test/web/address-outbox.test.ts).
-    expect(text.trimEnd().split('\n').at(-1)).toBe(
+    expect(text.trimEnd().split('\n').at(-3)).toBe(
       'U ontvangt deze e-mail omdat uw adres als contactpersoon bij deze zorgaanbieder is opgegeven.',
+    );
+    // Every mail ends with who runs the service: the privacy statement and contact (issue 24).
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'Privacyverklaring en contact: https://deadlines.example.nl/privacy?lang=nl',
     );
     const html = String(mail.html);
     expect(html).toContain('<strong>Ondertekenen (Voorbeeld)</strong>');

@@ -45,7 +45,9 @@ describe('the first mail to a new address', () => {
     expect(notice.text).toContain('(via "tenant")');
     expect(notice.text).not.toMatch(/Ondertekenen|feeds/);
     expect(unsubscribeUrl(notice)).toMatch(/^https:\/\/deadlines\.example\.nl\/unsubscribe\//);
-    for (const link of linksOfMail(notice)) expect(link.startsWith(`${BASE}unsubscribe/`), link).toBe(true);
+    // Only the stop link and the service's own privacy statement (issue 24: every mail says who runs it).
+    for (const link of linksOfMail(notice))
+      expect(link.startsWith(`${BASE}unsubscribe/`) || link === `${BASE}privacy?lang=nl`, link).toBe(true);
 
     // The reminder due on the notice's day is still sent the next day, in the first digest.
     expect(await world.run('2026-10-19')).toMatchObject({ planned: 1, sent: 1 });

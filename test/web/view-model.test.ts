@@ -60,3 +60,28 @@ describe('the timeline view model', () => {
     });
   });
 });
+
+describe('days counted to a window', () => {
+  const [item] = computeTimeline(situation, calendars, [], '2026-09-15');
+  const windowed = {
+    ...item,
+    type: 'deadline' as const,
+    done: null,
+    window: { from: '2026-10-15', to: '2026-11-14' },
+    due: '2026-11-14',
+  };
+  it('says a window opens in N days before it opens, and is open for N more days once it has', () => {
+    expect(itemView(windowed, { language: 'nl', today: '2026-09-15', insurerName }).daysLeft).toBe(
+      'opent over 30 dagen',
+    );
+    expect(itemView(windowed, { language: 'en', today: '2026-09-15', insurerName }).daysLeft).toBe('opens in 30 days');
+    expect(itemView(windowed, { language: 'nl', today: '2026-10-15', insurerName }).daysLeft).toBe('nog 30 dagen open');
+    expect(itemView(windowed, { language: 'en', today: '2026-10-15', insurerName }).daysLeft).toBe(
+      'open for 30 more days',
+    );
+  });
+  it('keeps "nog N dagen" for a plain deadline', () => {
+    const plain = { ...windowed, window: null, due: '2026-10-15' };
+    expect(itemView(plain, { language: 'nl', today: '2026-09-15', insurerName }).daysLeft).toBe('nog 30 dagen');
+  });
+});

@@ -4,7 +4,7 @@ import type { ProviderRecord } from '../../store/providers.js';
 import { feedTokenOf } from '../../store/web-tokens.js';
 import { languageOf, sendMessage, sendPage, type WebContext } from '../context.js';
 import { recordStep, timelineOf } from '../record-step.js';
-import { insurerNameOf } from '../situation/index.js';
+import { insurerNameOf, notContractedPart } from '../situation/index.js';
 import { subscribeLinks } from '../subscribe.js';
 import { timelineView } from '../view-model.js';
 import { wordsFor, writtenDate, type Language } from '../words.js';
@@ -26,13 +26,20 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
   function flashOf(
     request: TokenRequest,
     language: Language,
-    event: { title: string; date: string; id: string; live: boolean } | undefined,
+    event: { title: string; date: string; id: string; live: boolean; stillDone: string | null } | undefined,
     email: string,
   ) {
     const t = wordsFor(language);
     if (request.query.vastgelegd && event?.live)
       return { text: t.recorded(event.title, writtenDate(event.date, language)), undoEvent: event.id };
-    if (request.query.ongedaan && event && !event.live) return { text: t.undone(event.title), undoEvent: null };
+    if (request.query.ongedaan && event && !event.live)
+      return {
+        // An earlier date she recorded for it still stands: the page shows it done, and the words say so.
+        text: event.stillDone
+          ? t.undoneEarlierStands(event.title, writtenDate(event.stillDone, language))
+          : t.undone(event.title),
+        undoEvent: null,
+      };
     if (request.query.opgeslagen) return { text: t.saved, undoEvent: null };
     if (request.query['nieuw-adres']) return { text: t.rotated, undoEvent: null };
     if (request.query.adres) return { text: t.addressChanged(email), undoEvent: null };
@@ -74,6 +81,7 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
         heading: wordsFor(language).ownTitle(provider.name),
         timeline,
         today,
+        ...notContractedPart(fastify, provider, language, items.length),
         recordAction: `${base(token)}/vastleggen`,
         undoAction: `${base(token)}/ongedaan`,
         settingsUrl: `${base(token)}/gegevens`,
@@ -85,7 +93,15 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
         flash: flashOf(
           request,
           language,
-          event && { title, date: event.date, id: event.id, live: event.undoneAt === null },
+          event && {
+            title,
+            date: event.date,
+            id: event.id,
+            live: event.undoneAt === null,
+            stillDone: ((shown) => (shown?.impliedBy === null ? shown.done : null))(
+              items.find((item) => item.id === event.item),
+            ),
+          },
           provider.contacts[0]?.email ?? '',
         ),
       },
@@ -113,8 +129,14 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
       const found = accountOf(fastify, context, request.params.token);
       if (!found) return sendLinkGone(request, reply);
       const eventId = String((request.body as Record<string, unknown> | undefined)?.event ?? '');
-      const undone = /^[0-9a-f-]{36}$/.test(eventId)
-        ? fastify.store.events.undo(found.provider.id, eventId, found.provider.ownerKeyId, 'web')
+      const { events } = fastify.store;
+      const shown = /^[0-9a-f-]{36}$/.test(eventId) ? events.get(found.provider.id, eventId) : undefined;
+      // The page shows an item done once, however often that date was recorded: undo ends every one of them.
+      const undone = shown
+        ? events
+            .liveOn(found.provider.id, shown.item, shown.date)
+            .map((event) => events.undo(found.provider.id, event.id, found.provider.ownerKeyId, 'web'))
+            .find((event) => event?.id === shown.id)
         : undefined;
       // Undoing twice (a double click, the back button) is not an error: the page shows the state as it is.
       return reply.redirect(

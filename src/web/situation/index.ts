@@ -3,6 +3,7 @@ import { computeTimeline } from '../../domain/timeline.js';
 import type { TimelineItem } from '../../domain/types.js';
 import { languageOf, sendPage } from '../context.js';
 import { renderHome } from '../home/index.js';
+import { notContractedView } from '../not-contracted.js';
 import { parseSituation, queryOf, situationQuery, type Situation } from '../situation.js';
 import { subscribeLinks } from '../subscribe.js';
 import { timelineView } from '../view-model.js';
@@ -37,6 +38,17 @@ export function situationSummary(fastify: FastifyInstance, situation: Situation,
   return wordsFor(language).situationFor(kinds, insurers);
 }
 
+/** The page's words for care her insurers do not contract (src/web/not-contracted.ts), as template fields. */
+export function notContractedPart(
+  fastify: FastifyInstance,
+  situation: Situation,
+  language: Language,
+  itemCount: number,
+): { notContracted: string[]; nothingNext?: string } {
+  const { notes, nothingNext } = notContractedView(fastify.calendars, situation, language, itemCount);
+  return nothingNext === undefined ? { notContracted: notes } : { notContracted: notes, nothingNext };
+}
+
 /** Her dates for one situation, with subscribe links and the sign-up form; shown again (400) with the form's problems. */
 export function renderSituation(
   fastify: FastifyInstance,
@@ -61,6 +73,7 @@ export function renderSituation(
       situationQuery: query,
       timeline: timelineView(items, { language, today, insurerName: insurerNameOf(fastify) }),
       today,
+      ...notContractedPart(fastify, situation, language, items.length),
       links: subscribeLinks(`${publicBaseUrl}/feeds/situatie.ics?${query}`, words.service),
       values: { email: '', name: '', practice: '', agb: '', language, ...form.values },
     },

@@ -1,0 +1,7 @@
+/** The privacy statement's address and its words, added at the foot of every mail (issue 24: who runs this, and how to reach them). */
+export function privacyLine(publicBaseUrl: string, language: 'nl' | 'en'): { label: string; url: string } {
+  return {
+    label: language === 'nl' ? 'Privacyverklaring en contact' : 'Privacy statement and contact',
+    url: `${publicBaseUrl}/privacy?lang=${language}`,
+  };
+}
