@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ITEM_GROUPS } from '../domain/groups.js';
 import { ITEM_STATUSES } from '../domain/types.js';
 import { IdSchema, IsoDateSchema, TimestampSchema, nullable, stringEnum } from './common.js';
 import { ContractStatusSchema, ProviderKindSchema } from './providers.js';
@@ -180,15 +181,24 @@ export const TimelineItemSchema = Type.Object(
   },
 );
 
-export const TimelineQuerySchema = Type.Object({
-  asOf: Type.Optional({
-    ...IsoDateSchema,
-    description: 'Compute statuses as of this date (default: today in Europe/Amsterdam).',
-  }),
-  from: Type.Optional({ ...IsoDateSchema, description: 'Only items due on or after this date.' }),
-  to: Type.Optional({ ...IsoDateSchema, description: 'Only items due on or before this date.' }),
-  actor: Type.Optional(ActorSchema),
-});
+export const TimelineQuerySchema = Type.Object(
+  {
+    asOf: Type.Optional({
+      ...IsoDateSchema,
+      description: 'Compute statuses as of this date (default: today in Europe/Amsterdam).',
+    }),
+    from: Type.Optional({ ...IsoDateSchema, description: 'Only items due on or after this date.' }),
+    to: Type.Optional({ ...IsoDateSchema, description: 'Only items due on or before this date.' }),
+    actor: Type.Optional(ActorSchema),
+    group: Type.Optional(
+      stringEnum([...ITEM_GROUPS], {
+        description:
+          'Only items of this group: `now` (overdue, due soon, hers to check, or an open window of hers), `next`, `expected`, `history` (done, passed, not recorded).',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export type TimelineQuery = Static<typeof TimelineQuerySchema>;
 
 export const TimelineSchema = Type.Object(

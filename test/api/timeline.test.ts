@@ -81,6 +81,23 @@ describe('GET /api/v1/providers/:id/timeline', () => {
     expect(response.json().errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
+  it('filters by group, and answers a 400 problem for an unknown group or query parameter', async () => {
+    const all = (await get('?asOf=2026-12-02')).json().items as Record<string, any>[];
+    const now = (await get('?asOf=2026-12-02&group=now')).json().items as Record<string, any>[];
+    const history = (await get('?asOf=2026-12-02&group=history')).json().items as Record<string, any>[];
+    expect(history.length).toBeGreaterThan(0);
+    expect(
+      history.every((item) => ['done', 'passed', 'not-recorded', 'waiting', 'not-started'].includes(item.status)),
+    ).toBe(true);
+    expect(now.every((item) => ['overdue', 'due-soon', 'check', 'upcoming'].includes(item.status))).toBe(true);
+    expect(now.length + history.length).toBeLessThanOrEqual(all.length);
+    for (const query of ['?group=later', '?grop=now', '?colour=red']) {
+      const response = await get(query);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+  });
+
   it('answers 404 for an unknown provider and 401 without a key', async () => {
     expect((await app.inject({ url: '/api/v1/providers/nope/timeline', headers: bearer(key) })).statusCode).toBe(404);
     expect((await app.inject({ url: `/api/v1/providers/${provider.id}/timeline` })).statusCode).toBe(401);

@@ -1,4 +1,5 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { groupOf } from '../../domain/groups.js';
 import { timelineWithOwnDates } from '../../domain/own-items.js';
 import { sendAnswer, timelineVersion } from '../../plugins/app/answers.js';
 import { tenantOf } from '../../plugins/app/auth.js';
@@ -31,7 +32,7 @@ const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const today = fastify.today();
-      const { asOf = today, from, to, actor } = request.query;
+      const { asOf = today, from, to, actor, group } = request.query;
       if (from !== undefined && to !== undefined && from > to)
         throw invalidInput([{ field: 'to', in: 'querystring', message: 'must not be before from' }]);
       const tenant = tenantOf(request);
@@ -39,7 +40,7 @@ const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
       // The version is read (tenant checked) on every request; the provider with its children only when it moved.
       const version = fastify.store.providers.versionOf(id, tenant, request.generation);
       if (version === undefined) throw notFound('provider');
-      const key = `timeline\n${id}\n${asOf}\n${from ?? ''}\n${to ?? ''}\n${actor ?? ''}`;
+      const key = `timeline\n${id}\n${asOf}\n${from ?? ''}\n${to ?? ''}\n${actor ?? ''}\n${group ?? ''}`;
       const answer = fastify.answers.answer(
         key,
         timelineVersion(version, today, fastify.calendars),
@@ -47,6 +48,13 @@ const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
         () => {
           const provider = fastify.store.providers.get(id, tenant);
           if (!provider) throw notFound('provider');
+          // An item's round closes on its calendar's closes date, else on 1 January of its contract year.
+          const closesOf = (key: string): string => {
+            const [insurer, year] = key.split('/');
+            // Her own items belong to no calendar's round: they never close.
+            if (year === undefined || !/^\d{4}$/.test(year)) return '9999-12-31';
+            return fastify.calendars.get(insurer!, Number(year))?.closes ?? `${year}-01-01`;
+          };
           const items = timelineWithOwnDates(
             provider,
             fastify.calendars,
@@ -57,7 +65,8 @@ const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
             (item) =>
               (from === undefined || (item.due !== null && item.due >= from)) &&
               (to === undefined || (item.due !== null && item.due <= to)) &&
-              (actor === undefined || item.actor === actor),
+              (actor === undefined || item.actor === actor) &&
+              (group === undefined || groupOf(item, asOf, closesOf(item.calendar)) === group),
           );
           return reply.serialize({
             provider: { id: provider.id, name: provider.name, agb: provider.agb, kinds: provider.kinds },
