@@ -159,9 +159,8 @@ function noticeLines(notice: Notice, context: DigestContext): NoticeLines {
     lines.push({ label: null, text: words.checkCorrection(now, was, hers) });
   }
   if (late) lines.push({ label: words.todo, text: words.late(insurer, formatDate(item.due, language), item.contact) });
-  // Calendar notes (how a line was read) are written in English: only English mails carry them.
-  else if (item.actor === 'provider')
-    lines.push({ label: words.todo, text: [title, language === 'en' ? item.note : null].filter(Boolean).join('. ') });
+  // A calendar line's note is the maintainers' (how the document was read), not hers: mails carry the title only.
+  else if (item.actor === 'provider') lines.push({ label: words.todo, text: title });
   if (item.chain !== null) lines.push({ label: null, text: words.record });
   if (context.recordUrl && !late && item.actor === 'provider' && item.type === 'deadline') {
     lines.push({ label: words.recordLink, text: context.recordUrl(item.id), link: true });

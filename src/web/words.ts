@@ -133,6 +133,8 @@ const NL = {
     'Meldingen (alarmen) in een geabonneerde agenda werken vaak niet: Google en Outlook slaan ze over. Wilt u op tijd gewaarschuwd worden? Vraag dan hieronder herinneringen per e-mail aan.',
   alarmsOwn:
     'Meldingen (alarmen) in een geabonneerde agenda werken vaak niet: Google en Outlook slaan ze over. Daarom sturen we u een e-mail voordat een datum verloopt.',
+  alarmsOwnOff:
+    'Meldingen (alarmen) in een geabonneerde agenda werken vaak niet: Google en Outlook slaan ze over. U krijgt nu geen herinneringen per e-mail; wilt u die weer, zet ze dan aan via ‘Situatie, contact en herinneringen wijzigen’.',
   alarmsFeed:
     'Meldingen (alarmen) in een geabonneerde agenda werken vaak niet: Google en Outlook slaan ze over. Vertrouw dus niet op een melding in uw agenda.',
   signupTitle: 'Herinneringen per e-mail',
@@ -346,6 +348,8 @@ const EN: Words = {
     'Alerts (alarms) in a subscribed calendar often do not work: Google and Outlook skip them. Want a timely warning? Ask for e-mail reminders below.',
   alarmsOwn:
     'Alerts (alarms) in a subscribed calendar often do not work: Google and Outlook skip them. That is why we send you an e-mail before a date passes.',
+  alarmsOwnOff:
+    'Alerts (alarms) in a subscribed calendar often do not work: Google and Outlook skip them. You get no e-mail reminders now; to have them again, turn them on via ‘Change situation, contact and reminders’.',
   alarmsFeed:
     'Alerts (alarms) in a subscribed calendar often do not work: Google and Outlook skip them. So do not rely on an alert in your calendar.',
   signupTitle: 'Reminders by e-mail',

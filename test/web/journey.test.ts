@@ -284,6 +284,11 @@ describe.each([
       await page.getByRole('button', { name: 'Stop de herinneringen' }).click();
       await expect(page.locator('h1').textContent()).resolves.toBe('U bent afgemeld');
       await look('unsubscribed');
+      // Her page says what is true now: no mails promised while she is unsubscribed.
+      await page.goto(ownUrl);
+      const afterStop = (await page.locator('main').textContent()) ?? '';
+      expect(afterStop).toContain('U krijgt nu geen herinneringen per e-mail');
+      expect(afterStop).not.toContain('Daarom sturen we u een e-mail');
 
       // Settings: reminders on again (how the unsubscribe page says to undo it), reminder days.
       await page.goto(`${ownUrl}/gegevens`);

@@ -90,6 +90,8 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
         rotateAction: `${base(token)}/agenda-adres`,
         ownDates: ownDatesView(fastify, provider, token, language, request.query, errors ? request.body : undefined),
         links: subscribeLinks(personalFeedUrl(context, provider), provider.name),
+        // What is true now: after she unsubscribed, the page no longer promises mails.
+        remindersOn: provider.contacts[0] ? context.store.remindersOn(provider.id, provider.contacts[0].email) : false,
         flash: flashOf(
           request,
           language,
