@@ -1,3 +1,4 @@
+import type { CalendarSet } from './calendar-set.js';
 import type { IsoDate, Text, TimelineItem } from './types.js';
 
 /**
@@ -33,6 +34,16 @@ export function groupOf(item: GroupedFields, asOf: IsoDate, closes: IsoDate): It
       // An open window of hers (open instroom, an objection period) is something she can do today.
       return item.actor === 'provider' && item.window !== null && item.window.from <= asOf ? 'now' : 'next';
   }
+}
+
+/**
+ * The day the round of an item's calendar (`insurer/year`) closes: the calendar's `closes`, else 1 January of its
+ * contract year. Her own items belong to no calendar's round: they never close.
+ */
+export function roundClosesOf(calendars: CalendarSet, calendarKey: string): IsoDate {
+  const [insurer, year] = calendarKey.split('/');
+  if (insurer === undefined || year === undefined || !/^\d{4}$/.test(year)) return '9999-12-31';
+  return calendars.get(insurer, Number(year))?.closes ?? `${year}-01-01`;
 }
 
 /** Each group in the words every surface uses. */

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ITEM_GROUPS } from '../domain/groups.js';
 import { ITEM_STATUSES } from '../domain/types.js';
 import { IdSchema, IsoDateSchema, stringEnum } from './common.js';
 import { ActorSchema, TimelineItemSchema } from './timeline.js';
@@ -22,6 +23,9 @@ export const DueItemsQuerySchema = Type.Object({
       maxItems: ITEM_STATUSES.length,
       description: 'Only items with one of these statuses; repeat the parameter for more than one.',
     }),
+  ),
+  group: Type.Optional(
+    stringEnum([...ITEM_GROUPS], { description: 'Only items of this group (`now`, `next`, `expected`, `history`).' }),
   ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Items per page.' })),
   cursor: Type.Optional(

@@ -64,6 +64,17 @@ describe('GET /api/v1/timeline: what is due across the key’s providers', () =>
     expect(seen).toEqual(whole);
   });
 
+  it('filters by group as the provider timeline does', async () => {
+    const now = (await get(`${RANGE}&group=next`)).json().items;
+    const own = (
+      await app.inject({ url: `/api/v1/providers/${mine[0]!.id}/timeline?${RANGE}&group=next`, headers: bearer(key) })
+    ).json().items;
+    expect(own.length).toBeGreaterThan(0);
+    expect(now.filter((entry: any) => entry.provider.id === mine[0]!.id).map((entry: any) => entry.item.id)).toEqual(
+      own.filter((item: any) => item.due !== null).map((item: any) => item.id),
+    );
+  });
+
   it('filters by status and actor', async () => {
     const upcoming = (await get(`${RANGE}&status=upcoming&actor=provider`)).json().items;
     expect(upcoming.length).toBeGreaterThan(0);

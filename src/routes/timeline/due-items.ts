@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DateTime } from 'luxon';
+import { groupOf, roundClosesOf } from '../../domain/groups.js';
 import { timelineWithOwnDates } from '../../domain/own-items.js';
 import type { TimelineItem } from '../../domain/types.js';
 import { tenantOf } from '../../plugins/app/auth.js';
@@ -45,7 +46,7 @@ const dueItems: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const today = fastify.today();
-      const { asOf = today, actor, status, limit = 100, cursor } = request.query;
+      const { asOf = today, actor, status, group, limit = 100, cursor } = request.query;
       const from = request.query.from ?? today;
       const to = request.query.to ?? DateTime.fromISO(from).plus({ days: 30 }).toISODate()!;
       if (to < from) throw invalidInput([{ field: 'to', in: 'querystring', message: 'must not be before from' }]);
@@ -83,6 +84,8 @@ const dueItems: FastifyPluginAsyncTypebox = async (fastify) => {
             if (item.due === null || item.due < from || item.due > to) continue;
             if (actor !== undefined && item.actor !== actor) continue;
             if (statuses !== undefined && !statuses.has(item.status)) continue;
+            if (group !== undefined && groupOf(item, asOf, roundClosesOf(fastify.calendars, item.calendar)) !== group)
+              continue;
             const entry = { provider: { id: provider.id, name: provider.name, agb: provider.agb }, item };
             if (after === undefined || orderKey(entry) > after) found.push(entry);
           }

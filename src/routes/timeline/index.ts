@@ -1,5 +1,5 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { groupOf } from '../../domain/groups.js';
+import { groupOf, roundClosesOf } from '../../domain/groups.js';
 import { timelineWithOwnDates } from '../../domain/own-items.js';
 import { sendAnswer, timelineVersion } from '../../plugins/app/answers.js';
 import { tenantOf } from '../../plugins/app/auth.js';
@@ -48,13 +48,6 @@ const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
         () => {
           const provider = fastify.store.providers.get(id, tenant);
           if (!provider) throw notFound('provider');
-          // An item's round closes on its calendar's closes date, else on 1 January of its contract year.
-          const closesOf = (key: string): string => {
-            const [insurer, year] = key.split('/');
-            // Her own items belong to no calendar's round: they never close.
-            if (year === undefined || !/^\d{4}$/.test(year)) return '9999-12-31';
-            return fastify.calendars.get(insurer!, Number(year))?.closes ?? `${year}-01-01`;
-          };
           const items = timelineWithOwnDates(
             provider,
             fastify.calendars,
@@ -66,7 +59,7 @@ const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
               (from === undefined || (item.due !== null && item.due >= from)) &&
               (to === undefined || (item.due !== null && item.due <= to)) &&
               (actor === undefined || item.actor === actor) &&
-              (group === undefined || groupOf(item, asOf, closesOf(item.calendar)) === group),
+              (group === undefined || groupOf(item, asOf, roundClosesOf(fastify.calendars, item.calendar)) === group),
           );
           return reply.serialize({
             provider: { id: provider.id, name: provider.name, agb: provider.agb, kinds: provider.kinds },
