@@ -1,4 +1,5 @@
 import { calendarKey, compileCalendar, type CompiledCalendar } from './calendar.js';
+import { NO_LEGAL_RULES, type LegalRules } from './statutory.js';
 import type { CalendarFile } from './types.js';
 import { WorkingDays, type DecreeDay } from './working-days.js';
 
@@ -7,7 +8,13 @@ export class CalendarSet {
   readonly workingDays: WorkingDays;
   private readonly byKey = new Map<string, CompiledCalendar>();
 
-  constructor(files: readonly CalendarFile[], decreeDays: readonly DecreeDay[] = []) {
+  constructor(
+    files: readonly CalendarFile[],
+    decreeDays: readonly DecreeDay[] = [],
+    /** The NZa rules applied to every insurer and year, and the insurers' names by id (the registry). */
+    readonly legal: LegalRules = NO_LEGAL_RULES,
+    private readonly insurerNames: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.workingDays = new WorkingDays(decreeDays);
     for (const file of files) {
       const compiled = compileCalendar(file, this.workingDays);
@@ -22,6 +29,13 @@ export class CalendarSet {
 
   all(): CompiledCalendar[] {
     return [...this.byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  /** The insurer's name: its calendar's, the registry's, or its id. */
+  insurerName(insurer: string): string {
+    return (
+      this.insurerNames.get(insurer) ?? this.all().find((c) => c.file.insurer === insurer)?.file.insurerName ?? insurer
+    );
   }
 
   insurers(): string[] {
