@@ -29,9 +29,6 @@ export interface LegalRules {
 
 export const NO_LEGAL_RULES: LegalRules = { version: 1, rules: [] };
 
-/** The timeline `calendar` of a statutory item: the rule file, not an insurer's document. */
-export const LEGAL_CALENDAR = 'legal';
-
 const DUE_SOON_DAYS = 14;
 
 /** The rule's date for a contract year, and the version in force on it (none: the rule did not yet or no longer hold). */
@@ -76,7 +73,8 @@ export function statutoryItems(
     const words = flagWords(flags);
     items.push({
       id,
-      calendar: LEGAL_CALENDAR,
+      // The contract's key (`<insurer>/<year>`), so feeds and links find the insurer; the source names the law.
+      calendar: `${insurer.id}/${year}`,
       calendarVersion: legal.version,
       insurer: insurer.id,
       title: { nl: fill(rule.title.nl), en: fill(rule.title.en) },

@@ -57,6 +57,10 @@ export function summaryOf(item: TimelineItem, insurerName: string, withStatus = 
 
 function whoActs(item: TimelineItem, insurerName: string): string {
   if (item.type === 'info') return 'Ter informatie.';
+  if (item.type === 'statutory')
+    return item.actor === 'provider'
+      ? 'Wettelijke datum (NZa): controleer het zelf; nooit te laat.'
+      : `Wettelijke datum (NZa): ${insurerName} publiceert; geen actie van u, nooit te laat.`;
   if (item.type === 'advice')
     return 'Advies: deze datum staat niet in het document; wij raden hem aan. Nooit te laat volgens de verzekeraar.';
   if (item.bindsWhen !== null && !item.bindsWhen.met)

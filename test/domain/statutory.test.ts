@@ -25,7 +25,7 @@ describe('statutory items (calendars/legal.yaml)', () => {
       ['vgz/2027/legal/publicatie-polis-en-gecontracteerd-aanbod', '2026-11-12', 'insurer'],
     ]);
     const check = items.find((item) => item.actor === 'provider')!;
-    expect(check.calendar).toBe('legal');
+    expect(check.calendar).toBe('vgz/2027');
     expect(check.title.nl).toContain('Controleer of u bij');
     expect(check.title.en).toContain('lists you as contracted');
     expect(check.source.document).toContain('NZa');
