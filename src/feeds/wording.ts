@@ -137,6 +137,9 @@ export function openingDescriptionOf(
 /** Her own item rests on her note; a calendar line on its document, section and wording. */
 function sourceLine(item: TimelineItem): string {
   if (item.type === 'own') return `Bron: ${item.source.quote} (uw eigen datum)`;
+  // The law: the rule (with its article, where it has one) and its wording.
+  if (item.type === 'statutory')
+    return `Bron (wet): ${item.source.document}${item.source.section === '' ? '' : `, ${item.source.section}`}: "${item.source.quote}"`;
   return `Bron: ${item.source.document}, ${sectionLabel(item.source.section)}: "${item.source.quote}"`;
 }
 
