@@ -1,4 +1,5 @@
 import { calendarKey, compileCalendar, type CompiledCalendar } from './calendar.js';
+import type { RegisteredInsurer } from './insurers.js';
 import { NO_LEGAL_RULES, type LegalRules } from './statutory.js';
 import type { CalendarFile } from './types.js';
 import { WorkingDays, type DecreeDay } from './working-days.js';
@@ -13,7 +14,7 @@ export class CalendarSet {
     decreeDays: readonly DecreeDay[] = [],
     /** The NZa rules applied to every insurer and year, and the insurers' names by id (the registry). */
     readonly legal: LegalRules = NO_LEGAL_RULES,
-    private readonly insurerNames: ReadonlyMap<string, string> = new Map(),
+    readonly registry: readonly RegisteredInsurer[] = [],
   ) {
     this.workingDays = new WorkingDays(decreeDays);
     for (const file of files) {
@@ -34,8 +35,13 @@ export class CalendarSet {
   /** The insurer's name: its calendar's, the registry's, or its id. */
   insurerName(insurer: string): string {
     return (
-      this.insurerNames.get(insurer) ?? this.all().find((c) => c.file.insurer === insurer)?.file.insurerName ?? insurer
+      this.registered(insurer)?.name ?? this.all().find((c) => c.file.insurer === insurer)?.file.insurerName ?? insurer
     );
+  }
+
+  /** The registry's entry, when a contract may name the insurer without an encoded calendar. */
+  registered(insurer: string): RegisteredInsurer | undefined {
+    return this.registry.find((entry) => entry.id === insurer);
   }
 
   insurers(): string[] {
