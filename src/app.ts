@@ -34,6 +34,7 @@ import sqlitePlugin from './plugins/external/sqlite.js';
 import swaggerPlugin from './plugins/external/swagger.js';
 import apiKeyRoutes from './routes/api-keys/index.js';
 import calendarRoutes from './routes/calendars/index.js';
+import insurerRoutes from './routes/insurers/index.js';
 import eventRoutes from './routes/events/index.js';
 import ownDateRoutes from './routes/own-dates/index.js';
 import feedRoutes from './routes/feeds/index.js';
@@ -120,6 +121,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
       await api.register(eventRoutes, { prefix: '/providers' });
       await api.register(ownDateRoutes, { prefix: '/providers' });
       await api.register(calendarRoutes, { prefix: '/calendars' });
+      await api.register(insurerRoutes, { prefix: '/insurers' });
       await api.register(adminRoutes, { prefix: '/admin' });
       await api.register(webhookRoutes, { prefix: '/webhooks' });
     },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -9,6 +9,7 @@ import { checkCalendar } from '../domain/validate-calendar.js';
 import type { CalendarFile } from '../domain/types.js';
 import type { DecreeDay } from '../domain/working-days.js';
 import { CALENDAR_SCHEMA_SHA256, validate as precompiledValidator } from './calendar-schema.generated.js';
+import { checkStatutoryLines, loadInsurerRegistry, loadLegalRules } from './legal.js';
 import { parsedAtBuild, yaml } from './parse-cache.js';
 import { CALENDAR_SCHEMA_AJV_OPTIONS } from './schema-options.js';
 
@@ -115,7 +116,11 @@ export function loadCalendarFiles(dir = CALENDARS_DIR): LoadedCalendars {
 
 export function loadCalendarSet(dir = CALENDARS_DIR): CalendarSet {
   const { files, decreeDays } = loadCalendarFiles(dir);
-  return new CalendarSet(files, decreeDays);
+  // A test's own calendars folder may have no rule file: then no statutory items.
+  const legal = existsSync(join(dir, 'legal.yaml')) ? loadLegalRules(dir) : undefined;
+  if (legal !== undefined) checkStatutoryLines(files, legal);
+  const registry = existsSync(join(dir, 'insurers.yaml')) ? loadInsurerRegistry(dir, files) : [];
+  return new CalendarSet(files, decreeDays, legal, registry);
 }
 
 const isDecreeDay = (day: DecreeDay) => typeof day.name === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(String(day.date));

@@ -53,6 +53,8 @@ export interface CompiledLine {
   mayStart: boolean;
   /** Concludes its round (signing): recorded, it implies the earlier items of the round done. */
   concludes: boolean;
+  /** The legal rule this line is the insurer's own wording of. */
+  statutory: string | null;
   /** Title of the chain, for a step. */
   chainTitle: Text | null;
 }
@@ -128,6 +130,7 @@ export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): C
       reading: line.reading ?? null,
       optional: line.optional === true,
       concludes: line.concludes === true,
+      statutory: line.statutory ?? null,
       mayStart: awaits !== null && 'trigger' in line && line.trigger === true,
       chainTitle,
     });

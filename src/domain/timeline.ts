@@ -14,6 +14,7 @@ import {
 import { applicableLines, idsOf } from './applicable.js';
 import { addDays, minDate } from './plain-date.js';
 import { relativeDate } from './rules.js';
+import { statutoryItems } from './statutory.js';
 import type {
   DateFlag,
   Derivation,
@@ -66,8 +67,16 @@ export function computeTimeline(
   const items: TimelineItem[] = [];
   for (const contract of provider.contracts) {
     const calendar = calendars.get(contract.insurer, contract.year);
+    const applicable = calendar ? applicableLines(calendar, provider, contract) : [];
+    // The law's dates for every insurer and year; a line of the insurer's own for the same act stands instead.
+    const standing = new Set(applicable.flatMap((line) => (line.statutory === null ? [] : [line.statutory])));
+    const insurer = { id: contract.insurer, name: calendars.insurerName(contract.insurer) };
+    items.push(
+      ...statutoryItems(calendars.legal, insurer, contract.year, standing, events, asOf, (due) =>
+        calendars.workingDays.flagsFor(due),
+      ),
+    );
     if (!calendar) continue;
-    const applicable = applicableLines(calendar, provider, contract);
     const placer = new LinePlacer(calendar, calendars, events, asOf, idsOf(applicable));
     const live = liveRoutes(calendar, applicable, events, asOf, placer, options.keepPassedRoutes === true);
     placer.implied = impliedDone(applicable, events, placer);

@@ -86,6 +86,8 @@ interface LineFields {
   optional?: boolean;
   /** The act that concludes its round (signing): recorded, it implies the earlier items of the round done. */
   concludes?: boolean;
+  /** The rule of calendars/legal.yaml this line is the insurer's own wording of: it stands, the rule's item is not shown. */
+  statutory?: string;
   source: Source;
 }
 
@@ -236,8 +238,9 @@ export interface TimelineItem {
   insurer: string;
   title: Text;
   actor: Actor;
+  /** `statutory`: a date the law (an NZa rule, src/domain/statutory.ts) gives every insurer, never overdue. */
   /** `own`: a date she recorded herself (src/domain/own-items.ts), binding her like a deadline. */
-  type: MilestoneType | 'own';
+  type: MilestoneType | 'own' | 'statutory';
   /** Null while the date counts from a step not recorded yet (see `waitsFor`). */
   due: IsoDate | null;
   time: string | null;

@@ -251,12 +251,12 @@ function insurerName(calendars: CalendarSet, item: TimelineItem): string {
       ? 'Eigen datum'
       : (calendars.all().find((calendar) => calendar.file.insurer === item.insurer)?.file.insurerName ?? item.insurer);
   const [insurer, year] = item.calendar.split('/');
-  return calendars.get(insurer, Number(year))?.file.insurerName ?? insurer;
+  return calendars.get(insurer, Number(year))?.file.insurerName ?? calendars.insurerName(insurer);
 }
 
 function calendarName(calendars: CalendarSet, key: string): string {
   const [insurer, year] = key.split('/');
-  return `${calendars.get(insurer, Number(year))?.file.insurerName ?? insurer} ${year}`;
+  return `${calendars.get(insurer, Number(year))?.file.insurerName ?? calendars.insurerName(insurer)} ${year}`;
 }
 
 function providerHeader(provider: ProviderRecord, calendars: CalendarSet): FeedHeader {

@@ -57,6 +57,10 @@ export function summaryOf(item: TimelineItem, insurerName: string, withStatus = 
 
 function whoActs(item: TimelineItem, insurerName: string): string {
   if (item.type === 'info') return 'Ter informatie.';
+  if (item.type === 'statutory')
+    return item.actor === 'provider'
+      ? 'Wettelijke datum (NZa): controleer het zelf; nooit te laat.'
+      : `Wettelijke datum (NZa): ${insurerName} publiceert; geen actie van u, nooit te laat.`;
   if (item.type === 'advice')
     return 'Advies: deze datum staat niet in het document; wij raden hem aan. Nooit te laat volgens de verzekeraar.';
   if (item.bindsWhen !== null && !item.bindsWhen.met)
@@ -133,6 +137,9 @@ export function openingDescriptionOf(
 /** Her own item rests on her note; a calendar line on its document, section and wording. */
 function sourceLine(item: TimelineItem): string {
   if (item.type === 'own') return `Bron: ${item.source.quote} (uw eigen datum)`;
+  // The law: the rule (with its article, where it has one) and its wording.
+  if (item.type === 'statutory')
+    return `Bron (wet): ${item.source.document}${item.source.section === '' ? '' : `, ${item.source.section}`}: "${item.source.quote}"`;
   return `Bron: ${item.source.document}, ${sectionLabel(item.source.section)}: "${item.source.quote}"`;
 }
 

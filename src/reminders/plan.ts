@@ -89,7 +89,8 @@ export function planDigest(input: DigestInput): Digest | null {
     // An act she may do whose window closed unused, or a date of a round that has closed: over, nothing to tell her.
     if ((item.optional && daysLeft < 0) || item.status === 'not-recorded') continue;
     const found: { kind: NoticeKind; key: string }[] = [];
-    if (item.actor === 'provider' && (bindsLikeDeadline(item) || item.type === 'advice')) {
+    // Her statutory check (am I listed as contracted?) is reminded; the insurer's publications are not.
+    if (item.actor === 'provider' && (bindsLikeDeadline(item) || item.type === 'advice' || item.type === 'statutory')) {
       if (daysLeft === 0) found.push({ kind: 'due-today', key: 'due-today' });
       else if (daysLeft > 0) {
         // The latest reminder day that fell between `since` and `day`; one reminder even after several missed days.

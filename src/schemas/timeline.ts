@@ -106,9 +106,9 @@ export const TimelineItemSchema = Type.Object(
     insurer: Type.String(),
     title: TextSchema,
     actor: ActorSchema,
-    type: stringEnum(['deadline', 'info', 'advice', 'own'], {
+    type: stringEnum(['deadline', 'info', 'advice', 'own', 'statutory'], {
       description:
-        '`deadline`: binds; `info`: a computed date, term end or optional event, never late; `advice`: a date the insurer did not give (our advice), never overdue, never an insurer-late notice; `own`: a date the practice recorded herself (`POST /api/v1/providers/{id}/own-items`), binding her like a deadline, its source her note.',
+        '`deadline`: binds; `info`: a computed date, term end or optional event, never late; `advice`: a date the insurer did not give (our advice), never overdue, never an insurer-late notice; `own`: a date the practice recorded herself (`POST /api/v1/providers/{id}/own-items`), binding her like a deadline, its source her note; `statutory`: a date the law gives every insurer and contract year (an NZa rule of calendars/legal.yaml, its source the rule, `calendarVersion` the version of the rule file), never overdue (past, it has `passed`), never an insurer-late notice; the publications of the insurer are not reminded, her own check on 12 November is.',
     }),
     due: nullable({
       ...IsoDateSchema,

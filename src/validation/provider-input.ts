@@ -25,7 +25,8 @@ export function validateProviderInput(body: CreateProviderBody, calendars: Calen
   (body.contracts ?? []).forEach((contract, index) => {
     const at = `contracts[${index}]`;
     const calendar = calendars.get(contract.insurer, contract.year);
-    if (!calendar) {
+    const registered = calendars.registered(contract.insurer) !== undefined;
+    if (!calendar && !registered) {
       const years = calendars
         .all()
         .filter((c) => c.file.insurer === contract.insurer)
@@ -34,7 +35,7 @@ export function validateProviderInput(body: CreateProviderBody, calendars: Calen
         years.length > 0 ? `${at}.year` : `${at}.insurer`,
         years.length > 0
           ? `insurer "${contract.insurer}" has no calendar for ${contract.year}; it has ${years.join(', ')}`
-          : `unknown insurer "${contract.insurer}"; known: ${calendars.insurers().join(', ') || 'none'} (GET /api/v1/calendars)`,
+          : `unknown insurer "${contract.insurer}"; known: ${knownInsurers(calendars).join(', ') || 'none'} (GET /api/v1/insurers)`,
       );
       return;
     }
@@ -51,7 +52,8 @@ export function validateProviderInput(body: CreateProviderBody, calendars: Calen
         );
       }
     }
-    const declared = calendar.file.attributes ?? {};
+    // A registered insurer without a calendar for the year: the law's dates and her own; no attributes to declare.
+    const declared = calendar?.file.attributes ?? {};
     for (const [name, value] of Object.entries(contract.attributes ?? {})) {
       const attribute = ownEntry(declared, name);
       if (!attribute) {
@@ -101,4 +103,9 @@ export function validateProviderInput(body: CreateProviderBody, calendars: Calen
     contacts,
     reminderDays: [...(body.reminderDays ?? DEFAULT_REMINDER_DAYS)].sort((a, b) => b - a),
   };
+}
+
+/** The ids a contract may name: the registry's, or the encoded insurers' where no registry is loaded. */
+function knownInsurers(calendars: CalendarSet): string[] {
+  return calendars.registry.length > 0 ? calendars.registry.map((entry) => entry.id) : calendars.insurers();
 }

@@ -45,6 +45,7 @@ describe('GET /openapi.json', () => {
       'GET /api/v1/calendars',
       'GET /api/v1/calendars/{insurer}/{year}',
       'GET /api/v1/calendars/{insurer}/{year}/timeline',
+      'GET /api/v1/insurers',
       'GET /api/v1/providers',
       'GET /api/v1/providers/{id}',
       'GET /api/v1/providers/{id}/corrections',
@@ -106,7 +107,8 @@ describe('GET /openapi.json', () => {
         else if (Number(status) >= 400)
           expect(Object.keys(response.content), `${name} ${status}`).toEqual(['application/problem+json']);
       }
-      if (name.includes('/api/v1/') && !name.includes('/calendars')) {
+      // The planning tables and the insurer registry are public, as the documents they read are.
+      if (name.includes('/api/v1/') && !name.includes('/calendars') && !name.includes('/insurers')) {
         expect(operation.security, name).toEqual([{ bearerAuth: [] }]);
         expect(Object.keys(operation.responses), name).toContain('401');
       }

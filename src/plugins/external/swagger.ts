@@ -79,6 +79,11 @@ async function openApi(fastify: FastifyInstance, opts: { publicBaseUrl: string; 
           description: 'Her own dated items and her corrections of computed dates, each with its history',
         },
         { name: 'calendars', description: "The insurers' planning tables (no key needed)" },
+        {
+          name: 'insurers',
+          description:
+            'The registry of insurer groups and, per contract year, whether a document is encoded (no key needed)',
+        },
         { name: 'api-keys', description: 'Tenants (admin only)' },
         { name: 'feeds', description: 'iCal feeds to subscribe to in Google Calendar, Outlook or Apple Calendar' },
         { name: 'reminders', description: 'E-mail reminders: one-click unsubscribe' },
