@@ -1,3 +1,4 @@
+import { kindsCovered } from './contracted-kinds.js';
 import type { CompiledCalendar, CompiledLine } from './calendar.js';
 import type { CalendarSet } from './calendar-set.js';
 import {
@@ -71,6 +72,9 @@ export function computeTimeline(
     // The law's dates for every insurer and year; a line of the insurer's own for the same act stands instead.
     const standing = new Set(applicable.flatMap((line) => (line.statutory === null ? [] : [line.statutory])));
     const insurer = { id: contract.insurer, name: calendars.insurerName(contract.insurer) };
+    // A document that buys none of her kinds that year (Z&Z 2026 and VSV) has no round for her: no legal dates either.
+    const covered = calendar ? kindsCovered(calendar.file) : undefined;
+    if (covered && !provider.kinds.some((kind) => covered.has(kind))) continue;
     items.push(
       ...statutoryItems(calendars.legal, insurer, contract.year, standing, events, asOf, (due) =>
         calendars.workingDays.flagsFor(due),

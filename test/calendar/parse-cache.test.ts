@@ -14,7 +14,11 @@ describe('calendars parsed at build time', () => {
   const cz = readFileSync(join(CALENDARS_DIR, 'cz-groep/2027-geboortezorg.yaml'), 'utf8');
 
   it('holds every YAML text of calendars/ as the parser reads it', () => {
-    expect(written).toBe(3); // two calendars and the decree days
+    expect(written).toBe(5); // two calendars, the decree days, the legal rules and the insurer registry
+    for (const file of ['legal.yaml', 'insurers.yaml']) {
+      const text = readFileSync(join(CALENDARS_DIR, file), 'utf8');
+      expect(parsedAtBuild(text, cacheFile)).toEqual(yamlData(text));
+    }
     expect(parsedAtBuild(cz, cacheFile)).toEqual(yamlData(cz));
     const decree = readFileSync(join(CALENDARS_DIR, 'decree-days.yaml'), 'utf8');
     expect(parsedAtBuild(decree, cacheFile)).toEqual(yamlData(decree));
