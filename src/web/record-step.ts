@@ -50,7 +50,7 @@ export function recordStep(
     message: pageMessage(problem, language),
   }));
   if (note.length > 500 || /[\p{Cc}\u2028\u2029]/u.test(note)) errors.push({ field: 'note', message: words.note });
-  const item = computeTimeline(provider, fastify.calendars, recorded, today, { keepPassedRoutes: true }).find(
+  const item = computeTimeline(provider, fastify.calendars, recorded, today, { keepPassedRoutes: true, expected: false }).find(
     (candidate) => candidate.id === itemId,
   );
   if (errors.length > 0 || !item)
