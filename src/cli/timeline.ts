@@ -103,7 +103,7 @@ for (const pair of values.event) {
   events.push({ item, date });
 }
 
-const items = computeTimeline(provider, calendars, events, asOf);
+const items = computeTimeline(provider, calendars, events, asOf, { expected: true });
 console.log(
   timelineHeading(
     selected.map((c) => `${c.file.insurerName} ${c.file.year}`),

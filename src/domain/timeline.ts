@@ -13,10 +13,13 @@ import {
   type BaseKind,
 } from './derivation.js';
 import { applicableLines, idsOf } from './applicable.js';
+import { expectedDerivation } from './expected.js';
+import { expectedContracts } from './expected-contracts.js';
 import { addDays, minDate } from './plain-date.js';
 import { relativeDate } from './rules.js';
 import { statutoryItems } from './statutory.js';
 import type {
+  Contract,
   DateFlag,
   Derivation,
   IsoDate,
@@ -49,6 +52,11 @@ interface Placed {
 export interface TimelineOptions {
   /** Keep the lines of a route whose window passed unused (so a late record of its trigger is still accepted). */
   keepPassedRoutes?: boolean;
+  /**
+   * Add the next contract year's expected items: for what a provider sees (her timeline, feed, pages, the CLI);
+   * left out where only published dates count (recording, diffs, generic calendar feeds, webhooks).
+   */
+  expected?: boolean;
 }
 
 /**
@@ -64,7 +72,6 @@ export function computeTimeline(
 ): TimelineItem[] {
   const events: Events =
     recordedEvents instanceof Map ? recordedEvents : eventsByItem(recordedEvents as readonly RecordedEvent[]);
-  const dueSoonUntil = addDays(asOf, DUE_SOON_DAYS);
   const items: TimelineItem[] = [];
   for (const contract of provider.contracts) {
     const calendar = calendars.get(contract.insurer, contract.year);
@@ -80,22 +87,49 @@ export function computeTimeline(
         calendars.workingDays.flagsFor(due),
       ),
     );
-    if (!calendar) continue;
-    const placer = new LinePlacer(calendar, calendars, events, asOf, idsOf(applicable));
-    const live = liveRoutes(calendar, applicable, events, asOf, placer, options.keepPassedRoutes === true);
-    placer.implied = impliedDone(applicable, events, placer);
-    for (const line of applicable) {
-      if (line.awaits !== null && !events.has(line.awaits)) continue;
-      if (line.route !== null && live.has(line.route) && !live.get(line.route)) continue;
-      // A route milestone binds a provider on that route only once she takes it (records its request); a step of
-      // the route that the milestone caps then carries the date, so there is one item, not two.
-      const routeTrigger =
-        line.chain === null && line.route !== null && live.has(line.route) ? calendar.triggers.get(line.route)! : null;
-      if (routeTrigger !== null && events.has(routeTrigger) && calendar.carried.has(line.itemId)) continue;
-      items.push(placer.item(line, dueSoonUntil, routeTrigger));
-    }
+    if (calendar) items.push(...contractItems(calendar, calendars, provider, contract, events, asOf, options));
   }
+  if (options.expected === true && provider.showExpected !== false)
+    for (const { contract, calendar, baseYear } of expectedContracts(provider, calendars, asOf)) {
+      // Nothing can be recorded of a year not published; a date that has passed was never known, and a date that
+      // counts from an event of hers not recorded yet has none: both are left out.
+      for (const item of contractItems(calendar, calendars, provider, contract, NO_EVENTS, asOf, options)) {
+        if (item.due === null || item.due < asOf) continue;
+        items.push({ ...item, expected: true, derivation: expectedDerivation(item.derivation, baseYear) });
+      }
+    }
   return sortTimeline(items);
+}
+
+const NO_EVENTS: Events = new Map();
+
+/** The items of one contract's calendar. */
+function contractItems(
+  calendar: CompiledCalendar,
+  calendars: CalendarSet,
+  provider: Provider,
+  contract: Contract,
+  events: Events,
+  asOf: IsoDate,
+  options: TimelineOptions,
+): TimelineItem[] {
+  const dueSoonUntil = addDays(asOf, DUE_SOON_DAYS);
+  const items: TimelineItem[] = [];
+  const applicable = applicableLines(calendar, provider, contract);
+  const placer = new LinePlacer(calendar, calendars, events, asOf, idsOf(applicable));
+  const live = liveRoutes(calendar, applicable, events, asOf, placer, options.keepPassedRoutes === true);
+  placer.implied = impliedDone(applicable, events, placer);
+  for (const line of applicable) {
+    if (line.awaits !== null && !events.has(line.awaits)) continue;
+    if (line.route !== null && live.has(line.route) && !live.get(line.route)) continue;
+    // A route milestone binds a provider on that route only once she takes it (records its request); a step of
+    // the route that the milestone caps then carries the date, so there is one item, not two.
+    const routeTrigger =
+      line.chain === null && line.route !== null && live.has(line.route) ? calendar.triggers.get(line.route)! : null;
+    if (routeTrigger !== null && events.has(routeTrigger) && calendar.carried.has(line.itemId)) continue;
+    items.push(placer.item(line, dueSoonUntil, routeTrigger));
+  }
+  return items;
 }
 
 /** The latest recorded date per item (a later record corrects an earlier one). */

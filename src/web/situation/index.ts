@@ -61,7 +61,7 @@ export function renderSituation(
   const language = languageOf(request, reply);
   const today = fastify.today();
   const query = situationQuery(situation);
-  const items = computeTimeline(situation, fastify.calendars, [], today);
+  const items = computeTimeline(situation, fastify.calendars, [], today, { expected: true });
   const words = wordsFor(language);
   return sendPage(
     request,
