@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DateTime } from 'luxon';
+import { daysBetween } from '../../domain/plain-date.js';
 import { invalidInput, notFound } from '../../problems.js';
 import { LOCATION_HEADER, SECURITY, problemResponses } from '../../schemas/common.js';
 import {
@@ -50,13 +50,13 @@ const admin: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const today = fastify.today();
       const day = request.body?.date ?? today;
-      const distance = Math.abs(DateTime.fromISO(day).diff(DateTime.fromISO(today), 'days').days);
+      const distance = Math.abs(daysBetween(today, day));
       if (distance > MAX_RUN_DAYS_FROM_TODAY && request.body?.force !== true)
         throw invalidInput([
           {
             field: 'date',
             in: 'body',
-            message: `is ${Math.round(distance)} days from today (${today}): every contact would be mailed the statuses of that day; send "force": true to run it all the same`,
+            message: `is ${distance} days from today (${today}): every contact would be mailed the statuses of that day; send "force": true to run it all the same`,
           },
         ]);
       request.log.info({ day, forced: request.body?.force === true }, 'reminders: run started by hand');

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DateTime } from 'luxon';
 import { groupOf, roundClosesOf } from '../../domain/groups.js';
-import { timelineWithOwnDates } from '../../domain/own-items.js';
+import { NO_OWN_DATES, timelineWithOwnDates } from '../../domain/own-items.js';
+import { addDays, daysBetween } from '../../domain/plain-date.js';
 import type { TimelineItem } from '../../domain/types.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput } from '../../problems.js';
@@ -48,9 +48,9 @@ const dueItems: FastifyPluginAsyncTypebox = async (fastify) => {
       const today = fastify.today();
       const { asOf = today, actor, status, group, limit = 100, cursor } = request.query;
       const from = request.query.from ?? today;
-      const to = request.query.to ?? DateTime.fromISO(from).plus({ days: 30 }).toISODate()!;
+      const to = request.query.to ?? addDays(from, 30);
       if (to < from) throw invalidInput([{ field: 'to', in: 'querystring', message: 'must not be before from' }]);
-      if (DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days > MAX_DUE_RANGE_DAYS)
+      if (daysBetween(from, to) > MAX_DUE_RANGE_DAYS)
         throw invalidInput([
           { field: 'to', in: 'querystring', message: `must be at most ${MAX_DUE_RANGE_DAYS} days after from` },
         ]);
@@ -73,7 +73,7 @@ const dueItems: FastifyPluginAsyncTypebox = async (fastify) => {
         const events = fastify.store.events.recordedEventsOf(ids);
         const ownDates = fastify.store.ownDates.ownDatesOf(ids);
         for (const provider of providers) {
-          const own = ownDates.get(provider.id) ?? fastify.store.ownDates.ownDates(provider.id);
+          const own = ownDates.get(provider.id) ?? NO_OWN_DATES; // the batch lists only providers that have some
           for (const item of timelineWithOwnDates(
             provider,
             fastify.calendars,
