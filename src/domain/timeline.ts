@@ -13,8 +13,9 @@ import {
   type BaseKind,
 } from './derivation.js';
 import { applicableLines, idsOf } from './applicable.js';
+import { carriedContracts } from './carried-contracts.js';
+import { contractEndItems } from './contract-ends.js';
 import { expectedDerivation } from './expected.js';
-import { expectedContracts } from './expected-contracts.js';
 import { addDays, minDate } from './plain-date.js';
 import { relativeDate } from './rules.js';
 import { statutoryItems } from './statutory.js';
@@ -53,8 +54,14 @@ export interface TimelineOptions {
   /** Keep the lines of a route whose window passed unused (so a late record of its trigger is still accepted). */
   keepPassedRoutes?: boolean;
   /**
-   * Add the next contract year's expected items: for what a provider sees (her timeline, feed, pages, the CLI);
-   * left out where only published dates count (recording, diffs, generic calendar feeds, webhooks).
+   * Carry her contracts forward to the contract years ahead she did not register (status existing): the law's dates
+   * of those years, and a year's document where one is encoded.
+   */
+  carried?: boolean;
+  /**
+   * Carry forward (as `carried`) and add the next contract year's expected items: for what a provider sees (her
+   * timeline, feed, pages, the CLI); left out where only published dates count (recording, diffs, generic calendar
+   * feeds, webhooks).
    */
   expected?: boolean;
 }
@@ -75,30 +82,68 @@ export function computeTimeline(
   const items: TimelineItem[] = [];
   for (const contract of provider.contracts) {
     const calendar = calendars.get(contract.insurer, contract.year);
-    const applicable = calendar ? applicableLines(calendar, provider, contract) : [];
-    // The law's dates for every insurer and year; a line of the insurer's own for the same act stands instead.
-    const standing = new Set(applicable.flatMap((line) => (line.statutory === null ? [] : [line.statutory])));
-    const insurer = { id: contract.insurer, name: calendars.insurerName(contract.insurer) };
-    // A document that buys none of her kinds that year (Z&Z 2026 and VSV) has no round for her: no legal dates either.
-    const covered = calendar ? kindsCovered(calendar.file) : undefined;
-    if (covered && !provider.kinds.some((kind) => covered.has(kind))) continue;
-    items.push(
-      ...statutoryItems(calendars.legal, insurer, contract.year, standing, events, asOf, (due) =>
-        calendars.workingDays.flagsFor(due),
-      ),
-    );
-    if (calendar) items.push(...contractItems(calendar, calendars, provider, contract, events, asOf, options));
+    items.push(...heldContractItems(calendar, calendars, provider, contract, events, asOf, options));
+    if (calendar)
+      items.push(
+        ...contractEndItems(
+          calendar,
+          provider.kinds,
+          contract,
+          calendars.insurerName(contract.insurer),
+          calendars.legal,
+          asOf,
+        ),
+      );
   }
-  if (options.expected === true && provider.showExpected !== false)
-    for (const { contract, calendar, baseYear } of expectedContracts(provider, calendars, asOf)) {
-      // Nothing can be recorded of a year not published; a date that has passed was never known, and a date that
-      // counts from an event of hers not recorded yet has none: both are left out.
-      for (const item of contractItems(calendar, calendars, provider, contract, NO_EVENTS, asOf, options)) {
+  const withExpected = options.expected === true && provider.showExpected !== false;
+  if (options.carried === true || options.expected === true)
+    for (const { contract, calendar } of carriedContracts(provider, calendars, asOf)) {
+      if (calendar === null || calendar.rests === 'document') {
+        items.push(...heldContractItems(calendar?.compiled, calendars, provider, contract, events, asOf, options));
+        continue;
+      }
+      // The law's dates of an expected year are known; its document's are not.
+      items.push(
+        ...heldContractItems(undefined, calendars, provider, contract, events, asOf, options, calendar.compiled),
+      );
+      if (!withExpected) continue;
+      // Nothing can be recorded of a year not published; a date that has passed was never known, a date that counts
+      // from an event of hers not recorded yet has none, and an act the law dates stands in the law's words.
+      for (const item of contractItems(calendar.compiled, calendars, provider, contract, NO_EVENTS, asOf, options)) {
         if (item.due === null || item.due < asOf) continue;
-        items.push({ ...item, expected: true, derivation: expectedDerivation(item.derivation, baseYear) });
+        if ((calendar.compiled.byItemId.get(item.id)?.statutory ?? null) !== null) continue;
+        items.push({ ...item, expected: true, derivation: expectedDerivation(item.derivation, calendar.baseYear) });
       }
     }
   return sortTimeline(items);
+}
+
+/**
+ * One contract year's legal dates and its calendar's items. `coverage` is the calendar whose kinds say whether the
+ * insurer buys her care at all (the year's own, or the one its dates are expected from).
+ */
+function heldContractItems(
+  calendar: CompiledCalendar | undefined,
+  calendars: CalendarSet,
+  provider: Provider,
+  contract: Contract,
+  events: Events,
+  asOf: IsoDate,
+  options: TimelineOptions,
+  coverage: CompiledCalendar | undefined = calendar,
+): TimelineItem[] {
+  const applicable = calendar ? applicableLines(calendar, provider, contract) : [];
+  // The law's dates for every insurer and year; a line of the insurer's own for the same act stands instead.
+  const standing = new Set(applicable.flatMap((line) => (line.statutory === null ? [] : [line.statutory])));
+  const insurer = { id: contract.insurer, name: calendars.insurerName(contract.insurer) };
+  // A document that buys none of her kinds that year (Z&Z 2026 and VSV) has no round for her: no legal dates either.
+  const covered = coverage ? kindsCovered(coverage.file) : undefined;
+  if (covered && !provider.kinds.some((kind) => covered.has(kind))) return [];
+  const items = statutoryItems(calendars.legal, insurer, contract.year, standing, events, asOf, (due) =>
+    calendars.workingDays.flagsFor(due),
+  );
+  if (calendar) items.push(...contractItems(calendar, calendars, provider, contract, events, asOf, options));
+  return items;
 }
 
 const NO_EVENTS: Events = new Map();

@@ -1,3 +1,4 @@
+import type { ItemGroup } from '../domain/groups.js';
 import { bindsLikeDeadline } from '../domain/own-items.js';
 import { daysBetween } from '../domain/plain-date.js';
 import type { IsoDate, TimelineItem } from '../domain/types.js';
@@ -28,7 +29,11 @@ export interface ItemView {
 
 export interface TimelineView {
   next: ItemView | null;
+  /** Groups `now` and `next`, her next action left out. */
   coming: ItemView[];
+  /** Group `expected`: the next contract year from the latest policy, not yet published. */
+  expected: ItemView[];
+  /** Group `history`, newest first. */
   passed: ItemView[];
 }
 
@@ -39,12 +44,17 @@ export interface LiveEvent {
   note: string | null;
 }
 
-export interface TimelineViewOptions {
+export interface ItemViewOptions {
   language: Language;
   today: IsoDate;
   insurerName: (item: TimelineItem) => string;
   /** Her live events (own page); absent on the public situation page, which records nothing. */
   events?: readonly LiveEvent[];
+}
+
+export interface TimelineViewOptions extends ItemViewOptions {
+  /** The group every surface files the item under (domain/groups.ts). */
+  groupOf: (item: TimelineItem) => ItemGroup;
 }
 
 /** Advice another part of the service may attach to an item, shown as it comes. */
@@ -58,7 +68,7 @@ function localText(text: LocalText | undefined, language: Language): string | nu
 /** Days left from which a date is shown as urgent. */
 const URGENT_DAYS = 14;
 
-export function itemView(item: TimelineItem, options: TimelineViewOptions): ItemView {
+export function itemView(item: TimelineItem, options: ItemViewOptions): ItemView {
   const { language, today } = options;
   const words = wordsFor(language);
   const insurer = options.insurerName(item);
@@ -147,16 +157,16 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
  * folded away: a page that opens in April must not start with a screen of past items.
  */
 export function timelineView(items: readonly TimelineItem[], options: TimelineViewOptions): TimelineView {
-  const { today } = options;
-  const views = items.map((item) => ({ item, view: itemView(item, options) }));
-  const open = views.filter(({ item }) => item.done === null && (item.window?.to ?? item.due ?? today) >= today);
+  const views = items.map((item) => ({ item, view: itemView(item, options), group: options.groupOf(item) }));
+  const open = views.filter(({ group }) => group === 'now' || group === 'next');
   const nextEntry =
     open.find(({ item }) => item.actor === 'provider' && item.type !== 'info' && item.due !== null) ?? null;
   return {
     next: nextEntry?.view ?? null,
     coming: open.filter((entry) => entry !== nextEntry).map(({ view }) => view),
+    expected: views.filter(({ group }) => group === 'expected').map(({ view }) => view),
     passed: views
-      .filter((entry) => !open.includes(entry))
+      .filter(({ group }) => group === 'history')
       .map(({ view }) => view)
       .reverse(),
   };
