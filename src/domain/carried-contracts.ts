@@ -17,6 +17,8 @@ export interface CarriedContract {
     | { rests: 'document'; compiled: CompiledCalendar }
     | { rests: 'expected'; compiled: CompiledCalendar; baseYear: number }
     | null;
+  /** The calendar whose kinds say whether the insurer buys her care at all: the year's own, else its latest. */
+  coverage: CompiledCalendar | undefined;
 }
 
 function yearOf(date: IsoDate): number {
@@ -65,6 +67,7 @@ export function carriedContracts(provider: Provider, calendars: CalendarSet, asO
       const compiled = encoded ?? (year === expectedYear ? calendars.expected(insurer, year) : undefined);
       carried.push({
         contract,
+        coverage: encoded ?? latest,
         calendar: encoded
           ? { rests: 'document', compiled: encoded }
           : compiled && latest

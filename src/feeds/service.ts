@@ -181,7 +181,8 @@ export class FeedService {
     const version = `${today}|${this.calendarSetId(calendars)}`;
     const cached = this.cache.get(feed, version);
     if (cached) return cached;
-    const items = computeTimeline(provider, calendars, [], today);
+    // What her situation page shows: the years ahead her contracts carry to, and the expected year.
+    const items = computeTimeline(provider, calendars, [], today, { expected: true });
     const events = feedEventsOf(items, {
       stateFeed: () => feed,
       uid: (item, part) => situationUid(item.id, feed.slice('situation/'.length), part),

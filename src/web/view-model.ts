@@ -29,7 +29,9 @@ export interface ItemView {
 
 export interface TimelineView {
   next: ItemView | null;
-  /** Groups `now` and `next`, her next action left out. */
+  /** Group `now` (overdue, due soon, hers to check, an open window of hers), her next action left out. */
+  now: ItemView[];
+  /** Group `next`, her next action left out. */
   coming: ItemView[];
   /** Group `expected`: the next contract year from the latest policy, not yet published. */
   expected: ItemView[];
@@ -153,17 +155,22 @@ export function itemView(item: TimelineItem, options: ItemViewOptions): ItemView
 }
 
 /**
- * Her next action first (the nearest date she must act on), then what is coming, then what passed or is done,
+ * Her next action first (the nearest date she must act on and can still meet), then what is now and next (overdue
+ * first), the expected year on its own, then what passed or is done,
  * folded away: a page that opens in April must not start with a screen of past items.
  */
 export function timelineView(items: readonly TimelineItem[], options: TimelineViewOptions): TimelineView {
   const views = items.map((item) => ({ item, view: itemView(item, options), group: options.groupOf(item) }));
   const open = views.filter(({ group }) => group === 'now' || group === 'next');
+  // The nearest date she can still meet; what is overdue stays in the list under it, marked late.
   const nextEntry =
-    open.find(({ item }) => item.actor === 'provider' && item.type !== 'info' && item.due !== null) ?? null;
+    open.find(
+      ({ item }) => item.actor === 'provider' && item.type !== 'info' && item.due !== null && item.status !== 'overdue',
+    ) ?? null;
   return {
     next: nextEntry?.view ?? null,
-    coming: open.filter((entry) => entry !== nextEntry).map(({ view }) => view),
+    now: open.filter((entry) => entry !== nextEntry && entry.group === 'now').map(({ view }) => view),
+    coming: open.filter((entry) => entry !== nextEntry && entry.group === 'next').map(({ view }) => view),
     expected: views.filter(({ group }) => group === 'expected').map(({ view }) => view),
     passed: views
       .filter(({ group }) => group === 'history')

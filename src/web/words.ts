@@ -101,7 +101,8 @@ const NL = {
     `${insurer} contracteert in ${year} geen ${kinds}: het zorginkoopbeleid noemt die zorg niet. Daarom staan hier geen data van ${insurer} voor ${kinds}.`,
   nothingContracted:
     'Voor de zorg die u koos heeft u hier geen data: deze zorgverzekeraar contracteert die zorg niet (zie hierboven).',
-  comingTitle: 'Wat er komt',
+  nowTitle: GROUP_WORDS.now.nl,
+  comingTitle: GROUP_WORDS.next.nl,
   passedTitle: (n: number) => `${GROUP_WORDS.history.nl} (${n})`,
   expectedTitle: GROUP_WORDS.expected.nl,
   expectedHint:
@@ -321,7 +322,8 @@ const EN: Words = {
   notContracted: (insurer: string, year: number, kinds: string) =>
     `${insurer} does not contract ${kinds} in ${year}: its purchasing policy does not name this care. So there are no ${insurer} dates for ${kinds} here.`,
   nothingContracted: 'There are no dates here for the care you chose: the reason is above.',
-  comingTitle: 'Coming up',
+  nowTitle: GROUP_WORDS.now.en,
+  comingTitle: GROUP_WORDS.next.en,
   passedTitle: (n: number) => `${GROUP_WORDS.history.en} (${n})`,
   expectedTitle: GROUP_WORDS.expected.en,
   expectedHint:

@@ -53,7 +53,9 @@ describe('the timeline view model', () => {
     // Zorg en Zekerheid's 2026 round passed before September 2026: folded, not on top.
     expect(view.passed.some((item) => item.heading.startsWith('Zorg en Zekerheid'))).toBe(true);
     expect(
-      [view.next, ...view.coming].every((item) => item!.daysLeft === null || !item!.daysLeft.includes('geleden')),
+      [view.next, ...view.now, ...view.coming].every(
+        (item) => item!.daysLeft === null || !item!.daysLeft.includes('geleden'),
+      ),
     ).toBe(true);
   });
 
@@ -63,13 +65,12 @@ describe('the timeline view model', () => {
       item.id === 'cz-groep/2027/ondertekenen' ? { ...item, status: 'overdue' as const } : item,
     );
     const view = timelineView(items, { language: 'nl', today, insurerName, groupOf: groupsOn(today), events: [] });
-    const shown = [view.next, ...view.coming].map((item) => item?.id);
-    expect(shown).toContain('cz-groep/2027/ondertekenen');
+    expect(view.now.map((item) => item.id)).toContain('cz-groep/2027/ondertekenen');
     expect(view.passed.map((item) => item.id)).not.toContain('cz-groep/2027/ondertekenen');
     expect(view.expected.length).toBeGreaterThan(0);
     expect(view.expected.every((item) => item.id.startsWith('cz-groep/2028/'))).toBe(true);
     expect(
-      [...view.coming, ...view.passed].some(
+      [...view.now, ...view.coming, ...view.passed].some(
         (item) => item.id.startsWith('cz-groep/2028/') && !item.id.includes('/legal/'),
       ),
     ).toBe(false);

@@ -76,7 +76,7 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
     const { token } = request.params;
     const flashId = request.query.vastgelegd ?? request.query.ongedaan;
     const event = flashId ? fastify.store.events.get(provider.id, flashId) : undefined;
-    const all = [timeline.next, ...timeline.coming, ...timeline.expected, ...timeline.passed];
+    const all = [timeline.next, ...timeline.now, ...timeline.coming, ...timeline.expected, ...timeline.passed];
     const title = event ? (all.find((item) => item?.id === event.item)?.heading ?? event.item) : '';
     return sendPage(
       request,
