@@ -143,11 +143,11 @@ function linesOf(calendar: CompiledCalendar | undefined): Map<string, CompiledLi
   return calendar?.byItemId ?? new Map();
 }
 
-function byId(items: TimelineItem[]): Map<string, TimelineItem> {
+export function byId(items: readonly TimelineItem[]): Map<string, TimelineItem> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
-function dateOf(item: TimelineItem): string {
+export function dateOf(item: TimelineItem): string {
   const window = item.window ? ` (window ${item.window.from}–${item.window.to})` : '';
   return `${item.due}${item.time ? ` ${item.time}` : ''}${window}`;
 }
@@ -197,14 +197,14 @@ function wordingChanges(old: CompiledLine, now: CompiledLine): string[] {
   return details;
 }
 
-interface Archetype {
+export interface Archetype {
   name: string;
   kind: ProviderKind;
   contract: Contract;
 }
 
 /** Every kind the calendar names × status × (no attribute, or each attribute value) × (agreement runs or not). */
-function archetypesOf(files: (CalendarFile | null)[]): Archetype[] {
+export function archetypesOf(files: (CalendarFile | null)[]): Archetype[] {
   const present = files.filter((file): file is CalendarFile => file !== null);
   const { insurer, year } = present[0];
   const kinds = new Set<ProviderKind>();

@@ -71,7 +71,6 @@ const selected = calendars
       (values.year === undefined || String(c.file.year) === values.year),
   );
 if (selected.length === 0) fail(`no calendar for ${values.insurer ?? 'any insurer'} ${values.year ?? ''}`.trim());
-const insurerNames = new Map(calendars.all().map((c) => [c.file.insurer, c.file.insurerName]));
 
 const attributes = Object.fromEntries(
   values.attr.map((pair) => {
@@ -103,7 +102,7 @@ for (const pair of values.event) {
   events.push({ item, date });
 }
 
-const items = computeTimeline(provider, calendars, events, asOf);
+const items = computeTimeline(provider, calendars, events, asOf, { expected: true });
 console.log(
   timelineHeading(
     selected.map((c) => `${c.file.insurerName} ${c.file.year}`),
@@ -117,7 +116,7 @@ console.log(
 for (const line of timelineTable(items, {
   language,
   wide: values.wide,
-  insurerName: (id) => insurerNames.get(id) ?? id,
+  insurerName: (id) => calendars.insurerName(id),
   manyInsurers: selected.length > 1,
 }))
   console.log(line);

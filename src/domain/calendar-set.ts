@@ -1,6 +1,7 @@
 import { calendarKey, compileCalendar, type CompiledCalendar } from './calendar.js';
 import type { RegisteredInsurer } from './insurers.js';
 import { NO_LEGAL_RULES, type LegalRules } from './statutory.js';
+import { shiftCalendarFile } from './expected.js';
 import type { CalendarFile } from './types.js';
 import { WorkingDays, type DecreeDay } from './working-days.js';
 
@@ -8,6 +9,8 @@ import { WorkingDays, type DecreeDay } from './working-days.js';
 export class CalendarSet {
   readonly workingDays: WorkingDays;
   private readonly byKey = new Map<string, CompiledCalendar>();
+  /** Expected years (an encoded year moved on), compiled once each when first asked for. */
+  private readonly expectedByKey = new Map<string, CompiledCalendar>();
 
   constructor(
     files: readonly CalendarFile[],
@@ -42,6 +45,27 @@ export class CalendarSet {
   /** The registry's entry, when a contract may name the insurer without an encoded calendar. */
   registered(insurer: string): RegisteredInsurer | undefined {
     return this.registry.find((entry) => entry.id === insurer);
+  }
+
+  /** The insurer's latest encoded calendar, the one its next year is expected from. */
+  latest(insurer: string): CompiledCalendar | undefined {
+    let latest: CompiledCalendar | undefined;
+    for (const calendar of this.byKey.values())
+      if (calendar.file.insurer === insurer && (!latest || calendar.file.year > latest.file.year)) latest = calendar;
+    return latest;
+  }
+
+  /** Contract year `year` of the insurer as expected from its latest encoded year (never for an encoded year). */
+  expected(insurer: string, year: number): CompiledCalendar | undefined {
+    const latest = this.latest(insurer);
+    if (!latest || year <= latest.file.year || this.get(insurer, year)) return undefined;
+    const key = calendarKey(insurer, year);
+    let compiled = this.expectedByKey.get(key);
+    if (!compiled) {
+      compiled = compileCalendar(shiftCalendarFile(latest.file, year - latest.file.year), this.workingDays);
+      this.expectedByKey.set(key, compiled);
+    }
+    return compiled;
   }
 
   insurers(): string[] {

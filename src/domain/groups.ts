@@ -13,11 +13,11 @@ export const ITEM_GROUPS = ['now', 'next', 'expected', 'history'] as const;
 export type ItemGroup = (typeof ITEM_GROUPS)[number];
 
 /** The fields a group rests on; `type` is open to item types added later (statutory, own). */
-export type GroupedFields = Pick<TimelineItem, 'status' | 'actor' | 'window'> & { type: string };
+export type GroupedFields = Pick<TimelineItem, 'status' | 'actor' | 'window' | 'expected'> & { type: string };
 
 /** `closes`: the day the item's round closes from (1 January of its contract year unless the calendar says otherwise). */
 export function groupOf(item: GroupedFields, asOf: IsoDate, closes: IsoDate): ItemGroup {
-  if (item.type === 'expected') return 'expected';
+  if (item.expected === true || item.type === 'expected') return 'expected';
   switch (item.status) {
     case 'overdue':
     case 'due-soon':

@@ -193,6 +193,6 @@ export function timelineWithOwnDates(
   own: OwnDates,
   asOf: IsoDate,
 ): TimelineItem[] {
-  const computed = computeTimeline(provider, calendars, events, asOf);
+  const computed = computeTimeline(provider, calendars, events, asOf, { expected: true });
   return withOwnDates(computed, own, asOf, (due) => calendars.workingDays.flagsFor(due));
 }

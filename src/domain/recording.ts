@@ -29,7 +29,7 @@ export function recordBounds(
   today: IsoDate,
 ): RecordBounds | undefined {
   const events = eventsByItem(recorded);
-  const timeline = computeTimeline(provider, calendars, events, today, { keepPassedRoutes: true });
+  const timeline = computeTimeline(provider, calendars, events, today, { keepPassedRoutes: true, expected: false });
   const item = timeline.find((candidate) => candidate.id === itemId);
   if (!item) return undefined;
   const calendar = calendars.get(item.insurer, Number(item.calendar.split('/')[1]));

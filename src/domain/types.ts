@@ -191,6 +191,8 @@ export interface Provider {
   name?: string;
   kinds: ProviderKind[];
   contracts: Contract[];
+  /** Show the next contract year's expected dates (absent: yes). */
+  showExpected?: boolean;
 }
 
 /** A recorded event: the provider says timeline item `item` happened on `date`. */
@@ -264,6 +266,8 @@ export interface TimelineItem {
   contact: string;
   note: string | null;
   source: { document: string; section: string; quote: string };
+  /** A date of the next contract year expected from the latest encoded year (issue 20 §3): never overdue, no reminders. */
+  expected?: true;
   /** Her own item only: who recorded it, when, and its revision (one up with every change). */
   recorded?: { by: string; at: string; revision: number };
   /** A computed item she corrected: the corrected date, the computed one she corrected, her reason, who and when. */

@@ -162,7 +162,7 @@ function openingEventOf(item: DatedItem, scope: FeedScope): FeedEvent {
  * not asked for. They do not hang on the day's status: a passed alarm never rings, and an event must not change by itself.
  */
 function needsAlarms(item: TimelineItem): boolean {
-  if (item.actor !== 'provider' || item.done !== null || item.type === 'info') return false;
+  if (item.actor !== 'provider' || item.done !== null || item.type === 'info' || item.expected) return false;
   return item.bindsWhen === null || item.bindsWhen.met;
 }
 

@@ -181,7 +181,8 @@ export class FeedService {
     const version = `${today}|${this.calendarSetId(calendars)}`;
     const cached = this.cache.get(feed, version);
     if (cached) return cached;
-    const items = computeTimeline(provider, calendars, [], today);
+    // What her situation page shows: the years ahead her contracts carry to, and the expected year.
+    const items = computeTimeline(provider, calendars, [], today, { expected: true });
     const events = feedEventsOf(items, {
       stateFeed: () => feed,
       uid: (item, part) => situationUid(item.id, feed.slice('situation/'.length), part),
@@ -246,12 +247,8 @@ let nextCalendarSetId = 1;
 
 function insurerName(calendars: CalendarSet, item: TimelineItem): string {
   // Her own item names the insurer it concerns (any calendar of it gives the name), or none.
-  if (item.type === 'own')
-    return item.insurer === ''
-      ? 'Eigen datum'
-      : (calendars.all().find((calendar) => calendar.file.insurer === item.insurer)?.file.insurerName ?? item.insurer);
-  const [insurer, year] = item.calendar.split('/');
-  return calendars.get(insurer, Number(year))?.file.insurerName ?? calendars.insurerName(insurer);
+  if (item.type === 'own' && item.insurer === '') return 'Eigen datum';
+  return calendars.insurerName(item.insurer);
 }
 
 function calendarName(calendars: CalendarSet, key: string): string {

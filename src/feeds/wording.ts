@@ -45,6 +45,7 @@ export function summaryOf(item: TimelineItem, insurerName: string, withStatus = 
     : `${insurerName}: ${lowerFirst(item.title.nl)}`;
   if (item.actor === 'insurer' && item.type === 'deadline') summary += ` (${insurerName} is aan zet)`;
   if (item.type === 'advice') summary += ' (advies)';
+  if (item.expected) summary += ' (verwacht)';
   // Her own date without an insurer is named so already ("Eigen datum: …").
   if (item.type === 'own') summary += item.insurer === '' ? '' : ' (eigen datum)';
   else if (item.correction) summary += ' (gecorrigeerd)';

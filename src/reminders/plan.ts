@@ -82,7 +82,8 @@ export function planDigest(input: DigestInput): Digest | null {
   const since = input.since !== undefined && input.since < day ? input.since : day;
   const notices: Notice[] = [];
   for (const item of input.timeline) {
-    if (item.done !== null || !isDated(item) || input.moving?.has(item.id)) continue;
+    // An expected date (next year, not published) is nobody's deadline yet: no reminder, no late notice.
+    if (item.done !== null || !isDated(item) || item.expected || input.moving?.has(item.id)) continue;
     // A line that binds only on a request the provider has not recorded: nothing to remind of, nobody is late.
     if (item.bindsWhen !== null && !item.bindsWhen.met) continue;
     const daysLeft = daysBetween(day, item.due);

@@ -113,8 +113,12 @@ export class ReminderRunner {
     this.mails = new ReminderMails({
       apiKeys: new ApiKeyStore(options.db),
       webLinks: new WebStore(options.db),
+      // Every registered insurer too: her own dates and the law's name insurers without a document.
       insurerNames: new Map(
-        options.calendars.all().map((calendar) => [calendar.file.insurer, calendar.file.insurerName]),
+        [...options.calendars.registry.map((entry) => entry.id), ...options.calendars.insurers()].map((insurer) => [
+          insurer,
+          options.calendars.insurerName(insurer),
+        ]),
       ),
       publicBaseUrl: options.publicBaseUrl,
       mailFrom: options.mailFrom,

@@ -114,6 +114,11 @@ const reminderDays = Type.Array(Type.Integer({ minimum: 0, maximum: 365 }), {
 
 export const DEFAULT_REMINDER_DAYS = [14, 7, 1];
 
+const showExpected = Type.Boolean({
+  description:
+    "Show the next contract year's expected dates (from the latest published policy, marked `expected`) in the timeline, feed and pages; default true.",
+});
+
 const providerExample = {
   name: 'Verloskundigenpraktijk Noord',
   agb: '01234567',
@@ -131,6 +136,7 @@ export const CreateProviderSchema = Type.Object(
     contracts: Type.Optional(contracts),
     contacts: Type.Optional(contacts),
     reminderDays: Type.Optional(reminderDays),
+    showExpected: Type.Optional(showExpected),
   },
   { additionalProperties: false, examples: [providerExample] },
 );
@@ -144,6 +150,7 @@ export const UpdateProviderSchema = Type.Object(
     contracts: Type.Optional(contracts),
     contacts: Type.Optional(contacts),
     reminderDays: Type.Optional(reminderDays),
+    showExpected: Type.Optional(showExpected),
   },
   {
     additionalProperties: false,
@@ -164,6 +171,7 @@ export const ProviderSchema = Type.Object(
     contracts: Type.Array(ContractSchema),
     contacts: Type.Array(ContactSchema),
     reminderDays: Type.Array(Type.Integer()),
+    showExpected,
     feedUrl: Type.String({
       description:
         "iCal subscription address of this provider's timeline. Keep it secret: anyone with it can read the timeline.",

@@ -146,6 +146,12 @@ export const TimelineItemSchema = Type.Object(
         { description: 'The line binds only once this request item is recorded (`met`).' },
       ),
     ),
+    expected: Type.Optional(
+      Type.Literal(true, {
+        description:
+          'A date of the next contract year expected from the latest published policy (same day and month), not yet published: never overdue, no reminders; it leaves the timeline once passed and is replaced by the real line when that year is encoded.',
+      }),
+    ),
     optional: Type.Boolean({
       description:
         'An act the provider may do ("u kunt", "wilt u …": an objection, a question, a request): a window that closes; unused it is `passed`, never `overdue`, and nothing reminds her afterwards.',

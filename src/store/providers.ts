@@ -20,9 +20,12 @@ export interface ProviderInput {
   contracts: Contract[];
   contacts: Contact[];
   reminderDays: number[];
+  /** Show the next contract year's expected dates (absent: yes). */
+  showExpected?: boolean;
 }
 
 export interface ProviderRecord extends ProviderInput {
+  showExpected: boolean;
   id: string;
   ownerKeyId: string;
   feedToken: string;
@@ -51,6 +54,7 @@ interface ProviderRow {
   agb: string;
   kinds: string;
   reminder_days: string;
+  show_expected: number;
   created_at: string;
   updated_at: string;
 }
@@ -100,10 +104,10 @@ export class ProviderStore {
     this.tokens = new SecretTokens(db);
     this.statements = {
       insert:
-        db.prepare(`INSERT INTO providers (id, owner_key_id, name, agb, kinds, reminder_days, feed_token, feed_token_hash, created_at, updated_at)
-        VALUES (@id, @ownerKeyId, @name, @agb, @kinds, @reminderDays, @id, @id, @now, @now)`),
+        db.prepare(`INSERT INTO providers (id, owner_key_id, name, agb, kinds, reminder_days, show_expected, feed_token, feed_token_hash, created_at, updated_at)
+        VALUES (@id, @ownerKeyId, @name, @agb, @kinds, @reminderDays, @showExpected, @id, @id, @now, @now)`),
       update:
-        db.prepare(`UPDATE providers SET name = @name, agb = @agb, kinds = @kinds, reminder_days = @reminderDays, updated_at = @now
+        db.prepare(`UPDATE providers SET name = @name, agb = @agb, kinds = @kinds, reminder_days = @reminderDays, show_expected = @showExpected, updated_at = @now
         WHERE id = @id`),
       delete: db.prepare<[string]>('DELETE FROM providers WHERE id = ?'),
       get: db.prepare<{ id: string; keyId: string; admin: number }, ProviderRow>(
@@ -254,12 +258,19 @@ export class ProviderStore {
     if (existing) throw new DuplicateAgbError(`a provider with AGB code ${agb} already exists`, existing.id);
   }
 
-  private columns(input: ProviderInput): { name: string; agb: string; kinds: string; reminderDays: string } {
+  private columns(input: ProviderInput): {
+    name: string;
+    agb: string;
+    kinds: string;
+    reminderDays: string;
+    showExpected: number;
+  } {
     return {
       name: input.name,
       agb: input.agb,
       kinds: JSON.stringify(input.kinds),
       reminderDays: JSON.stringify(input.reminderDays),
+      showExpected: input.showExpected === false ? 0 : 1,
     };
   }
 
@@ -299,6 +310,7 @@ export class ProviderStore {
       contracts: (contracts.get(row.id) ?? []).map(toContract),
       contacts: (contacts.get(row.id) ?? []).map((c) => ({ email: c.email, name: c.name, language: c.language })),
       reminderDays: JSON.parse(row.reminder_days) as number[],
+      showExpected: row.show_expected === 1,
       feedToken: feedTokens.get(row.id) ?? this.tokens.issue('feed', row.id),
       createdAt: row.created_at,
       updatedAt: row.updated_at,

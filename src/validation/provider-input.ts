@@ -102,6 +102,7 @@ export function validateProviderInput(body: CreateProviderBody, calendars: Calen
     contracts,
     contacts,
     reminderDays: [...(body.reminderDays ?? DEFAULT_REMINDER_DAYS)].sort((a, b) => b - a),
+    showExpected: body.showExpected ?? true,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { ItemGroup } from '../domain/groups.js';
 import type { IsoDate, TimelineItem } from '../domain/types.js';
 import type { ProviderRecord } from '../store/providers.js';
 import { renderPage, switchUrlOf } from './render.js';
@@ -14,6 +15,7 @@ export function renderFeedPage(
   request: FastifyRequest,
   found: { provider: ProviderRecord; items: TimelineItem[]; today: IsoDate; feedUrl: string },
   insurerName: (item: TimelineItem) => string,
+  groupOf: (item: TimelineItem) => ItemGroup,
 ): string {
   const asked = (request.query as { lang?: string } | undefined)?.lang;
   const language = asked === 'en' || asked === 'nl' ? asked : (found.provider.contacts[0]?.language ?? 'nl');
@@ -23,7 +25,7 @@ export function renderFeedPage(
     { language, title: t.ownTitle(found.provider.name), switchUrl: switchUrlOf(request.url, language) },
     {
       heading: t.ownTitle(found.provider.name),
-      timeline: timelineView(found.items, { language, today: found.today, insurerName }),
+      timeline: timelineView(found.items, { language, today: found.today, insurerName, groupOf }),
       today: found.today,
       links: subscribeLinks(found.feedUrl, found.provider.name),
     },

@@ -50,9 +50,10 @@ export function recordStep(
     message: pageMessage(problem, language),
   }));
   if (note.length > 500 || /[\p{Cc}\u2028\u2029]/u.test(note)) errors.push({ field: 'note', message: words.note });
-  const item = computeTimeline(provider, fastify.calendars, recorded, today, { keepPassedRoutes: true }).find(
-    (candidate) => candidate.id === itemId,
-  );
+  const item = computeTimeline(provider, fastify.calendars, recorded, today, {
+    keepPassedRoutes: true,
+    expected: false,
+  }).find((candidate) => candidate.id === itemId);
   if (errors.length > 0 || !item)
     return { errors: errors.length > 0 ? errors : [{ field: 'item', message: words.item }] };
   // The same form sent twice (a double click, a resent POST) says nothing new: it records once.

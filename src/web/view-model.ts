@@ -1,3 +1,4 @@
+import type { ItemGroup } from '../domain/groups.js';
 import { bindsLikeDeadline } from '../domain/own-items.js';
 import { daysBetween } from '../domain/plain-date.js';
 import type { IsoDate, TimelineItem } from '../domain/types.js';
@@ -28,7 +29,13 @@ export interface ItemView {
 
 export interface TimelineView {
   next: ItemView | null;
+  /** Group `now` (overdue, due soon, hers to check, an open window of hers), her next action left out. */
+  now: ItemView[];
+  /** Group `next`, her next action left out. */
   coming: ItemView[];
+  /** Group `expected`: the next contract year from the latest policy, not yet published. */
+  expected: ItemView[];
+  /** Group `history`, newest first. */
   passed: ItemView[];
 }
 
@@ -39,12 +46,17 @@ export interface LiveEvent {
   note: string | null;
 }
 
-export interface TimelineViewOptions {
+export interface ItemViewOptions {
   language: Language;
   today: IsoDate;
   insurerName: (item: TimelineItem) => string;
   /** Her live events (own page); absent on the public situation page, which records nothing. */
   events?: readonly LiveEvent[];
+}
+
+export interface TimelineViewOptions extends ItemViewOptions {
+  /** The group every surface files the item under (domain/groups.ts). */
+  groupOf: (item: TimelineItem) => ItemGroup;
 }
 
 /** Advice another part of the service may attach to an item, shown as it comes. */
@@ -58,7 +70,7 @@ function localText(text: LocalText | undefined, language: Language): string | nu
 /** Days left from which a date is shown as urgent. */
 const URGENT_DAYS = 14;
 
-export function itemView(item: TimelineItem, options: TimelineViewOptions): ItemView {
+export function itemView(item: TimelineItem, options: ItemViewOptions): ItemView {
   const { language, today } = options;
   const words = wordsFor(language);
   const insurer = options.insurerName(item);
@@ -143,20 +155,25 @@ export function itemView(item: TimelineItem, options: TimelineViewOptions): Item
 }
 
 /**
- * Her next action first (the nearest date she must act on), then what is coming, then what passed or is done,
+ * Her next action first (the nearest date she must act on and can still meet), then what is now and next (overdue
+ * first), the expected year on its own, then what passed or is done,
  * folded away: a page that opens in April must not start with a screen of past items.
  */
 export function timelineView(items: readonly TimelineItem[], options: TimelineViewOptions): TimelineView {
-  const { today } = options;
-  const views = items.map((item) => ({ item, view: itemView(item, options) }));
-  const open = views.filter(({ item }) => item.done === null && (item.window?.to ?? item.due ?? today) >= today);
+  const views = items.map((item) => ({ item, view: itemView(item, options), group: options.groupOf(item) }));
+  const open = views.filter(({ group }) => group === 'now' || group === 'next');
+  // The nearest date she can still meet; what is overdue stays in the list under it, marked late.
   const nextEntry =
-    open.find(({ item }) => item.actor === 'provider' && item.type !== 'info' && item.due !== null) ?? null;
+    open.find(
+      ({ item }) => item.actor === 'provider' && item.type !== 'info' && item.due !== null && item.status !== 'overdue',
+    ) ?? null;
   return {
     next: nextEntry?.view ?? null,
-    coming: open.filter((entry) => entry !== nextEntry).map(({ view }) => view),
+    now: open.filter((entry) => entry !== nextEntry && entry.group === 'now').map(({ view }) => view),
+    coming: open.filter((entry) => entry !== nextEntry && entry.group === 'next').map(({ view }) => view),
+    expected: views.filter(({ group }) => group === 'expected').map(({ view }) => view),
     passed: views
-      .filter((entry) => !open.includes(entry))
+      .filter(({ group }) => group === 'history')
       .map(({ view }) => view)
       .reverse(),
   };

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { RecordFromKind } from '../domain/recording.js';
+import { GROUP_WORDS } from '../domain/groups.js';
 import { STATUS_WORDS } from '../domain/status-words.js';
 import type { IsoDate, ItemStatus, ProviderKind } from '../domain/types.js';
 
@@ -100,8 +101,12 @@ const NL = {
     `${insurer} contracteert in ${year} geen ${kinds}: het zorginkoopbeleid noemt die zorg niet. Daarom staan hier geen data van ${insurer} voor ${kinds}.`,
   nothingContracted:
     'Voor de zorg die u koos heeft u hier geen data: deze zorgverzekeraar contracteert die zorg niet (zie hierboven).',
-  comingTitle: 'Wat er komt',
-  passedTitle: (n: number) => `Voorbij en afgerond (${n})`,
+  nowTitle: GROUP_WORDS.now.nl,
+  comingTitle: GROUP_WORDS.next.nl,
+  passedTitle: (n: number) => `${GROUP_WORDS.history.nl} (${n})`,
+  expectedTitle: GROUP_WORDS.expected.nl,
+  expectedHint:
+    'Deze data volgen uit het beleid van vorig jaar (zelfde dag en maand). De verzekeraar heeft ze nog niet gepubliceerd; u krijgt er geen herinneringen voor.',
   who: { provider: 'U doet dit', insurer: (insurer: string) => `${insurer} doet dit`, info: 'Ter informatie' },
   daysLeft: (days: number) =>
     days === 0 ? 'vandaag' : days === 1 ? 'morgen' : days < 0 ? `${-days} dagen geleden` : `nog ${days} dagen`,
@@ -216,6 +221,7 @@ const NL = {
   settingsTitle: 'Gegevens wijzigen',
   reminderDays: 'Hoeveel dagen van tevoren wilt u een e-mail?',
   remindersOn: 'Stuur mij herinneringen per e-mail',
+  showExpectedOn: 'Toon ook de verwachte data van het volgende contractjaar (nog niet gepubliceerd)',
   reminderDaysHint: 'Getallen gescheiden door komma’s, bijvoorbeeld 14, 7, 1. 0 is op de dag zelf.',
   saveButton: 'Wijzigingen opslaan',
   saved: 'Uw wijzigingen zijn opgeslagen.',
@@ -316,8 +322,12 @@ const EN: Words = {
   notContracted: (insurer: string, year: number, kinds: string) =>
     `${insurer} does not contract ${kinds} in ${year}: its purchasing policy does not name this care. So there are no ${insurer} dates for ${kinds} here.`,
   nothingContracted: 'There are no dates here for the care you chose: the reason is above.',
-  comingTitle: 'Coming up',
-  passedTitle: (n: number) => `Passed and done (${n})`,
+  nowTitle: GROUP_WORDS.now.en,
+  comingTitle: GROUP_WORDS.next.en,
+  passedTitle: (n: number) => `${GROUP_WORDS.history.en} (${n})`,
+  expectedTitle: GROUP_WORDS.expected.en,
+  expectedHint:
+    "These dates follow from last year's policy (same day and month). The insurer has not published them yet; you get no reminders for them.",
   who: { provider: 'You do this', insurer: (insurer: string) => `${insurer} does this`, info: 'For information' },
   daysLeft: (days: number) =>
     days === 0 ? 'today' : days === 1 ? 'tomorrow' : days < 0 ? `${-days} days ago` : `${days} days left`,
@@ -428,6 +438,7 @@ const EN: Words = {
   settingsTitle: 'Change your details',
   reminderDays: 'How many days ahead do you want an e-mail?',
   remindersOn: 'Send me reminders by e-mail',
+  showExpectedOn: "Also show the next contract year's expected dates (not yet published)",
   reminderDaysHint: 'Numbers separated by commas, for example 14, 7, 1. 0 is the day itself.',
   saveButton: 'Save changes',
   saved: 'Your changes are saved.',

@@ -26,7 +26,7 @@ const create = (contracts: unknown[]) =>
   });
 
 describe('insurers without a document', () => {
-  it('accepts a VGZ 2027 contract, and her timeline holds the law’s three VGZ dates and nothing else of VGZ', async () => {
+  it('accepts a VGZ 2027 contract, and her timeline holds the law’s VGZ dates of 2027 and, carried forward, 2028', async () => {
     const response = await create([{ insurer: 'vgz', year: 2027, status: 'existing' }]);
     expect(response.statusCode, response.body).toBe(201);
     const { id } = response.json();
@@ -39,6 +39,10 @@ describe('insurers without a document', () => {
       ['vgz/2027/legal/publicatie-zorginkoopbeleid', 'statutory', '2026-04-01', 'passed'],
       ['vgz/2027/legal/controle-gecontracteerd', 'statutory', '2026-11-12', 'upcoming'],
       ['vgz/2027/legal/publicatie-polis-en-gecontracteerd-aanbod', 'statutory', '2026-11-12', 'upcoming'],
+      // Her contract carries to 2028 (its round runs next year): the law dates it, nothing else is known of VGZ.
+      ['vgz/2028/legal/publicatie-zorginkoopbeleid', 'statutory', '2027-04-01', 'upcoming'],
+      ['vgz/2028/legal/controle-gecontracteerd', 'statutory', '2027-11-12', 'upcoming'],
+      ['vgz/2028/legal/publicatie-polis-en-gecontracteerd-aanbod', 'statutory', '2027-11-12', 'upcoming'],
     ]);
   });
 
@@ -63,7 +67,7 @@ describe('insurers without a document', () => {
       { year: 2027, calendar: { state: 'encoded', version: 6 } },
     ]);
     expect(byId.get('zorg-en-zekerheid')?.years).toEqual([
-      { year: 2026, calendar: { state: 'encoded', version: 5 } },
+      { year: 2026, calendar: { state: 'encoded', version: 6 } },
       { year: 2027, calendar: { state: 'not-encoded' } },
     ]);
     expect(byId.get('vgz')?.years).toEqual([

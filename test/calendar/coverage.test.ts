@@ -22,7 +22,6 @@ const UNDATED_QUOTES: Record<string, string[]> = {
     'attribute organisatievorm',
   ],
   'calendars/zorg-en-zekerheid/2026-geboortezorg.yaml': [
-    'milestone looptijd-einde-2026',
     'chain aanvraag-2026 step aanvraag',
     'chain aanvraag-2026 step ontvangst',
     'chain aanvraag-2025 step aanvraag',

@@ -19,7 +19,6 @@ const UNDATED: Record<string, string[]> = {
     'verzoek-aanvullende-zorginkoop/verzoek',
   ],
   'zorg-en-zekerheid/2026': [
-    'looptijd-einde-2026',
     'aanvraag-2026/aanvraag',
     'aanvraag-2026/ontvangst',
     'aanvraag-2025/aanvraag',

@@ -48,10 +48,12 @@ describe('groupOf', () => {
     const closes = calendars.get('cz-groep', 2027)!.closes;
     const groups = items.map((item) => groupOf(item, asOf, closes));
     expect(groups.every((group) => ITEM_GROUPS.includes(group))).toBe(true);
-    // CZ's 2027 round closed on 2 November 2026: on 2 December only the 12 November publication is hers to check now.
+    // CZ's 2027 round closed on 2 November 2026: on 2 December only the 12 November publication is hers to check
+    // now; the end of her 2027 agreement is next.
     const open = items.filter((_item, index) => groups[index] !== 'history');
     expect(open.map((item) => [item.id, groups[items.indexOf(item)]])).toEqual([
       ['cz-groep/2027/publicatie-zorgaanbod', 'now'],
+      ['cz-groep/2027/looptijd-einde-2027', 'next'],
     ]);
   });
 });

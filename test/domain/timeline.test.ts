@@ -18,6 +18,7 @@ describe('computeTimeline', () => {
       'instroom/reactie', // no date until the provider records her application: right after it, in chain order
       'instroom/ingangsdatum',
       'instroom/tekenen',
+      'looptijd-einde-2028', // the end of the agreement, from the calendar's terms
       'toeslag/toekenning', // a conditional chain: only its trigger until that is recorded
     ]);
     const existing = computeTimeline(sampleProvider({ status: 'existing' }), sampleCalendars, [], '2026-01-10');

@@ -49,8 +49,11 @@ describe('GET /feeds/calendars/:insurer/:year.ics', () => {
         uid('ondertekenen'),
         uid('instroom/aanmelding', 'opens'),
         uid('instroom/aanmelding'),
+        uid('looptijd-einde-2027'),
       ]);
-      const dated = items.filter((item) => item.due !== null && !item.id.endsWith('instroom/aanmelding'));
+      const dated = items.filter(
+        (item) => item.due !== null && !item.id.endsWith('instroom/aanmelding') && !item.id.includes('/looptijd-'),
+      );
       dated.forEach((item, i) =>
         expect(parsed.events[i]).toMatchObject({
           allDay: true,
@@ -61,6 +64,8 @@ describe('GET /feeds/calendars/:insurer/:year.ics', () => {
       const window = items.find((item) => item.id === 'voorbeeld/2027/instroom/aanmelding')!.window!;
       expect(parsed.events[3]).toMatchObject({ allDay: true, start: window.from, end: addDays(window.from, 1) });
       expect(parsed.events[4]).toMatchObject({ allDay: true, start: window.to, end: addDays(window.to, 1) });
+      // The end of the agreement (the calendar's terms): 31 December of its last year.
+      expect(parsed.events[5]).toMatchObject({ allDay: true, start: '2027-12-31', end: '2028-01-01' });
     }
     // A generic feed has no provider: no status words, and the trigger's event describes what follows it.
     const body = unfold(response.body);

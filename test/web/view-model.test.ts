@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCalendarSet } from '../../src/calendar/load.js';
+import { groupOf, roundClosesOf } from '../../src/domain/groups.js';
 import { computeTimeline } from '../../src/domain/timeline.js';
+import type { TimelineItem } from '../../src/domain/types.js';
 import { itemView, timelineView } from '../../src/web/view-model.js';
 
 const calendars = loadCalendarSet();
@@ -13,16 +15,28 @@ const situation = {
   ],
 };
 const insurerName = (item: { insurer: string }) => (item.insurer === 'cz-groep' ? 'CZ' : 'Zorg en Zekerheid');
+const groupsOn = (today: string) => (item: TimelineItem) =>
+  groupOf(item, today, roundClosesOf(calendars, item.calendar));
 
 describe('the timeline view model', () => {
   it('puts her nearest own action first, then what is coming, and folds passed and done items away', () => {
     const items = computeTimeline(
       situation,
       calendars,
-      [{ item: 'cz-groep/2027/aanbod-reactie/aanbod', date: '2026-09-10' }],
+      // Her questionnaire is in: an unrecorded one would be overdue, and her nearest action, until the round closes.
+      [
+        { item: 'cz-groep/2027/vragenlijst-verloskunde-indienen', date: '2026-08-10' },
+        { item: 'cz-groep/2027/aanbod-reactie/aanbod', date: '2026-09-10' },
+      ],
       '2026-09-15',
     );
-    const view = timelineView(items, { language: 'nl', today: '2026-09-15', insurerName, events: [] });
+    const view = timelineView(items, {
+      language: 'nl',
+      today: '2026-09-15',
+      insurerName,
+      groupOf: groupsOn('2026-09-15'),
+      events: [],
+    });
     expect(view.next?.heading).toBe('CZ: Reageren op aanbod');
     expect(view.next?.when).toBe('donderdag 8 oktober 2026');
     expect(view.next?.daysLeft).toBe('nog 23 dagen');
@@ -39,8 +53,27 @@ describe('the timeline view model', () => {
     // Zorg en Zekerheid's 2026 round passed before September 2026: folded, not on top.
     expect(view.passed.some((item) => item.heading.startsWith('Zorg en Zekerheid'))).toBe(true);
     expect(
-      [view.next, ...view.coming].every((item) => item!.daysLeft === null || !item!.daysLeft.includes('geleden')),
+      [view.next, ...view.now, ...view.coming].every(
+        (item) => item!.daysLeft === null || !item!.daysLeft.includes('geleden'),
+      ),
     ).toBe(true);
+  });
+
+  it('files items as every surface does: overdue is now, not history; the expected year has its own section', () => {
+    const today = '2026-12-02';
+    const items = computeTimeline(situation, calendars, [], '2026-11-20', { expected: true }).map((item) =>
+      item.id === 'cz-groep/2027/ondertekenen' ? { ...item, status: 'overdue' as const } : item,
+    );
+    const view = timelineView(items, { language: 'nl', today, insurerName, groupOf: groupsOn(today), events: [] });
+    expect(view.now.map((item) => item.id)).toContain('cz-groep/2027/ondertekenen');
+    expect(view.passed.map((item) => item.id)).not.toContain('cz-groep/2027/ondertekenen');
+    expect(view.expected.length).toBeGreaterThan(0);
+    expect(view.expected.every((item) => item.id.startsWith('cz-groep/2028/'))).toBe(true);
+    expect(
+      [...view.now, ...view.coming, ...view.passed].some(
+        (item) => item.id.startsWith('cz-groep/2028/') && !item.id.includes('/legal/'),
+      ),
+    ).toBe(false);
   });
 
   it("shows fields other parts of the service add to an item (derivation, advice) in the reader's language", () => {

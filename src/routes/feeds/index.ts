@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { kindsOf, type CompiledCalendar } from '../../domain/calendar.js';
+import { groupOf, roundClosesOf } from '../../domain/groups.js';
 import type { RenderedFeed } from '../../feeds/cache.js';
 import { isNotModified } from '../../feeds/conditional.js';
 import { sendAnswer, timelineVersion } from '../../plugins/app/answers.js';
@@ -188,8 +189,8 @@ const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fasti
         return renderFeedPage(
           request,
           found,
-          (item) =>
-            fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer,
+          (item) => fastify.calendars.insurerName(item.insurer),
+          (item) => groupOf(item, found.today, roundClosesOf(fastify.calendars, item.calendar)),
         );
       };
       // The page's links repeat its query: only the plain address and its language switch are kept, so no query fills the cache.

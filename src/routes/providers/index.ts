@@ -200,6 +200,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
             ...(name === null ? {} : { name }),
           })),
         reminderDays: request.body.reminderDays ?? existing.reminderDays,
+        showExpected: request.body.showExpected ?? existing.showExpected,
       };
       const input: ProviderInput = validateProviderInput(merged, fastify.calendars);
       saving(() => fastify.store.providers.update(existing, input));

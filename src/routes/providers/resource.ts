@@ -15,6 +15,7 @@ export function providerResource(provider: ProviderRecord, publicBaseUrl: string
     contracts: provider.contracts,
     contacts: provider.contacts,
     reminderDays: provider.reminderDays,
+    showExpected: provider.showExpected,
     ...feedLinks(providerFeedUrl(publicBaseUrl, provider.feedToken)),
     timelinePageUrl: providerPageUrl(publicBaseUrl, provider.feedToken),
     createdAt: provider.createdAt,

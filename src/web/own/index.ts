@@ -4,7 +4,7 @@ import type { ProviderRecord } from '../../store/providers.js';
 import { feedTokenOf } from '../../store/web-tokens.js';
 import { languageOf, sendMessage, sendPage, type WebContext } from '../context.js';
 import { recordStep, timelineOf } from '../record-step.js';
-import { insurerNameOf, notContractedPart } from '../situation/index.js';
+import { groupsOn, insurerNameOf, notContractedPart } from '../situation/index.js';
 import { subscribeLinks } from '../subscribe.js';
 import { timelineView } from '../view-model.js';
 import { wordsFor, writtenDate, type Language } from '../words.js';
@@ -66,11 +66,17 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
     const today = fastify.today();
     const events = fastify.store.events.list(provider.id);
     const items = timelineOf(fastify, provider);
-    const timeline = timelineView(items, { language, today, insurerName: insurerNameOf(fastify), events });
+    const timeline = timelineView(items, {
+      language,
+      today,
+      insurerName: insurerNameOf(fastify),
+      groupOf: groupsOn(fastify, today),
+      events,
+    });
     const { token } = request.params;
     const flashId = request.query.vastgelegd ?? request.query.ongedaan;
     const event = flashId ? fastify.store.events.get(provider.id, flashId) : undefined;
-    const all = [timeline.next, ...timeline.coming, ...timeline.passed];
+    const all = [timeline.next, ...timeline.now, ...timeline.coming, ...timeline.expected, ...timeline.passed];
     const title = event ? (all.find((item) => item?.id === event.item)?.heading ?? event.item) : '';
     return sendPage(
       request,

@@ -40,9 +40,15 @@ export function ownDatesView(
   const base = `/mijn/${token}`;
   const computed = computedOf(fastify, provider);
   const titleOf = (id: string) => computed.find((item) => item.id === id)?.title[language] ?? id;
-  const insurers = [...new Set([...provider.contracts.map((c) => c.insurer), ...fastify.calendars.insurers()])];
-  const nameOf = (insurer: string) =>
-    fastify.calendars.all().find((calendar) => calendar.file.insurer === insurer)?.file.insurerName ?? insurer;
+  // Hers first, then every registered insurer: an own date may concern any of them.
+  const insurers = [
+    ...new Set([
+      ...provider.contracts.map((c) => c.insurer),
+      ...fastify.calendars.registry.map((entry) => entry.id),
+      ...fastify.calendars.insurers(),
+    ]),
+  ];
+  const nameOf = (insurer: string) => fastify.calendars.insurerName(insurer);
   const flash = query['eigen-datum']
     ? words.added(query['eigen-datum'])
     : query.verwijderd

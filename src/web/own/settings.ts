@@ -15,6 +15,7 @@ interface SettingsValues {
   agb: string;
   language: Language;
   reminderDays: string;
+  showExpected: boolean;
 }
 
 function valuesOf(provider: ProviderRecord, context: WebContext): SettingsValues {
@@ -26,6 +27,7 @@ function valuesOf(provider: ProviderRecord, context: WebContext): SettingsValues
     agb: provider.agb === AGB_NOT_GIVEN ? '' : provider.agb,
     language: contact?.language ?? 'nl',
     reminderDays: provider.reminderDays.join(', '),
+    showExpected: provider.showExpected,
   };
 }
 
@@ -87,6 +89,7 @@ export default async function settingsPages(fastify: FastifyInstance, context: W
         agb: text('agb').replace(/\s/g, ''),
         language: text('language') === 'en' ? 'en' : 'nl',
         reminderDays: text('reminderDays'),
+        showExpected: body.showExpected === 'on',
       };
       const errors = problems.map((problem) => ({
         field:
@@ -114,6 +117,7 @@ export default async function settingsPages(fastify: FastifyInstance, context: W
           index === 0 ? { ...contact, name: values.name, language: values.language } : contact,
         ),
         reminderDays: [...new Set(days.map(Number))].sort((a, b) => b - a),
+        showExpected: values.showExpected,
       });
       if (provider.contacts[0]) context.store.setReminders(provider.id, provider.contacts[0].email, values.reminders);
       return reply.redirect(`/mijn/${request.params.token}?opgeslagen=1&lang=${values.language}`, 303);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { groupOf, roundClosesOf, type ItemGroup } from '../../domain/groups.js';
 import { computeTimeline } from '../../domain/timeline.js';
-import type { TimelineItem } from '../../domain/types.js';
+import type { IsoDate, TimelineItem } from '../../domain/types.js';
 import { languageOf, sendPage } from '../context.js';
 import { renderHome } from '../home/index.js';
 import { notContractedView } from '../not-contracted.js';
@@ -18,13 +19,14 @@ export interface SignupValues {
 }
 
 /** The insurer's name for an item, as every page and feed writes it first. */
+/** The group of each item as every surface files it, on `today`. */
+export function groupsOn(fastify: FastifyInstance, today: IsoDate) {
+  return (item: TimelineItem): ItemGroup => groupOf(item, today, roundClosesOf(fastify.calendars, item.calendar));
+}
+
 export function insurerNameOf(fastify: FastifyInstance) {
-  return (item: TimelineItem) =>
-    // Her own item names its insurer (any calendar of it gives the name), or none ('').
-    item.type === 'own'
-      ? (fastify.calendars.all().find((calendar) => calendar.file.insurer === item.insurer)?.file.insurerName ??
-        item.insurer)
-      : (fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer);
+  // The registry's name (a year without a document, an expected year), else a calendar's; her own item may name none ('').
+  return (item: TimelineItem) => (item.insurer === '' ? '' : fastify.calendars.insurerName(item.insurer));
 }
 
 export function situationSummary(fastify: FastifyInstance, situation: Situation, language: Language): string {
@@ -61,7 +63,7 @@ export function renderSituation(
   const language = languageOf(request, reply);
   const today = fastify.today();
   const query = situationQuery(situation);
-  const items = computeTimeline(situation, fastify.calendars, [], today);
+  const items = computeTimeline(situation, fastify.calendars, [], today, { expected: true });
   const words = wordsFor(language);
   return sendPage(
     request,
@@ -71,7 +73,12 @@ export function renderSituation(
     {
       summary: situationSummary(fastify, situation, language),
       situationQuery: query,
-      timeline: timelineView(items, { language, today, insurerName: insurerNameOf(fastify) }),
+      timeline: timelineView(items, {
+        language,
+        today,
+        insurerName: insurerNameOf(fastify),
+        groupOf: groupsOn(fastify, today),
+      }),
       today,
       ...notContractedPart(fastify, situation, language, items.length),
       links: subscribeLinks(`${publicBaseUrl}/feeds/situatie.ics?${query}`, words.service),
