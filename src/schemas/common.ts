@@ -1,4 +1,5 @@
 import { Type, type SchemaOptions, type TSchema } from '@sinclair/typebox';
+import { PROBLEM_TYPE_URIS } from '../problems.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -22,9 +23,11 @@ export const FieldErrorSchema = Type.Object(
 /** RFC 9457 problem details: every 4xx and 5xx answer of this service has this shape. */
 export const ProblemSchema = Type.Object(
   {
-    type: Type.String({
-      description: 'URI that identifies the kind of problem.',
-      examples: ['http://127.0.0.1:3000/problems/invalid-input'],
+    type: stringEnum(PROBLEM_TYPE_URIS, {
+      format: 'uri-reference',
+      description:
+        'The cause, one per kind of problem (tell problems apart by it, not by `detail`): a URI reference, the same on every host, that resolves against the address that answered to a page saying what it means and what to do.',
+      examples: ['/problems/validation-failed'],
     }),
     title: Type.String({ description: 'Short summary of the kind of problem.', examples: ['Invalid input'] }),
     status: Type.Integer({ description: 'HTTP status code.', examples: [400] }),
@@ -59,7 +62,7 @@ export const ProblemSchema = Type.Object(
     description: 'Problem details (RFC 9457), served as `application/problem+json`.',
     examples: [
       {
-        type: 'http://127.0.0.1:3000/problems/invalid-input',
+        type: '/problems/validation-failed',
         title: 'Invalid input',
         status: 400,
         detail: 'agb: must be 8 digits',
