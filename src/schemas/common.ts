@@ -84,10 +84,11 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   414: 'A path segment (an id, a token) is longer than any the service hands out.',
   415: 'Send `Content-Type: application/json`.',
   422: 'This `Idempotency-Key` was sent with another request in the last 24 hours: a new request needs a new key.',
-  429: 'Too many requests: wait for the number of seconds in `Retry-After`.',
+  408: 'The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole.',
+  429: 'Too many requests for this API key in this minute: wait for the number of seconds in `Retry-After`; the `RateLimit` headers show the budget.',
   431: 'The request headers (or the URL) are larger than the service reads (16 KB).',
   500: 'Unexpected error; the detail never contains internals. Quote `requestId` when asking for support.',
-  503: 'Not ready: the database or the calendars are not available.',
+  503: 'Unavailable for now, nothing done: overloaded (shed at once), or the database cannot write or read. Try again after `Retry-After` seconds; `type` says which.',
 };
 
 /** Response entries for problem answers, as `application/problem+json`. */
