@@ -22,7 +22,7 @@ import authPlugin from './plugins/app/auth.js';
 import calendarsPlugin from './plugins/app/calendars.js';
 import metricsPlugin from './plugins/app/metrics.js';
 import problemsPlugin, { sendProblem } from './plugins/app/problems.js';
-import { PROBLEM_TITLES } from './problems.js';
+import { problemBody, type ProblemType } from './problems.js';
 import { PROBLEM_CONTENT_TYPE } from './schemas/common.js';
 import storePlugin from './plugins/app/store.js';
 import corsPlugin from './plugins/external/cors.js';
@@ -85,7 +85,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
     reply.header('x-request-id', request.id);
   });
   // People reading a mistyped page address get a page in the site's look; programs keep their problem+json.
-  await fastify.register(problemsPlugin, { publicBaseUrl: config.publicBaseUrl, pages: ERROR_PAGES });
+  await fastify.register(problemsPlugin, { pages: ERROR_PAGES });
   await fastify.register(overloadPlugin, { maxDelayMs: config.overloadMaxDelayMs });
   await fastify.register(arrayLimitsPlugin);
   await fastify.register(helmetPlugin, { https: config.publicBaseUrl.startsWith('https:') });
@@ -172,7 +172,8 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
         error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
       // Fastify ignores what this returns: the reply is sent, not handed back.
       if (isPagePath(request.url)) sendBadAddressPage(request, reply, status);
-      else sendProblem(config.publicBaseUrl, request, reply, status, error.message);
+      else
+        sendProblem(request, reply, status, error.message, undefined, status === 400 ? 'malformed-request' : undefined);
     },
     schemaController: {
       compilersFactory: {
@@ -191,14 +192,9 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
             ? 'the request took too long to arrive'
             : 'the request could not be read as HTTP';
       if (socket.writable) {
-        const { slug, title } = PROBLEM_TITLES[status] ?? { slug: 'client-error', title: 'Client error' };
-        const body = JSON.stringify({
-          type: `${config.publicBaseUrl}/problems/${slug}`,
-          title,
-          status,
-          detail,
-          instance: '/',
-        });
+        const type: ProblemType =
+          status === 431 ? 'headers-too-large' : status === 408 ? 'request-timeout' : 'malformed-request';
+        const body = JSON.stringify(problemBody(type, status, detail, '/'));
         socket.write(
           `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
         );

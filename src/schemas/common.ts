@@ -1,4 +1,5 @@
 import { Type, type SchemaOptions, type TSchema } from '@sinclair/typebox';
+import { PROBLEM_TYPE_URIS } from '../problems.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -22,9 +23,11 @@ export const FieldErrorSchema = Type.Object(
 /** RFC 9457 problem details: every 4xx and 5xx answer of this service has this shape. */
 export const ProblemSchema = Type.Object(
   {
-    type: Type.String({
-      description: 'URI that identifies the kind of problem.',
-      examples: ['http://127.0.0.1:3000/problems/invalid-input'],
+    type: stringEnum(PROBLEM_TYPE_URIS, {
+      format: 'uri-reference',
+      description:
+        'The cause, one per kind of problem (tell problems apart by it, not by `detail`): a URI reference, the same on every host, that resolves against the address that answered to a page saying what it means and what to do.',
+      examples: ['/problems/validation-failed'],
     }),
     title: Type.String({ description: 'Short summary of the kind of problem.', examples: ['Invalid input'] }),
     status: Type.Integer({ description: 'HTTP status code.', examples: [400] }),
@@ -59,7 +62,7 @@ export const ProblemSchema = Type.Object(
     description: 'Problem details (RFC 9457), served as `application/problem+json`.',
     examples: [
       {
-        type: 'http://127.0.0.1:3000/problems/invalid-input',
+        type: '/problems/validation-failed',
         title: 'Invalid input',
         status: 400,
         detail: 'agb: must be 8 digits',
@@ -81,10 +84,11 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   414: 'A path segment (an id, a token) is longer than any the service hands out.',
   415: 'Send `Content-Type: application/json`.',
   422: 'This `Idempotency-Key` was sent with another request in the last 24 hours: a new request needs a new key.',
-  429: 'Too many requests: wait for the number of seconds in `Retry-After`.',
+  408: 'The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole.',
+  429: 'Too many requests for this API key in this minute: wait for the number of seconds in `Retry-After`; the `RateLimit` headers show the budget.',
   431: 'The request headers (or the URL) are larger than the service reads (16 KB).',
   500: 'Unexpected error; the detail never contains internals. Quote `requestId` when asking for support.',
-  503: 'Not ready: the database or the calendars are not available.',
+  503: 'Unavailable for now, nothing done: overloaded (shed at once), or the database cannot write or read. Try again after `Retry-After` seconds; `type` says which.',
 };
 
 /** Response entries for problem answers, as `application/problem+json`. */

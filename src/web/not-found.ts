@@ -5,7 +5,7 @@ import { wordsFor, type Language, type Words } from './words.js';
 
 /** Addresses for programs (the API and its documents, iCal feeds, metrics, health): their errors stay problem+json. */
 const MACHINE_PATH =
-  /^\/(?:api(?:\/|$)|feeds\/.*\.ics$|metrics(?:\/|$)|health(?:\/|$)|ready(?:\/|$)|docs(?:\/|$)|openapi\.json$|problems(?:\/|$))/;
+  /^\/(?:api(?:\/|$)|feeds\/.*\.ics$|metrics(?:\/|$)|health(?:\/|$)|ready(?:\/|$)|docs(?:\/|$)|openapi\.json$)/;
 
 /** Whether a person reads what this address answers: every path but those for programs. */
 export function isPagePath(url: string): boolean {

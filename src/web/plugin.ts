@@ -14,6 +14,7 @@ import homePage from './home/index.js';
 import linkPages from './link/index.js';
 import { sendWebMail } from './mail.js';
 import ownPages from './own/index.js';
+import problemPages from './problems/index.js';
 import recordPages from './record/index.js';
 import signupPages from './signup/index.js';
 import situationPage from './situation/index.js';
@@ -102,6 +103,7 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
 
   await fastify.register(homePage);
   await fastify.register(aboutPages, { operator: config.operator });
+  await fastify.register(problemPages);
   await fastify.register(situationPage, { publicBaseUrl: config.publicBaseUrl });
   await fastify.register(async (scope) => signupPages(scope, context));
   await fastify.register(async (scope) => ownPages(scope, context));

@@ -132,7 +132,7 @@ describe('answers from the HTTP layer', () => {
     });
     expect(response.status).toBe(414);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect((await response.json()).title).toBe('URI too long');
+    expect(await response.json()).toMatchObject({ title: 'URI too long', type: '/problems/uri-too-long' });
   });
 
   it('431 for headers over 16 KB, as a problem', async () => {
@@ -142,6 +142,7 @@ describe('answers from the HTTP layer', () => {
     expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({
       status: 431,
       title: 'Request header fields too large',
+      type: '/problems/headers-too-large',
     });
   });
 
@@ -157,6 +158,7 @@ describe('answers from the HTTP layer', () => {
       );
       expect(answer).toMatch(/^HTTP\/1\.1 400 /);
       expect(answer).toMatch(/send one Authorization header/);
+      expect(answer).toContain('"type":"/problems/ambiguous-authorization"');
     }
   });
 });

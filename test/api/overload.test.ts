@@ -77,6 +77,7 @@ describe('overload shedding', () => {
     expect(shed).toMatch(/\r\nretry-after: 1\r\n/);
     expect(shed).toMatch(/\r\ncontent-type: application\/problem\+json/);
     expect(shed).toMatch(/overloaded/);
+    expect(shed).toContain('"type":"/problems/overloaded"');
     // The shed request used its key's budget like any other: two requests counted.
     expect(shed).toMatch(new RegExp(`\\r\\nratelimit-remaining: ${RATE_LIMIT - 2}\\r\\n`));
 

@@ -219,7 +219,7 @@ describe('POST /api/v1/providers', () => {
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     const problem = response.json();
     expect(problem).toMatchObject({ status: 400, title: 'Invalid input', instance: '/api/v1/providers' });
-    expect(problem.type).toMatch(/\/problems\/invalid-input$/);
+    expect(problem.type).toBe('/problems/validation-failed');
     expect(fieldsOf(response)[field], JSON.stringify(problem.errors)).toContain(message);
     expect(problem.detail).toContain(field);
   });

@@ -20,7 +20,12 @@ describe('rate limit on /api', () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(limited.headers['retry-after']).toBeDefined();
-    expect(limited.json()).toMatchObject({ status: 429, title: 'Too many requests', instance: '/api/v1/calendars' });
+    expect(limited.json()).toMatchObject({
+      type: '/problems/rate-limited',
+      status: 429,
+      title: 'Too many requests',
+      instance: '/api/v1/calendars',
+    });
   });
 
   it('counts unauthenticated attempts too, so keys cannot be guessed at speed', async () => {

@@ -47,6 +47,7 @@ describe('slow clients', () => {
     const head = `POST /api/v1/providers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${ADMIN_KEY}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
     const { answer, ms } = await dribble(head, body);
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(answer).toContain('"type":"/problems/request-timeout"');
     expect(ms).toBeLessThan(4_000);
   });
 

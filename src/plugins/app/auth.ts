@@ -64,7 +64,7 @@ async function auth(fastify: FastifyInstance): Promise<void> {
     // Node keeps only the first of repeated Authorization headers; which key was meant is ambiguous, so refuse.
     if (header !== undefined && countHeader(request.raw.rawHeaders, 'authorization') > 1) {
       throw new HttpProblem(
-        400,
+        'ambiguous-authorization',
         'send one Authorization header, not several',
         [{ field: 'authorization', in: 'headers', message: 'must be sent once' }],
         close,
@@ -72,7 +72,7 @@ async function auth(fastify: FastifyInstance): Promise<void> {
     }
     if (header === undefined) {
       throw new HttpProblem(
-        401,
+        'unauthorized',
         'send an API key: Authorization: Bearer <key>',
         [{ field: 'authorization', in: 'headers', message: 'is required' }],
         { 'www-authenticate': 'Bearer realm="api"', ...close },
@@ -82,7 +82,7 @@ async function auth(fastify: FastifyInstance): Promise<void> {
     if (!found) {
       const match = BEARER.test(header);
       throw new HttpProblem(
-        401,
+        'unauthorized',
         match ? 'the API key is unknown or revoked' : 'the Authorization header must be "Bearer <key>"',
         [
           {
@@ -99,7 +99,7 @@ async function auth(fastify: FastifyInstance): Promise<void> {
   });
 
   fastify.decorate('requireAdmin', async (request: FastifyRequest) => {
-    if (!request.apiKey?.admin) throw new HttpProblem(403, 'this needs an admin API key');
+    if (!request.apiKey?.admin) throw new HttpProblem('forbidden', 'this needs an admin API key');
   });
 }
 

@@ -43,12 +43,16 @@ export function idempotentCreate<T>(
   if (prior) {
     if (prior.fingerprint !== fingerprint)
       throw new HttpProblem(
-        422,
+        'idempotency-key-reused',
         'this Idempotency-Key came with another request in the last 24 hours; a new request needs a new key',
         [{ field: 'idempotency-key', in: 'headers', message: 'was used with another request' }],
       );
     const value = replay(prior.location);
-    if (value === undefined) throw new HttpProblem(404, `what this Idempotency-Key created is gone: ${prior.location}`);
+    if (value === undefined)
+      throw new HttpProblem(
+        'idempotency-key-target-gone',
+        `what this Idempotency-Key created is gone: ${prior.location}`,
+      );
     return { location: prior.location, value, replayed: true };
   }
   const created = fastify.db.transaction(() => {

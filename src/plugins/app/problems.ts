@@ -1,32 +1,32 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { HttpProblem, PROBLEM_TITLES, invalidInputDetail, listedErrors, type FieldError } from '../../problems.js';
+import {
+  HttpProblem,
+  invalidInputDetail,
+  listedErrors,
+  problemBody,
+  problemTypeOfStatus,
+  type FieldError,
+  type ProblemType,
+} from '../../problems.js';
 import { PROBLEM_CONTENT_TYPE } from '../../schemas/common.js';
 
 type SchemaError = NonNullable<FastifyError['validation']>[number];
 
 /** Every 4xx and 5xx answer is RFC 9457 problem details; a 5xx says nothing about what failed inside. */
 export function sendProblem(
-  publicBaseUrl: string,
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
   detail: string,
   errors?: FieldError[],
+  type: ProblemType = problemTypeOfStatus(status),
 ) {
-  const { slug, title } = PROBLEM_TITLES[status] ?? {
-    slug: status >= 500 ? 'internal-error' : 'client-error',
-    title: status >= 500 ? 'Server error' : 'Client error',
-  };
   return reply
     .code(status)
     .type(PROBLEM_CONTENT_TYPE)
     .send({
-      type: `${publicBaseUrl}/problems/${slug}`,
-      title,
-      status,
-      detail,
-      instance: request.url.split('?')[0],
+      ...problemBody(type, status, detail, request.url.split('?')[0]!),
       requestId: request.id,
       ...(errors ? listedProblemErrors(errors) : {}),
     });
@@ -46,19 +46,25 @@ export interface ErrorPages {
 }
 
 export interface ProblemsOptions {
-  publicBaseUrl: string;
   pages?: ErrorPages;
 }
 
 async function problems(fastify: FastifyInstance, opts: ProblemsOptions): Promise<void> {
-  const send = (request: FastifyRequest, reply: FastifyReply, status: number, detail: string, errors?: FieldError[]) =>
+  const send = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    detail: string,
+    errors?: FieldError[],
+    type?: ProblemType,
+  ) =>
     (status >= 400 && status < 500 ? opts.pages?.clientError(request, reply, status) : undefined) ??
-    sendProblem(opts.publicBaseUrl, request, reply, status, detail, errors);
+    sendProblem(request, reply, status, detail, errors, type);
 
   fastify.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
     if (error instanceof HttpProblem) {
       reply.headers(error.headers);
-      return send(request, reply, error.statusCode, error.detail, error.errors);
+      return send(request, reply, error.statusCode, error.detail, error.errors, error.type);
     }
     if (error.validation) {
       const errors = error.validation.map((e) => fieldError(e, error.validationContext));
@@ -72,10 +78,13 @@ async function problems(fastify: FastifyInstance, opts: ProblemsOptions): Promis
         reply,
         503,
         'The database cannot save or read data right now (disk full, read-only or busy). Nothing from this request was saved; try again later.',
+        undefined,
+        'storage-unavailable',
       );
     }
     const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) return send(request, reply, status, error.message);
+    if (status >= 400 && status < 500)
+      return send(request, reply, status, error.message, undefined, FASTIFY_ERROR_TYPES[error.code]);
     request.log.error({ err: error }, 'request failed');
     return send(
       request,
@@ -93,6 +102,14 @@ async function problems(fastify: FastifyInstance, opts: ProblemsOptions): Promis
 }
 
 const STORAGE_RETRY_AFTER_SECONDS = 60;
+
+/** Fastify's own refusals whose cause is more than their status: a body that is not JSON is not a schema failure. */
+const FASTIFY_ERROR_TYPES: Record<string, ProblemType> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-body',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed-body',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed-body',
+  FST_ERR_BAD_URL: 'malformed-request',
+};
 
 /** SQLite errors of the storage itself, not of the request: each statement runs in a transaction, so nothing is half-written. */
 function isStorageUnavailable(error: unknown): boolean {

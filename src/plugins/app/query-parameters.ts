@@ -16,8 +16,10 @@ export async function queryAsDeclared(request: FastifyRequest): Promise<void> {
   if (typeof request.query !== 'object' || request.query === null) return;
   const properties = (request.routeOptions.schema?.querystring as QuerySchema | undefined)?.properties ?? {};
   const errors: FieldError[] = [];
+  let unknown = false;
   for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
     if (!Object.hasOwn(properties, name)) {
+      unknown = true;
       const known = Object.keys(properties);
       errors.push({
         field: name,
@@ -37,5 +39,5 @@ export async function queryAsDeclared(request: FastifyRequest): Promise<void> {
       }
     }
   }
-  if (errors.length > 0) throw invalidInput(errors);
+  if (errors.length > 0) throw invalidInput(errors, unknown ? 'unknown-query-parameter' : 'validation-failed');
 }

@@ -15,20 +15,26 @@ export function wellFormedJson(fastify: FastifyInstance): void {
   fastify.addContentTypeParser(JSON_TYPES, { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = body as Buffer;
     if (!isUtf8(bytes))
-      return done(invalidInput([{ field: 'body', in: 'body', message: 'is not valid UTF-8 text' }]), undefined);
+      return done(
+        invalidInput([{ field: 'body', in: 'body', message: 'is not valid UTF-8 text' }], 'malformed-body'),
+        undefined,
+      );
     // Fastify's JSON parser answers through `done`; its return value carries nothing.
     void parse(request, bytes.toString('utf8'), (error, value) => {
       if (error) return done(error, undefined);
       const where = illFormedAt(value, '');
       if (where !== undefined)
         return done(
-          invalidInput([
-            {
-              field: where === '' ? 'body' : where,
-              in: 'body',
-              message: 'contains a lone UTF-16 surrogate: not valid Unicode text',
-            },
-          ]),
+          invalidInput(
+            [
+              {
+                field: where === '' ? 'body' : where,
+                in: 'body',
+                message: 'contains a lone UTF-16 surrogate: not valid Unicode text',
+              },
+            ],
+            'malformed-body',
+          ),
           undefined,
         );
       done(null, value);

@@ -11,7 +11,7 @@ export function alwaysAnswered(url: string): boolean {
 }
 
 const overloaded = () =>
-  new HttpProblem(503, 'the service is overloaded; try again in a second', undefined, { 'retry-after': '1' });
+  new HttpProblem('overloaded', 'the service is overloaded; try again in a second', undefined, { 'retry-after': '1' });
 
 /**
  * At saturation every request that waited too long behind others gets 503 problem+json with Retry-After at once, so

@@ -2,8 +2,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { problemResponses } from '../../schemas/common.js';
 import { WEBHOOK_PAYLOADS } from '../../schemas/webhooks.js';
+import { documentedAnswers } from './openapi-answers.js';
 
 const DESCRIPTION = `Contracting deadlines of Dutch health insurers for birth-care providers.
 
@@ -13,7 +13,12 @@ what happened (\`POST /providers/{id}/events\`): relative deadlines ("binnen 2 w
 **Authentication**: \`Authorization: Bearer <key>\`. Each key is a tenant and sees only its own providers;
 an admin key creates keys (\`POST /api-keys\`) and sees every provider. The calendars need no key.
 
-**Errors** are \`application/problem+json\` (RFC 9457); invalid input lists each field in \`errors\`.
+**Errors** are \`application/problem+json\` (RFC 9457); invalid input lists each field in \`errors\`. \`type\`
+names the cause (\`Problem.type\` lists them): \`/problems/<name>\`, resolved against this host, says what it means and
+what to do. Every \`/api\` operation may answer 408, 429 (\`Retry-After\`, \`RateLimit-*\`) and 503 (\`Retry-After\`).
+
+**Versioning**: within \`/api/v1\` changes are additive only; a deprecated operation is marked so here and answers
+with \`Deprecation\` and \`Sunset\` headers for at least 6 months before it goes.
 
 **Webhooks** (\`POST /webhooks\`): signed POSTs (Standard Webhooks) when an event is recorded or undone and when a
 timeline changes; the payloads are in this document's \`webhooks\` section.`;
@@ -99,14 +104,11 @@ async function openApi(fastify: FastifyInstance, opts: { publicBaseUrl: string; 
         },
       },
     },
-    // Answers the router and the HTTP parser give on any route: documented once here instead of on each route.
-    transform: ({ schema, url }) => {
-      const extra = problemResponses(431, ...(url.includes(':') ? [414] : []));
-      return {
-        schema: { ...schema, response: { ...extra, ...(schema?.response as object | undefined) } } as typeof schema,
-        url,
-      };
-    },
+    // Answers the HTTP layer and the /api scope give on any route, and the conditional headers: documented once.
+    transform: ({ schema, url, route }) => ({
+      schema: documentedAnswers([route.method].flat(), url, schema as never) as typeof schema,
+      url,
+    }),
     // Shared schemas become components named by their $id, so clients generate one type per shape.
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),

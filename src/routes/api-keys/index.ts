@@ -83,7 +83,7 @@ const apiKeys: FastifyPluginAsyncTypebox = async (fastify) => {
         if (outcome === 'not-found') throw notFound('live API key');
         if (outcome === 'last-admin')
           throw new HttpProblem(
-            409,
+            'last-admin-key',
             'this is the last active admin key: create another admin key first, then revoke this one with it',
           );
         return request.query.rotateFeeds ? rotateFeedsOfOwner(fastify.db, request.params.id) : 0;

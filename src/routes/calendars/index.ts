@@ -120,7 +120,7 @@ const calendars: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request) => {
     const calendar = calendarOf(request.params.insurer, request.params.year);
     const { kind, status, asOf = fastify.today(), attribute = [], runsUntil } = request.query;
-    if (!kindsOf(calendar).includes(kind)) throw new HttpProblem(404, `kind "${kind}" not found: ${calendar.key} lists ${kindsOf(calendar).join(', ')}`);
+    if (!kindsOf(calendar).includes(kind)) throw new HttpProblem('not-found', `kind "${kind}" not found: ${calendar.key} lists ${kindsOf(calendar).join(', ')}`);
     const attributes = parseAttributes(calendar, attribute);
     const contract = { insurer: calendar.file.insurer, year: calendar.file.year, status, attributes, ...(runsUntil !== undefined ? { runsUntil } : {}) };
     const items = computeTimeline({ kinds: [kind], contracts: [contract] }, fastify.calendars, [], asOf);

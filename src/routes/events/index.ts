@@ -3,7 +3,7 @@ import { recordingProblems, type RecordingProblem } from '../../domain/recording
 import { sendAnswer } from '../../plugins/app/answers.js';
 import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { tenantOf } from '../../plugins/app/auth.js';
-import { invalidInput, notFound, type FieldError } from '../../problems.js';
+import { invalidInput, notFound, type FieldError, type ProblemType } from '../../problems.js';
 import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
 import {
   CreateEventSchema,
@@ -59,10 +59,13 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
         () => {
           const today = fastify.today();
           const recorded = fastify.store.events.recordedEvents(provider.id);
-          const errors: FieldError[] = recordingProblems(provider, fastify.calendars, recorded, item, date, today).map(
-            (problem) => ({ field: problem.field, in: 'body', message: apiMessage(problem, provider.id) }),
-          );
-          if (errors.length > 0) throw invalidInput(errors);
+          const problems = recordingProblems(provider, fastify.calendars, recorded, item, date, today);
+          const errors: FieldError[] = problems.map((problem) => ({
+            field: problem.field,
+            in: 'body',
+            message: apiMessage(problem, provider.id),
+          }));
+          if (errors.length > 0) throw invalidInput(errors, recordingProblemType(problems));
           const event = fastify.store.events.record(provider.id, { item, date, note }, tenantOf(request).keyId);
           return { location: `/api/v1/providers/${provider.id}/events/${event.id}`, value: event };
         },
@@ -132,6 +135,14 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
 };
 
 export default events;
+
+/** The cause a client acts on first: a step that is not hers, else a date outside what the step allows. */
+function recordingProblemType(problems: RecordingProblem[]): ProblemType {
+  if (problems.some((problem) => problem.kind === 'not-an-item')) return 'unknown-step';
+  if (problems.some((problem) => problem.kind === 'after-today' || problem.kind === 'too-early'))
+    return 'event-date-out-of-range';
+  return 'validation-failed';
+}
 
 /** A recording problem as the API says it, naming the allowed range or where to look. */
 function apiMessage(problem: RecordingProblem, providerId: string): string {

@@ -53,7 +53,7 @@ function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: RenderedFe
 /** 404 naming the kinds each calendar does list. */
 function kindNotListed(calendars: readonly CompiledCalendar[], kind: string): HttpProblem {
   const lists = calendars.map((calendar) => `${calendar.key} lists ${kindsOf(calendar).join(', ')}`).join('; ');
-  return new HttpProblem(404, `kind "${kind}" not found: ${lists}`);
+  return new HttpProblem('not-found', `kind "${kind}" not found: ${lists}`);
 }
 
 const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fastify, { publicBaseUrl }) => {

@@ -39,7 +39,7 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
         return { status: 'ready' as const, calendars: fastify.calendars.all().length, migration };
       } catch (error) {
         request.log.warn({ err: error }, 'not ready');
-        throw new HttpProblem(503, 'the database is not available');
+        throw new HttpProblem('not-ready', 'the database is not available');
       }
     },
   );

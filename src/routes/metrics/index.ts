@@ -19,7 +19,7 @@ const metrics: FastifyPluginAsyncTypebox<{ token?: string }> = async (fastify, o
       const presented = /^Bearer +(\S{1,512}) *$/i.exec(header)?.[1];
       if (presented === undefined || !sameToken(token, presented)) {
         throw new HttpProblem(
-          401,
+          'unauthorized',
           'send the metrics token: Authorization: Bearer <METRICS_TOKEN>',
           [{ field: 'authorization', in: 'headers', message: 'must be the metrics token' }],
           {

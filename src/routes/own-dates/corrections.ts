@@ -61,7 +61,10 @@ const corrections: FastifyPluginAsyncTypebox = async (fastify) => {
       const computed = computedOf(provider);
       const problems = correctionProblems(item, due, reason, computed);
       if (problems.length > 0)
-        throw invalidInput(problems.map(({ field, message }) => ({ field, in: 'body' as const, message })));
+        throw invalidInput(
+          problems.map(({ field, message }) => ({ field, in: 'body' as const, message })),
+          problems.some((problem) => problem.kind === 'item') ? 'unknown-step' : 'validation-failed',
+        );
       const original = computed.find((entry) => entry.id === item)!.due!;
       const { correction, created } = fastify.store.ownDates.correct(
         provider.id,

@@ -41,7 +41,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
     } catch (error) {
       if (error instanceof DuplicateAgbError)
         throw new HttpProblem(
-          409,
+          'duplicate-agb',
           `${error.message}: /api/v1/providers/${error.existingId}`,
           [{ field: 'agb', in: 'body', message: 'another provider of this API key has this AGB code' }],
           { location: `/api/v1/providers/${error.existingId}` },
@@ -76,7 +76,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
     const { etag } = currentAnswer(request, request.generation ?? null, serialize, id);
     if (!ifMatchHolds(ifMatch, etag))
       throw new HttpProblem(
-        412,
+        'precondition-failed',
         `the provider changed since it was read (its ETag is now ${etag}); read it again, then decide`,
         [{ field: 'if-match', in: 'headers', message: 'no longer matches the provider' }],
         { etag },

@@ -122,7 +122,7 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const contact = contactOf(request.params.token);
       if (!isOneClick(request.headers['content-type'], request.body)) {
-        throw new HttpProblem(400, 'the body must carry List-Unsubscribe=One-Click (RFC 8058)', [
+        throw new HttpProblem('validation-failed', 'the body must carry List-Unsubscribe=One-Click (RFC 8058)', [
           { field: 'List-Unsubscribe', in: 'body', message: 'must be One-Click' },
         ]);
       }

@@ -227,7 +227,10 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const endpoint = endpointOf(request);
       if (endpoint.disabledAt !== null)
-        throw new HttpProblem(409, 'this endpoint is disabled: resume it first (PATCH with "enabled": true)');
+        throw new HttpProblem(
+          'webhook-disabled',
+          'this endpoint is disabled: resume it first (PATCH with "enabled": true)',
+        );
       const [id] = deliveries.enqueue([endpoint.id], 'webhook.ping', () =>
         envelope('webhook.ping', new Date().toISOString(), { endpointId: endpoint.id }),
       );
