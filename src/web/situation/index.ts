@@ -8,6 +8,9 @@ import { parseSituation, queryOf, situationQuery, type Situation } from '../situ
 import { subscribeLinks } from '../subscribe.js';
 import { timelineView } from '../view-model.js';
 import { kindLabel, wordsFor, type Language } from '../words.js';
+import { chosenContractYear } from '../../domain/year-picture.js';
+import { pdfLimit, sendBadYear, sendYearPdf, yearPart } from '../year/page.js';
+import type { YearViewOptions } from '../year/view.js';
 
 export interface SignupValues {
   email: string;
@@ -20,11 +23,13 @@ export interface SignupValues {
 /** The insurer's name for an item, as every page and feed writes it first. */
 export function insurerNameOf(fastify: FastifyInstance) {
   return (item: TimelineItem) =>
-    // Her own item names its insurer (any calendar of it gives the name), or none ('').
+    // Her own item names its insurer (any calendar of it gives the name), or none (''); one without a document here
+    // (VGZ) is named as the registry names it.
     item.type === 'own'
       ? (fastify.calendars.all().find((calendar) => calendar.file.insurer === item.insurer)?.file.insurerName ??
-        item.insurer)
-      : (fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ?? item.insurer);
+        fastify.calendars.insurerName(item.insurer))
+      : (fastify.calendars.get(item.insurer, Number(item.calendar.split('/')[1]))?.file.insurerName ??
+        fastify.calendars.insurerName(item.insurer));
 }
 
 export function situationSummary(fastify: FastifyInstance, situation: Situation, language: Language): string {
@@ -57,12 +62,14 @@ export function renderSituation(
   reply: FastifyReply,
   situation: Situation,
   form: { values?: Partial<SignupValues>; errors?: { field: string; message: string }[] } = {},
+  contractYear?: number,
 ) {
   const language = languageOf(request, reply);
   const today = fastify.today();
   const query = situationQuery(situation);
   const items = computeTimeline(situation, fastify.calendars, [], today);
   const words = wordsFor(language);
+  const year = situationYearOptions(fastify, situation, language, today, contractYear);
   return sendPage(
     request,
     reply,
@@ -72,6 +79,7 @@ export function renderSituation(
       summary: situationSummary(fastify, situation, language),
       situationQuery: query,
       timeline: timelineView(items, { language, today, insurerName: insurerNameOf(fastify) }),
+      ...yearPart(items, year),
       today,
       ...notContractedPart(fastify, situation, language, items.length),
       links: subscribeLinks(`${publicBaseUrl}/feeds/situatie.ics?${query}`, words.service),
@@ -81,9 +89,53 @@ export function renderSituation(
   );
 }
 
-export default async function situationPage(fastify: FastifyInstance, opts: { publicBaseUrl: string }): Promise<void> {
+/** The year picture of a situation: its address is the situation, so the chooser and the PDF keep it. */
+function situationYearOptions(
+  fastify: FastifyInstance,
+  situation: Situation,
+  language: Language,
+  today: string,
+  contractYear: number | undefined,
+): YearViewOptions {
+  const query = situationQuery(situation);
+  const chosen = contractYear ?? chosenContractYear(undefined, today)!;
+  return {
+    calendars: fastify.calendars,
+    contractYear: chosen,
+    today,
+    insurers: [...new Set(situation.contracts.map((contract) => contract.insurer))],
+    timeline: { language, today, insurerName: insurerNameOf(fastify) },
+    hrefFor: (year) => `/situatie?${query}&jaar=${year}#jaar`,
+    pdfHref: `/situatie/jaaroverzicht.pdf?${query}&jaar=${chosen}`,
+  };
+}
+
+export default async function situationPage(
+  fastify: FastifyInstance,
+  opts: { publicBaseUrl: string; pdfsPerMinute: number },
+): Promise<void> {
+  const limit = pdfLimit(fastify, opts.pdfsPerMinute);
+  fastify.get('/situatie/jaaroverzicht.pdf', { preHandler: limit }, async (request, reply) => {
+    const params = queryOf(request.url);
+    const language = languageOf(request, reply);
+    const today = fastify.today();
+    const { situation, problems } = parseSituation(params, fastify.calendars);
+    const contractYear = chosenContractYear(params.get('jaar') ?? undefined, today);
+    if (contractYear === null) return sendBadYear(request, reply, today, language);
+    if (problems.length > 0)
+      return renderHome(fastify, request, reply, situation, [
+        { field: 'contracts', message: wordsFor(language).problems[problems[0].code] },
+      ]);
+    const items = computeTimeline(situation, fastify.calendars, [], today);
+    const options = situationYearOptions(fastify, situation, language, today, contractYear);
+    return sendYearPdf(reply, items, options, situationSummary(fastify, situation, language), 'jaaroverzicht');
+  });
+
   fastify.get('/situatie', async (request, reply) => {
-    const { situation, problems } = parseSituation(queryOf(request.url), fastify.calendars);
+    const params = queryOf(request.url);
+    const contractYear = chosenContractYear(params.get('jaar') ?? undefined, fastify.today());
+    if (contractYear === null) return sendBadYear(request, reply, fastify.today(), languageOf(request, reply));
+    const { situation, problems } = parseSituation(params, fastify.calendars);
     if (problems.length > 0) {
       const words = wordsFor(languageOf(request, reply));
       const errors = problems.map((problem) => ({
@@ -97,6 +149,6 @@ export default async function situationPage(fastify: FastifyInstance, opts: { pu
       }));
       return renderHome(fastify, request, reply, situation, [...new Map(errors.map((e) => [e.field, e])).values()]);
     }
-    return renderSituation(fastify, opts.publicBaseUrl, request, reply, situation);
+    return renderSituation(fastify, opts.publicBaseUrl, request, reply, situation, {}, contractYear);
   });
 }
