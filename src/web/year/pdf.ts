@@ -42,11 +42,14 @@ export async function yearPdf(content: YearPdfContent): Promise<Buffer> {
     doc.on('error', reject);
   });
   const width = PAGE.width - PAGE.margin * 2;
-  doc.font('Helvetica-Bold').fontSize(14).text(content.title, PAGE.margin, PAGE.margin, { width, lineBreak: false });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(14)
+    .text(winAnsi(content.title), PAGE.margin, PAGE.margin, { width, lineBreak: false });
   doc
     .font('Helvetica')
     .fontSize(8)
-    .text(content.caption, PAGE.margin, PAGE.margin + 18, { width, lineBreak: false });
+    .text(winAnsi(content.caption), PAGE.margin, PAGE.margin + 18, { width, lineBreak: false });
   const legendY = PAGE.margin + 30;
   drawLegend(doc, content.words, PAGE.margin, legendY);
   const pictureTop = legendY + 16;
@@ -65,7 +68,7 @@ export async function yearPdf(content: YearPdfContent): Promise<Buffer> {
     ...(content.undated ? [content.undated] : []),
   ].join('\n');
   // Smaller type for a long year rather than a second page: the overview is one sheet.
-  const size = content.lines.length > 24 ? 6 : content.lines.length > 14 ? 7 : 8;
+  const size = content.lines.length > 36 ? 6 : content.lines.length > 20 ? 7 : 8;
   doc.font('Helvetica').fontSize(size).fillColor('#0b0c0c').text(winAnsi(text), PAGE.margin, listTop, {
     width,
     height: listHeight,
