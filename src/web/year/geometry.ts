@@ -1,8 +1,10 @@
 import type { ItemStatus } from '../../domain/types.js';
-import type { YearEntry, YearPicture } from '../../domain/year-picture.js';
+import { MARK_ROOM_DAYS, type YearEntry, type YearPicture } from '../../domain/year-picture.js';
 
 /** Where the year picture's parts go, in one unit for the SVG (px) and the PDF (pt): both draw the same layout. */
-export const LABEL_WIDTH = 150;
+export const LABEL_WIDTH = 160;
+/** A row label longer than this many characters is set smaller, so it stays in its column. */
+export const LONG_LABEL = 18;
 export const PLOT_WIDTH = 1000;
 export const HEADER_HEIGHT = 34;
 export const LANE_HEIGHT = 24;
@@ -63,3 +65,8 @@ export const STATUS_SIGN: Partial<Record<ItemStatus, string>> = {
   check: '?',
   'due-soon': '→',
 };
+
+/** A mark in the year's last days has its number on its left, so it is not cut off at the edge. */
+export function numberOnLeft(entry: YearEntry, days = 365): boolean {
+  return entry.shape === 'mark' && entry.startDay > days - MARK_ROOM_DAYS;
+}

@@ -1,7 +1,16 @@
 import PDFDocument from 'pdfkit';
 import type { ItemStatus } from '../../domain/types.js';
 import type { YearEntry, YearPicture, YearSource } from '../../domain/year-picture.js';
-import { BAR_HEIGHT, HEADER_HEIGHT, LABEL_WIDTH, MARK_SIZE, STATUS_COLOUR, yearGeometry } from './geometry.js';
+import {
+  BAR_HEIGHT,
+  HEADER_HEIGHT,
+  LABEL_WIDTH,
+  LONG_LABEL,
+  MARK_SIZE,
+  numberOnLeft,
+  STATUS_COLOUR,
+  yearGeometry,
+} from './geometry.js';
 import type { YearLine } from './view.js';
 import type { YearWords } from './words.js';
 
@@ -110,7 +119,7 @@ function drawPicture(doc: PDFKit.PDFDocument, picture: YearPicture, words: YearW
     if (index % 2 === 0) doc.rect(0, place.top, g.width, place.height).fill('#f3f2f1');
     doc
       .font('Helvetica-Bold')
-      .fontSize(13)
+      .fontSize(row.label.length > LONG_LABEL ? 11 : 13)
       .fillColor('#0b0c0c')
       .text(winAnsi(row.label), 8, place.top + place.height / 2 - 7, { width: LABEL_WIDTH - 12, lineBreak: false });
     if (row.entries.length === 0)
@@ -163,7 +172,8 @@ function drawEntry(doc: PDFKit.PDFDocument, entry: YearEntry, y: number, x: numb
   }
   const cx = (x + xEnd) / 2;
   drawMark(doc, entry.source, colour, cx, y);
-  halo(doc, label, cx + MARK_SIZE / 2 + 3, y - 4);
+  const left = numberOnLeft(entry);
+  halo(doc, label, left ? cx - MARK_SIZE / 2 - 3 - doc.widthOfString(label) : cx + MARK_SIZE / 2 + 3, y - 4);
 }
 
 function halo(doc: PDFKit.PDFDocument, label: string, x: number, y: number): void {

@@ -2,6 +2,8 @@ import { escapeHtml } from '../../html.js';
 import type { YearEntry, YearPicture, YearSource } from '../../domain/year-picture.js';
 import {
   BAR_HEIGHT,
+  LONG_LABEL,
+  numberOnLeft,
   HEADER_HEIGHT,
   LABEL_WIDTH,
   MARK_SIZE,
@@ -44,7 +46,7 @@ export function yearSvg(picture: YearPicture, options: YearSvgOptions): string {
     if (index % 2 === 0)
       parts.push(`<rect x="0" y="${place.top}" width="${g.width}" height="${place.height}" fill="#f3f2f1"/>`);
     parts.push(
-      `<text x="8" y="${r(place.top + place.height / 2 + 5)}" font-weight="600" fill="#0b0c0c">${esc(row.label)}</text>`,
+      `<text x="8" y="${r(place.top + place.height / 2 + 5)}" font-weight="600" fill="#0b0c0c"${row.label.length > LONG_LABEL ? ' font-size="11"' : ''}>${esc(row.label)}</text>`,
     );
     if (row.entries.length === 0)
       parts.push(
@@ -93,7 +95,11 @@ function entrySvg(entry: YearEntry, row: number, g: YearGeometry, options: YearS
     );
   }
   const x = g.x(entry.startDay + 0.5);
-  return `<g ${attributes}>${tip}${markShape(entry.source, x, y, colour, `year-hatch-${entry.status}`)}${numberSvg(label, x + MARK_SIZE / 2 + 3, y + 4, 'start')}</g>`;
+  // Near the year's end the number goes left of the mark, inside the picture.
+  const number = numberOnLeft(entry)
+    ? numberSvg(label, x - MARK_SIZE / 2 - 3, y + 4, 'end')
+    : numberSvg(label, x + MARK_SIZE / 2 + 3, y + 4, 'start');
+  return `<g ${attributes}>${tip}${markShape(entry.source, x, y, colour, `year-hatch-${entry.status}`)}${number}</g>`;
 }
 
 /** A bar's fill and outline per source: solid for the document, hatched for the law, dashed expected, dotted own. */
@@ -128,7 +134,7 @@ function markShape(source: YearSource, x: number, y: number, colour: string, hat
 }
 
 /** The entry's number, on a white halo so it stays readable over lines and bars. */
-function numberSvg(label: string, x: number, y: number, anchor: 'start' | 'middle'): string {
+function numberSvg(label: string, x: number, y: number, anchor: 'start' | 'end'): string {
   return `<text x="${r(x)}" y="${r(y)}" text-anchor="${anchor}" font-size="11" font-weight="700" fill="#0b0c0c" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeHtml(label)}</text>`;
 }
 

@@ -30,7 +30,8 @@ const NL: YearWords = {
   choose: 'Kies het contractjaar',
   choice: (year, round) => `${year} (ronde in ${round})`,
   region: (year) => `Jaaroverzicht contractjaar ${year}, schuift opzij`,
-  listSummary: (count) => `De ${count} data bij de nummers, als lijst`,
+  listSummary: (count) =>
+    count === 1 ? 'De datum bij het nummer, als lijst' : `De ${count} data bij de nummers, als lijst`,
   empty: 'Geen data in deze ronde.',
   undated: (count) =>
     count === 1
@@ -62,7 +63,8 @@ const EN: YearWords = {
   choose: 'Choose the contract year',
   choice: (year, round) => `${year} (round in ${round})`,
   region: (year) => `Year overview of contract year ${year}, scrolls sideways`,
-  listSummary: (count) => `The ${count} dates behind the numbers, as a list`,
+  listSummary: (count) =>
+    count === 1 ? 'The date behind the number, as a list' : `The ${count} dates behind the numbers, as a list`,
   empty: 'No dates in this round.',
   undated: (count) =>
     count === 1

@@ -66,6 +66,9 @@ describe('yearSvg', () => {
     expect(entry('own')).toContain('>4✓</text>');
     expect(svg).toMatch(/<g class="year-today"><line [^>]*stroke-dasharray="6 3"/);
     expect(svgOf([])).toContain('>geen data</text>');
+    // A date in the year's last days has its number on its left, inside the picture.
+    expect(svgOf([item({ id: 'e', due: '2026-12-31' })])).toMatch(/<text [^>]*text-anchor="end"[^>]*>1<\/text>/);
+    expect(svgOf([item({ id: 'e', due: '2026-12-01' })])).toMatch(/<text [^>]*text-anchor="start"[^>]*>1<\/text>/);
     for (const source of ['document', 'legal', 'expected', 'own'] as const)
       expect(legendSwatch(source)).toContain('aria-hidden="true"');
   });
