@@ -90,6 +90,19 @@ describe('GET /situatie/jaaroverzicht.pdf', () => {
     ).toBe(200);
   });
 
+  it('speaks English on the English page and in its PDF', async () => {
+    const page = await app.inject({ url: `${url.replace('/jaaroverzicht.pdf', '')}&lang=en` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Your year at a glance');
+    expect(page.body).toContain('2028 (round in 2027)');
+    expect(page.body).toContain('>Own dates</text>');
+    const pdf = await app.inject({ url: `${url}&lang=en`, remoteAddress: '203.0.113.7' });
+    expect(pdf.statusCode).toBe(200);
+    const text = pdfkitText(pdf.rawPayload);
+    expect(text).toContain('Contract year 2027: its round runs in 2026.');
+    expect(text).toContain("the insurer's document");
+  });
+
   it('a situation it cannot read is the home page with the problem (400), no PDF', async () => {
     const response = await app.inject({ url: '/situatie/jaaroverzicht.pdf?kind=verloskunde&c%3Aacme%3A2027=new' });
     expect(response.statusCode).toBe(400);
