@@ -19,6 +19,8 @@ export interface WebContext {
   mailsPerAddressPerDay: number;
   /** Per-client limit on the forms that send mail (sign-up, new link); 0: off. */
   formsPerHour: number;
+  /** Per-client limit on the year overview PDFs (RATE_LIMIT_PER_MINUTE, as the API's); 0: off. */
+  pdfsPerMinute: number;
 }
 
 const LANGUAGE_COOKIE = 'taal';

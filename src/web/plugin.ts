@@ -58,6 +58,7 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
     sendMail: (mail) => sendWebMail(fastify.mailTransport, config.mailFrom, mail, config.publicBaseUrl),
     mailsPerAddressPerDay: 3,
     formsPerHour: config.webFormsPerHour,
+    pdfsPerMinute: config.rateLimitPerMinute,
   };
 
   // Unconfirmed sign-ups go after 7 days, used-up links, unconfirmed addresses and day-old mail counts with them: at start and every hour.
@@ -104,7 +105,10 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
   await fastify.register(homePage);
   await fastify.register(aboutPages, { operator: config.operator });
   await fastify.register(problemPages);
-  await fastify.register(situationPage, { publicBaseUrl: config.publicBaseUrl });
+  await fastify.register(situationPage, {
+    publicBaseUrl: config.publicBaseUrl,
+    pdfsPerMinute: config.rateLimitPerMinute,
+  });
   await fastify.register(async (scope) => signupPages(scope, context));
   await fastify.register(async (scope) => ownPages(scope, context));
   await fastify.register(async (scope) => linkPages(scope, context));

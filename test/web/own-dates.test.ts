@@ -63,7 +63,7 @@ describe('her own dates on her page', () => {
         expect.objectContaining({ insurer: 'vgz', due: '2026-10-01', from: '2026-09-20', time: '17:00' }),
       ]);
       // In her overview like any date of hers, its source her note.
-      await expect(page.locator('main').textContent()).resolves.toContain('vgz: Vragenlijst VGZ invullen');
+      await expect(page.locator('main').textContent()).resolves.toContain('VGZ: Vragenlijst VGZ invullen');
       await expect(page.locator('main').textContent()).resolves.toContain('bron: e-mail van VGZ, 3 april');
 
       const option = page.locator('#correction-item option').first();

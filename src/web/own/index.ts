@@ -8,10 +8,13 @@ import { groupsOn, insurerNameOf, notContractedPart } from '../situation/index.j
 import { subscribeLinks } from '../subscribe.js';
 import { timelineView } from '../view-model.js';
 import { wordsFor, writtenDate, type Language } from '../words.js';
+import { chosenContractYear } from '../../domain/year-picture.js';
+import { sendBadYear, yearPart } from '../year/page.js';
 import { accountOf, sendLinkGone } from './account.js';
 import addressPages from './address.js';
 import ownDatePages, { ownDatesView } from './own-dates.js';
 import settingsPages from './settings.js';
+import ownYearPdf, { ownYearOptions } from './year.js';
 
 type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>;
 
@@ -51,7 +54,10 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
     async (request, reply) => {
       const found = accountOf(fastify, context, request.params.token);
       if (!found) return sendLinkGone(request, reply);
-      return renderOwnPage(request, reply, found);
+      const language = languageOf(request, reply, found.provider.contacts[0]?.language);
+      const contractYear = chosenContractYear(request.query.jaar, fastify.today());
+      if (contractYear === null) return sendBadYear(request, reply, fastify.today(), language);
+      return renderOwnPage(request, reply, found, undefined, contractYear);
     },
   );
 
@@ -60,6 +66,7 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
     reply: FastifyReply,
     found: { provider: ProviderRecord },
     errors?: { field: string; message: string }[],
+    contractYear?: number,
   ) {
     const { provider } = found;
     const language: Language = languageOf(request, reply, provider.contacts[0]?.language);
@@ -86,6 +93,7 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
       {
         heading: wordsFor(language).ownTitle(provider.name),
         timeline,
+        ...yearPart(items, ownYearOptions(fastify, provider, request.params.token, language, events, contractYear)),
         today,
         ...notContractedPart(fastify, provider, language, items.length),
         recordAction: `${base(token)}/vastleggen`,
@@ -200,6 +208,7 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
     },
   );
 
+  await ownYearPdf(fastify, context);
   await settingsPages(fastify, context);
   await ownDatePages(fastify, context, (request, reply, found, errors) => renderOwnPage(request, reply, found, errors));
   await addressPages(fastify, context);

@@ -9,6 +9,9 @@ import { parseSituation, queryOf, situationQuery, type Situation } from '../situ
 import { subscribeLinks } from '../subscribe.js';
 import { timelineView } from '../view-model.js';
 import { kindLabel, wordsFor, type Language } from '../words.js';
+import { chosenContractYear } from '../../domain/year-picture.js';
+import { pdfLimit, sendBadYear, sendYearPdf, yearPart } from '../year/page.js';
+import type { YearViewOptions } from '../year/view.js';
 
 export interface SignupValues {
   email: string;
@@ -18,12 +21,12 @@ export interface SignupValues {
   language: Language;
 }
 
-/** The insurer's name for an item, as every page and feed writes it first. */
 /** The group of each item as every surface files it, on `today`. */
 export function groupsOn(fastify: FastifyInstance, today: IsoDate) {
   return (item: TimelineItem): ItemGroup => groupOf(item, today, roundClosesOf(fastify.calendars, item.calendar));
 }
 
+/** The insurer's name for an item, as every page and feed writes it first. */
 export function insurerNameOf(fastify: FastifyInstance) {
   // The registry's name (a year without a document, an expected year), else a calendar's; her own item may name none ('').
   return (item: TimelineItem) => (item.insurer === '' ? '' : fastify.calendars.insurerName(item.insurer));
@@ -59,12 +62,14 @@ export function renderSituation(
   reply: FastifyReply,
   situation: Situation,
   form: { values?: Partial<SignupValues>; errors?: { field: string; message: string }[] } = {},
+  contractYear?: number,
 ) {
   const language = languageOf(request, reply);
   const today = fastify.today();
   const query = situationQuery(situation);
   const items = computeTimeline(situation, fastify.calendars, [], today, { expected: true });
   const words = wordsFor(language);
+  const year = situationYearOptions(fastify, situation, language, today, contractYear);
   return sendPage(
     request,
     reply,
@@ -79,6 +84,7 @@ export function renderSituation(
         insurerName: insurerNameOf(fastify),
         groupOf: groupsOn(fastify, today),
       }),
+      ...yearPart(items, year),
       today,
       ...notContractedPart(fastify, situation, language, items.length),
       links: subscribeLinks(`${publicBaseUrl}/feeds/situatie.ics?${query}`, words.service),
@@ -88,9 +94,53 @@ export function renderSituation(
   );
 }
 
-export default async function situationPage(fastify: FastifyInstance, opts: { publicBaseUrl: string }): Promise<void> {
+/** The year picture of a situation: its address is the situation, so the chooser and the PDF keep it. */
+function situationYearOptions(
+  fastify: FastifyInstance,
+  situation: Situation,
+  language: Language,
+  today: string,
+  contractYear: number | undefined,
+): YearViewOptions {
+  const query = situationQuery(situation);
+  const chosen = contractYear ?? chosenContractYear(undefined, today)!;
+  return {
+    calendars: fastify.calendars,
+    contractYear: chosen,
+    today,
+    insurers: [...new Set(situation.contracts.map((contract) => contract.insurer))],
+    timeline: { language, today, insurerName: insurerNameOf(fastify) },
+    hrefFor: (year) => `/situatie?${query}&jaar=${year}#jaar`,
+    pdfHref: `/situatie/jaaroverzicht.pdf?${query}&jaar=${chosen}`,
+  };
+}
+
+export default async function situationPage(
+  fastify: FastifyInstance,
+  opts: { publicBaseUrl: string; pdfsPerMinute: number },
+): Promise<void> {
+  const limit = pdfLimit(fastify, opts.pdfsPerMinute);
+  fastify.get('/situatie/jaaroverzicht.pdf', { preHandler: limit }, async (request, reply) => {
+    const params = queryOf(request.url);
+    const language = languageOf(request, reply);
+    const today = fastify.today();
+    const { situation, problems } = parseSituation(params, fastify.calendars);
+    const contractYear = chosenContractYear(params.get('jaar') ?? undefined, today);
+    if (contractYear === null) return sendBadYear(request, reply, today, language);
+    if (problems.length > 0)
+      return renderHome(fastify, request, reply, situation, [
+        { field: 'contracts', message: wordsFor(language).problems[problems[0].code] },
+      ]);
+    const items = computeTimeline(situation, fastify.calendars, [], today);
+    const options = situationYearOptions(fastify, situation, language, today, contractYear);
+    return sendYearPdf(reply, items, options, situationSummary(fastify, situation, language), 'jaaroverzicht');
+  });
+
   fastify.get('/situatie', async (request, reply) => {
-    const { situation, problems } = parseSituation(queryOf(request.url), fastify.calendars);
+    const params = queryOf(request.url);
+    const contractYear = chosenContractYear(params.get('jaar') ?? undefined, fastify.today());
+    if (contractYear === null) return sendBadYear(request, reply, fastify.today(), languageOf(request, reply));
+    const { situation, problems } = parseSituation(params, fastify.calendars);
     if (problems.length > 0) {
       const words = wordsFor(languageOf(request, reply));
       const errors = problems.map((problem) => ({
@@ -104,6 +154,6 @@ export default async function situationPage(fastify: FastifyInstance, opts: { pu
       }));
       return renderHome(fastify, request, reply, situation, [...new Map(errors.map((e) => [e.field, e])).values()]);
     }
-    return renderSituation(fastify, opts.publicBaseUrl, request, reply, situation);
+    return renderSituation(fastify, opts.publicBaseUrl, request, reply, situation, {}, contractYear);
   });
 }
