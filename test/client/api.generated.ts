@@ -1370,6 +1370,8 @@ export interface components {
             kinds: ("verloskunde" | "echoscopie" | "kraamzorg" | "geboortecentrum" | "integrale-geboortezorg" | "samenwerkingsverband" | "vsv")[];
             name: string;
             reminderDays: number[];
+            /** @description Show the next contract year's expected dates (from the latest published policy, marked `expected`) in the timeline, feed and pages; default true. */
+            showExpected: boolean;
             /**
              * @description The timeline as a web page to read in a browser, behind the same secret as the feed (no key needed).
              * @example http://127.0.0.1:3000/feeds/3q2-7wGmRk5pXnY0vJd8aQ.html
@@ -1507,6 +1509,11 @@ export interface components {
             };
             done: string | null;
             due: string | null;
+            /**
+             * @description A date of the next contract year expected from the latest published policy (same day and month), not yet published: never overdue, no reminders; it leaves the timeline once passed and is replaced by the real line when that year is encoded.
+             * @enum {boolean}
+             */
+            expected?: true;
             /** @description Only where someone must act on the date. */
             flags: ({
                 /** @enum {string} */
@@ -3465,6 +3472,8 @@ export interface operations {
                      *     ]
                      */
                     reminderDays?: number[];
+                    /** @description Show the next contract year's expected dates (from the latest published policy, marked `expected`) in the timeline, feed and pages; default true. */
+                    showExpected?: boolean;
                 };
             };
         };
@@ -4004,6 +4013,8 @@ export interface operations {
                      *     ]
                      */
                     reminderDays?: number[];
+                    /** @description Show the next contract year's expected dates (from the latest published policy, marked `expected`) in the timeline, feed and pages; default true. */
+                    showExpected?: boolean;
                 };
             };
         };
