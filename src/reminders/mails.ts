@@ -73,7 +73,7 @@ export class ReminderMails {
       unsubscribeUrl: this.unsubscribeUrl(contact),
       // "Gedaan? Leg het vast": a link per step that records it through a confirmation page (GET shows, POST records).
       recordUrl: (itemId) => {
-        const link = this.options.webLinks.prepareLink('record', provider.id, itemId, this.options.now());
+        const link = this.options.webLinks.prepareLink('record', provider.id, itemId, this.options.now(), contact.id);
         links.push(link.save);
         return `${base}/gedaan/${link.token}`;
       },

@@ -116,6 +116,12 @@ const NL = {
   notStarted: 'Nog geen datum: het kan gebeuren, maar hoeft niet. Leg het vast als het gebeurt.',
   adviceNote: 'Advies van deze dienst, geen datum van de zorgverzekeraar.',
   done: (date: string) => `Gedaan op ${date}`,
+  doneBy: (via: 'api' | 'web' | null, contact: string | null) =>
+    via === 'web'
+      ? `vastgelegd op de website${contact ? ` door ${contact}` : ''}`
+      : via === 'api'
+        ? 'vastgelegd door de software van de praktijk'
+        : null,
   source: 'Bron',
   section: 'paragraaf',
   derivation: 'Zo is deze datum berekend',
@@ -331,6 +337,12 @@ const EN: Words = {
   notStarted: 'No date yet: it may happen, or not. Record it when it does.',
   adviceNote: 'Our advice, not a date the insurer set.',
   done: (date: string) => `Done on ${date}`,
+  doneBy: (via: 'api' | 'web' | null, contact: string | null) =>
+    via === 'web'
+      ? `recorded on the website${contact ? ` by ${contact}` : ''}`
+      : via === 'api'
+        ? "recorded by the practice's software"
+        : null,
   source: 'Source',
   section: 'section',
   derivation: 'How this date is worked out',
