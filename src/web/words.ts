@@ -133,6 +133,39 @@ const NL = {
   apple: 'Apple Agenda (iPhone, iPad, Mac)',
   copyTitle: 'Of kopieer dit adres in een andere agenda-app:',
   copyLabel: 'Adres van de agenda',
+  copyButton: 'Kopieer het adres',
+  copied: 'Het adres is gekopieerd. Plak het in uw agenda-app.',
+  phone: {
+    title: 'Toevoegen op uw telefoon',
+    intro: 'Kopieer eerst het adres hierboven. Daarna per app:',
+    apple: {
+      name: 'Apple Agenda op de iPhone',
+      steps: [
+        'Tik hierboven op ‘Apple Agenda’ en dan op ‘Abonneer’. Werkt dat niet, dan:',
+        'Open Instellingen › Agenda › Accounts › Voeg account toe › Andere.',
+        'Tik op ‘Voeg agenda-abonnement toe’, plak het adres en tik op ‘Volgende’ en ‘Bewaar’.',
+      ],
+    },
+    google: {
+      name: 'Google Agenda',
+      cannot:
+        'De Google Agenda-app op uw telefoon kan zich niet op een agenda abonneren. Voeg de agenda één keer toe op de website van Google; daarna staat hij ook in de app.',
+      open: 'Open in een browser (op uw computer, of op uw telefoon met ‘Desktopsite’ aan):',
+      steps: [
+        'Klik links naast ‘Andere agenda’s’ op + en kies ‘Via URL’.',
+        'Plak het adres en klik op ‘Agenda toevoegen’.',
+        'In de app op uw telefoon: Instellingen › kies de nieuwe agenda › zet ‘Synchroniseren’ aan.',
+      ],
+    },
+    outlook: {
+      name: 'Outlook-app (iPhone en Android)',
+      steps: [
+        'Open de agenda in de Outlook-app en tik op het pictogram ‘Agenda toevoegen’.',
+        'Kies ‘Abonneren op een agenda op internet’ (of ‘Agenda van internet’), plak het adres en tik op ‘Toevoegen’.',
+        'Gebruikt u Outlook op internet? Met de knop ‘Outlook op internet’ hierboven staat de agenda daarna ook in de app.',
+      ],
+    },
+  },
   refresh:
     'Agenda-apps halen wijzigingen zelf op: Google en Outlook één keer per paar uur tot één keer per dag. Een wijziging staat er dus niet meteen in.',
   alarms:
@@ -371,6 +404,39 @@ const EN: Words = {
   apple: 'Apple Calendar (iPhone, iPad, Mac)',
   copyTitle: 'Or copy this address into another calendar app:',
   copyLabel: 'Calendar address',
+  copyButton: 'Copy the address',
+  copied: 'The address is copied. Paste it into your calendar app.',
+  phone: {
+    title: 'Adding it on your phone',
+    intro: 'First copy the address above. Then, per app:',
+    apple: {
+      name: 'Apple Calendar on iPhone',
+      steps: [
+        'Tap ‘Apple Calendar’ above, then ‘Subscribe’. If that does not work:',
+        'Open Settings › Calendar › Accounts › Add Account › Other.',
+        'Tap ‘Add Subscribed Calendar’, paste the address, tap ‘Next’ and ‘Save’.',
+      ],
+    },
+    google: {
+      name: 'Google Calendar',
+      cannot:
+        'The Google Calendar app on your phone cannot subscribe to a calendar. Add it once on Google’s website; after that it shows in the app too.',
+      open: 'Open in a browser (on your computer, or on your phone with ‘Desktop site’ on):',
+      steps: [
+        'Click + next to ‘Other calendars’ and choose ‘From URL’.',
+        'Paste the address and click ‘Add calendar’.',
+        'In the app on your phone: Settings › choose the new calendar › turn ‘Sync’ on.',
+      ],
+    },
+    outlook: {
+      name: 'Outlook app (iPhone and Android)',
+      steps: [
+        'Open the calendar in the Outlook app and tap the ‘Add calendar’ icon.',
+        'Choose ‘Subscribe from web’ (or ‘Calendar from internet’), paste the address and tap ‘Add’.',
+        'Do you use Outlook on the web? After the ‘Outlook on the web’ button above, the calendar shows in the app too.',
+      ],
+    },
+  },
   refresh:
     'Calendar apps fetch changes on their own schedule: Google and Outlook every few hours to once a day. A change does not show at once.',
   alarms:
