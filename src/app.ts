@@ -97,7 +97,10 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
     today: opts.today ?? (() => todayInAmsterdam(config.today)),
   });
   await fastify.register(metricsPlugin);
-  await fastify.register(storePlugin, { adminApiKey: config.adminApiKey });
+  await fastify.register(storePlugin, {
+    adminApiKey: config.adminApiKey,
+    newContactsPerKeyPerDay: config.newContactsPerKeyPerDay,
+  });
   await fastify.register(authPlugin);
   await fastify.register(answersPlugin);
   await fastify.register(feedsPlugin, { publicBaseUrl: config.publicBaseUrl });

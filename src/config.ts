@@ -23,6 +23,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Per client address per hour: web forms that send mail (sign-up, new link); 0 disables the limit. */
   webFormsPerHour: number;
+  /** NEW_CONTACTS_PER_KEY_PER_DAY: new contact addresses one API key may add in any 24 hours; 0: no cap. */
+  newContactsPerKeyPerDay: number;
   /** A pinned "today" (YYYY-MM-DD) for demonstrations and tests; undefined means the real date in Amsterdam. */
   today: string | undefined;
   /** Reminder e-mails: pooled SMTP when set, otherwise .eml files in mailDir. */
@@ -60,6 +62,7 @@ export const DEFAULTS = {
   RATE_LIMIT_PER_MINUTE: '120',
   REQUEST_TIMEOUT_MS: '30000',
   WEB_FORMS_PER_HOUR: '10',
+  NEW_CONTACTS_PER_KEY_PER_DAY: '200',
   MAIL_FROM: 'Geboortezorg deadlines <herinneringen@geboortezorg-deadlines.invalid>',
   MAIL_DIR: './data/mail',
   REMINDER_CRON: '0 7 * * *',
@@ -166,6 +169,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: wholeNumber('REQUEST_TIMEOUT_MS', setting('REQUEST_TIMEOUT_MS'), 100, 600_000),
     rateLimitPerMinute: wholeNumber('RATE_LIMIT_PER_MINUTE', setting('RATE_LIMIT_PER_MINUTE'), 0, 1_000_000),
     webFormsPerHour: wholeNumber('WEB_FORMS_PER_HOUR', setting('WEB_FORMS_PER_HOUR'), 0, 1_000_000),
+    newContactsPerKeyPerDay: wholeNumber(
+      'NEW_CONTACTS_PER_KEY_PER_DAY',
+      setting('NEW_CONTACTS_PER_KEY_PER_DAY'),
+      0,
+      1_000_000,
+    ),
     today,
     smtpUrl,
     smtpAllowPlainAuth,

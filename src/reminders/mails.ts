@@ -32,7 +32,10 @@ export interface ReminderMailOptions {
   now: () => Date;
 }
 
-/** Builds the two mails a contact gets: the first-mail notice and the daily digest, each with its own unsubscribe link. */
+/**
+ * Builds the mails a contact gets: the daily digest (the first one to a new address with the notice on top) and,
+ * on a first day with nothing to remind of, the notice alone; each with its own unsubscribe link.
+ */
 export class ReminderMails {
   constructor(private readonly options: ReminderMailOptions) {}
 
@@ -40,10 +43,15 @@ export class ReminderMails {
     const rendered = renderIntroduction({
       language: contact.language,
       providerName: provider.name,
-      addedBy: this.options.apiKeys.get(provider.ownerKeyId)?.name ?? provider.name,
+      addedBy: this.addedBy(provider),
       unsubscribeUrl: this.unsubscribeUrl(contact),
     });
     return this.compose(provider, contact, day, rendered, [], []);
+  }
+
+  /** Who registered the address: the tenant's (API key's) name. */
+  private addedBy(provider: ProviderRecord): string {
+    return this.options.apiKeys.get(provider.ownerKeyId)?.name ?? provider.name;
   }
 
   private unsubscribeUrl(contact: ReminderContact): string {
@@ -59,7 +67,17 @@ export class ReminderMails {
    * `pageToken`: a web sign-up's page link (`pageTokensOf`), rebuilt from the server key when the mail is made:
    * it lives in the mail only, never in the database; undefined when the provider did not sign up on the web.
    */
-  digest(provider: ProviderRecord, contact: ReminderContact, digest: Digest, pageToken: string | undefined): BuiltMail {
+  /**
+   * `first`: the first mail to a new address, with the notice of who added it on top (see `introduction` for
+   * the notice alone, on a day with nothing to remind of).
+   */
+  digest(
+    provider: ProviderRecord,
+    contact: ReminderContact,
+    digest: Digest,
+    pageToken: string | undefined,
+    first = false,
+  ): BuiltMail {
     const base = this.options.publicBaseUrl;
     const links: (() => void)[] = [];
     const rendered = renderDigest(digest, {
@@ -71,9 +89,10 @@ export class ReminderMails {
       ...(pageToken === undefined ? {} : { pageUrl: `${base}/mijn/${pageToken}` }),
       feedUrl: providerFeedUrl(base, provider.feedToken),
       unsubscribeUrl: this.unsubscribeUrl(contact),
+      ...(first ? { introduction: { addedBy: this.addedBy(provider) } } : {}),
       // "Gedaan? Leg het vast": a link per step that records it through a confirmation page (GET shows, POST records).
       recordUrl: (itemId) => {
-        const link = this.options.webLinks.prepareLink('record', provider.id, itemId, this.options.now());
+        const link = this.options.webLinks.prepareLink('record', provider.id, itemId, this.options.now(), contact.id);
         links.push(link.save);
         return `${base}/gedaan/${link.token}`;
       },

@@ -3,6 +3,7 @@ import { ZONE } from '../clock.js';
 import type { DateFlag, IsoDate } from '../domain/types.js';
 import { escapeHtml } from '../html.js';
 import { inertText } from '../mail/inert-text.js';
+import { introductionLines } from './introduction.js';
 import type { Digest, Notice } from './plan.js';
 
 export type Language = 'nl' | 'en';
@@ -20,6 +21,8 @@ export interface DigestContext {
   unsubscribeUrl: string;
   /** The address of a page that records one of the provider's steps (absent: no such links). */
   recordUrl?: (itemId: string) => string;
+  /** The first mail to a new address: the notice of who added it (the tenant's name) and the one-click stop go on top. */
+  introduction?: { addedBy: string };
 }
 
 export interface RenderedDigest {
@@ -218,9 +221,21 @@ export function renderDigest(digest: Digest, given: DigestContext): RenderedDige
     { label: words.unsubscribe, url: context.unsubscribeUrl },
   ];
 
+  const introduction = given.introduction
+    ? introductionLines({
+        language: context.language,
+        providerName: given.providerName,
+        addedBy: given.introduction.addedBy,
+        unsubscribeUrl: context.unsubscribeUrl,
+      })
+    : null;
+
   const text = [
     words.greeting(context.contactName),
     '',
+    ...(introduction
+      ? [introduction.added, `${introduction.stop}: ${context.unsubscribeUrl}`, '', introduction.first, '']
+      : []),
     words.intro(context.providerName, blocks.length),
     '',
     ...blocks.flatMap((block) => [
@@ -241,6 +256,13 @@ export function renderDigest(digest: Digest, given: DigestContext): RenderedDige
     `<html lang="${context.language}"><head><meta charset="utf-8"><title>${escapeHtml(subjectOf(digest, context))}</title></head>`,
     '<body style="font-family: sans-serif; line-height: 1.4">',
     `<p>${escapeHtml(words.greeting(context.contactName))}</p>`,
+    ...(introduction
+      ? [
+          `<p>${escapeHtml(introduction.added)}</p>`,
+          `<p>${escapeHtml(introduction.stop)}: <a href="${escapeHtml(context.unsubscribeUrl)}">${escapeHtml(context.unsubscribeUrl)}</a></p>`,
+          `<p>${escapeHtml(introduction.first)}</p>`,
+        ]
+      : []),
     `<p>${escapeHtml(words.intro(context.providerName, blocks.length))}</p>`,
     '<ul>',
     ...blocks.map(

@@ -225,9 +225,23 @@ export class ReminderRunner {
         if (waiting.length === 0) continue;
         const timeline = timelines.of(provider, events.get(provider.id) ?? [], ownDates.get(provider.id));
         for (const contact of waiting) {
-          // A new address first gets only a short notice naming who added it, with a one-click stop.
+          // A new address: the notice of who added it (one click stops everything) on top of its first digest, today,
+          // with the latest reminder of each date it would have had; on a day with nothing to remind of, the notice alone.
+          // Her own dates (text the tenant wrote) stay out of a mail to an address that has not met the service yet.
           if (contact.introducedOn === null) {
-            built.push(this.mails.introduction(provider, contact, day));
+            const first = planDigest({
+              timeline: timeline.items.filter((item) => item.type !== 'own'),
+              day,
+              since: addDays(day, -Math.max(0, ...provider.reminderDays)),
+              reminderDays: provider.reminderDays,
+              history: historyOf(histories.get(contact.id)),
+              moving: timeline.moving,
+            });
+            built.push(
+              first === null
+                ? this.mails.introduction(provider, contact, day)
+                : this.mails.digest(provider, contact, first, pageTokens.get(provider.id), true),
+            );
             continue;
           }
           const history = historyOf(histories.get(contact.id));

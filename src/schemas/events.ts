@@ -1,5 +1,22 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IdSchema, IsoDateSchema, TimestampSchema, nullable } from './common.js';
+import { IdSchema, IsoDateSchema, TimestampSchema, nullable, stringEnum } from './common.js';
+
+/** Through which door an event was recorded or undone, shared by the event and its webhook payload. */
+export const RecordingViaSchema = nullable(
+  stringEnum(['api', 'web'] as const, {
+    description:
+      '`api`: through this API; `web`: on the web front door (her page, or the "gedaan" link of a digest); null for events recorded before the service kept this.',
+  }),
+);
+
+/** The contact who acted on the web, by address. */
+export const ContactActorSchema = nullable(
+  Type.String({
+    description:
+      'On the web: the address of the contact who did it (the page link or digest link was hers); null through the API, or when the contact is gone since.',
+    examples: ['anna@praktijk.nl'],
+  }),
+);
 
 export const CreateEventSchema = Type.Object(
   {
@@ -41,10 +58,16 @@ export const EventSchema = Type.Object(
     item: Type.String(),
     date: IsoDateSchema,
     note: nullable(Type.String()),
-    recordedBy: Type.String({ description: 'Id of the API key that recorded it.' }),
+    recordedBy: Type.String({
+      description: 'Id of the API key that recorded it (on the web: the key that owns the provider).',
+    }),
+    recordedVia: RecordingViaSchema,
+    recordedByContact: ContactActorSchema,
     recordedAt: TimestampSchema,
     undoneAt: nullable(TimestampSchema),
     undoneBy: nullable(Type.String({ description: 'Id of the API key that undid it.' })),
+    undoneVia: RecordingViaSchema,
+    undoneByContact: ContactActorSchema,
   },
   {
     $id: 'Event',
@@ -58,9 +81,13 @@ export const EventSchema = Type.Object(
         date: '2026-03-10',
         note: 'Contactformulier verstuurd door Anna',
         recordedBy: '16fd2706-8baf-433b-82eb-8c7fada847da',
+        recordedVia: 'web',
+        recordedByContact: 'anna@praktijk.nl',
         recordedAt: '2026-03-10T14:02:11.000Z',
         undoneAt: null,
         undoneBy: null,
+        undoneVia: null,
+        undoneByContact: null,
       },
     ],
   },

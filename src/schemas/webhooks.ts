@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { WEBHOOK_EVENT_TYPES } from '../webhooks/payloads.js';
 import { IdSchema, IsoDateSchema, TimestampSchema, nullable, stringEnum } from './common.js';
+import { ContactActorSchema, RecordingViaSchema } from './events.js';
 
 const EventTypeSchema = stringEnum(WEBHOOK_EVENT_TYPES, {
   description:
@@ -145,9 +146,13 @@ const RecordedEventPayload = Type.Object({
   date: IsoDateSchema,
   note: nullable(Type.String()),
   recordedBy: Type.String({ description: 'API key id that recorded it (the owner key for the web front door).' }),
+  recordedVia: RecordingViaSchema,
+  recordedByContact: ContactActorSchema,
   recordedAt: TimestampSchema,
   undoneAt: nullable(TimestampSchema),
   undoneBy: nullable(Type.String()),
+  undoneVia: RecordingViaSchema,
+  undoneByContact: ContactActorSchema,
 });
 
 const eventData = Type.Object({

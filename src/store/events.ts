@@ -10,9 +10,15 @@ export interface EventRecord {
   date: IsoDate;
   note: string | null;
   recordedBy: string;
+  /** Through which door it was recorded; null for events from before the audit trail said. */
+  recordedVia: RecordingVia | null;
+  /** On the web: the address of the contact who recorded it (her page, or the digest link mailed to her). */
+  recordedByContact: string | null;
   recordedAt: string;
   undoneAt: string | null;
   undoneBy: string | null;
+  undoneVia: RecordingVia | null;
+  undoneByContact: string | null;
 }
 
 interface EventRow {
@@ -22,9 +28,13 @@ interface EventRow {
   date: string;
   note: string | null;
   recorded_by: string;
+  recorded_via: RecordingVia | null;
+  recorded_by_contact: string | null;
   recorded_at: string;
   deleted_at: string | null;
   deleted_by: string | null;
+  undone_via: RecordingVia | null;
+  undone_by_contact: string | null;
 }
 
 function toEvent(row: EventRow): EventRecord {
@@ -35,9 +45,13 @@ function toEvent(row: EventRow): EventRecord {
     date: row.date,
     note: row.note,
     recordedBy: row.recorded_by,
+    recordedVia: row.recorded_via,
+    recordedByContact: row.recorded_by_contact,
     recordedAt: row.recorded_at,
     undoneAt: row.deleted_at,
     undoneBy: row.deleted_by,
+    undoneVia: row.undone_via,
+    undoneByContact: row.undone_by_contact,
   };
 }
 
@@ -60,8 +74,9 @@ export class EventStore {
 
   constructor(private readonly db: Db) {
     this.statements = {
-      insert: db.prepare(`INSERT INTO events (id, provider_id, item, date, note, recorded_by, recorded_at)
-        VALUES (@id, @providerId, @item, @date, @note, @recordedBy, @recordedAt)`),
+      insert: db.prepare(`INSERT INTO events (id, provider_id, item, date, note, recorded_by, recorded_via,
+        recorded_by_contact, recorded_at)
+        VALUES (@id, @providerId, @item, @date, @note, @recordedBy, @via, @contact, @recordedAt)`),
       get: db.prepare<[string, string], EventRow>('SELECT * FROM events WHERE id = ? AND provider_id = ?'),
       live: db.prepare<[string], EventRow>(
         'SELECT * FROM events WHERE provider_id = ? AND deleted_at IS NULL ORDER BY date, recorded_at, id',
@@ -73,7 +88,8 @@ export class EventStore {
         ORDER BY provider_id, date, recorded_at, id`),
       all: db.prepare<[string], EventRow>('SELECT * FROM events WHERE provider_id = ? ORDER BY date, recorded_at, id'),
       undo: db.prepare(
-        `UPDATE events SET deleted_at = ?, deleted_by = ? WHERE id = ? AND provider_id = ? AND deleted_at IS NULL`,
+        `UPDATE events SET deleted_at = ?, deleted_by = ?, undone_via = ?, undone_by_contact = ?
+          WHERE id = ? AND provider_id = ? AND deleted_at IS NULL`,
       ),
     };
   }
@@ -91,6 +107,7 @@ export class EventStore {
     event: { item: string; date: IsoDate; note?: string | null },
     recordedBy: string,
     via: RecordingVia = 'api',
+    contact: string | null = null,
   ): EventRecord {
     return this.db.transaction(() => {
       const before = this.observers.length > 0 ? this.recordedEvents(providerId) : [];
@@ -102,6 +119,8 @@ export class EventStore {
         date: event.date,
         note: event.note ?? null,
         recordedBy,
+        via,
+        contact,
         recordedAt: nowIso(),
       });
       const recorded = this.get(providerId, id) as EventRecord;
@@ -143,10 +162,16 @@ export class EventStore {
   }
 
   /** Undo keeps the row, marked with who undid it and when; undefined when there was no live event. */
-  undo(providerId: string, id: string, undoneBy: string, via: RecordingVia = 'api'): EventRecord | undefined {
+  undo(
+    providerId: string,
+    id: string,
+    undoneBy: string,
+    via: RecordingVia = 'api',
+    contact: string | null = null,
+  ): EventRecord | undefined {
     return this.db.transaction(() => {
       const before = this.observers.length > 0 ? this.recordedEvents(providerId) : [];
-      if (this.statements.undo.run(nowIso(), undoneBy, id, providerId).changes !== 1) return undefined;
+      if (this.statements.undo.run(nowIso(), undoneBy, via, contact, id, providerId).changes !== 1) return undefined;
       const undone = this.get(providerId, id) as EventRecord;
       this.notify('undone', undone, via, before);
       return undone;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { AttributeValue, Contract, ContractStatus, ProviderKind } from '../domain/types.js';
 import { nowIso, type Db } from './database.js';
+import type { NewContactLedger } from './new-contacts.js';
 import { SecretTokens } from './secrets.js';
 
 export type Language = 'nl' | 'en';
@@ -100,7 +101,11 @@ export class ProviderStore {
   /** Versions read per provider and tenant with the generation they were read at; bounded, least recently used first. */
   private readonly versions = new LRUCache<string, { version: string; generation: string }>({ max: 10_000 });
 
-  constructor(private readonly db: Db) {
+  /** `newContacts`: the per-key daily cap on new contact addresses (the API's store); without it, none. */
+  constructor(
+    private readonly db: Db,
+    private readonly options: { newContacts?: NewContactLedger } = {},
+  ) {
     this.tokens = new SecretTokens(db);
     this.statements = {
       insert:
@@ -166,7 +171,7 @@ export class ProviderStore {
       this.assertAgbFree(ownerKeyId, input.agb, id);
       this.statements.insert.run({ id, ownerKeyId, ...this.columns(input), now: nowIso() });
       this.tokens.issue('feed', id);
-      this.writeChildren(id, input);
+      this.writeChildren(id, ownerKeyId, input);
     })();
     return this.get(id, { keyId: ownerKeyId, admin: true }) as ProviderRecord;
   }
@@ -234,7 +239,7 @@ export class ProviderStore {
         existing.id,
         JSON.stringify(input.contacts.map((contact) => contact.email)),
       );
-      this.writeChildren(existing.id, input);
+      this.writeChildren(existing.id, existing.ownerKeyId, input);
     })();
     return this.get(existing.id, { keyId: existing.ownerKeyId, admin: true }) as ProviderRecord;
   }
@@ -274,7 +279,7 @@ export class ProviderStore {
     };
   }
 
-  private writeChildren(providerId: string, input: ProviderInput): void {
+  private writeChildren(providerId: string, ownerKeyId: string, input: ProviderInput): void {
     for (const contract of input.contracts) {
       this.statements.insertContract.run({
         providerId,
@@ -289,7 +294,10 @@ export class ProviderStore {
       this.statements.insertContact.run({ providerId, position, ...contact });
     });
     // A contact that stays keeps its token (and its unsubscribe link); a new one gets its own.
-    for (const { id } of this.statements.contactsWithoutToken.all(providerId)) this.tokens.issue('unsubscribe', id);
+    const added = this.statements.contactsWithoutToken.all(providerId);
+    // A new address counts against the key's daily cap; past it, the whole write is rolled back.
+    this.options.newContacts?.admit(ownerKeyId, added.length);
+    for (const { id } of added) this.tokens.issue('unsubscribe', id);
   }
 
   private withChildren(rows: ProviderRow[]): ProviderRecord[] {

@@ -28,6 +28,8 @@ export interface WebLink {
   providerId: string;
   item: string | null;
   expired: boolean;
+  /** The address of the contact the link was mailed to (a digest's "gedaan" link), while she is a contact. */
+  contactEmail: string | null;
 }
 
 /** AGB is optional on the web form; the providers table needs 8 digits, so "not given" is this code. */
@@ -77,12 +79,14 @@ export class WebStore {
       forgetLegacyPage: db.prepare<[string]>(
         'UPDATE web_accounts SET legacy_page_token_hash = NULL WHERE provider_id = ?',
       ),
-      insertLink: db.prepare(`INSERT INTO web_links (token_hash, purpose, provider_id, item, created_at, expires_at)
-        VALUES (@tokenHash, @purpose, @providerId, @item, @now, @expiresAt)`),
+      insertLink: db.prepare(`INSERT INTO web_links (token_hash, purpose, provider_id, item, contact_id, created_at,
+        expires_at) VALUES (@tokenHash, @purpose, @providerId, @item, @contactId, @now, @expiresAt)`),
       linkByHash: db.prepare<
         [string, string],
-        { provider_id: string; item: string | null; token_hash: string; expires_at: string }
-      >('SELECT provider_id, item, token_hash, expires_at FROM web_links WHERE token_hash = ? AND purpose = ?'),
+        { provider_id: string; item: string | null; token_hash: string; expires_at: string; email: string | null }
+      >(`SELECT l.provider_id, l.item, l.token_hash, l.expires_at, c.email FROM web_links l
+        LEFT JOIN contacts c ON c.id = l.contact_id AND c.provider_id = l.provider_id
+        WHERE l.token_hash = ? AND l.purpose = ?`),
       deleteLink: db.prepare<[string]>('DELETE FROM web_links WHERE token_hash = ?'),
       mailsSince: db.prepare<[string, string], { n: number }>(
         'SELECT count(*) AS n FROM web_mail_log WHERE address_hash = ? AND sent_at > ?',
@@ -226,6 +230,7 @@ export class WebStore {
     providerId: string,
     item: string | null,
     now = new Date(),
+    contactId: number | null = null,
   ): { token: string; save: () => void } {
     const { token, hash } = newWebToken(this.db);
     const row = {
@@ -233,6 +238,7 @@ export class WebStore {
       purpose,
       providerId,
       item,
+      contactId,
       now: now.toISOString(),
       expiresAt: new Date(now.getTime() + LINK_TTL_MS[purpose]).toISOString(),
     };
@@ -244,7 +250,12 @@ export class WebStore {
     const hash = hashWebToken(this.db, token);
     const row = this.statements.linkByHash.get(hash, purpose);
     if (!row || !sameHash(row.token_hash, hash)) return undefined;
-    return { providerId: row.provider_id, item: row.item, expired: row.expires_at <= now.toISOString() };
+    return {
+      providerId: row.provider_id,
+      item: row.item,
+      expired: row.expires_at <= now.toISOString(),
+      contactEmail: row.email,
+    };
   }
 
   /** A sign-in link works once. */

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +11,7 @@ import aboutPages from './about/index.js';
 import { sendMessage, type WebContext } from './context.js';
 import homePage from './home/index.js';
 import linkPages from './link/index.js';
+import { IllFormedFieldError, wellFormedForms } from './form-body.js';
 import { sendWebMail } from './mail.js';
 import ownPages from './own/index.js';
 import problemPages from './problems/index.js';
@@ -33,7 +33,7 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
   const { config } = opts;
   const https = config.publicBaseUrl.startsWith('https:');
   await fastify.register(cookie);
-  await fastify.register(formbody, { bodyLimit: 32 * 1024 });
+  wellFormedForms(fastify, 32 * 1024);
   await fastify.register(csrf, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: https } });
   await fastify.register(rateLimit, { global: false });
   await fastify.register(fastifyStatic, {
@@ -90,6 +90,12 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
       (t) => {
         if (status === 429)
           return { heading: t.tooManyTitle, paragraphs: [t.tooManyBody], links: [{ href: '/', text: t.home }] };
+        if (error instanceof IllFormedFieldError)
+          return {
+            heading: t.illFormedTitle,
+            paragraphs: [t.illFormedBody(t.fieldLabel(error.field))],
+            links: [{ href: '/', text: t.home }],
+          };
         if (error.code?.startsWith('FST_CSRF'))
           return { heading: t.csrfTitle, paragraphs: [t.csrfBody], links: [{ href: '/', text: t.home }] };
         if (status >= 500)

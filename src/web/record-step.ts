@@ -29,6 +29,7 @@ function pageMessage(problem: RecordingProblem, language: Language): string {
 /**
  * Records one step from a web form, with the same check as the API (src/domain/recording.ts: an item of her
  * timeline, a real date not after today and not before the step can have happened) plus a short single-line note. Errors are in her language, keyed by the form field.
+ * `contact`: the address of the contact who acts (her page's, or the one the digest link was mailed to), for the audit trail.
  */
 export function recordStep(
   fastify: FastifyInstance,
@@ -36,6 +37,7 @@ export function recordStep(
   body: Record<string, unknown>,
   language: Language,
   fixedItem?: string,
+  contact: string | null = null,
 ): { event: EventRecord; item: TimelineItem } | { errors: { field: string; message: string }[] } {
   const words = wordsFor(language).fieldProblems;
   const itemId = fixedItem ?? (typeof body.item === 'string' ? body.item : '');
@@ -67,6 +69,7 @@ export function recordStep(
       { item: item.id, date, note: note === '' ? null : note },
       provider.ownerKeyId,
       'web',
+      contact,
     );
   return { event, item };
 }

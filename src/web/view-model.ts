@@ -22,7 +22,8 @@ export interface ItemView {
   /** Advice the domain may attach to an item (issue 10), shown as it comes. */
   advice: string | null;
   source: string;
-  done: { text: string; note: string | null; eventId: string | null } | null;
+  /** `by`: who recorded it, as the audit trail says (which contact on the web, or the practice's software). */
+  done: { text: string; note: string | null; eventId: string | null; by: string | null } | null;
   /** A form to record it: "Gedaan? Leg het vast" for her own steps, "Gebeurd?" for dates that start a chain. */
   record: { summary: string } | null;
 }
@@ -44,6 +45,8 @@ export interface LiveEvent {
   item: string;
   date: IsoDate;
   note: string | null;
+  recordedVia?: 'api' | 'web' | null;
+  recordedByContact?: string | null;
 }
 
 export interface ItemViewOptions {
@@ -149,7 +152,12 @@ export function itemView(item: TimelineItem, options: ItemViewOptions): ItemView
     done:
       item.done === null
         ? null
-        : { text: words.done(writtenDate(item.done, language)), note: event?.note ?? null, eventId: event?.id ?? null },
+        : {
+            text: words.done(writtenDate(item.done, language)),
+            note: event?.note ?? null,
+            eventId: event?.id ?? null,
+            by: event ? words.doneBy(event.recordedVia ?? null, event.recordedByContact ?? null) : null,
+          },
     record: recordable ? { summary: item.actor === 'provider' ? words.recordSummary : words.chainSummary } : null,
   };
 }

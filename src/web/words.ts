@@ -121,6 +121,12 @@ const NL = {
   notStarted: 'Nog geen datum: het kan gebeuren, maar hoeft niet. Leg het vast als het gebeurt.',
   adviceNote: 'Advies van deze dienst, geen datum van de zorgverzekeraar.',
   done: (date: string) => `Gedaan op ${date}`,
+  doneBy: (via: 'api' | 'web' | null, contact: string | null) =>
+    via === 'web'
+      ? `vastgelegd op de website${contact ? ` door ${contact}` : ''}`
+      : via === 'api'
+        ? 'vastgelegd door de software van de praktijk'
+        : null,
   source: 'Bron',
   section: 'paragraaf',
   derivation: 'Zo is deze datum berekend',
@@ -132,6 +138,39 @@ const NL = {
   apple: 'Apple Agenda (iPhone, iPad, Mac)',
   copyTitle: 'Of kopieer dit adres in een andere agenda-app:',
   copyLabel: 'Adres van de agenda',
+  copyButton: 'Kopieer het adres',
+  copied: 'Het adres is gekopieerd. Plak het in uw agenda-app.',
+  phone: {
+    title: 'Toevoegen op uw telefoon',
+    intro: 'Kopieer eerst het adres hierboven. Daarna per app:',
+    apple: {
+      name: 'Apple Agenda op de iPhone',
+      steps: [
+        'Tik hierboven op ‘Apple Agenda’ en dan op ‘Abonneer’. Werkt dat niet, dan:',
+        'Open Instellingen › Agenda › Accounts › Voeg account toe › Andere.',
+        'Tik op ‘Voeg agenda-abonnement toe’, plak het adres en tik op ‘Volgende’ en ‘Bewaar’.',
+      ],
+    },
+    google: {
+      name: 'Google Agenda',
+      cannot:
+        'De Google Agenda-app op uw telefoon kan zich niet op een agenda abonneren. Voeg de agenda één keer toe op de website van Google; daarna staat hij ook in de app.',
+      open: 'Open in een browser (op uw computer, of op uw telefoon met ‘Desktopsite’ aan):',
+      steps: [
+        'Klik links naast ‘Andere agenda’s’ op + en kies ‘Via URL’.',
+        'Plak het adres en klik op ‘Agenda toevoegen’.',
+        'In de app op uw telefoon: Instellingen › kies de nieuwe agenda › zet ‘Synchroniseren’ aan.',
+      ],
+    },
+    outlook: {
+      name: 'Outlook-app (iPhone en Android)',
+      steps: [
+        'Open de agenda in de Outlook-app en tik op het pictogram ‘Agenda toevoegen’.',
+        'Kies ‘Abonneren op een agenda op internet’ (of ‘Agenda van internet’), plak het adres en tik op ‘Toevoegen’.',
+        'Gebruikt u Outlook op internet? Met de knop ‘Outlook op internet’ hierboven staat de agenda daarna ook in de app.',
+      ],
+    },
+  },
   refresh:
     'Agenda-apps halen wijzigingen zelf op: Google en Outlook één keer per paar uur tot één keer per dag. Een wijziging staat er dus niet meteen in.',
   alarms:
@@ -271,6 +310,23 @@ const NL = {
   resubscribedBody: (email: string, practice: string) => `${email} krijgt weer herinneringen over ${practice}.`,
   notFoundTitle: 'Deze pagina bestaat niet',
   notFoundBody: 'Controleer het adres, of begin op de startpagina.',
+  illFormedTitle: 'Deze tekst kunnen we niet lezen',
+  illFormedBody: (field: string) =>
+    `In het veld "${field}" staan tekens die geen geldige tekst zijn (geen UTF-8). Er is niets opgeslagen. Ga terug, typ de tekst in dat veld opnieuw (niet geplakt uit een ander programma) en verstuur het formulier nog eens.`,
+  fieldLabel: (field: string) =>
+    ({
+      email: 'E-mailadres',
+      name: 'Uw naam',
+      practice: 'Naam van uw praktijk of organisatie',
+      agb: 'AGB-code',
+      note: 'Notitie',
+      date: 'Datum',
+      due: 'Datum',
+      title: 'Wat moet er gebeuren',
+      reason: 'Reden',
+      insurerOther: 'Andere verzekeraar',
+      reminderDays: 'Herinneringsdagen',
+    })[field] ?? field,
   badRequestTitle: 'Dit formulier kunnen we niet lezen',
   badRequestBody: 'Ga terug, laad de pagina opnieuw en vul het formulier nog eens in. Er is niets opgeslagen.',
   errorPageTitle: 'Er ging iets mis',
@@ -341,6 +397,12 @@ const EN: Words = {
   notStarted: 'No date yet: it may happen, or not. Record it when it does.',
   adviceNote: 'Our advice, not a date the insurer set.',
   done: (date: string) => `Done on ${date}`,
+  doneBy: (via: 'api' | 'web' | null, contact: string | null) =>
+    via === 'web'
+      ? `recorded on the website${contact ? ` by ${contact}` : ''}`
+      : via === 'api'
+        ? "recorded by the practice's software"
+        : null,
   source: 'Source',
   section: 'section',
   derivation: 'How this date is worked out',
@@ -352,6 +414,39 @@ const EN: Words = {
   apple: 'Apple Calendar (iPhone, iPad, Mac)',
   copyTitle: 'Or copy this address into another calendar app:',
   copyLabel: 'Calendar address',
+  copyButton: 'Copy the address',
+  copied: 'The address is copied. Paste it into your calendar app.',
+  phone: {
+    title: 'Adding it on your phone',
+    intro: 'First copy the address above. Then, per app:',
+    apple: {
+      name: 'Apple Calendar on iPhone',
+      steps: [
+        'Tap ‘Apple Calendar’ above, then ‘Subscribe’. If that does not work:',
+        'Open Settings › Calendar › Accounts › Add Account › Other.',
+        'Tap ‘Add Subscribed Calendar’, paste the address, tap ‘Next’ and ‘Save’.',
+      ],
+    },
+    google: {
+      name: 'Google Calendar',
+      cannot:
+        'The Google Calendar app on your phone cannot subscribe to a calendar. Add it once on Google’s website; after that it shows in the app too.',
+      open: 'Open in a browser (on your computer, or on your phone with ‘Desktop site’ on):',
+      steps: [
+        'Click + next to ‘Other calendars’ and choose ‘From URL’.',
+        'Paste the address and click ‘Add calendar’.',
+        'In the app on your phone: Settings › choose the new calendar › turn ‘Sync’ on.',
+      ],
+    },
+    outlook: {
+      name: 'Outlook app (iPhone and Android)',
+      steps: [
+        'Open the calendar in the Outlook app and tap the ‘Add calendar’ icon.',
+        'Choose ‘Subscribe from web’ (or ‘Calendar from internet’), paste the address and tap ‘Add’.',
+        'Do you use Outlook on the web? After the ‘Outlook on the web’ button above, the calendar shows in the app too.',
+      ],
+    },
+  },
   refresh:
     'Calendar apps fetch changes on their own schedule: Google and Outlook every few hours to once a day. A change does not show at once.',
   alarms:
@@ -484,6 +579,23 @@ const EN: Words = {
   resubscribedBody: (email: string, practice: string) => `${email} will get reminders about ${practice} again.`,
   notFoundTitle: 'This page does not exist',
   notFoundBody: 'Check the address, or start at the home page.',
+  illFormedTitle: 'We cannot read this text',
+  illFormedBody: (field: string) =>
+    `The field "${field}" holds characters that are not valid text (not UTF-8). Nothing was saved. Go back, type the text in that field again (rather than pasting it from another program) and send the form once more.`,
+  fieldLabel: (field: string) =>
+    ({
+      email: 'E-mail address',
+      name: 'Your name',
+      practice: 'Name of your practice or organisation',
+      agb: 'AGB code',
+      note: 'Note',
+      date: 'Date',
+      due: 'Date',
+      title: 'What needs doing',
+      reason: 'Reason',
+      insurerOther: 'Other insurer',
+      reminderDays: 'Reminder days',
+    })[field] ?? field,
   badRequestTitle: 'We cannot read this form',
   badRequestBody: 'Go back, reload the page and fill in the form again. Nothing was saved.',
   errorPageTitle: 'Something went wrong',

@@ -199,7 +199,7 @@ export interface paths {
         put?: never;
         /**
          * Register a provider
-         * @description Registers a provider with its contracts and contacts. Each contract names a calendar (`insurer` and `year`, see `GET /api/v1/calendars`); its `attributes` must be ones that calendar declares. Answers with the provider, including its `id` and iCal `feedUrl`.
+         * @description Registers a provider with its contracts and contacts. Each contract names a calendar (`insurer` and `year`, see `GET /api/v1/calendars`); its `attributes` must be ones that calendar declares. Answers with the provider, including its `id` and iCal `feedUrl`. An API key may add at most `NEW_CONTACTS_PER_KEY_PER_DAY` (default 200) new contact addresses in any 24 hours (each gets a first mail); past that the write is refused whole with 429 and `Retry-After`, and nothing is changed.
          */
         post: operations["createProvider"];
         delete?: never;
@@ -231,7 +231,7 @@ export interface paths {
         head?: never;
         /**
          * Change a provider
-         * @description Changes the given fields; each replaces the stored value whole (`contracts` and `contacts` as lists). The result is validated like a new provider. Accepts `application/json` and `application/merge-patch+json`.
+         * @description Changes the given fields; each replaces the stored value whole (`contracts` and `contacts` as lists). The result is validated like a new provider. Accepts `application/json` and `application/merge-patch+json`. An API key may add at most `NEW_CONTACTS_PER_KEY_PER_DAY` (default 200) new contact addresses in any 24 hours (each gets a first mail); past that the write is refused whole with 429 and `Retry-After`, and nothing is changed.
          */
         patch: operations["updateProvider"];
         trace?: never;
@@ -1002,9 +1002,13 @@ export interface components {
          *       "date": "2026-03-10",
          *       "note": "Contactformulier verstuurd door Anna",
          *       "recordedBy": "16fd2706-8baf-433b-82eb-8c7fada847da",
+         *       "recordedVia": "web",
+         *       "recordedByContact": "anna@praktijk.nl",
          *       "recordedAt": "2026-03-10T14:02:11.000Z",
          *       "undoneAt": null,
-         *       "undoneBy": null
+         *       "undoneBy": null,
+         *       "undoneVia": null,
+         *       "undoneByContact": null
          *     }
          */
         Event: {
@@ -1027,10 +1031,14 @@ export interface components {
              * @example 2026-05-01T09:30:00.000Z
              */
             recordedAt: string;
-            /** @description Id of the API key that recorded it. */
+            /** @description Id of the API key that recorded it (on the web: the key that owns the provider). */
             recordedBy: string;
+            recordedByContact: string | null;
+            recordedVia: ("api" | "web") | null;
             undoneAt: string | null;
             undoneBy: string | null;
+            undoneByContact: string | null;
+            undoneVia: ("api" | "web") | null;
         };
         /**
          * FieldError
@@ -8615,8 +8623,12 @@ export interface operations {
                             recordedAt: string;
                             /** @description API key id that recorded it (the owner key for the web front door). */
                             recordedBy: string;
+                            recordedByContact: string | null;
+                            recordedVia: ("api" | "web") | null;
                             undoneAt: string | null;
                             undoneBy: string | null;
+                            undoneByContact: string | null;
+                            undoneVia: ("api" | "web") | null;
                         };
                         /**
                          * @description Identifier assigned by the service.
@@ -8697,8 +8709,12 @@ export interface operations {
                             recordedAt: string;
                             /** @description API key id that recorded it (the owner key for the web front door). */
                             recordedBy: string;
+                            recordedByContact: string | null;
+                            recordedVia: ("api" | "web") | null;
                             undoneAt: string | null;
                             undoneBy: string | null;
+                            undoneByContact: string | null;
+                            undoneVia: ("api" | "web") | null;
                         };
                         /**
                          * @description Identifier assigned by the service.

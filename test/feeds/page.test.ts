@@ -38,7 +38,8 @@ describe('GET /feeds/:token.html', () => {
     expect(html.match(/<li class="item"/g)).toHaveLength(timeline.items.length);
     // The same page as her own one: the site's stylesheet, no inline script.
     expect(html).toContain('<link rel="stylesheet" href="/static/site.css">');
-    expect(html).not.toContain('<script');
+    // Only the copy button's own file (src/web/static/copy.js), never a script in the page.
+    expect(html.match(/<script[^>]*>/g)).toEqual(['<script src="/static/copy.js" defer>']);
     for (const item of timeline.items) expect(html).toContain(item.source.section);
     // Every date explains itself: the derivation of each item, escaped, on its row.
     for (const item of timeline.items) expect(html).toContain(escapeHtml(item.derivation.nl));

@@ -27,7 +27,7 @@ function linksOfMail(mail: ParsedMail): string[] {
 }
 
 describe('the first mail to a new address', () => {
-  it('is only a short notice naming who added it, with a one-click stop; digests follow; no tenant text becomes a link', async () => {
+  it('is its first digest, sent the same day, with the notice of who added it and a one-click stop on top; no tenant text becomes a link', async () => {
     world = await reminderWorld();
     const hostile = HOSTILE_NAMES.join(' ');
     await world.provider(
@@ -38,23 +38,62 @@ describe('the first mail to a new address', () => {
       { introduced: false },
     );
 
+    // Added on the day of a reminder: that reminder comes today, in one mail with the notice.
     expect(await world.run('2026-10-18')).toMatchObject({ planned: 1, sent: 1 });
+    const [first, ...more] = world.smtp.to('anna@noord.nl');
+    expect(more).toEqual([]);
+    const mail = first.mail;
+    expect(mail.subject).toMatch(/^Ondertekenen \(Voorbeeld\)/);
+    const text = mail.text ?? '';
+    // The notice comes first: who added the address and the stop, before any date.
+    const notice = text.indexOf('Zorgaanbieder "Praktijk www[.]evil[.]nl http[:]//x');
+    expect(notice).toBeGreaterThan(0);
+    expect(text).toContain('(via "tenant")');
+    expect(text).toMatch(/Eén klik stopt alles: https:\/\/deadlines\.example\.nl\/unsubscribe\//);
+    expect(notice).toBeLessThan(text.indexOf('Ondertekenen'));
+    expect(text).toContain('Beste www[.]evil[.]nl http[:]//x,');
+    expect(mail.html).toContain('Eén klik stopt alles: <a href="https://deadlines.example.nl/unsubscribe/');
+    expect(unsubscribeUrl(mail)).toMatch(/^https:\/\/deadlines\.example\.nl\/unsubscribe\//);
+    for (const link of linksOfMail(mail)) expect(link.startsWith(BASE), link).toBe(true);
+
+    // Nothing is said twice the next day, and no separate notice follows.
+    expect(await world.run('2026-10-19')).toMatchObject({ planned: 0 });
+    expect(world.smtp.to('anna@noord.nl')).toHaveLength(1);
+  });
+
+  it('added a few days before a date, gets the reminder it would have had at once, with the notice', async () => {
+    world = await reminderWorld();
+    const provider = await world.provider({ contacts: [{ email: 'anna@noord.nl' }] }, { introduced: false });
+    // Text the tenant wrote (an own date due the same day) stays out of a mail to an address new to the service.
+    const own = await world.app.inject({
+      method: 'POST',
+      url: `/api/v1/providers/${provider.id}/own-items`,
+      headers: bearer(world.key),
+      payload: { insurer: null, title: 'Bevestig via www.evil.example', due: '2026-10-21', note: 'evil.example' },
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    // 2026-10-18 is the 14-day reminder of signing; added three days later, she still hears of it on her first day.
+    expect(await world.run('2026-10-21')).toMatchObject({ planned: 1, sent: 1 });
+    const mail = world.smtp.to('anna@noord.nl')[0].mail;
+    expect(mail.subject).toMatch(/^Ondertekenen \(Voorbeeld\): nog 11 dagen/);
+    expect(mail.text).toContain('heeft dit e-mailadres (via "tenant") opgegeven');
+    expect(mail.text).not.toContain('evil');
+  });
+
+  it('on a day with nothing to remind of is the short notice alone, and reminders follow on their days', async () => {
+    world = await reminderWorld();
+    await world.provider({ contacts: [{ email: 'anna@noord.nl' }] }, { introduced: false });
+    expect(await world.run('2026-08-01')).toMatchObject({ planned: 1, sent: 1 });
     const notice = world.smtp.to('anna@noord.nl')[0].mail;
     expect(notice.subject).toBe('Uw e-mailadres is opgegeven voor herinneringen over zorginkoop');
-    expect(notice.text).toContain('Zorgaanbieder "Praktijk www[.]evil[.]nl http[:]//x');
-    expect(notice.text).toContain('(via "tenant")');
     expect(notice.text).not.toMatch(/Ondertekenen|feeds/);
-    expect(unsubscribeUrl(notice)).toMatch(/^https:\/\/deadlines\.example\.nl\/unsubscribe\//);
     // Only the stop link and the service's own privacy statement (issue 24: every mail says who runs it).
     for (const link of linksOfMail(notice))
       expect(link.startsWith(`${BASE}unsubscribe/`) || link === `${BASE}privacy?lang=nl`, link).toBe(true);
-
-    // The reminder due on the notice's day is still sent the next day, in the first digest.
-    expect(await world.run('2026-10-19')).toMatchObject({ planned: 1, sent: 1 });
+    expect(await world.run('2026-10-18')).toMatchObject({ planned: 1, sent: 1 });
     const digest = world.smtp.to('anna@noord.nl')[1].mail;
     expect(digest.subject).toMatch(/^Ondertekenen \(Voorbeeld\)/);
-    expect(digest.text).toContain('Beste www[.]evil[.]nl http[:]//x,');
-    for (const link of linksOfMail(digest)) expect(link.startsWith(BASE), link).toBe(true);
+    expect(digest.text).not.toContain('opgegeven voor herinneringen');
   });
 });
 

@@ -36,6 +36,7 @@ describe('migrate', () => {
       'mail_notices',
       'mail_outbox',
       'mail_suppressions',
+      'new_contact_ledger',
       'own_date_changes',
       'own_items',
       'providers',

@@ -25,6 +25,17 @@ export function client(base: string, ip?: string) {
       keep(response);
       return { status: response.status, body: await response.text(), location: response.headers.get('location') };
     },
+    /** A form body as given, byte for byte (what a browser would never send). */
+    async postRaw(path: string, body: string | Buffer) {
+      const response = await fetch(base + path, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { ...headers(), 'content-type': 'application/x-www-form-urlencoded' },
+        body: typeof body === 'string' ? body : new Uint8Array(body),
+      });
+      keep(response);
+      return { status: response.status, body: await response.text(), location: response.headers.get('location') };
+    },
   };
 }
 export type FormClient = ReturnType<typeof client>;

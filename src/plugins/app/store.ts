@@ -4,6 +4,7 @@ import { ApiKeyStore } from '../../store/api-keys.js';
 import { EventStore } from '../../store/events.js';
 import { IdempotencyStore } from '../../store/idempotency.js';
 import { OwnDateStore } from '../../store/own-dates.js';
+import { NewContactLedger } from '../../store/new-contacts.js';
 import { ProviderStore } from '../../store/providers.js';
 
 export interface Store {
@@ -21,10 +22,15 @@ declare module 'fastify' {
 }
 
 /** The repositories over the database; ensures the bootstrap admin key from ADMIN_API_KEY. */
-async function store(fastify: FastifyInstance, opts: { adminApiKey?: string }): Promise<void> {
+async function store(
+  fastify: FastifyInstance,
+  opts: { adminApiKey?: string; newContactsPerKeyPerDay?: number },
+): Promise<void> {
   const repositories: Store = {
     apiKeys: new ApiKeyStore(fastify.db),
-    providers: new ProviderStore(fastify.db),
+    providers: new ProviderStore(fastify.db, {
+      newContacts: new NewContactLedger(fastify.db, opts.newContactsPerKeyPerDay ?? 0),
+    }),
     events: new EventStore(fastify.db),
     idempotency: new IdempotencyStore(fastify.db),
     ownDates: new OwnDateStore(fastify.db),

@@ -19,6 +19,7 @@ import {
   ProviderSchema,
   UpdateProviderSchema,
 } from '../../schemas/providers.js';
+import { NewContactCapError } from '../../store/new-contacts.js';
 import { DuplicateAgbError, type ProviderInput } from '../../store/providers.js';
 import { validateProviderInput } from '../../validation/provider-input.js';
 import { providerResource } from './resource.js';
@@ -45,6 +46,13 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
           `${error.message}: /api/v1/providers/${error.existingId}`,
           [{ field: 'agb', in: 'body', message: 'another provider of this API key has this AGB code' }],
           { location: `/api/v1/providers/${error.existingId}` },
+        );
+      if (error instanceof NewContactCapError)
+        throw new HttpProblem(
+          429,
+          `this API key has added ${error.cap} new contact addresses in the last 24 hours (NEW_CONTACTS_PER_KEY_PER_DAY); nothing was changed: try again in ${error.retryAfterSeconds} seconds`,
+          [{ field: 'contacts', in: 'body', message: `at most ${error.cap} new addresses per API key in 24 hours` }],
+          { 'retry-after': String(error.retryAfterSeconds) },
         );
       throw error;
     }

@@ -16,6 +16,9 @@ import ownDatePages, { ownDatesView } from './own-dates.js';
 import settingsPages from './settings.js';
 import ownYearPdf, { ownYearOptions } from './year.js';
 
+/** A web sign-up has one contact: the page link is hers, so what is done on the page is done by her. */
+const herAddress = (provider: ProviderRecord): string | null => provider.contacts[0]?.email ?? null;
+
 type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>;
 
 /** Her personal feed: the provider's own secret feed (it carries what she recorded). */
@@ -132,7 +135,14 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
       const found = accountOf(fastify, context, request.params.token);
       if (!found) return sendLinkGone(request, reply);
       const language = languageOf(request, reply, found.provider.contacts[0]?.language);
-      const result = recordStep(fastify, found.provider, (request.body ?? {}) as Record<string, unknown>, language);
+      const result = recordStep(
+        fastify,
+        found.provider,
+        (request.body ?? {}) as Record<string, unknown>,
+        language,
+        undefined,
+        herAddress(found.provider),
+      );
       if ('errors' in result) return renderOwnPage(request, reply, found, result.errors);
       return reply.redirect(`${base(request.params.token)}?vastgelegd=${result.event.id}`, 303);
     },
@@ -151,7 +161,9 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
       const undone = shown
         ? events
             .liveOn(found.provider.id, shown.item, shown.date)
-            .map((event) => events.undo(found.provider.id, event.id, found.provider.ownerKeyId, 'web'))
+            .map((event) =>
+              events.undo(found.provider.id, event.id, found.provider.ownerKeyId, 'web', herAddress(found.provider)),
+            )
             .find((event) => event?.id === shown.id)
         : undefined;
       // Undoing twice (a double click, the back button) is not an error: the page shows the state as it is.

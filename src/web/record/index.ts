@@ -19,7 +19,9 @@ export default async function recordPages(fastify: FastifyInstance, context: Web
     if (!link || link.expired || link.item === null) return { gone: true as const, expired: link?.expired ?? false };
     const provider = fastify.store.providers.get(link.providerId, { keyId: '', admin: true });
     const item = provider && timelineOf(fastify, provider).find((candidate) => candidate.id === link.item);
-    return provider && item ? { gone: false as const, provider, item } : { gone: true as const, expired: false };
+    return provider && item
+      ? { gone: false as const, provider, item, contact: link.contactEmail }
+      : { gone: true as const, expired: false };
   };
 
   const gone = (request: FastifyRequest, reply: FastifyReply, expired: boolean) =>
@@ -77,7 +79,7 @@ export default async function recordPages(fastify: FastifyInstance, context: Web
       const language = languageOf(request, reply, found.provider.contacts[0]?.language);
       const body = (request.body ?? {}) as Record<string, unknown>;
       if (found.item.done !== null) return render(request, reply, found);
-      const result = recordStep(fastify, found.provider, body, language, found.item.id);
+      const result = recordStep(fastify, found.provider, body, language, found.item.id, found.contact);
       if ('errors' in result)
         return render(
           request,
