@@ -85,8 +85,13 @@ describe('the year picture of contract year 2027 (its round in 2026)', () => {
     expect(entries.map((e) => e.item).sort()).toEqual(inRound.map((item) => item.id).sort());
     expect(entries.map((e) => e.number)).toEqual(entries.map((_, index) => index + 1));
     expect(entries.map((e) => e.from)).toEqual([...entries.map((e) => e.from)].sort());
-    // Zorg en Zekerheid's 2026 contract had its round in 2025: an empty row this year, not a missing one.
-    expect(picture.rows[1].entries).toEqual([]);
+    // Zorg en Zekerheid's 2026 contract had its round in 2025; carried to 2027 (no document), its row holds the law's
+    // dates of that round, and nothing expected (the 2026 planning moved a year on lies before today).
+    expect(picture.rows[1].entries.map((e) => [e.item, e.source])).toEqual([
+      ['zorg-en-zekerheid/2027/legal/publicatie-zorginkoopbeleid', 'legal'],
+      ['zorg-en-zekerheid/2027/legal/controle-gecontracteerd', 'legal'],
+      ['zorg-en-zekerheid/2027/legal/publicatie-polis-en-gecontracteerd-aanbod', 'legal'],
+    ]);
     expect(picture.rows[0].entries.map((e) => e.title.nl)).toContain('Overeenkomst 2027 ondertekenen');
     expect(picture.rows[2].entries.map((e) => e.title.nl)).toContain(
       'VGZ publiceert zorginkoopbeleid en procedure 2027',
@@ -147,7 +152,7 @@ describe('the next contract year and the choice', () => {
   it('2028: the round in 2027, today outside it, a window cut at the edge says so', () => {
     const picture = yearPicture(items, { ...options, contractYear: 2028 });
     expect(picture).toMatchObject({ roundYear: 2027, from: '2027-01-01', todayDay: null });
-    const end = entry(picture, 'Einde looptijd zorgovereenkomst 2026-2027');
+    const end = entry(picture, 'Uw overeenkomst verloskunde met Zorg en Zekerheid loopt af op 31 december 2027');
     expect(end).toMatchObject({ shape: 'mark', from: '2027-12-31', startDay: 364 });
     const cut = yearPicture([{ ...items[0], window: { from: '2026-12-01', to: '2027-02-01' }, due: '2027-02-01' }], {
       ...options,
