@@ -7,6 +7,7 @@ import { emlFolderTransport, smtpTransport } from '../mail/transport.js';
 import { DEFAULT_LEASE_MS, ReminderRunner, type RunLog } from '../reminders/run.js';
 import { catchUpRun } from '../reminders/schedule.js';
 import { openDatabase } from '../store/database.js';
+import { createStores } from '../store/index.js';
 import { migrate } from '../store/migrations.js';
 
 const USAGE = `usage: npm run reminders -- [--date YYYY-MM-DD | --catch-up] [--concurrency N] [--lease-seconds N] [--calendars DIR]
@@ -60,7 +61,7 @@ const transport = config.smtpUrl
   : emlFolderTransport(config.mailDir);
 if (!config.smtpUrl) log.info({ folder: transport.description }, 'reminders: no SMTP_URL, writing .eml files');
 const runner = new ReminderRunner({
-  db,
+  stores: createStores(db),
   calendars: loadCalendarSet(values.calendars),
   transport,
   publicBaseUrl: config.publicBaseUrl,

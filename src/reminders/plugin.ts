@@ -38,7 +38,7 @@ async function reminders(fastify: FastifyInstance, opts: ReminderPluginOptions):
     );
   }
   const runner = new ReminderRunner({
-    db: fastify.db,
+    stores: fastify.store,
     calendars: fastify.calendars,
     transport,
     publicBaseUrl: config.publicBaseUrl,
@@ -93,4 +93,4 @@ function registerMetrics(fastify: FastifyInstance): void {
   });
 }
 
-export default fp(reminders, { name: 'reminders', dependencies: ['sqlite', 'calendars', 'metrics'] });
+export default fp(reminders, { name: 'reminders', dependencies: ['sqlite', 'store', 'calendars', 'metrics'] });

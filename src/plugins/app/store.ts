@@ -1,18 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { ApiKeyStore } from '../../store/api-keys.js';
-import { EventStore } from '../../store/events.js';
-import { IdempotencyStore } from '../../store/idempotency.js';
-import { OwnDateStore } from '../../store/own-dates.js';
-import { ProviderStore } from '../../store/providers.js';
+import { createStores, type Stores } from '../../store/index.js';
 
-export interface Store {
-  apiKeys: ApiKeyStore;
-  providers: ProviderStore;
-  events: EventStore;
-  idempotency: IdempotencyStore;
-  ownDates: OwnDateStore;
-}
+/** The service's repositories: the one set made by src/store/index.ts, shared by routes, pages and workers. */
+export type Store = Stores;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,13 +13,9 @@ declare module 'fastify' {
 
 /** The repositories over the database; ensures the bootstrap admin key from ADMIN_API_KEY. */
 async function store(fastify: FastifyInstance, opts: { adminApiKey?: string }): Promise<void> {
-  const repositories: Store = {
-    apiKeys: new ApiKeyStore(fastify.db),
-    providers: new ProviderStore(fastify.db),
-    events: new EventStore(fastify.db),
-    idempotency: new IdempotencyStore(fastify.db),
-    ownDates: new OwnDateStore(fastify.db),
-  };
+  const repositories = createStores(fastify.db);
+  // Each made now, as before: a database missing a table fails the start, not a request.
+  Object.values(repositories);
   if (opts.adminApiKey) {
     const { apiKey, created } = repositories.apiKeys.ensureAdmin(opts.adminApiKey);
     fastify.log.info(
