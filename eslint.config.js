@@ -86,6 +86,21 @@ export default tseslint.config(
     },
   },
   {
+    // One composition root: stores are made once, in src/store/index.ts, and handed in (tests make their own).
+    files: ['src/**/*.ts'],
+    ignores: ['src/store/index.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'NewExpression[callee.name=/Store$/]',
+          message:
+            'Stores are made once, by createStores in src/store/index.ts: take them from fastify.store or pass them in.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', PURE_CODE_IMPORTS] },
   },

@@ -19,6 +19,7 @@ import { smtpTransport } from '../src/mail/transport.js';
 import { ReminderRunner } from '../src/reminders/run.js';
 import { ApiKeyStore } from '../src/store/api-keys.js';
 import { openDatabase } from '../src/store/database.js';
+import { createStores } from '../src/store/index.js';
 import { migrate } from '../src/store/migrations.js';
 import { ProviderStore } from '../src/store/providers.js';
 import { median, reportTargets, table } from './report.js';
@@ -123,7 +124,7 @@ async function measure(sink: SmtpSink, count: number, times: number, profileDir?
     const transport = smtpTransport(`smtp://127.0.0.1:${sink.port}`, concurrency);
     const log = { info() {}, warn() {}, error() {} };
     const runner = new ReminderRunner({
-      db,
+      stores: createStores(db),
       calendars,
       transport,
       publicBaseUrl: 'https://deadlines.example.nl',

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { EventStore } from '../store/events.js';
-import { OwnDateStore } from '../store/own-dates.js';
-import { ProviderStore } from '../store/providers.js';
+import { createStores } from '../store/index.js';
 import { attachServerKey } from '../store/secrets.js';
 import type { ProviderTimelineInput } from './diff.js';
 
@@ -17,11 +15,12 @@ export function* providersOf(databasePath: string, insurer: string): Generator<P
   try {
     // The stores need a server key; a throwaway one suffices: the diff reads kinds, contracts and events, no token.
     attachServerKey(db, randomBytes(32).toString('hex'));
-    const providers = new ProviderStore(db);
-    const events = new EventStore(db);
+    // Made on first use: only the stores read here touch the (maybe older) database.
+    const stores = createStores(db);
+    const { providers, events } = stores;
     // A database from before migration 009 has no corrections to keep.
     const hasCorrections = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'corrections'").get() !== undefined;
-    const ownDates = hasCorrections ? new OwnDateStore(db) : undefined;
+    const ownDates = hasCorrections ? stores.ownDates : undefined;
     const everyone = { keyId: '', admin: true };
     for (let offset = 0; ; offset += PAGE) {
       const { items } = providers.list(everyone, { insurer, limit: PAGE, offset });

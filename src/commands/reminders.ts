@@ -3,10 +3,11 @@ import { CALENDARS_DIR, loadCalendarSet } from '../calendar/load.js';
 import { todayInAmsterdam } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { isValidPlainDate } from '../domain/plain-date.js';
-import { emlFolderTransport, smtpTransport } from '../mail/transport.js';
+import { transportFor } from '../mail/transport.js';
 import { DEFAULT_LEASE_MS, ReminderRunner, type RunLog } from '../reminders/run.js';
 import { catchUpRun } from '../reminders/schedule.js';
 import { openDatabase } from '../store/database.js';
+import { createStores } from '../store/index.js';
 import { migrate } from '../store/migrations.js';
 
 const USAGE = `usage: npm run reminders -- [--date YYYY-MM-DD | --catch-up] [--concurrency N] [--lease-seconds N] [--calendars DIR]
@@ -55,12 +56,10 @@ const log: RunLog = { info: line('info'), warn: line('warn'), error: line('error
 
 const db = openDatabase(config.databasePath, config.secretKey);
 migrate(db);
-const transport = config.smtpUrl
-  ? smtpTransport(config.smtpUrl, concurrency, { allowPlainAuth: config.smtpAllowPlainAuth })
-  : emlFolderTransport(config.mailDir);
+const transport = transportFor(config, concurrency);
 if (!config.smtpUrl) log.info({ folder: transport.description }, 'reminders: no SMTP_URL, writing .eml files');
 const runner = new ReminderRunner({
-  db,
+  stores: createStores(db),
   calendars: loadCalendarSet(values.calendars),
   transport,
   publicBaseUrl: config.publicBaseUrl,

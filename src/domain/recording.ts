@@ -29,7 +29,8 @@ export function recordBounds(
   today: IsoDate,
 ): RecordBounds | undefined {
   const events = eventsByItem(recorded);
-  const timeline = computeTimeline(provider, calendars, events, today, { keepPassedRoutes: true, expected: false });
+  // A carried year's legal items can be recorded (her 12 November check); an expected item never.
+  const timeline = computeTimeline(provider, calendars, events, today, { keepPassedRoutes: true, carried: true });
   const item = timeline.find((candidate) => candidate.id === itemId);
   if (!item) return undefined;
   const calendar = calendars.get(item.insurer, Number(item.calendar.split('/')[1]));

@@ -16,6 +16,7 @@ async function feeds(fastify: FastifyInstance, opts: { publicBaseUrl: string }):
     providers: fastify.store.providers,
     events: fastify.store.events,
     ownDates: fastify.store.ownDates,
+    feedStates: fastify.store.feedStates,
     calendars: () => fastify.calendars,
     today: () => fastify.today(),
     publicBaseUrl: opts.publicBaseUrl,

@@ -23,7 +23,7 @@ import {
 } from './feed-events.js';
 import { RenderedPieces } from './pieces.js';
 import { renderFeed, type PublishedEvent } from './render.js';
-import { FeedStateStore, stateKey, type FeedOwner } from './store.js';
+import { stateKey, type FeedOwner, type FeedStateStore } from '../store/feed-states.js';
 import { providerFeedUrl, providerPageUrl } from './urls.js';
 
 /** Generic feeds carry the reminders a new provider would get by default. */
@@ -51,6 +51,7 @@ export interface FeedServiceOptions {
   providers: ProviderStore;
   events: EventStore;
   ownDates: OwnDateStore;
+  feedStates: FeedStateStore;
   /** A getter, so a calendar set that is replaced (reloaded) is seen at the next request. */
   calendars: () => CalendarSet;
   today: () => IsoDate;
@@ -69,7 +70,7 @@ export class FeedService {
   private readonly calendarSetIds = new WeakMap<CalendarSet, number>();
 
   constructor(private readonly options: FeedServiceOptions) {
-    this.state = new FeedStateStore(options.db);
+    this.state = options.feedStates;
   }
 
   /** The provider behind a secret feed token with its feed counter, or undefined for a token no provider has. */

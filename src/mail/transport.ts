@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
+import type { Config } from '../config.js';
 import { maskEmails } from '../logging.js';
 
 export interface Envelope {
@@ -109,4 +110,17 @@ export function emlFolderTransport(dir: string): MailTransport {
     },
     close: () => {},
   };
+}
+
+/**
+ * The one place a transport is chosen from the settings: pooled SMTP from SMTP_URL, otherwise `.eml` files in
+ * MAIL_DIR. The service makes one (reminders and the web front door's mails share it); a command makes its own.
+ */
+export function transportFor(
+  config: Pick<Config, 'smtpUrl' | 'smtpConnections' | 'smtpAllowPlainAuth' | 'mailDir'>,
+  connections = config.smtpConnections,
+): MailTransport {
+  return config.smtpUrl
+    ? smtpTransport(config.smtpUrl, connections, { allowPlainAuth: config.smtpAllowPlainAuth })
+    : emlFolderTransport(config.mailDir);
 }

@@ -39,11 +39,15 @@ export class DayTimelines {
   }
 
   private compute(provider: Provider, events: readonly RecordedEvent[]): DayTimeline {
-    const items = computeTimeline(provider, this.calendars, events, this.day);
+    // The years her contracts carry to: the law's dates of those years remind her too (never an expected date).
+    const items = computeTimeline(provider, this.calendars, events, this.day, { carried: true });
     const moving = new Set<string>();
     if (items.some((item) => item.projected)) {
       const tomorrow = new Map(
-        computeTimeline(provider, this.calendars, events, addDays(this.day, 1)).map((item) => [item.id, item.due]),
+        computeTimeline(provider, this.calendars, events, addDays(this.day, 1), { carried: true }).map((item) => [
+          item.id,
+          item.due,
+        ]),
       );
       for (const item of items) if (item.projected && tomorrow.get(item.id) !== item.due) moving.add(item.id);
     }

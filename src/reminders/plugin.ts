@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
-import { emlFolderTransport, smtpTransport, type MailTransport } from '../mail/transport.js';
+import { transportFor, type MailTransport } from '../mail/transport.js';
 import { ReminderRunner, type RetryPolicy } from './run.js';
 import { ReminderSchedule } from './schedule.js';
 
@@ -26,11 +26,7 @@ export interface ReminderPluginOptions {
 /** The reminder runner as a decorator (lives beside the rest of src/reminders, which it wires into the app). */
 async function reminders(fastify: FastifyInstance, opts: ReminderPluginOptions): Promise<void> {
   const { config } = opts;
-  const transport =
-    opts.transport ??
-    (config.smtpUrl
-      ? smtpTransport(config.smtpUrl, config.smtpConnections, { allowPlainAuth: config.smtpAllowPlainAuth })
-      : emlFolderTransport(config.mailDir));
+  const transport = opts.transport ?? transportFor(config);
   if (opts.schedule) {
     fastify.log.info(
       { transport: transport.description },
@@ -38,7 +34,7 @@ async function reminders(fastify: FastifyInstance, opts: ReminderPluginOptions):
     );
   }
   const runner = new ReminderRunner({
-    db: fastify.db,
+    stores: fastify.store,
     calendars: fastify.calendars,
     transport,
     publicBaseUrl: config.publicBaseUrl,
@@ -93,4 +89,4 @@ function registerMetrics(fastify: FastifyInstance): void {
   });
 }
 
-export default fp(reminders, { name: 'reminders', dependencies: ['sqlite', 'calendars', 'metrics'] });
+export default fp(reminders, { name: 'reminders', dependencies: ['sqlite', 'store', 'calendars', 'metrics'] });

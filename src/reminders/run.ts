@@ -5,14 +5,13 @@ import { addDays } from '../domain/plain-date.js';
 import type { IsoDate } from '../domain/types.js';
 import { parseMailbox } from '../mail/address.js';
 import type { MailTransport } from '../mail/transport.js';
-import { ApiKeyStore } from '../store/api-keys.js';
-import { nowIso, type Db } from '../store/database.js';
-import { EventStore } from '../store/events.js';
-import { OwnDateStore } from '../store/own-dates.js';
-import { OutboxStore, type PlannedMail } from '../store/outbox.js';
-import { WebStore } from '../store/web.js';
-import { ProviderStore } from '../store/providers.js';
-import { ReminderStore, type ToldNotice } from '../store/reminders.js';
+import { nowIso } from '../store/database.js';
+import type { EventStore } from '../store/events.js';
+import type { Stores } from '../store/index.js';
+import type { OwnDateStore } from '../store/own-dates.js';
+import type { OutboxStore, PlannedMail } from '../store/outbox.js';
+import type { ProviderStore } from '../store/providers.js';
+import type { ReminderStore, ToldNotice } from '../store/reminders.js';
 import { DayTimelines } from './day-timelines.js';
 import { deliverOutbox } from './delivery.js';
 import { SenderLease } from './leases.js';
@@ -24,7 +23,8 @@ import type { RetryPolicy, RunLog } from './types.js';
 export type { RetryPolicy, RunLog } from './types.js';
 
 export interface ReminderOptions {
-  db: Db;
+  /** The service's stores (src/store/index.ts), or a command's over its own database. */
+  stores: Stores;
   calendars: CalendarSet;
   transport: MailTransport;
   publicBaseUrl: string;
@@ -100,19 +100,19 @@ export class ReminderRunner {
   private stopping = false;
 
   constructor(private readonly options: ReminderOptions) {
-    this.outbox = new OutboxStore(options.db);
-    this.store = new ReminderStore(options.db);
-    this.providers = new ProviderStore(options.db);
-    this.events = new EventStore(options.db);
-    this.ownDates = new OwnDateStore(options.db);
+    this.outbox = options.stores.outbox;
+    this.store = options.stores.reminders;
+    this.providers = options.stores.providers;
+    this.events = options.stores.events;
+    this.ownDates = options.stores.ownDates;
     const { address } = parseMailbox(options.mailFrom);
     this.from = { address, domain: address.slice(address.lastIndexOf('@') + 1) };
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.now = options.now ?? (() => new Date());
     this.mails = new ReminderMails({
-      apiKeys: new ApiKeyStore(options.db),
-      webLinks: new WebStore(options.db),
+      apiKeys: options.stores.apiKeys,
+      webLinks: options.stores.web,
       // Every registered insurer too: her own dates and the law's name insurers without a document.
       insurerNames: new Map(
         [...options.calendars.registry.map((entry) => entry.id), ...options.calendars.insurers()].map((insurer) => [

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Contract, IsoDate, ProviderKind } from '../domain/types.js';
-import { ApiKeyStore } from './api-keys.js';
+import type { ApiKeyStore } from './api-keys.js';
 import { nowIso, type Db } from './database.js';
-import { ProviderStore, type Language, type ProviderInput } from './providers.js';
+import type { Language, ProviderInput, ProviderStore } from './providers.js';
 import { SecretTokens } from './secrets.js';
 import { addressKey, hashWebToken, isWebTokenShape, newWebToken, sameHash } from './web-tokens.js';
 
@@ -51,13 +51,14 @@ interface SignupRow {
 /** Sign-ups, their accounts and the links mailed to them; each secret stored as a hash (web-tokens.ts). */
 export class WebStore {
   private readonly statements;
-  private readonly providers: ProviderStore;
-  private readonly apiKeys: ApiKeyStore;
   private readonly tokens: SecretTokens;
 
-  constructor(private readonly db: Db) {
-    this.providers = new ProviderStore(db);
-    this.apiKeys = new ApiKeyStore(db);
+  /** The providers and API keys are the service's own (src/store/index.ts): a sign-up lands in their cache. */
+  constructor(
+    private readonly db: Db,
+    private readonly providers: ProviderStore,
+    private readonly apiKeys: ApiKeyStore,
+  ) {
     this.tokens = new SecretTokens(db);
     this.statements = {
       insertSignup: db.prepare(`INSERT INTO web_signups (id, email, token_hash, details, created_at, expires_at)

@@ -14,6 +14,16 @@ const MAX_RUNS_AHEAD = 10;
  * repeated contracts or addresses. Throws a 400 problem naming every invalid field.
  */
 export function validateProviderInput(body: CreateProviderBody, calendars: CalendarSet): ProviderInput {
+  const { input, errors } = providerInputProblems(body, calendars);
+  if (errors.length > 0) throw invalidInput(errors);
+  return input;
+}
+
+/** The same checks, as the input they give and every invalid field (empty when it may be stored). */
+export function providerInputProblems(
+  body: CreateProviderBody,
+  calendars: CalendarSet,
+): { input: ProviderInput; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const fail = (field: string, message: string) => errors.push({ field, in: 'body', message });
 
@@ -94,8 +104,7 @@ export function validateProviderInput(body: CreateProviderBody, calendars: Calen
     contacts.push({ email: contact.email, name: contact.name?.trim() ?? null, language: contact.language ?? 'nl' });
   });
 
-  if (errors.length > 0) throw invalidInput(errors);
-  return {
+  const input: ProviderInput = {
     name: body.name.trim(),
     agb: body.agb,
     kinds: body.kinds,
@@ -104,6 +113,7 @@ export function validateProviderInput(body: CreateProviderBody, calendars: Calen
     reminderDays: [...(body.reminderDays ?? DEFAULT_REMINDER_DAYS)].sort((a, b) => b - a),
     showExpected: body.showExpected ?? true,
   };
+  return { input, errors };
 }
 
 /** The ids a contract may name: the registry's, or the encoded insurers' where no registry is loaded. */

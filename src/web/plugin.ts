@@ -5,8 +5,6 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import { WebStore } from '../store/web.js';
-import { WebEmailChanges } from '../store/web-email.js';
 import aboutPages from './about/index.js';
 import { sendMessage, type WebContext } from './context.js';
 import homePage from './home/index.js';
@@ -48,8 +46,7 @@ export default async function webPages(fastify: FastifyInstance, opts: WebOption
     route.schema = { ...route.schema, hide: true };
   });
 
-  const store = new WebStore(fastify.db);
-  const emailChanges = new WebEmailChanges(fastify.db);
+  const { web: store, webEmail: emailChanges } = fastify.store;
   const context: WebContext = {
     store,
     emailChanges,

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { recordingProblems, type RecordingProblem } from '../domain/recording.js';
 import { timelineWithOwnDates } from '../domain/own-items.js';
 import { computeTimeline } from '../domain/timeline.js';
 import type { TimelineItem } from '../domain/types.js';
+import { recordEvent, type EventProblem, type RecordingRules } from '../operations/events.js';
 import type { EventRecord } from '../store/events.js';
 import type { ProviderRecord } from '../store/providers.js';
 import { wordsFor, type Language } from './words.js';
@@ -18,16 +18,20 @@ export function timelineOf(fastify: FastifyInstance, provider: ProviderRecord): 
   );
 }
 
+/** Her note is one line of a form; the same form sent twice (a double click, a resent POST) records once. */
+const WEB_RULES: RecordingRules = { note: 'single-line', sameTwiceIsOnce: true };
+
 /** A recording problem in her words: for a date too early, from when and why. */
-function pageMessage(problem: RecordingProblem, language: Language): string {
+function pageMessage(problem: EventProblem, language: Language): string {
   const words = wordsFor(language).fieldProblems;
   if (problem.kind === 'not-an-item') return words.item;
+  if (problem.kind === 'bad-note') return words.note;
   if (problem.kind === 'too-early') return words.dateFrom(problem.from, problem.fromKind, problem.from > problem.to);
   return words.date;
 }
 
 /**
- * Records one step from a web form, with the same check as the API (src/domain/recording.ts: an item of her
+ * Records one step from a web form with the API's operation and checks (src/operations/events.ts: an item of her
  * timeline, a real date not after today and not before the step can have happened) plus a short single-line note. Errors are in her language, keyed by the form field.
  * `contact`: the address of the contact who acts (her page's, or the one the digest link was mailed to), for the audit trail.
  */
@@ -44,32 +48,20 @@ export function recordStep(
   const date = typeof body.date === 'string' ? body.date.trim() : '';
   const note = typeof body.note === 'string' ? body.note.trim() : '';
   const today = fastify.today();
-  const recorded = fastify.store.events.recordedEvents(provider.id);
-  // The API's own check (src/domain/recording.ts): the item is hers, the date real, not after today, not too early.
-  const problems = recordingProblems(provider, fastify.calendars, recorded, itemId, date, today);
-  const errors: { field: string; message: string }[] = problems.map((problem) => ({
-    field: problem.field,
-    message: pageMessage(problem, language),
-  }));
-  if (note.length > 500 || /[\p{Cc}\u2028\u2029]/u.test(note)) errors.push({ field: 'note', message: words.note });
-  const item = computeTimeline(provider, fastify.calendars, recorded, today, {
+  const parts = { events: fastify.store.events, calendars: fastify.calendars, today };
+  const item = computeTimeline(provider, fastify.calendars, parts.events.recordedEvents(provider.id), today, {
     keepPassedRoutes: true,
-    expected: false,
+    carried: true,
   }).find((candidate) => candidate.id === itemId);
-  if (errors.length > 0 || !item)
+  // The API's own operation (src/operations/events.ts): the same checks, a single-line note, a form sent twice once.
+  // A step not on her timeline is one of its problems (not-an-item), so nothing is stored without `item`.
+  const by = { keyId: provider.ownerKeyId, via: 'web', contact } as const;
+  const result = recordEvent(parts, provider, { item: itemId, date, note }, by, WEB_RULES);
+  if ('problems' in result || !item) {
+    const problems = 'problems' in result ? result.problems : [];
+    const errors = problems.map((problem) => ({ field: problem.field, message: pageMessage(problem, language) }));
     return { errors: errors.length > 0 ? errors : [{ field: 'item', message: words.item }] };
-  // The same form sent twice (a double click, a resent POST) says nothing new: it records once.
-  const same = fastify.store.events
-    .liveOn(provider.id, item.id, date)
-    .find((event) => event.note === (note === '' ? null : note));
-  const event =
-    same ??
-    fastify.store.events.record(
-      provider.id,
-      { item: item.id, date, note: note === '' ? null : note },
-      provider.ownerKeyId,
-      'web',
-      contact,
-    );
+  }
+  const { event } = result;
   return { event, item };
 }

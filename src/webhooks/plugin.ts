@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
-import { CalendarAnnouncementStore } from '../store/calendar-announcements.js';
-import { WebhookDeliveryStore } from '../store/webhook-deliveries.js';
-import { WebhookEndpointStore } from '../store/webhook-endpoints.js';
+import type { WebhookDeliveryStore } from '../store/webhook-deliveries.js';
+import type { WebhookEndpointStore } from '../store/webhook-endpoints.js';
 import { announceCalendars } from './calendar-published.js';
 import { WebhookDispatcher, type DispatcherOptions } from './dispatcher.js';
 import { outboxWriter } from './outbox.js';
@@ -32,8 +31,7 @@ export interface WebhookPluginOptions {
 /** Webhook endpoints, the outbox written with every recorded or undone event, and the loop that delivers it. */
 async function webhooks(fastify: FastifyInstance, opts: WebhookPluginOptions): Promise<void> {
   const allowInsecureTargets = opts.config.webhookAllowInsecureTargets;
-  const endpoints = new WebhookEndpointStore(fastify.db);
-  const deliveries = new WebhookDeliveryStore(fastify.db);
+  const { webhookEndpoints: endpoints, webhookDeliveries: deliveries } = fastify.store;
   const dispatcher = new WebhookDispatcher(endpoints, deliveries, fastify.log, {
     ...opts.dispatcher,
     allowInsecure: allowInsecureTargets,
@@ -45,7 +43,7 @@ async function webhooks(fastify: FastifyInstance, opts: WebhookPluginOptions): P
     ),
   );
   fastify.decorate('webhooks', { endpoints, deliveries, dispatcher, allowInsecureTargets });
-  const announcements = new CalendarAnnouncementStore(fastify.db);
+  const announcements = fastify.store.calendarAnnouncements;
   const announced = announceCalendars({
     db: fastify.db,
     calendars: fastify.calendars,

@@ -1,6 +1,9 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isLoopbackHost, sendErrorOf, smtpTransport } from '../../src/mail/transport.js';
+import { isLoopbackHost, sendErrorOf, smtpTransport, transportFor } from '../../src/mail/transport.js';
 
 /** A real SMTP server on loopback that takes AUTH without offering STARTTLS, and records every login attempt. */
 async function plainAuthServer(rejectWith?: string) {
@@ -99,5 +102,28 @@ describe('SMTP error texts', () => {
     expect(sendErrorOf(new Error('550 5.1.1 <anna.de.vries@example.nl>: Recipient address rejected')).message).toBe(
       '550 5.1.1 <[e-mail]>: Recipient address rejected',
     );
+  });
+});
+
+describe('transportFor', () => {
+  it('sends over SMTP when SMTP_URL is set, and writes .eml files in MAIL_DIR when it is not', async () => {
+    const server = await plainAuthServer();
+    stop = server.stop;
+    const dir = mkdtempSync(join(tmpdir(), 'gzd-transport-'));
+    const settings = { smtpConnections: 2, smtpAllowPlainAuth: false, mailDir: dir };
+    const smtp = transportFor({ ...settings, smtpUrl: `smtp://anna:geheim@127.0.0.1:${server.port}` });
+    const folder = transportFor({ ...settings, smtpUrl: undefined });
+    try {
+      expect(smtp.description).toBe(`smtp://127.0.0.1:${server.port}`);
+      await smtp.send(envelope, raw, 'via-smtp');
+      expect(server.logins).toEqual(['anna:geheim']);
+      expect(folder.description).toBe(dir);
+      await folder.send(envelope, raw, 'in-folder');
+      expect(readdirSync(dir)).toEqual(['in-folder.eml']);
+    } finally {
+      smtp.close();
+      folder.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ReminderRunner } from '../../src/reminders/run.js';
 import { smtpTransport } from '../../src/mail/transport.js';
 import { openDatabase } from '../../src/store/database.js';
+import { createStores } from '../../src/store/index.js';
 import { ADMIN_KEY, bearer, fixtureCalendars } from '../helper.js';
 import { FAST_RETRY, reminderWorld, type ReminderWorld } from './setup.js';
 
@@ -148,7 +149,7 @@ describe('delivery', () => {
     const transport = smtpTransport(world.smtp.url);
     const log = { info() {}, warn() {}, error() {} };
     const second = new ReminderRunner({
-      db,
+      stores: createStores(db),
       calendars: fixtureCalendars,
       transport,
       publicBaseUrl: 'https://deadlines.example.nl',

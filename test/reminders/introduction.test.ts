@@ -188,7 +188,7 @@ describe('the outbox', () => {
     const { ReminderRunner } = await import('../../src/reminders/run.js');
     const { fixtureCalendars } = await import('../helper.js');
     const runner = new ReminderRunner({
-      db: world.app.db,
+      stores: world.app.store,
       calendars: fixtureCalendars,
       transport: { description: 'x', send: async () => {}, close: () => {} },
       publicBaseUrl: 'https://deadlines.example.nl',

@@ -5,6 +5,7 @@ import { loadCalendarSet } from '../../src/calendar/load.js';
 import { smtpTransport } from '../../src/mail/transport.js';
 import { ReminderRunner } from '../../src/reminders/run.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
+import { createStores } from '../../src/store/index.js';
 import { OutboxStore } from '../../src/store/outbox.js';
 import { removeTempDir, tempDir } from '../helper.js';
 import { outboxRows, prepareReminderDatabase } from './reminder-process.js';
@@ -32,7 +33,7 @@ function runner(leaseMs: number): ReminderRunner {
   const db = openDatabase(join(dir, 'reminders.db'));
   dbs.push(db);
   return new ReminderRunner({
-    db,
+    stores: createStores(db),
     calendars: loadCalendarSet(join(dir, 'calendars')),
     transport: smtpTransport(smtp.url, 1),
     publicBaseUrl: 'https://deadlines.example.nl',

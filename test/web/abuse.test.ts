@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebStore } from '../../src/store/web.js';
 import { WebEmailChanges } from '../../src/store/web-email.js';
 import { client, csrfOf, signUp } from './form-client.js';
 import { mailsTo, startWorld, type World } from './world.js';
@@ -116,7 +115,7 @@ describe('the front door under misuse', () => {
     // A sign-up left unconfirmed: after 7 days its link says it expired, and the purge deletes it.
     await signUp(c, 'late@praktijk.nl');
     const link = /\/bevestig\/[\w-]+/.exec((await mailsTo(world.smtp, 'late@praktijk.nl', 1))[0].mail.text ?? '')![0];
-    const store = new WebStore(world.app.db);
+    const store = world.app.store.web;
     world.app.db.prepare("UPDATE web_signups SET expires_at = '2000-01-01T00:00:00.000Z'").run();
     const expired = await c.get(link);
     expect(expired.status).toBe(410);

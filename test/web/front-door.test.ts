@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebStore } from '../../src/store/web.js';
 import { openBrowser, screenshot, seriousViolations, startWorld, type World } from './world.js';
 
 /** The front door as a careful person meets it (issue 24): real chromium, axe-core, screenshots. */
@@ -88,7 +87,7 @@ describe('narrow screens and heading order', () => {
       contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing' }],
       contacts: [],
     } as never);
-    const link = new WebStore(app.db).prepareLink('record', provider.id, providerItem, new Date());
+    const link = app.store.web.prepareLink('record', provider.id, providerItem, new Date());
     link.save();
     await page.goto(`${world.base}/gedaan/${link.token}`);
     const levels = await page.evaluate(() =>

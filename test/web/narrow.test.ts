@@ -35,7 +35,7 @@ beforeAll(async () => {
   );
   const providerId = (app.db.prepare('SELECT provider_id FROM web_accounts').pluck().get() as string) ?? '';
   const provider = app.store.providers.get(providerId, { keyId: '', admin: true })!;
-  const web = new WebStore(app.db);
+  const web = app.store.web;
   const record = web.createLink('record', providerId, 'cz-groep/2027/ondertekenen');
   const signIn = web.createLink('sign-in', providerId);
   const contactId = app.db.prepare('SELECT id FROM contacts WHERE provider_id = ?').pluck().get(providerId) as number;

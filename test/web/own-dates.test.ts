@@ -8,7 +8,7 @@ let ownPath: string;
 let providerId: string;
 
 beforeAll(async () => {
-  world = await startWorld();
+  world = await startWorld({ ADMIN_API_KEY: ADMIN_KEY });
   const c = client(world.base);
   await signUp(c, 'anna@praktijk-noord.nl');
   const link = /\/bevestig\/[\w-]+/.exec(
@@ -21,6 +21,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.stop();
 });
+
+const ADMIN_KEY = 'Own-Dates-Admin-Key-0123456789-abcdefgh';
 
 const stored = () => world.app.store.ownDates.ownDates(providerId);
 
@@ -112,6 +114,39 @@ describe('her own dates on her page', () => {
     });
     expect(notHers.status).toBe(400);
     expect(notHers.body).toContain('Kies een datum uit uw overzicht.');
+    expect(stored()).toEqual({ items: [], corrections: [] });
+  });
+
+  it('refuses the same bad own date or correction on her page and through the API, for the same fields', async () => {
+    const c = client(world.base);
+    const csrf = csrfOf((await c.get(ownPath)).body);
+    const api = (path: string, payload: object) =>
+      world.app.inject({
+        method: 'POST',
+        url: `/api/v1/providers/${providerId}/${path}`,
+        headers: { authorization: `Bearer ${ADMIN_KEY}` },
+        payload,
+      });
+    const fieldsOf = (body: string) =>
+      [...(/class="error-summary"[\s\S]*?<\/div>/.exec(body)?.[0] ?? '').matchAll(/href="#([\w-]+)"/g)].map(
+        (match) => match[1],
+      );
+    const ownItem = { title: 'Begroting', due: '2026-10-01', from: '2026-10-02', note: 'eigen' };
+    const byApi = await api('own-items', { ...ownItem, insurer: 'VGZ!' });
+    const onPage = await c.post(`${ownPath}/eigen-datum`, { _csrf: csrf, ...ownItem, insurerOther: 'VGZ!' });
+    expect([byApi.statusCode, onPage.status]).toEqual([400, 400]);
+    const apiFields = (byApi.json() as { errors: { field: string }[] }).errors.map((error) => error.field);
+    expect(apiFields).toEqual(['insurer', 'from']);
+    expect(fieldsOf(onPage.body)).toEqual(['own-insurerOther', 'own-from']);
+
+    const correction = { item: 'cz-groep/2027/nergens', due: '2026-11-20', reason: 'brief' };
+    const apiCorrection = await api('corrections', correction);
+    const pageCorrection = await c.post(`${ownPath}/correctie`, { _csrf: csrf, ...correction });
+    expect([apiCorrection.statusCode, pageCorrection.status]).toEqual([400, 400]);
+    expect((apiCorrection.json() as { errors: { field: string }[] }).errors.map((error) => error.field)).toEqual([
+      'item',
+    ]);
+    expect(fieldsOf(pageCorrection.body)).toEqual(['correction-item']);
     expect(stored()).toEqual({ items: [], corrections: [] });
   });
 });

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
+import { createStores } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrations.js';
 import { rotateAllTokens } from '../../src/store/rotation.js';
 import { WebEmailChanges } from '../../src/store/web-email.js';
-import { WebStore } from '../../src/store/web.js';
 import { newWebToken } from '../../src/store/web-tokens.js';
 import { removeTempDir, tempDir } from '../helper.js';
 
@@ -31,7 +31,7 @@ describe('page links', () => {
     ).run(old.hash);
     migrate(db);
 
-    const store = new WebStore(db);
+    const store = createStores(db).web;
     expect(store.account(old.token)).toEqual({ providerId: 'p1', apiKeyId: 'k1' });
     const derived = store.pageToken('p1')!;
     expect(derived).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -44,7 +44,7 @@ describe('page links', () => {
     // The same link after a restart (another connection with the same key).
     db.close();
     const again = openDatabase(path, KEY);
-    const reopened = new WebStore(again);
+    const reopened = createStores(again).web;
     expect(reopened.pageToken('p1')).toBe(derived);
 
     const fresh = reopened.rotatePageToken('p1');
@@ -56,14 +56,14 @@ describe('page links', () => {
     // Another server key opens nothing.
     again.close();
     const other = openDatabase(path, `${KEY}-other`);
-    expect(new WebStore(other).account(fresh)).toBeUndefined();
+    expect(createStores(other).web.account(fresh)).toBeUndefined();
     other.close();
   });
 
   it('a provider without a web account has no page link, and deleting a provider forgets it', () => {
     const db = openDatabase(join(dir, 'fresh.db'), KEY);
     migrate(db);
-    const store = new WebStore(db);
+    const store = createStores(db).web;
     expect(store.pageToken('nobody')).toBeUndefined();
     db.exec(`INSERT INTO api_keys (id, name, key_hash, admin, created_at) VALUES ('k2', 't', 'y', 0, '2026-09-01T00:00:00.000Z');
       INSERT INTO providers (id, owner_key_id, name, agb, kinds, reminder_days, feed_token, feed_token_hash, created_at, updated_at)
@@ -92,7 +92,7 @@ describe('page links', () => {
         VALUES ('p3', 'k3', 'P', '00000000', '["verloskunde"]', '[7]', 'p3', 'p3', '2026-09-01T00:00:00.000Z', '2026-09-01T00:00:00.000Z');
       INSERT INTO web_accounts (provider_id, api_key_id, created_at) VALUES ('p3', 'k3', '2026-09-01T00:00:00.000Z');
       INSERT INTO contacts (provider_id, email, position) VALUES ('p3', 'anna@noord.nl', 0);`);
-    const store = new WebStore(db);
+    const store = createStores(db).web;
     const changes = new WebEmailChanges(db);
     const record = store.createLink('record', 'p3', 'cz-groep/2027/ondertekenen');
     const signIn = store.createLink('sign-in', 'p3');

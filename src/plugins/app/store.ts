@@ -1,19 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { ApiKeyStore } from '../../store/api-keys.js';
-import { EventStore } from '../../store/events.js';
-import { IdempotencyStore } from '../../store/idempotency.js';
-import { OwnDateStore } from '../../store/own-dates.js';
-import { NewContactLedger } from '../../store/new-contacts.js';
-import { ProviderStore } from '../../store/providers.js';
+import { createStores, type Stores } from '../../store/index.js';
 
-export interface Store {
-  apiKeys: ApiKeyStore;
-  providers: ProviderStore;
-  events: EventStore;
-  idempotency: IdempotencyStore;
-  ownDates: OwnDateStore;
-}
+/** The service's repositories: the one set made by src/store/index.ts, shared by routes, pages and workers. */
+export type Store = Stores;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,15 +16,9 @@ async function store(
   fastify: FastifyInstance,
   opts: { adminApiKey?: string; newContactsPerKeyPerDay?: number },
 ): Promise<void> {
-  const repositories: Store = {
-    apiKeys: new ApiKeyStore(fastify.db),
-    providers: new ProviderStore(fastify.db, {
-      newContacts: new NewContactLedger(fastify.db, opts.newContactsPerKeyPerDay ?? 0),
-    }),
-    events: new EventStore(fastify.db),
-    idempotency: new IdempotencyStore(fastify.db),
-    ownDates: new OwnDateStore(fastify.db),
-  };
+  const repositories = createStores(fastify.db, { newContactsPerKeyPerDay: opts.newContactsPerKeyPerDay });
+  // Each made now, as before: a database missing a table fails the start, not a request.
+  Object.values(repositories);
   if (opts.adminApiKey) {
     const { apiKey, created } = repositories.apiKeys.ensureAdmin(opts.adminApiKey);
     fastify.log.info(

@@ -10,7 +10,6 @@ import {
   RunRemindersSchema,
   RunStatusSchema,
 } from '../../schemas/reminders.js';
-import { OutboxStore } from '../../store/outbox.js';
 import { RUN_REMINDERS_DESCRIPTION } from './descriptions.js';
 
 const tags = ['admin'];
@@ -25,7 +24,7 @@ function throwNotFound(day: string): never {
 const admin: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('onRequest', fastify.authenticate);
   fastify.addHook('onRequest', fastify.requireAdmin);
-  const outbox = new OutboxStore(fastify.db);
+  const { outbox } = fastify.store;
 
   fastify.post(
     '/reminders/run',

@@ -1,8 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { recordingProblems, type RecordingProblem } from '../../domain/recording.js';
 import { sendAnswer } from '../../plugins/app/answers.js';
 import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { tenantOf } from '../../plugins/app/auth.js';
+import { recordEvent, undoEvent, type EventProblem, type RecordingRules } from '../../operations/events.js';
 import { invalidInput, notFound, type FieldError, type ProblemType } from '../../problems.js';
 import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
 import {
@@ -18,6 +18,9 @@ import { RECORD_EVENT_DESCRIPTION } from './descriptions.js';
 
 const tags = ['events'];
 
+/** The API's notes are free text (the schema bounds them); a repeat is asked for with an Idempotency-Key. */
+const API_RULES: RecordingRules = { note: 'free-text', sameTwiceIsOnce: false };
+
 function eventResource(event: EventRecord) {
   const { providerId: _providerId, ...resource } = event;
   return resource;
@@ -25,6 +28,11 @@ function eventResource(event: EventRecord) {
 
 const events: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('onRequest', fastify.authenticate);
+
+  const actorOf = (request: Parameters<typeof tenantOf>[0]) => ({
+    keyId: tenantOf(request).keyId,
+    via: 'api' as const,
+  });
 
   const providerOf = (request: { params: { id: string } } & Parameters<typeof tenantOf>[0]) => {
     const provider = fastify.store.providers.get(request.params.id, tenantOf(request));
@@ -57,16 +65,14 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
         fastify,
         request,
         () => {
-          const today = fastify.today();
-          const recorded = fastify.store.events.recordedEvents(provider.id);
-          const problems = recordingProblems(provider, fastify.calendars, recorded, item, date, today);
-          const errors: FieldError[] = problems.map((problem) => ({
-            field: problem.field,
-            in: 'body',
-            message: apiMessage(problem, provider.id),
-          }));
-          if (errors.length > 0) throw invalidInput(errors, recordingProblemType(problems));
-          const event = fastify.store.events.record(provider.id, { item, date, note }, tenantOf(request).keyId);
+          const parts = { events: fastify.store.events, calendars: fastify.calendars, today: fastify.today() };
+          const result = recordEvent(parts, provider, { item, date, note: note ?? null }, actorOf(request), API_RULES);
+          if ('problems' in result)
+            throw invalidInput(
+                result.problems.map((problem) => fieldError(problem, provider.id)),
+                recordingProblemType(result.problems),
+              );
+          const { event } = result;
           return { location: `/api/v1/providers/${provider.id}/events/${event.id}`, value: event };
         },
         (location) => fastify.store.events.get(provider.id, location.split('/').at(-1)!),
@@ -127,7 +133,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const provider = providerOf(request);
-      if (!fastify.store.events.undo(provider.id, request.params.eventId, tenantOf(request).keyId))
+      if (!undoEvent(fastify.store.events, provider.id, request.params.eventId, actorOf(request)))
         throw notFound('event');
       return reply.code(204).send(null);
     },
@@ -137,15 +143,19 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
 export default events;
 
 /** The cause a client acts on first: a step that is not hers, else a date outside what the step allows. */
-function recordingProblemType(problems: RecordingProblem[]): ProblemType {
+function recordingProblemType(problems: EventProblem[]): ProblemType {
   if (problems.some((problem) => problem.kind === 'not-an-item')) return 'unknown-step';
   if (problems.some((problem) => problem.kind === 'after-today' || problem.kind === 'too-early'))
     return 'event-date-out-of-range';
   return 'validation-failed';
 }
 
+function fieldError(problem: EventProblem, providerId: string): FieldError {
+  return { field: problem.field, in: 'body', message: apiMessage(problem, providerId) };
+}
+
 /** A recording problem as the API says it, naming the allowed range or where to look. */
-function apiMessage(problem: RecordingProblem, providerId: string): string {
+function apiMessage(problem: EventProblem, providerId: string): string {
   switch (problem.kind) {
     case 'not-a-date':
       return 'must be a real date YYYY-MM-DD';
@@ -155,5 +165,7 @@ function apiMessage(problem: RecordingProblem, providerId: string): string {
       return `must be between ${problem.from} and ${problem.to}: not before ${problem.reason} (${problem.from})`;
     case 'not-an-item':
       return `is not an item of this provider's timeline (GET /api/v1/providers/${providerId}/timeline)`;
+    case 'bad-note':
+      return `must be at most ${problem.maxLength} characters`;
   }
 }

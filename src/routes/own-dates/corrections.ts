@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { computeTimeline } from '../../domain/timeline.js';
 import type { TimelineItem } from '../../domain/types.js';
 import { tenantOf } from '../../plugins/app/auth.js';
+import { computedDates, correctDate } from '../../operations/own-dates.js';
 import { invalidInput, notFound } from '../../problems.js';
 import { LOCATION_HEADER, SECURITY, problemResponses } from '../../schemas/common.js';
 import {
@@ -14,7 +14,6 @@ import {
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { CorrectionRecord } from '../../store/own-dates.js';
 import type { ProviderRecord } from '../../store/providers.js';
-import { correctionProblems } from '../../validation/own-dates.js';
 import { CREATE_CORRECTION_DESCRIPTION } from './descriptions.js';
 
 const tags = ['own dates'];
@@ -33,9 +32,13 @@ const corrections: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!provider) throw notFound('provider');
     return provider;
   };
-  // The calendar's own dates today, before her corrections: what a correction is checked against and keeps as original.
-  const computedOf = (provider: ProviderRecord) =>
-    computeTimeline(provider, fastify.calendars, fastify.store.events.recordedEvents(provider.id), fastify.today());
+  const parts = () => ({
+    ownDates: fastify.store.ownDates,
+    events: fastify.store.events,
+    calendars: fastify.calendars,
+    today: fastify.today(),
+  });
+  const computedOf = (provider: ProviderRecord) => computedDates(parts(), provider);
 
   fastify.post(
     '/:id/corrections',
@@ -58,19 +61,13 @@ const corrections: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const provider = providerOf(request);
       const { item, due, reason } = request.body;
-      const computed = computedOf(provider);
-      const problems = correctionProblems(item, due, reason, computed);
-      if (problems.length > 0)
+      const corrected = correctDate(parts(), provider, { item, due, reason }, tenantOf(request).keyId);
+      if ('problems' in corrected)
         throw invalidInput(
-          problems.map(({ field, message }) => ({ field, in: 'body' as const, message })),
-          problems.some((problem) => problem.kind === 'item') ? 'unknown-step' : 'validation-failed',
+          corrected.problems.map(({ field, message }) => ({ field, in: 'body' as const, message })),
+          corrected.problems.some((problem) => problem.kind === 'item') ? 'unknown-step' : 'validation-failed',
         );
-      const original = computed.find((entry) => entry.id === item)!.due!;
-      const { correction, created } = fastify.store.ownDates.correct(
-        provider.id,
-        { item, due, original, reason },
-        tenantOf(request).keyId,
-      );
+      const { correction, created, computed } = corrected;
       const location = `/api/v1/providers/${provider.id}/corrections/${correction.id}`;
       return reply
         .code(created ? 201 : 200)

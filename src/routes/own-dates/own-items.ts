@@ -1,8 +1,9 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { OWN_ITEM_PREFIX, type OwnItemInput } from '../../domain/own-items.js';
+import { OWN_ITEM_PREFIX } from '../../domain/own-items.js';
 import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { sendAnswer } from '../../plugins/app/answers.js';
 import { tenantOf } from '../../plugins/app/auth.js';
+import { addOwnItem, changeOwnItem } from '../../operations/own-dates.js';
 import { invalidInput, notFound } from '../../problems.js';
 import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../../schemas/own-dates.js';
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { OwnItemRecord } from '../../store/own-dates.js';
-import { ownItemProblems } from '../../validation/own-dates.js';
+import type { OwnDateProblem } from '../../validation/own-dates.js';
 import { CREATE_OWN_ITEM_DESCRIPTION, UPDATE_OWN_ITEM_DESCRIPTION } from './descriptions.js';
 
 const tags = ['own dates'];
@@ -33,12 +34,14 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!provider) throw notFound('provider');
     return provider;
   };
-  const checked = (input: OwnItemInput): OwnItemInput => {
-    const problems = ownItemProblems(input, fastify.calendars, fastify.today());
-    if (problems.length > 0)
-      throw invalidInput(problems.map(({ field, message }) => ({ field, in: 'body' as const, message })));
-    return input;
-  };
+  const parts = () => ({
+    ownDates: fastify.store.ownDates,
+    events: fastify.store.events,
+    calendars: fastify.calendars,
+    today: fastify.today(),
+  });
+  const refused = (problems: readonly OwnDateProblem[]) =>
+    invalidInput(problems.map(({ field, message }) => ({ field, in: 'body' as const, message })));
 
   fastify.post(
     '/:id/own-items',
@@ -65,8 +68,10 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
         fastify,
         request,
         () => {
-          const input = checked({ insurer, title, due, note, from, time, done });
-          const item = fastify.store.ownDates.createItem(provider.id, input, tenantOf(request).keyId);
+          const input = { insurer, title, due, note, from, time, done };
+          const added = addOwnItem(parts(), provider.id, input, tenantOf(request).keyId);
+          if ('problems' in added) throw refused(added.problems);
+          const { item } = added;
           return { location: `/api/v1/providers/${provider.id}/own-items/${item.id}`, value: item };
         },
         (location) => fastify.store.ownDates.item(provider.id, location.split('/').at(-1)!),
@@ -130,10 +135,11 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
       const old = fastify.store.ownDates.item(provider.id, request.params.ownItemId);
       if (!old) throw notFound('own item');
       const { insurer, title, due, note, from, time, done } = { ...old, ...request.body };
-      const input = checked({ insurer, title, due, note, from, time, done });
-      const item = fastify.store.ownDates.updateItem(provider.id, old.id, input, tenantOf(request).keyId);
-      if (!item) throw notFound('own item');
-      return reply.send(ownItemResource(item));
+      const input = { insurer, title, due, note, from, time, done };
+      const changed = changeOwnItem(parts(), provider.id, old.id, input, tenantOf(request).keyId);
+      if (changed && 'problems' in changed) throw refused(changed.problems);
+      if (!changed) throw notFound('own item');
+      return reply.send(ownItemResource(changed.item));
     },
   );
 

@@ -2,7 +2,8 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { ifMatchHolds, sendAnswer, sendAnswerBytes, type CachedAnswer } from '../../plugins/app/answers.js';
 import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { tenantOf } from '../../plugins/app/auth.js';
-import { HttpProblem, notFound } from '../../problems.js';
+import { changeProvider } from '../../operations/providers.js';
+import { HttpProblem, invalidInput, notFound } from '../../problems.js';
 import {
   ETAG_HEADER,
   IF_MATCH_HEADERS,
@@ -210,8 +211,8 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         reminderDays: request.body.reminderDays ?? existing.reminderDays,
         showExpected: request.body.showExpected ?? existing.showExpected,
       };
-      const input: ProviderInput = validateProviderInput(merged, fastify.calendars);
-      saving(() => fastify.store.providers.update(existing, input));
+      const changed = saving(() => changeProvider(fastify.store.providers, fastify.calendars, existing, merged));
+      if ('problems' in changed) throw invalidInput(changed.problems);
       // Answered as GET would answer now, with its ETag: the client's next If-Match.
       // Not at the request's generation: that was read before this change (it would find the old version).
       const answer = currentAnswer(request, null, serialize, existing.id);

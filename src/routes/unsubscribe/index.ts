@@ -6,8 +6,6 @@ import { wordsFor, type Words } from '../../web/words.js';
 import { linkGonePages, problemResponses } from '../../schemas/common.js';
 import { UnsubscribeParamsSchema } from '../../schemas/reminders.js';
 import { nowIso } from '../../store/database.js';
-import { OutboxStore } from '../../store/outbox.js';
-import { ReminderStore } from '../../store/reminders.js';
 import { UNSUBSCRIBE_DESCRIPTION } from './descriptions.js';
 
 const tags = ['reminders'];
@@ -52,8 +50,7 @@ function unsubscribedPage(
  * GET only shows a page with a button, so a link scanner opening the URL unsubscribes nobody.
  */
 const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
-  const store = new ReminderStore(fastify.db);
-  const outbox = new OutboxStore(fastify.db);
+  const { reminders: store, outbox } = fastify.store;
   // The body (List-Unsubscribe=One-Click) carries nothing the token does not: accept it in the forms mail clients send.
   fastify.addContentTypeParser(
     ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'],

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { providerFeedUrl } from '../../feeds/urls.js';
+import { undoEvent } from '../../operations/events.js';
 import type { ProviderRecord } from '../../store/providers.js';
 import { feedTokenOf } from '../../store/web-tokens.js';
 import { languageOf, sendMessage, sendPage, type WebContext } from '../context.js';
@@ -155,16 +156,10 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
       const found = accountOf(fastify, context, request.params.token);
       if (!found) return sendLinkGone(request, reply);
       const eventId = String((request.body as Record<string, unknown> | undefined)?.event ?? '');
-      const { events } = fastify.store;
-      const shown = /^[0-9a-f-]{36}$/.test(eventId) ? events.get(found.provider.id, eventId) : undefined;
+      const by = { keyId: found.provider.ownerKeyId, via: 'web', contact: herAddress(found.provider) } as const;
       // The page shows an item done once, however often that date was recorded: undo ends every one of them.
-      const undone = shown
-        ? events
-            .liveOn(found.provider.id, shown.item, shown.date)
-            .map((event) =>
-              events.undo(found.provider.id, event.id, found.provider.ownerKeyId, 'web', herAddress(found.provider)),
-            )
-            .find((event) => event?.id === shown.id)
+      const undone = /^[0-9a-f-]{36}$/.test(eventId)
+        ? undoEvent(fastify.store.events, found.provider.id, eventId, by, true)
         : undefined;
       // Undoing twice (a double click, the back button) is not an error: the page shows the state as it is.
       return reply.redirect(

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { OWN_ITEM_PREFIX, type OwnItem, type OwnItemInput } from '../../domain/own-items.js';
+import type { OwnItem, OwnItemInput } from '../../domain/own-items.js';
 import { computeTimeline } from '../../domain/timeline.js';
 import type { TimelineItem } from '../../domain/types.js';
+import { addOwnItem, correctDate } from '../../operations/own-dates.js';
 import type { ProviderRecord } from '../../store/providers.js';
-import { correctionProblems, ownItemProblems, type OwnDateProblem } from '../../validation/own-dates.js';
+import type { OwnDateProblem } from '../../validation/own-dates.js';
 import { languageOf, type WebContext } from '../context.js';
 import { writtenDate, type Language } from '../words.js';
 import { accountOf, sendLinkGone } from './account.js';
@@ -149,6 +150,12 @@ export default async function ownDatePages(
         return handle(request, reply, found);
       },
     );
+  const partsOf = () => ({
+    ownDates: fastify.store.ownDates,
+    events: fastify.store.events,
+    calendars: fastify.calendars,
+    today: fastify.today(),
+  });
   const languageFor = (request: TokenRequest, reply: FastifyReply, provider: ProviderRecord) =>
     languageOf(request, reply, provider.contacts[0]?.language);
 
@@ -164,17 +171,14 @@ export default async function ownDatePages(
       note: field(body, 'note'),
       done: null,
     };
-    const problems = ownItemProblems(input, fastify.calendars, fastify.today());
-    const tooLong = input.title.length > 200 || input.note.length > 500;
-    if (problems.length > 0 || tooLong) {
+    // The API's own operation (src/operations/own-dates.ts), its checks and lengths included.
+    const added = addOwnItem(partsOf(), found.provider.id, input, found.provider.ownerKeyId);
+    if ('problems' in added) {
       const language = languageFor(request, reply, found.provider);
       // The error links to the insurer field she filled in.
-      const errors = pageErrors(problems, language, field(body, 'insurerOther') ? { insurer: 'own-insurerOther' } : {});
-      if (tooLong && errors.length === 0)
-        errors.push(...pageErrors([{ field: 'title', kind: 'text', message: '' }], language));
-      return render(request, reply, found, errors);
+      const ids: Record<string, string> = field(body, 'insurerOther') ? { insurer: 'own-insurerOther' } : {};
+      return render(request, reply, found, pageErrors(added.problems, language, ids));
     }
-    fastify.store.ownDates.createItem(found.provider.id, input, found.provider.ownerKeyId);
     return reply.redirect(
       `${base(request.params.token)}?eigen-datum=${encodeURIComponent(input.title)}#eigen-data`,
       303,
@@ -191,18 +195,12 @@ export default async function ownDatePages(
   post('/correctie', (request, reply, found) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const [item, due, reason] = [field(body, 'item'), field(body, 'due'), field(body, 'reason')];
-    const computed = computedOf(fastify, found.provider);
-    const problems = correctionProblems(item, due, reason, computed);
-    if (problems.length > 0 || reason.length > 500 || item.startsWith(OWN_ITEM_PREFIX)) {
+    const corrected = correctDate(partsOf(), found.provider, { item, due, reason }, found.provider.ownerKeyId);
+    if ('problems' in corrected) {
       const language = languageFor(request, reply, found.provider);
       const ids = { item: 'correction-item', due: 'correction-due', reason: 'correction-reason' };
-      const errors = pageErrors(problems, language, ids);
-      if (errors.length === 0)
-        errors.push(...pageErrors([{ field: 'reason', kind: 'text', message: '' }], language, ids));
-      return render(request, reply, found, errors);
+      return render(request, reply, found, pageErrors(corrected.problems, language, ids));
     }
-    const original = computed.find((entry) => entry.id === item)!.due!;
-    fastify.store.ownDates.correct(found.provider.id, { item, due, original, reason }, found.provider.ownerKeyId);
     return reply.redirect(`${base(request.params.token)}?gecorrigeerd=${encodeURIComponent(item)}#eigen-data`, 303);
   });
 

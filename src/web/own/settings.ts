@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { changeProvider, providerProblems } from '../../operations/providers.js';
+import type { CreateProviderBody } from '../../schemas/providers.js';
 import type { ProviderRecord } from '../../store/providers.js';
 import { AGB_NOT_GIVEN } from '../../store/web.js';
-import { displayNameProblem, singleLineProblem } from '../../validation/text.js';
 import { languageOf, sendPage, type WebContext } from '../context.js';
 import { situationFormView } from '../home/form.js';
 import { parseSituation, type Situation } from '../situation.js';
@@ -29,6 +30,12 @@ function valuesOf(provider: ProviderRecord, context: WebContext): SettingsValues
     reminderDays: provider.reminderDays.join(', '),
     showExpected: provider.showExpected,
   };
+}
+
+/** Where a field of the API's provider shows on her settings form. */
+function pageField(field: string): 'name' | 'practice' | 'contracts' {
+  if (field === 'name') return 'practice';
+  return field.startsWith('contacts') ? 'name' : 'contracts';
 }
 
 /** Her situation, name, practice, AGB, language and reminder days; a new address has a page of its own (address.ts). */
@@ -96,29 +103,34 @@ export default async function settingsPages(fastify: FastifyInstance, context: W
           problem.field === 'contracts' || problem.field === 'kind' ? problem.field : problem.field.replace(/:/g, '-'),
         message: t.problems[problem.code],
       }));
-      if (displayNameProblem(values.name) || values.name.length > 200)
-        errors.push({ field: 'name', message: t.fieldProblems.name });
-      if (singleLineProblem(values.practice) || values.practice.length > 200)
-        errors.push({ field: 'practice', message: t.fieldProblems.practice });
-      if (values.agb !== '' && !/^\d{8}$/.test(values.agb)) errors.push({ field: 'agb', message: t.fieldProblems.agb });
       const days = values.reminderDays.split(/[,\s]+/).filter((part) => part !== '');
+      const changed: CreateProviderBody = {
+        name: values.practice,
+        agb: values.agb === '' ? AGB_NOT_GIVEN : values.agb,
+        kinds: situation.kinds,
+        contracts: situation.contracts,
+        contacts: provider.contacts.map(({ email, name, language }, index) =>
+          index === 0
+            ? { email, name: values.name, language: values.language }
+            : { email, language, ...(name === null ? {} : { name }) },
+        ),
+        reminderDays: [...new Set(days.map(Number))].sort((a, b) => b - a),
+        showExpected: values.showExpected,
+      };
+      // Her name and the practice's pass the API's own checks (src/operations/providers.ts), in the page's words.
+      const shared = new Set(providerProblems(changed, fastify.calendars).problems.map((p) => pageField(p.field)));
+      if (shared.has('name')) errors.push({ field: 'name', message: t.fieldProblems.name });
+      if (shared.has('practice')) errors.push({ field: 'practice', message: t.fieldProblems.practice });
+      if (shared.has('contracts')) errors.push({ field: 'contracts', message: t.problems['bad-value'] });
+      if (values.agb !== '' && !/^\d{8}$/.test(values.agb)) errors.push({ field: 'agb', message: t.fieldProblems.agb });
       if (days.length === 0 || days.length > 10 || !days.every((day) => /^\d{1,3}$/.test(day) && Number(day) <= 365))
         errors.push({ field: 'reminderDays', message: t.fieldProblems.reminderDays });
       if (errors.length > 0)
         return render(request, reply, provider, situation, values, [
           ...new Map(errors.map((e) => [e.field, e])).values(),
         ]);
-      fastify.store.providers.update(provider, {
-        name: values.practice,
-        agb: values.agb === '' ? AGB_NOT_GIVEN : values.agb,
-        kinds: situation.kinds,
-        contracts: situation.contracts,
-        contacts: provider.contacts.map((contact, index) =>
-          index === 0 ? { ...contact, name: values.name, language: values.language } : contact,
-        ),
-        reminderDays: [...new Set(days.map(Number))].sort((a, b) => b - a),
-        showExpected: values.showExpected,
-      });
+      const result = changeProvider(fastify.store.providers, fastify.calendars, provider, changed);
+      if ('problems' in result) throw new Error('settings: the checked change was refused'); // the same checks just passed
       if (provider.contacts[0]) context.store.setReminders(provider.id, provider.contacts[0].email, values.reminders);
       return reply.redirect(`/mijn/${request.params.token}?opgeslagen=1&lang=${values.language}`, 303);
     },

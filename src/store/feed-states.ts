@@ -1,4 +1,4 @@
-import type { Db } from '../store/database.js';
+import type { Db } from './database.js';
 
 /** The stored state of one event in one feed. */
 export interface ItemState {
