@@ -115,6 +115,20 @@ describe('GET /openapi.json', () => {
     }
   });
 
+  it('declares If-None-Match, the ETag and the 304 on every read of the API', () => {
+    const reads = operations().filter((o) => o.method === 'get' && o.path.startsWith('/api/'));
+    expect(reads.length).toBeGreaterThan(15);
+    for (const { name, operation } of reads) {
+      const headers = (operation.parameters ?? []).filter((p: { in: string }) => p.in === 'header');
+      expect(
+        headers.map((p: { name: string }) => p.name),
+        name,
+      ).toContain('if-none-match');
+      expect(Object.keys(operation.responses['200'].headers ?? {}), name).toContain('etag');
+      expect(operation.responses['304'].headers, name).toHaveProperty('etag');
+    }
+  });
+
   it('documents every path parameter and the request bodies with examples', () => {
     for (const { name, path, operation } of operations()) {
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);

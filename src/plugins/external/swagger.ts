@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { problemResponses } from '../../schemas/common.js';
+import { documentedAsConditionalRead, type RouteSchema } from '../../schemas/conditional.js';
 import { WEBHOOK_PAYLOADS } from '../../schemas/webhooks.js';
 
 const DESCRIPTION = `Contracting deadlines of Dutch health insurers for birth-care providers.
@@ -100,10 +101,13 @@ async function openApi(fastify: FastifyInstance, opts: { publicBaseUrl: string; 
       },
     },
     // Answers the router and the HTTP parser give on any route: documented once here instead of on each route.
-    transform: ({ schema, url }) => {
+    transform: ({ schema, url, route }) => {
       const extra = problemResponses(431, ...(url.includes(':') ? [414] : []));
+      const withProblems = { ...schema, response: { ...extra, ...(schema?.response as object | undefined) } };
+      // Every read of the API takes If-None-Match and answers with an ETag (plugins/app/conditional-reads.ts).
+      const isApiRead = route.method === 'GET' && url.startsWith('/api/');
       return {
-        schema: { ...schema, response: { ...extra, ...(schema?.response as object | undefined) } } as typeof schema,
+        schema: (isApiRead ? documentedAsConditionalRead(withProblems as RouteSchema) : withProblems) as typeof schema,
         url,
       };
     },
