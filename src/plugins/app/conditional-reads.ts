@@ -9,15 +9,18 @@ export function isConditionalRead(request: FastifyRequest): boolean {
 
 /**
  * Every successful read of the scope answers with a strong ETag of its bytes, and with 304 when `If-None-Match`
- * still matches: lists, calendars and single resources alike, without each route hashing its own answer. Routes
- * that answer from the answer cache (sendAnswer) set their ETag and 304 themselves; their tag is kept.
+ * still matches: lists, calendars and single resources alike, without each route hashing its own answer. A route
+ * that set its ETag already (from the answer cache, or a representation) keeps it, and is compared by it.
  */
 export function etagEveryRead(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
   if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
-  if (reply.statusCode !== 200 || reply.hasHeader('etag')) return payload;
-  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-  const etag = etagOf(payload);
-  reply.header('etag', etag);
+  if (reply.statusCode !== 200) return payload;
+  let etag = reply.getHeader('etag');
+  if (typeof etag !== 'string') {
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    etag = etagOf(payload);
+    reply.header('etag', etag);
+  }
   if (!ifNoneMatchHolds(request.headers['if-none-match'], etag)) return payload;
   reply.code(304);
   return null;

@@ -4,7 +4,15 @@ import { sendAnswer } from '../../plugins/app/answers.js';
 import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput, notFound, type FieldError } from '../../problems.js';
-import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
+import { assertIfMatch, representationOf, sendRepresentation } from '../../plugins/app/preconditions.js';
+import {
+  ETAG_HEADER,
+  IF_MATCH_HEADERS,
+  LOCATION_HEADER,
+  NOT_MODIFIED,
+  SECURITY,
+  problemResponses,
+} from '../../schemas/common.js';
 import {
   CreateEventSchema,
   EventListQuerySchema,
@@ -108,6 +116,35 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
+  const eventOf = (request: { params: { id: string; eventId: string } } & Parameters<typeof tenantOf>[0]) => {
+    const event = fastify.store.events.get(providerOf(request).id, request.params.eventId);
+    if (!event) throw notFound('event');
+    return event;
+  };
+  const eventSchema = Type.Ref(EventSchema);
+
+  fastify.get(
+    '/:id/events/:eventId',
+    {
+      schema: {
+        operationId: 'getEvent',
+        tags,
+        summary: 'Get a recorded event',
+        description:
+          'The event, also when undone (then with who undid it and when); its `ETag` is what `If-Match` on undo compares.',
+        security: SECURITY,
+        params: EventParamsSchema,
+        response: {
+          200: { ...Type.Ref(EventSchema, { description: 'The event.' }), headers: ETAG_HEADER },
+          ...NOT_MODIFIED,
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
+    },
+    async (request, reply) =>
+      sendRepresentation(reply, representationOf(reply, eventSchema, eventResource(eventOf(request)))),
+  );
+
   fastify.delete(
     '/:id/events/:eventId',
     {
@@ -119,11 +156,13 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
           'Undoes a recorded event: the timeline no longer counts from it. The event stays in the audit trail, marked with who undid it and when.',
         security: SECURITY,
         params: EventParamsSchema,
-        response: { 204: Type.Null({ description: 'Undone.' }), ...problemResponses(400, 401, 404, 429, 500) },
+        headers: IF_MATCH_HEADERS,
+        response: { 204: Type.Null({ description: 'Undone.' }), ...problemResponses(400, 401, 404, 412, 429, 500) },
       },
     },
     async (request, reply) => {
       const provider = providerOf(request);
+      assertIfMatch(request, 'event', () => representationOf(reply, eventSchema, eventResource(eventOf(request))));
       if (!fastify.store.events.undo(provider.id, request.params.eventId, tenantOf(request).keyId))
         throw notFound('event');
       return reply.code(204).send(null);

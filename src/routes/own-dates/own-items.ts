@@ -4,7 +4,16 @@ import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idemp
 import { sendAnswer } from '../../plugins/app/answers.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput, notFound } from '../../problems.js';
-import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
+import { assertIfMatch, representationOf, sendRepresentation } from '../../plugins/app/preconditions.js';
+import {
+  ETAG_HEADER,
+  IF_MATCH_HEADERS,
+  LOCATION_HEADER,
+  NOT_MODIFIED,
+  PATCH_CONTENT_TYPES,
+  SECURITY,
+  problemResponses,
+} from '../../schemas/common.js';
 import {
   CreateOwnItemSchema,
   OwnDateHistorySchema,
@@ -108,6 +117,34 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
+  const ownItemSchema = Type.Ref(OwnItemSchema);
+  const ownItemOf = (request: { params: { id: string; ownItemId: string } } & Parameters<typeof tenantOf>[0]) => {
+    const item = fastify.store.ownDates.item(providerOf(request).id, request.params.ownItemId);
+    if (!item) throw notFound('own item');
+    return item;
+  };
+
+  fastify.get(
+    '/:id/own-items/:ownItemId',
+    {
+      schema: {
+        operationId: 'getOwnItem',
+        tags,
+        summary: 'Get an own dated item',
+        description: 'The live own item; its `ETag` is what `If-Match` on a change or removal compares.',
+        security: SECURITY,
+        params: OwnItemParamsSchema,
+        response: {
+          200: { ...Type.Ref(OwnItemSchema, { description: 'The item.' }), headers: ETAG_HEADER },
+          ...NOT_MODIFIED,
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
+    },
+    async (request, reply) =>
+      sendRepresentation(reply, representationOf(reply, ownItemSchema, ownItemResource(ownItemOf(request)))),
+  );
+
   fastify.patch(
     '/:id/own-items/:ownItemId',
     {
@@ -118,22 +155,24 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
         description: UPDATE_OWN_ITEM_DESCRIPTION,
         security: SECURITY,
         params: OwnItemParamsSchema,
+        headers: IF_MATCH_HEADERS,
+        consumes: PATCH_CONTENT_TYPES,
         body: UpdateOwnItemSchema,
         response: {
-          200: Type.Ref(OwnItemSchema, { description: 'The item as it is now.' }),
-          ...problemResponses(400, 401, 404, 413, 415, 429, 500),
+          200: { ...Type.Ref(OwnItemSchema, { description: 'The item as it is now.' }), headers: ETAG_HEADER },
+          ...problemResponses(400, 401, 404, 412, 413, 415, 429, 500),
         },
       },
     },
     async (request, reply) => {
       const provider = providerOf(request);
-      const old = fastify.store.ownDates.item(provider.id, request.params.ownItemId);
-      if (!old) throw notFound('own item');
+      const old = ownItemOf(request);
+      assertIfMatch(request, 'own item', () => representationOf(reply, ownItemSchema, ownItemResource(old)));
       const { insurer, title, due, note, from, time, done } = { ...old, ...request.body };
       const input = checked({ insurer, title, due, note, from, time, done });
       const item = fastify.store.ownDates.updateItem(provider.id, old.id, input, tenantOf(request).keyId);
       if (!item) throw notFound('own item');
-      return reply.send(ownItemResource(item));
+      return sendRepresentation(reply, representationOf(reply, ownItemSchema, ownItemResource(item)));
     },
   );
 
@@ -148,11 +187,15 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
           'Removes an own item from her timeline, feed and reminders. Its history keeps it, with who removed it and when.',
         security: SECURITY,
         params: OwnItemParamsSchema,
-        response: { 204: Type.Null({ description: 'Removed.' }), ...problemResponses(400, 401, 404, 429, 500) },
+        headers: IF_MATCH_HEADERS,
+        response: { 204: Type.Null({ description: 'Removed.' }), ...problemResponses(400, 401, 404, 412, 429, 500) },
       },
     },
     async (request, reply) => {
       const provider = providerOf(request);
+      assertIfMatch(request, 'own item', () =>
+        representationOf(reply, ownItemSchema, ownItemResource(ownItemOf(request))),
+      );
       if (!fastify.store.ownDates.removeItem(provider.id, request.params.ownItemId, tenantOf(request).keyId))
         throw notFound('own item');
       return reply.code(204).send(null);

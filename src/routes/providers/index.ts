@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ifMatchHolds, sendAnswer, sendAnswerBytes, type CachedAnswer } from '../../plugins/app/answers.js';
+import { preconditionFailed } from '../../plugins/app/preconditions.js';
 import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { HttpProblem, notFound } from '../../problems.js';
@@ -8,6 +9,7 @@ import {
   IF_MATCH_HEADERS,
   LOCATION_HEADER,
   NOT_MODIFIED,
+  PATCH_CONTENT_TYPES,
   SECURITY,
   problemResponses,
 } from '../../schemas/common.js';
@@ -74,13 +76,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
     const ifMatch = request.headers['if-match'];
     if (typeof ifMatch !== 'string') return;
     const { etag } = currentAnswer(request, request.generation ?? null, serialize, id);
-    if (!ifMatchHolds(ifMatch, etag))
-      throw new HttpProblem(
-        412,
-        `the provider changed since it was read (its ETag is now ${etag}); read it again, then decide`,
-        [{ field: 'if-match', in: 'headers', message: 'no longer matches the provider' }],
-        { etag },
-      );
+    if (!ifMatchHolds(ifMatch, etag)) throw preconditionFailed('provider', etag);
   };
 
   fastify.post(
@@ -176,6 +172,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         security: SECURITY,
         params: ProviderParamsSchema,
         headers: IF_MATCH_HEADERS,
+        consumes: PATCH_CONTENT_TYPES,
         body: UpdateProviderSchema,
         response: {
           200: { ...Type.Ref(ProviderSchema, { description: 'The changed provider.' }), headers: ETAG_HEADER },

@@ -1,7 +1,15 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { HttpProblem, invalidInput, notFound } from '../../problems.js';
-import { LOCATION_HEADER, SECURITY, problemResponses } from '../../schemas/common.js';
+import { assertIfMatch, representationOf, sendRepresentation } from '../../plugins/app/preconditions.js';
+import {
+  ETAG_HEADER,
+  IF_MATCH_HEADERS,
+  LOCATION_HEADER,
+  PATCH_CONTENT_TYPES,
+  SECURITY,
+  problemResponses,
+} from '../../schemas/common.js';
 import {
   CreateWebhookSchema,
   DeliveryListQuerySchema,
@@ -64,6 +72,9 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     return endpoint;
   };
   const params = WebhookParamsSchema;
+  const webhookSchema = Type.Ref(WebhookSchema);
+  const currentWebhook = (reply: Parameters<typeof representationOf>[0], endpoint: WebhookEndpoint) =>
+    representationOf(reply, webhookSchema, webhookResource(endpoint));
 
   fastify.post(
     '',
@@ -139,14 +150,17 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
         description: UPDATE_WEBHOOK_DESCRIPTION,
         security: SECURITY,
         params,
+        headers: IF_MATCH_HEADERS,
+        consumes: PATCH_CONTENT_TYPES,
         body: UpdateWebhookSchema,
         response: {
-          200: Type.Ref(WebhookSchema, { description: 'The endpoint as it now is.' }),
-          ...problemResponses(400, 401, 404, 413, 415, 429, 500),
+          200: { ...Type.Ref(WebhookSchema, { description: 'The endpoint as it now is.' }), headers: ETAG_HEADER },
+          ...problemResponses(400, 401, 404, 412, 413, 415, 429, 500),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      assertIfMatch(request, 'webhook', () => currentWebhook(reply, endpointOf(request)));
       const url = checkedUrl(request.body.url);
       const updated = fastify.db.transaction(() => {
         const before = endpoints.get(request.params.id, tenantOf(request));
@@ -160,7 +174,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
       })();
       if (!updated) throw notFound('webhook');
       if (updated.disabledAt === null) dispatcher.wake();
-      return webhookResource(updated);
+      return sendRepresentation(reply, currentWebhook(reply, updated));
     },
   );
 
@@ -174,10 +188,12 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
         description: 'Stops its deliveries at once; its undelivered messages and its delivery log go with it.',
         security: SECURITY,
         params,
-        response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(400, 401, 404, 429, 500) },
+        headers: IF_MATCH_HEADERS,
+        response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(400, 401, 404, 412, 429, 500) },
       },
     },
     async (request, reply) => {
+      assertIfMatch(request, 'webhook', () => currentWebhook(reply, endpointOf(request)));
       if (!endpoints.remove(request.params.id, tenantOf(request))) throw notFound('webhook');
       return reply.code(204).send(null);
     },
