@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { WEBHOOK_EVENT_TYPES } from '../webhooks/payloads.js';
 import { IdSchema, IsoDateSchema, TimestampSchema, nullable, stringEnum } from './common.js';
+import { CursorQuery, NextCursor } from './paging.js';
 
 const EventTypeSchema = stringEnum(WEBHOOK_EVENT_TYPES, {
   description:
@@ -90,8 +91,9 @@ export const WebhookParamsSchema = Type.Object({
 export const DeliveryListQuerySchema = Type.Object(
   {
     limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 100, default: 50, description: 'How many of the latest messages.' }),
+      Type.Integer({ minimum: 1, maximum: 100, default: 50, description: 'Messages per page, newest first.' }),
     ),
+    cursor: CursorQuery,
   },
   { additionalProperties: false },
 );
@@ -122,6 +124,7 @@ export const DeliveryListSchema = Type.Object({
     }),
     { description: 'The latest messages to this endpoint, newest first.' },
   ),
+  next: NextCursor,
 });
 
 export const PingSchema = Type.Object({

@@ -22,6 +22,8 @@ import {
 } from '../../schemas/events.js';
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { EventRecord } from '../../store/events.js';
+import { LINK_HEADER } from '../../schemas/paging.js';
+import { decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
 import { RECORD_EVENT_DESCRIPTION } from './descriptions.js';
 
 const tags = ['events'];
@@ -89,12 +91,12 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
         tags,
         summary: 'List recorded events',
         description:
-          "The provider's recorded events by date; with `includeUndone=true` also the undone ones (the audit trail).",
+          "The provider's recorded events by date, one page at a time (`limit`, and `cursor` from `next` or `Link`); with `includeUndone=true` also the undone ones (the audit trail).",
         security: SECURITY,
         params: ProviderParamsSchema,
         querystring: EventListQuerySchema,
         response: {
-          200: { ...EventListSchema, description: 'The events.', headers: ETAG_HEADER },
+          200: { ...EventListSchema, description: 'One page of events.', headers: { ...ETAG_HEADER, ...LINK_HEADER } },
           ...NOT_MODIFIED,
           ...problemResponses(400, 401, 404, 429, 500),
         },
@@ -102,16 +104,28 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const { id } = request.params;
+      const { limit = 100, cursor } = request.query;
       const includeUndone = request.query.includeUndone === true;
+      const scope = `events\n${id}\n${includeUndone}`;
+      const after = decodeCursor(cursor, scope, 3);
       // The feed counter moves with every recorded and undone event; the provider itself is not read.
       const version = fastify.store.providers.versionOf(id, tenantOf(request), request.generation);
       if (version === undefined) throw notFound('provider');
+      let next: string | null | undefined;
       const answer = fastify.answers.answer(
-        `events\n${id}\n${includeUndone}`,
+        `${scope}\n${limit}\n${cursor ?? ''}`,
         version,
         'application/json; charset=utf-8',
-        () => reply.serialize({ items: fastify.store.events.list(id, includeUndone).map(eventResource) }) as string,
+        () => {
+          const all = fastify.store.events.list(id, includeUndone);
+          const { page, last } = pageOf(all, (event) => [event.date, event.recordedAt, event.id], limit, after);
+          next = last === null ? null : encodeCursor(scope, last);
+          return reply.serialize({ items: page.map(eventResource), next }) as string;
+        },
       );
+      // From the cached answer when it was not built now: the cursor is in its body.
+      next ??= (JSON.parse(answer.body.toString('utf8')) as { next: string | null }).next;
+      linkToNext(request, reply, next);
       return sendAnswer(request, reply, answer);
     },
   );

@@ -3,7 +3,9 @@ import { ifMatchHolds, sendAnswer, sendAnswerBytes, type CachedAnswer } from '..
 import { preconditionFailed } from '../../plugins/app/preconditions.js';
 import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { tenantOf } from '../../plugins/app/auth.js';
-import { HttpProblem, notFound } from '../../problems.js';
+import { HttpProblem, invalidInput, notFound } from '../../problems.js';
+import { LINK_HEADER } from '../../schemas/paging.js';
+import { decodeCursor, encodeCursor, linkToNext } from '../paging.js';
 import {
   ETAG_HEADER,
   IF_MATCH_HEADERS,
@@ -120,20 +122,37 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         tags,
         summary: 'List providers',
         description:
-          'The providers of this API key (every provider for an admin key), oldest first, one page at a time. `total` counts all matches.',
+          'The providers of this API key (every provider for an admin key), oldest first, one page at a time: `limit`, then `cursor` from `next` (or `Link: rel="next"`). `updatedSince` lists only those changed since an instant. `total` counts all matches. `offset` still works but is deprecated.',
         security: SECURITY,
         querystring: ProviderListQuerySchema,
         response: {
-          200: { ...ProviderListSchema, description: 'One page of providers.' },
+          200: { ...ProviderListSchema, description: 'One page of providers.', headers: LINK_HEADER },
           ...problemResponses(400, 401, 429, 500),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       // The schema's defaults are filled in by validation; spelled out again for the type only.
-      const query = { ...request.query, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 };
-      const { items, total } = fastify.store.providers.list(tenantOf(request), query);
-      return { items: items.map(resource), total, limit: query.limit, offset: query.offset };
+      const { kind, insurer, agb, updatedSince, cursor, limit = 20, offset = 0 } = request.query;
+      if (cursor !== undefined && offset > 0)
+        throw invalidInput([{ field: 'offset', in: 'querystring', message: 'cannot be combined with cursor' }]);
+      const changedSince = updatedSince === undefined ? undefined : new Date(updatedSince).toISOString();
+      const scope = JSON.stringify(['providers', kind, insurer, agb, changedSince]);
+      const after = decodeCursor(cursor, scope, 2);
+      const { items, total } = fastify.store.providers.list(tenantOf(request), {
+        kind,
+        insurer,
+        agb,
+        changedSince,
+        offset,
+        limit: limit + 1, // one more than the page: whether a next page follows
+        ...(after ? { after: { createdAt: after[0]!, id: after[1]! } } : {}),
+      });
+      const page = items.slice(0, limit);
+      const last = page.at(-1);
+      const next = items.length > limit && last ? encodeCursor(scope, [last.createdAt, last.id]) : null;
+      linkToNext(request, reply, next);
+      return { items: page.map(resource), total, limit, offset, next };
     },
   );
 

@@ -12,8 +12,6 @@ import {
 } from '../../schemas/common.js';
 import {
   CreateWebhookSchema,
-  DeliveryListQuerySchema,
-  DeliveryListSchema,
   PingSchema,
   UpdateWebhookSchema,
   WebhookListSchema,
@@ -21,15 +19,14 @@ import {
   WebhookSchema,
   WebhookWithSecretSchema,
 } from '../../schemas/webhooks.js';
-import type { WebhookDelivery } from '../../store/webhook-deliveries.js';
 import type { WebhookEndpoint } from '../../store/webhook-endpoints.js';
 import { envelope, type WEBHOOK_EVENT_TYPES } from '../../webhooks/payloads.js';
 import { targetProblem } from '../../webhooks/target.js';
+import deliveryLog from './deliveries.js';
 import {
   CREATE_WEBHOOK_DESCRIPTION,
   ROTATE_WEBHOOK_SECRET_DESCRIPTION,
   UPDATE_WEBHOOK_DESCRIPTION,
-  WEBHOOK_DELIVERIES_DESCRIPTION,
 } from './descriptions.js';
 
 const tags = ['webhooks'];
@@ -50,10 +47,6 @@ function webhookResource(endpoint: WebhookEndpoint) {
     createdAt: endpoint.createdAt,
     updatedAt: endpoint.updatedAt,
   };
-}
-
-function deliveryState(delivery: WebhookDelivery): 'pending' | 'delivered' | 'given-up' {
-  return delivery.deliveredAt !== null ? 'delivered' : delivery.givenUpAt !== null ? 'given-up' : 'pending';
 }
 
 const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -252,39 +245,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
-  fastify.get(
-    '/:id/deliveries',
-    {
-      schema: {
-        operationId: 'listWebhookDeliveries',
-        tags,
-        summary: "A webhook endpoint's delivery log",
-        description: WEBHOOK_DELIVERIES_DESCRIPTION,
-        security: SECURITY,
-        params,
-        querystring: DeliveryListQuerySchema,
-        response: {
-          200: { ...DeliveryListSchema, description: 'The delivery log.' },
-          ...problemResponses(400, 401, 404, 429, 500),
-        },
-      },
-    },
-    async (request) => {
-      const endpoint = endpointOf(request);
-      return {
-        items: deliveries.log(endpoint.id, request.query.limit ?? 50).map((delivery) => ({
-          id: delivery.id,
-          type: delivery.type,
-          createdAt: delivery.createdAt,
-          state: deliveryState(delivery),
-          attempts: delivery.attempts,
-          nextAttemptAt: deliveryState(delivery) === 'pending' ? delivery.nextAttemptAt : null,
-          deliveredAt: delivery.deliveredAt,
-          attemptLog: delivery.attemptLog,
-        })),
-      };
-    },
-  );
+  await fastify.register(deliveryLog);
 };
 
 export default webhooks;
