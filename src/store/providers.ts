@@ -139,6 +139,9 @@ export class ProviderStore {
       count: db.prepare<Record<string, unknown>, { total: number }>(
         `SELECT count(*) AS total FROM providers p WHERE ${FILTERS}`,
       ),
+      ownedWithAgb: db.prepare<[string, string], ProviderRow>(
+        'SELECT p.* FROM providers p WHERE owner_key_id = ? AND agb = ?',
+      ),
       agbTaken: db.prepare<[string, string, string], { id: string }>(
         'SELECT id FROM providers WHERE owner_key_id = ? AND agb = ? AND id <> ?',
       ),
@@ -206,6 +209,12 @@ export class ProviderStore {
       this.withChildren(this.statements.byIds.all(JSON.stringify(ids))).map((provider) => [provider.id, provider]),
     );
     return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** The provider this key registered with this AGB code (one at most: a key's AGB codes are unique). */
+  ownedWithAgb(ownerKeyId: string, agb: string): ProviderRecord | undefined {
+    const row = this.statements.ownedWithAgb.get(ownerKeyId, agb);
+    return row && this.withChildren([row])[0];
   }
 
   /** For the feeds: the provider whose feed address carries `token`. */

@@ -76,6 +76,7 @@ describe('GET /openapi.json', () => {
       'POST /api/v1/admin/reminders/run',
       'POST /api/v1/api-keys',
       'POST /api/v1/providers',
+      'POST /api/v1/providers/batch',
       'POST /api/v1/providers/{id}/corrections',
       'POST /api/v1/providers/{id}/events',
       'POST /api/v1/providers/{id}/feed-token',

@@ -14,22 +14,33 @@ export function sendProblem(
   detail: string,
   errors?: FieldError[],
 ) {
+  return reply
+    .code(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(problemBody(publicBaseUrl, request, status, detail, errors));
+}
+
+/** The problem details of an answer, also for a row of a batch that answers each row on its own. */
+export function problemBody(
+  publicBaseUrl: string,
+  request: FastifyRequest,
+  status: number,
+  detail: string,
+  errors?: FieldError[],
+) {
   const { slug, title } = PROBLEM_TITLES[status] ?? {
     slug: status >= 500 ? 'internal-error' : 'client-error',
     title: status >= 500 ? 'Server error' : 'Client error',
   };
-  return reply
-    .code(status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send({
-      type: `${publicBaseUrl}/problems/${slug}`,
-      title,
-      status,
-      detail,
-      instance: request.url.split('?')[0],
-      requestId: request.id,
-      ...(errors ? listedProblemErrors(errors) : {}),
-    });
+  return {
+    type: `${publicBaseUrl}/problems/${slug}`,
+    title,
+    status,
+    detail,
+    instance: request.url.split('?')[0],
+    requestId: request.id,
+    ...(errors ? listedProblemErrors(errors) : {}),
+  };
 }
 
 function listedProblemErrors(all: FieldError[]): { errors: FieldError[]; errorsOmitted?: number } {
@@ -100,8 +111,8 @@ function isStorageUnavailable(error: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|PROTOCOL)/.test(code);
 }
 
-/** `/contracts/0/insurer` → `contracts[0].insurer`, with the ajv message made readable. */
-function fieldError(error: SchemaError, context: string | undefined): FieldError {
+/** `/contracts/0/insurer` → `contracts[0].insurer`, with the ajv message made readable (also for batch rows). */
+export function fieldError(error: SchemaError, context: string | undefined): FieldError {
   const segments = error.instancePath
     .split('/')
     .slice(1)

@@ -8,3 +8,6 @@ export const UPDATE_PROVIDER_DESCRIPTION =
 
 export const ROTATE_FEED_TOKEN_DESCRIPTION =
   'Gives the provider a new secret feed token, for when the feed address has leaked. Answers with the provider and its new `feedUrl`; the old address answers 404 from now on, so subscriptions must be made again with the new one.';
+
+export const BATCH_PROVIDERS_DESCRIPTION =
+  'Registers or updates up to 500 providers in one call, for a register kept in practice software. Each row is a provider as `POST /api/v1/providers` takes it; a row whose AGB code this key already registered updates that provider (every field as the row gives it, as a new provider would be), any other creates one. Each row is its own transaction and is answered on its own, in order: `created` or `updated` with the provider, or `problem` with the problem `POST /api/v1/providers` would answer (and nothing changed for that row). More than 500 rows is a 400 on the count alone, before any row is read. Not idempotent by key: sending a batch again updates the same providers to the same values.';

@@ -25,6 +25,7 @@ import {
 } from '../../schemas/providers.js';
 import { DuplicateAgbError, type ProviderInput } from '../../store/providers.js';
 import { validateProviderInput } from '../../validation/provider-input.js';
+import providerBatch from './batch.js';
 import { providerResource } from './resource.js';
 import {
   CREATE_PROVIDER_DESCRIPTION,
@@ -225,6 +226,8 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
       return sendAnswerBytes(reply, answer);
     },
   );
+
+  await fastify.register(providerBatch, { publicBaseUrl: opts.publicBaseUrl, resource });
 
   fastify.post(
     '/:id/feed-token',
