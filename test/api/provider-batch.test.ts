@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ADMIN_KEY,
   bearer,
   buildTestApp,
   createKey,
@@ -98,6 +99,23 @@ describe('POST /api/v1/providers/batch', () => {
     ]);
     const total = (await app.inject({ url: '/api/v1/providers?limit=1', headers: bearer(fresh) })).json().total;
     expect(total).toBe(500);
+  });
+
+  it('lets other requests in while a large batch is saved row by row', async () => {
+    const fresh = (await createKey(app, 'turns')).key;
+    const owner = (await app.inject({ url: '/api/v1/api-keys?limit=500', headers: bearer(ADMIN_KEY) }))
+      .json()
+      .items.find((item: { name: string }) => item.name === 'turns').id as string;
+    const saved = () =>
+      (app.db.prepare('SELECT count(*) AS n FROM providers WHERE owner_key_id = ?').get(owner) as { n: number }).n;
+    const rows = Array.from({ length: 200 }, (_, i) => ({ ...validProvider, agb: String(71000000 + i) }));
+    const running = batch(rows, fresh);
+    while (saved() === 0) await new Promise((resolve) => setImmediate(resolve));
+    const other = await app.inject({ url: '/api/v1/calendars' });
+    expect(other.statusCode).toBe(200);
+    // Answered while the batch was still saving: not all rows were in yet.
+    expect(saved()).toBeLessThan(rows.length);
+    expect((await running).json().created).toBe(rows.length);
   });
 
   it('an empty batch or a body without rows is a 400', async () => {
