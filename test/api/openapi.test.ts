@@ -133,6 +133,24 @@ describe('GET /openapi.json', () => {
     }
   });
 
+  it('declares the Link header and next on every list paged by cursor', () => {
+    const paged = operations().filter((o) =>
+      (o.operation.parameters ?? []).some((p: { name: string; in: string }) => p.in === 'query' && p.name === 'cursor'),
+    );
+    expect(paged.map((o) => o.name).sort()).toEqual([
+      'GET /api/v1/admin/outbox',
+      'GET /api/v1/api-keys',
+      'GET /api/v1/providers',
+      'GET /api/v1/providers/{id}/events',
+      'GET /api/v1/timeline',
+      'GET /api/v1/webhooks/{id}/deliveries',
+    ]);
+    for (const { name, operation } of paged) {
+      expect(Object.keys(operation.responses['200'].headers ?? {}), name).toContain('link');
+      expect(JSON.stringify(operation.responses['200'].content), name).toContain('"next"');
+    }
+  });
+
   it('documents every path parameter and the request bodies with examples', () => {
     for (const { name, path, operation } of operations()) {
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
