@@ -21,3 +21,12 @@ export const LINK_HEADER = {
     description: 'RFC 8288 `<…>; rel="next"`: the address of the next page, while there is one.',
   },
 };
+
+/** The query of a list that takes no filter but its page: `limit` and `cursor`. */
+export const PageQuerySchema = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Items per page.' })),
+    cursor: CursorQuery,
+  },
+  { additionalProperties: false },
+);

@@ -82,6 +82,7 @@ export const WebhookWithSecretSchema = Type.Object(
 
 export const WebhookListSchema = Type.Object({
   items: Type.Array(Type.Ref(WebhookSchema), { description: "This key's endpoints, oldest first." }),
+  next: NextCursor,
 });
 
 export const WebhookParamsSchema = Type.Object({

@@ -141,8 +141,11 @@ describe('GET /openapi.json', () => {
       'GET /api/v1/admin/outbox',
       'GET /api/v1/api-keys',
       'GET /api/v1/providers',
+      'GET /api/v1/providers/{id}/corrections',
       'GET /api/v1/providers/{id}/events',
+      'GET /api/v1/providers/{id}/own-items',
       'GET /api/v1/timeline',
+      'GET /api/v1/webhooks',
       'GET /api/v1/webhooks/{id}/deliveries',
     ]);
     for (const { name, operation } of paged) {

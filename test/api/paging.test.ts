@@ -147,6 +147,61 @@ describe('cursor paging', () => {
     expect(ids).toEqual(whole.items.map((item: { id: string }) => item.id));
   });
 
+  it("webhooks, own items and corrections: a key's endpoints and a provider's own dates page too", async () => {
+    const tenant = (await createKey(app, 'own dates')).key;
+    const hooks: string[] = [];
+    for (let i = 0; i < 3; i++)
+      hooks.push(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/v1/webhooks',
+            headers: bearer(tenant),
+            payload: { url: `http://127.0.0.1:9/hook${i}` },
+          })
+        ).json().id as string,
+      );
+    expect((await allPages('/api/v1/webhooks?limit=2', tenant)).ids).toEqual(hooks);
+
+    const provider = await createProvider(app, tenant, { agb: '44443001' });
+    const base = `/api/v1/providers/${provider.id}`;
+    const own: string[] = [];
+    for (const due of ['2026-06-20', '2026-06-10', '2026-06-30'])
+      own.push(
+        (
+          await app.inject({
+            method: 'POST',
+            url: `${base}/own-items`,
+            headers: bearer(tenant),
+            payload: { insurer: 'vgz', title: 'Vragenlijst', due, note: 'e-mail' },
+          })
+        ).json().id as string,
+      );
+    const byDue = [own[1], own[0], own[2]];
+    expect((await allPages(`${base}/own-items?limit=2`, tenant)).ids).toEqual(byDue);
+    // Answered again from the answer cache: the same page with the same link.
+    const again = await app.inject({ url: `${base}/own-items?limit=2`, headers: bearer(tenant) });
+    expect(again.headers.link).toContain(`cursor=${again.json().next}`);
+
+    const timeline = (await app.inject({ url: `${base}/timeline`, headers: bearer(tenant) })).json().items as any[];
+    const dated = timeline.filter((item) => item.type !== 'own' && item.due !== null).slice(0, 3);
+    expect(dated).toHaveLength(3);
+    for (const item of dated) {
+      const due = item.due === '2026-12-01' ? '2026-12-02' : '2026-12-01';
+      const response = await app.inject({
+        method: 'POST',
+        url: `${base}/corrections`,
+        headers: bearer(tenant),
+        payload: { item: item.id, due, reason: 'brief' },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    }
+    const corrected = (await allPages(`${base}/corrections?limit=2`, tenant)).pages.flatMap((page) =>
+      page.items.map((entry: { item: string }) => entry.item),
+    );
+    expect(corrected).toEqual(dated.map((item) => item.id).sort());
+  });
+
   it('the admin outbox: newest first, ties in creation time broken by id, every mail once', async () => {
     const provider = await createProvider(app, key, { agb: '44442001' });
     const contactId = (

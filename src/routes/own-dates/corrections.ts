@@ -22,7 +22,9 @@ import {
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { CorrectionRecord } from '../../store/own-dates.js';
 import type { ProviderRecord } from '../../store/providers.js';
+import { LINK_HEADER, PageQuerySchema } from '../../schemas/paging.js';
 import { correctionProblems } from '../../validation/own-dates.js';
+import { decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
 import { CREATE_CORRECTION_DESCRIPTION } from './descriptions.js';
 
 const tags = ['own dates'];
@@ -95,18 +97,23 @@ const corrections: FastifyPluginAsyncTypebox = async (fastify) => {
           "The provider's live corrections, each with the date the calendar computes today (`computed`): where it is not `original`, a calendar version moved it since and she should check her correction.",
         security: SECURITY,
         params: ProviderParamsSchema,
+        querystring: PageQuerySchema,
         response: {
-          200: { ...CorrectionListSchema, description: 'The corrections.' },
+          200: { ...CorrectionListSchema, description: 'One page of corrections.', headers: LINK_HEADER },
           ...problemResponses(400, 401, 404, 429, 500),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const provider = providerOf(request);
+      const { limit = 100, cursor } = request.query;
+      const scope = `corrections\n${provider.id}`;
+      const all = fastify.store.ownDates.corrections(provider.id);
+      const { page, last } = pageOf(all, (entry) => [entry.item], limit, decodeCursor(cursor, scope, 1));
+      const next = last === null ? null : encodeCursor(scope, last);
+      linkToNext(request, reply, next);
       const computed = computedOf(provider);
-      return {
-        items: fastify.store.ownDates.corrections(provider.id).map((entry) => correctionResource(entry, computed)),
-      };
+      return { items: page.map((entry) => correctionResource(entry, computed)), next };
     },
   );
 

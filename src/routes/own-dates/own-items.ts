@@ -24,7 +24,9 @@ import {
 } from '../../schemas/own-dates.js';
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { OwnItemRecord } from '../../store/own-dates.js';
+import { LINK_HEADER, PageQuerySchema } from '../../schemas/paging.js';
 import { ownItemProblems } from '../../validation/own-dates.js';
+import { decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
 import { CREATE_OWN_ITEM_DESCRIPTION, UPDATE_OWN_ITEM_DESCRIPTION } from './descriptions.js';
 
 const tags = ['own dates'];
@@ -95,8 +97,13 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
         description: "The provider's live own items by due date (removed ones are in each item's history).",
         security: SECURITY,
         params: ProviderParamsSchema,
+        querystring: PageQuerySchema,
         response: {
-          200: { ...OwnItemListSchema, description: 'The own items.', headers: ETAG_HEADER },
+          200: {
+            ...OwnItemListSchema,
+            description: 'One page of own items.',
+            headers: { ...ETAG_HEADER, ...LINK_HEADER },
+          },
           ...NOT_MODIFIED,
           ...problemResponses(400, 401, 404, 429, 500),
         },
@@ -104,15 +111,27 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const { id } = request.params;
+      const { limit = 100, cursor } = request.query;
+      const scope = `own-items\n${id}`;
+      const after = decodeCursor(cursor, scope, 3);
       // The feed counter moves with every write to her own items (migration 009's triggers).
       const version = fastify.store.providers.versionOf(id, tenantOf(request), request.generation);
       if (version === undefined) throw notFound('provider');
+      let next: string | null | undefined;
       const answer = fastify.answers.answer(
-        `own-items\n${id}`,
+        `${scope}\n${limit}\n${cursor ?? ''}`,
         version,
         'application/json; charset=utf-8',
-        () => reply.serialize({ items: fastify.store.ownDates.items(id).map(ownItemResource) }) as string,
+        () => {
+          const all = fastify.store.ownDates.items(id);
+          const { page, last } = pageOf(all, (item) => [item.due, item.recordedAt, item.id], limit, after);
+          next = last === null ? null : encodeCursor(scope, last);
+          return reply.serialize({ items: page.map(ownItemResource), next }) as string;
+        },
       );
+      // From the cached answer when it was not built now: the cursor is in its body.
+      next ??= (JSON.parse(answer.body.toString('utf8')) as { next: string | null }).next;
+      linkToNext(request, reply, next);
       return sendAnswer(request, reply, answer);
     },
   );

@@ -22,6 +22,8 @@ import {
 import type { WebhookEndpoint } from '../../store/webhook-endpoints.js';
 import { envelope, type WEBHOOK_EVENT_TYPES } from '../../webhooks/payloads.js';
 import { targetProblem } from '../../webhooks/target.js';
+import { LINK_HEADER, PageQuerySchema } from '../../schemas/paging.js';
+import { decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
 import deliveryLog from './deliveries.js';
 import {
   CREATE_WEBHOOK_DESCRIPTION,
@@ -108,10 +110,22 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'List webhook endpoints',
         description: "This key's endpoints (an admin key sees every key's); never their secrets.",
         security: SECURITY,
-        response: { 200: { ...WebhookListSchema, description: 'The endpoints.' }, ...problemResponses(401, 429, 500) },
+        querystring: PageQuerySchema,
+        response: {
+          200: { ...WebhookListSchema, description: 'One page of endpoints.', headers: LINK_HEADER },
+          ...problemResponses(400, 401, 429, 500),
+        },
       },
     },
-    async (request) => ({ items: endpoints.list(tenantOf(request)).map(webhookResource) }),
+    async (request, reply) => {
+      const { limit = 100, cursor } = request.query;
+      const after = decodeCursor(cursor, 'webhooks', 2);
+      const all = endpoints.list(tenantOf(request));
+      const { page, last } = pageOf(all, (endpoint) => [endpoint.createdAt, endpoint.id], limit, after);
+      const next = last === null ? null : encodeCursor('webhooks', last);
+      linkToNext(request, reply, next);
+      return { items: page.map(webhookResource), next };
+    },
   );
 
   fastify.get(
