@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { invalidInput } from '../problems.js';
+import type { AnswerCache, CachedAnswer } from '../plugins/app/answers.js';
 
 /**
  * Cursors of the paged lists: opaque to clients, base64url of the query they belong to (`scope`: the filters,
@@ -66,4 +67,24 @@ export function pageOf<T>(
   const page = rest.slice(0, limit);
   const lastItem = page.at(-1);
   return { page, last: rest.length > limit && lastItem !== undefined ? keyOf(lastItem) : null };
+}
+
+/**
+ * A page of a list answered from the answer cache: its bytes and its `next` cursor (for the Link header), which a
+ * cached answer carries in its body. `build` serialises the page and says its cursor.
+ */
+export function cachedPage(
+  answers: AnswerCache,
+  key: string,
+  version: string,
+  build: () => { body: string; next: string | null },
+): { answer: CachedAnswer; next: string | null } {
+  let next: string | null | undefined;
+  const answer = answers.answer(key, version, 'application/json; charset=utf-8', () => {
+    const page = build();
+    next = page.next;
+    return page.body;
+  });
+  next ??= (JSON.parse(answer.body.toString('utf8')) as { next: string | null }).next;
+  return { answer, next };
 }

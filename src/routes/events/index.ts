@@ -23,7 +23,7 @@ import {
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { EventRecord } from '../../store/events.js';
 import { LINK_HEADER } from '../../schemas/paging.js';
-import { decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
+import { cachedPage, decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
 import { RECORD_EVENT_DESCRIPTION } from './descriptions.js';
 
 const tags = ['events'];
@@ -111,20 +111,12 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
       // The feed counter moves with every recorded and undone event; the provider itself is not read.
       const version = fastify.store.providers.versionOf(id, tenantOf(request), request.generation);
       if (version === undefined) throw notFound('provider');
-      let next: string | null | undefined;
-      const answer = fastify.answers.answer(
-        `${scope}\n${limit}\n${cursor ?? ''}`,
-        version,
-        'application/json; charset=utf-8',
-        () => {
-          const all = fastify.store.events.list(id, includeUndone);
-          const { page, last } = pageOf(all, (event) => [event.date, event.recordedAt, event.id], limit, after);
-          next = last === null ? null : encodeCursor(scope, last);
-          return reply.serialize({ items: page.map(eventResource), next }) as string;
-        },
-      );
-      // From the cached answer when it was not built now: the cursor is in its body.
-      next ??= (JSON.parse(answer.body.toString('utf8')) as { next: string | null }).next;
+      const { answer, next } = cachedPage(fastify.answers, `${scope}\n${limit}\n${cursor ?? ''}`, version, () => {
+        const all = fastify.store.events.list(id, includeUndone);
+        const { page, last } = pageOf(all, (event) => [event.date, event.recordedAt, event.id], limit, after);
+        const next = last === null ? null : encodeCursor(scope, last);
+        return { body: reply.serialize({ items: page.map(eventResource), next }) as string, next };
+      });
       linkToNext(request, reply, next);
       return sendAnswer(request, reply, answer);
     },

@@ -26,7 +26,7 @@ import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { OwnItemRecord } from '../../store/own-dates.js';
 import { LINK_HEADER, PageQuerySchema } from '../../schemas/paging.js';
 import { ownItemProblems } from '../../validation/own-dates.js';
-import { decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
+import { cachedPage, decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
 import { CREATE_OWN_ITEM_DESCRIPTION, UPDATE_OWN_ITEM_DESCRIPTION } from './descriptions.js';
 
 const tags = ['own dates'];
@@ -117,20 +117,12 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
       // The feed counter moves with every write to her own items (migration 009's triggers).
       const version = fastify.store.providers.versionOf(id, tenantOf(request), request.generation);
       if (version === undefined) throw notFound('provider');
-      let next: string | null | undefined;
-      const answer = fastify.answers.answer(
-        `${scope}\n${limit}\n${cursor ?? ''}`,
-        version,
-        'application/json; charset=utf-8',
-        () => {
-          const all = fastify.store.ownDates.items(id);
-          const { page, last } = pageOf(all, (item) => [item.due, item.recordedAt, item.id], limit, after);
-          next = last === null ? null : encodeCursor(scope, last);
-          return reply.serialize({ items: page.map(ownItemResource), next }) as string;
-        },
-      );
-      // From the cached answer when it was not built now: the cursor is in its body.
-      next ??= (JSON.parse(answer.body.toString('utf8')) as { next: string | null }).next;
+      const { answer, next } = cachedPage(fastify.answers, `${scope}\n${limit}\n${cursor ?? ''}`, version, () => {
+        const all = fastify.store.ownDates.items(id);
+        const { page, last } = pageOf(all, (item) => [item.due, item.recordedAt, item.id], limit, after);
+        const next = last === null ? null : encodeCursor(scope, last);
+        return { body: reply.serialize({ items: page.map(ownItemResource), next }) as string, next };
+      });
       linkToNext(request, reply, next);
       return sendAnswer(request, reply, answer);
     },
