@@ -19,6 +19,7 @@ import { loggerOptions } from './logging.js';
 import answersPlugin from './plugins/app/answers.js';
 import arrayLimitsPlugin from './plugins/app/array-limits.js';
 import authPlugin from './plugins/app/auth.js';
+import conditionalReadsPlugin from './plugins/app/conditional-reads.js';
 import calendarsPlugin from './plugins/app/calendars.js';
 import metricsPlugin from './plugins/app/metrics.js';
 import problemsPlugin, { sendProblem } from './plugins/app/problems.js';
@@ -114,6 +115,8 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   await fastify.register(webPages, { config });
   await fastify.register(
     async (api) => {
+      // First: its ETag and 304 are settled before the rate limit charges a conditional read (a 304 is free).
+      await api.register(conditionalReadsPlugin);
       await api.register(rateLimitPlugin, { perMinute: config.rateLimitPerMinute });
       api.addHook('onRequest', shedApiRequest); // after the rate limit: a shed request counts against its key
       api.addHook('preValidation', queryAsDeclared);

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IdSchema, TimestampSchema, nullable } from './common.js';
+import { CursorQuery, NextCursor } from './paging.js';
 
 export const CreateApiKeySchema = Type.Object(
   {
@@ -57,7 +58,16 @@ export const CreatedApiKeySchema = Type.Object(
 
 export const ApiKeyListSchema = Type.Object({
   items: Type.Array(Type.Ref(ApiKeySchema), { description: 'Every key, revoked ones too, oldest first.' }),
+  next: NextCursor,
 });
+
+export const ApiKeyListQuerySchema = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Keys per page.' })),
+    cursor: CursorQuery,
+  },
+  { additionalProperties: false },
+);
 
 export const RevokeApiKeyQuerySchema = Type.Object(
   {

@@ -166,6 +166,13 @@ export const IF_MATCH_HEADERS = {
   },
 } as const;
 
+/**
+ * What a PATCH reads: plain JSON and an RFC 7396 merge patch, with one meaning (a given member replaces the stored
+ * one, arrays whole; `null` removes an optional member and is refused for a required one). Other methods refuse
+ * the merge-patch type with 415 (plugins/app/well-formed-text.ts).
+ */
+export const PATCH_CONTENT_TYPES = ['application/json', 'application/merge-patch+json'];
+
 /** The answer to a conditional read whose `If-None-Match` still matches. */
 export const NOT_MODIFIED = {
   304: { description: 'Not modified: the `If-None-Match` of the request still matches.', headers: ETAG_HEADER },

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IdSchema, IsoDateSchema, TimestampSchema, nullable, stringEnum } from './common.js';
+import { CursorQuery, NextCursor } from './paging.js';
 
 /** Through which door an event was recorded or undone, shared by the event and its webhook payload. */
 export const RecordingViaSchema = nullable(
@@ -97,11 +98,14 @@ export const EventListQuerySchema = Type.Object({
   includeUndone: Type.Optional(
     Type.Boolean({ default: false, description: 'Also list undone events (the whole audit trail).' }),
   ),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Events per page.' })),
+  cursor: CursorQuery,
 });
 export type EventListQuery = Static<typeof EventListQuerySchema>;
 
 export const EventListSchema = Type.Object({
-  items: Type.Array(Type.Ref(EventSchema), { description: 'Sorted by date.' }),
+  items: Type.Array(Type.Ref(EventSchema), { description: 'Sorted by date, then when recorded.' }),
+  next: NextCursor,
 });
 
 export const EventParamsSchema = Type.Object({

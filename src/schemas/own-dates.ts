@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IdSchema, IsoDateSchema, TimestampSchema, nullable } from './common.js';
+import { NextCursor } from './paging.js';
 
 const insurer = nullable(
   Type.String({
@@ -86,6 +87,7 @@ export const OwnItemSchema = Type.Object(
 
 export const OwnItemListSchema = Type.Object({
   items: Type.Array(Type.Ref(OwnItemSchema), { description: 'Live own items by due date.' }),
+  next: NextCursor,
 });
 
 export const CreateCorrectionSchema = Type.Object(
@@ -137,6 +139,7 @@ export const CorrectionSchema = Type.Object(
 
 export const CorrectionListSchema = Type.Object({
   items: Type.Array(Type.Ref(CorrectionSchema), { description: 'Live corrections by item id.' }),
+  next: NextCursor,
 });
 
 const values = nullable(

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CONTRACT_STATUSES, PROVIDER_KINDS } from '../domain/types.js';
 import { IdSchema, TimestampSchema, nullable, stringEnum } from './common.js';
+import { CursorQuery, NextCursor } from './paging.js';
 
 export const ProviderKindSchema = stringEnum(PROVIDER_KINDS, {
   description: 'Kind of care the provider gives.',
@@ -230,9 +231,24 @@ export const ProviderListQuerySchema = Type.Object({
     }),
   ),
   agb: Type.Optional(Type.String({ pattern: '^[0-9]{8}$', description: 'Only the provider with this AGB code.' })),
+  updatedSince: Type.Optional(
+    Type.String({
+      format: 'date-time',
+      description:
+        'Only providers changed at or after this instant (ISO 8601 with offset): the provider itself (contracts, contacts), its recorded or undone events, its own items or corrections. Send the `Date` of your previous answer.',
+      examples: ['2026-05-01T09:30:00Z'],
+    }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size.' })),
+  cursor: CursorQuery,
   offset: Type.Optional(
-    Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0, description: 'Number of providers to skip.' }),
+    Type.Integer({
+      minimum: 0,
+      maximum: 1_000_000,
+      default: 0,
+      deprecated: true,
+      description: 'Deprecated: page with `cursor` (`next`, `Link`). Number of providers to skip; not with `cursor`.',
+    }),
   ),
 });
 export type ProviderListQuery = Static<typeof ProviderListQuerySchema>;
@@ -242,7 +258,8 @@ export const ProviderListSchema = Type.Object(
     items: Type.Array(Type.Ref(ProviderSchema)),
     total: Type.Integer({ description: 'Number of providers that match the filters, over all pages.' }),
     limit: Type.Integer(),
-    offset: Type.Integer(),
+    offset: Type.Integer({ description: 'Deprecated, as the `offset` parameter.' }),
+    next: NextCursor,
   },
   { description: 'One page of providers, oldest first.' },
 );

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { OUTBOX_STATUSES } from '../store/outbox.js';
 import { IsoDateSchema, TimestampSchema, nullable, stringEnum } from './common.js';
+import { CursorQuery, NextCursor } from './paging.js';
 
 /** A hand-run day further from today than this is refused unless forced: it would mail wrong statuses. */
 export const MAX_RUN_DAYS_FROM_TODAY = 7;
@@ -82,7 +83,15 @@ export const OutboxQuerySchema = Type.Object(
     status: Type.Optional(OutboxStatusSchema),
     day: Type.Optional({ ...IsoDateSchema, description: 'Only the digests of this day.' }),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Page size.' })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Rows to skip.' })),
+    cursor: CursorQuery,
+    offset: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        default: 0,
+        deprecated: true,
+        description: 'Deprecated: page with `cursor` (`next`, `Link`). Rows to skip; not with `cursor`.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -114,7 +123,8 @@ export const OutboxListSchema = Type.Object({
   items: Type.Array(OutboxMailSchema, { description: 'Newest first.' }),
   total: Type.Integer({ description: 'Rows matching the filter.' }),
   limit: Type.Integer(),
-  offset: Type.Integer(),
+  offset: Type.Integer({ description: 'Deprecated, as the `offset` parameter.' }),
+  next: NextCursor,
 });
 
 export const UnsubscribeParamsSchema = Type.Object({

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { WEBHOOK_EVENT_TYPES } from '../webhooks/payloads.js';
 import { IdSchema, IsoDateSchema, TimestampSchema, nullable, stringEnum } from './common.js';
 import { ContactActorSchema, RecordingViaSchema } from './events.js';
+import { CursorQuery, NextCursor } from './paging.js';
 
 const EventTypeSchema = stringEnum(WEBHOOK_EVENT_TYPES, {
   description:
@@ -82,6 +83,7 @@ export const WebhookWithSecretSchema = Type.Object(
 
 export const WebhookListSchema = Type.Object({
   items: Type.Array(Type.Ref(WebhookSchema), { description: "This key's endpoints, oldest first." }),
+  next: NextCursor,
 });
 
 export const WebhookParamsSchema = Type.Object({
@@ -91,8 +93,9 @@ export const WebhookParamsSchema = Type.Object({
 export const DeliveryListQuerySchema = Type.Object(
   {
     limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 100, default: 50, description: 'How many of the latest messages.' }),
+      Type.Integer({ minimum: 1, maximum: 100, default: 50, description: 'Messages per page, newest first.' }),
     ),
+    cursor: CursorQuery,
   },
   { additionalProperties: false },
 );
@@ -123,6 +126,7 @@ export const DeliveryListSchema = Type.Object({
     }),
     { description: 'The latest messages to this endpoint, newest first.' },
   ),
+  next: NextCursor,
 });
 
 export const PingSchema = Type.Object({

@@ -138,11 +138,19 @@ export class OutboxStore {
         `UPDATE mail_outbox SET status = 'cancelled', last_error = 'unsubscribed', raw = x'' WHERE contact_id = ? AND status IN ('planned', 'failed')`,
       ),
       page: db.prepare<
-        { status: string | null; day: string | null; limit: number; offset: number },
+        {
+          status: string | null;
+          day: string | null;
+          limit: number;
+          offset: number;
+          afterCreated: string | null;
+          afterId: string | null;
+        },
         OutboxRow
       >(`SELECT id, provider_id, day, recipient, subject, message_id, status,
         attempts, next_attempt_at, last_error, created_at, sent_at FROM mail_outbox
         WHERE (@status IS NULL OR status = @status) AND (@day IS NULL OR day = @day)
+        AND (@afterCreated IS NULL OR created_at < @afterCreated OR (created_at = @afterCreated AND id > @afterId))
         ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset`),
       count: db.prepare<
         { status: string | null; day: string | null },
@@ -253,13 +261,28 @@ export class OutboxStore {
     return this.statements.cancelContact.run(contactId).changes;
   }
 
-  list(filter: { status?: OutboxStatus; day?: string; limit: number; offset: number }): {
+  /** Newest first; `after` (the last of the page before) pages by keyset, `offset` by skipping. */
+  list(filter: {
+    status?: OutboxStatus;
+    day?: string;
+    limit: number;
+    offset: number;
+    after?: { createdAt: string; id: string };
+  }): {
     items: OutboxEntry[];
     total: number;
   } {
     const params = { status: filter.status ?? null, day: filter.day ?? null };
     return this.db.transaction(() => ({
-      items: this.statements.page.all({ ...params, limit: filter.limit, offset: filter.offset }).map(toEntry),
+      items: this.statements.page
+        .all({
+          ...params,
+          limit: filter.limit,
+          offset: filter.offset,
+          afterCreated: filter.after?.createdAt ?? null,
+          afterId: filter.after?.id ?? null,
+        })
+        .map(toEntry),
       total: (this.statements.count.get(params) as { total: number }).total,
     }))();
   }

@@ -44,8 +44,12 @@ export interface ProviderFilter {
   kind?: ProviderKind;
   insurer?: string;
   agb?: string;
+  /** Only providers changed at or after this instant (ISO, UTC): the provider, its events or its own dates. */
+  changedSince?: string;
   limit: number;
   offset: number;
+  /** Keyset paging: only providers after this one in the list's order (creation, then id). */
+  after?: { createdAt: string; id: string };
 }
 
 interface ProviderRow {
@@ -93,7 +97,11 @@ const TENANT = '(@admin = 1 OR p.owner_key_id = @keyId)';
 const FILTERS = `${TENANT}
   AND (@kind IS NULL OR EXISTS (SELECT 1 FROM json_each(p.kinds) WHERE json_each.value = @kind))
   AND (@insurer IS NULL OR EXISTS (SELECT 1 FROM contracts c WHERE c.provider_id = p.id AND c.insurer = @insurer))
-  AND (@agb IS NULL OR p.agb = @agb)`;
+  AND (@agb IS NULL OR p.agb = @agb)
+  AND (@changedSince IS NULL OR p.updated_at >= @changedSince
+    OR EXISTS (SELECT 1 FROM events e WHERE e.provider_id = p.id
+      AND (e.recorded_at >= @changedSince OR e.deleted_at >= @changedSince))
+    OR EXISTS (SELECT 1 FROM own_date_changes o WHERE o.provider_id = p.id AND o.changed_at >= @changedSince))`;
 
 export class ProviderStore {
   private readonly statements;
@@ -135,9 +143,13 @@ export class ProviderStore {
       >(`SELECT id FROM contacts c WHERE provider_id = ? AND NOT EXISTS
         (SELECT 1 FROM secret_tokens t WHERE t.purpose = 'unsubscribe' AND t.subject = CAST(c.id AS TEXT) AND t.nonce IS NOT NULL)`),
       page: db.prepare<Record<string, unknown>, ProviderRow>(`SELECT p.* FROM providers p WHERE ${FILTERS}
+        AND (@afterCreated IS NULL OR (p.created_at, p.id) > (@afterCreated, @afterId))
         ORDER BY p.created_at, p.id LIMIT @limit OFFSET @offset`),
       count: db.prepare<Record<string, unknown>, { total: number }>(
         `SELECT count(*) AS total FROM providers p WHERE ${FILTERS}`,
+      ),
+      ownedWithAgb: db.prepare<[string, string], ProviderRow>(
+        'SELECT p.* FROM providers p WHERE owner_key_id = ? AND agb = ?',
       ),
       agbTaken: db.prepare<[string, string, string], { id: string }>(
         'SELECT id FROM providers WHERE owner_key_id = ? AND agb = ? AND id <> ?',
@@ -208,6 +220,12 @@ export class ProviderStore {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  /** The provider this key registered with this AGB code (one at most: a key's AGB codes are unique). */
+  ownedWithAgb(ownerKeyId: string, agb: string): ProviderRecord | undefined {
+    const row = this.statements.ownedWithAgb.get(ownerKeyId, agb);
+    return row && this.withChildren([row])[0];
+  }
+
   /** For the feeds: the provider whose feed address carries `token`. */
   getByFeedToken(token: string): ProviderRecord | undefined {
     const id = this.tokens.find('feed', token);
@@ -222,9 +240,13 @@ export class ProviderStore {
       kind: filter.kind ?? null,
       insurer: filter.insurer ?? null,
       agb: filter.agb ?? null,
+      changedSince: filter.changedSince ?? null,
     };
+    const after = { afterCreated: filter.after?.createdAt ?? null, afterId: filter.after?.id ?? null };
     return this.db.transaction(() => ({
-      items: this.withChildren(this.statements.page.all({ ...params, limit: filter.limit, offset: filter.offset })),
+      items: this.withChildren(
+        this.statements.page.all({ ...params, ...after, limit: filter.limit, offset: filter.offset }),
+      ),
       total: (this.statements.count.get(params) as { total: number }).total,
     }))();
   }

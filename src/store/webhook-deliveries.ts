@@ -85,9 +85,12 @@ export class WebhookDeliveryStore {
       update: db.prepare(`UPDATE webhook_deliveries SET attempts = @attempt,
         delivered_at = @deliveredAt, given_up_at = @givenUpAt, next_attempt_at = coalesce(@nextAttemptAt, next_attempt_at)
         WHERE id = @id`),
-      ofEndpoint: db.prepare<[string, number], DeliveryRow>(
-        'SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY created_at DESC, id DESC LIMIT ?',
-      ),
+      ofEndpoint: db.prepare<
+        { endpointId: string; limit: number; afterCreated: string | null; afterId: string | null },
+        DeliveryRow
+      >(`SELECT * FROM webhook_deliveries WHERE endpoint_id = @endpointId
+        AND (@afterCreated IS NULL OR (created_at, id) < (@afterCreated, @afterId))
+        ORDER BY created_at DESC, id DESC LIMIT @limit`),
       attemptsOf: db.prepare<[string], AttemptRow>(`SELECT * FROM webhook_attempts
         WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY delivery_id, attempt`),
       get: db.prepare<[string], DeliveryRow>('SELECT * FROM webhook_deliveries WHERE id = ?'),
@@ -146,9 +149,15 @@ export class WebhookDeliveryStore {
     return row && toDelivery(row);
   }
 
-  /** The endpoint's latest messages, newest first, each with its attempts. */
-  log(endpointId: string, limit: number): (WebhookDelivery & { attemptLog: WebhookAttempt[] })[] {
-    const deliveries = this.statements.ofEndpoint.all(endpointId, limit).map(toDelivery);
+  /** The endpoint's latest messages, newest first (older than `after`, for the next page), each with its attempts. */
+  log(
+    endpointId: string,
+    limit: number,
+    after?: { createdAt: string; id: string },
+  ): (WebhookDelivery & { attemptLog: WebhookAttempt[] })[] {
+    const deliveries = this.statements.ofEndpoint
+      .all({ endpointId, limit, afterCreated: after?.createdAt ?? null, afterId: after?.id ?? null })
+      .map(toDelivery);
     const attempts = new Map<string, WebhookAttempt[]>();
     for (const row of this.statements.attemptsOf.all(JSON.stringify(deliveries.map((d) => d.id)))) {
       const list = attempts.get(row.delivery_id) ?? [];

@@ -49,9 +49,12 @@ describe('GET /openapi.json', () => {
       'GET /api/v1/providers',
       'GET /api/v1/providers/{id}',
       'GET /api/v1/providers/{id}/corrections',
+      'GET /api/v1/providers/{id}/corrections/{correctionId}',
       'GET /api/v1/providers/{id}/corrections/{correctionId}/history',
       'GET /api/v1/providers/{id}/events',
+      'GET /api/v1/providers/{id}/events/{eventId}',
       'GET /api/v1/providers/{id}/own-items',
+      'GET /api/v1/providers/{id}/own-items/{ownItemId}',
       'GET /api/v1/providers/{id}/own-items/{ownItemId}/history',
       'GET /api/v1/providers/{id}/timeline',
       'GET /api/v1/timeline',
@@ -73,6 +76,7 @@ describe('GET /openapi.json', () => {
       'POST /api/v1/admin/reminders/run',
       'POST /api/v1/api-keys',
       'POST /api/v1/providers',
+      'POST /api/v1/providers/batch',
       'POST /api/v1/providers/{id}/corrections',
       'POST /api/v1/providers/{id}/events',
       'POST /api/v1/providers/{id}/feed-token',
@@ -112,6 +116,41 @@ describe('GET /openapi.json', () => {
         expect(operation.security, name).toEqual([{ bearerAuth: [] }]);
         expect(Object.keys(operation.responses), name).toContain('401');
       }
+    }
+  });
+
+  it('declares If-None-Match, the ETag and the 304 on every read of the API', () => {
+    const reads = operations().filter((o) => o.method === 'get' && o.path.startsWith('/api/'));
+    expect(reads.length).toBeGreaterThan(15);
+    for (const { name, operation } of reads) {
+      const headers = (operation.parameters ?? []).filter((p: { in: string }) => p.in === 'header');
+      expect(
+        headers.map((p: { name: string }) => p.name),
+        name,
+      ).toContain('if-none-match');
+      expect(Object.keys(operation.responses['200'].headers ?? {}), name).toContain('etag');
+      expect(operation.responses['304'].headers, name).toHaveProperty('etag');
+    }
+  });
+
+  it('declares the Link header and next on every list paged by cursor', () => {
+    const paged = operations().filter((o) =>
+      (o.operation.parameters ?? []).some((p: { name: string; in: string }) => p.in === 'query' && p.name === 'cursor'),
+    );
+    expect(paged.map((o) => o.name).sort()).toEqual([
+      'GET /api/v1/admin/outbox',
+      'GET /api/v1/api-keys',
+      'GET /api/v1/providers',
+      'GET /api/v1/providers/{id}/corrections',
+      'GET /api/v1/providers/{id}/events',
+      'GET /api/v1/providers/{id}/own-items',
+      'GET /api/v1/timeline',
+      'GET /api/v1/webhooks',
+      'GET /api/v1/webhooks/{id}/deliveries',
+    ]);
+    for (const { name, operation } of paged) {
+      expect(Object.keys(operation.responses['200'].headers ?? {}), name).toContain('link');
+      expect(JSON.stringify(operation.responses['200'].content), name).toContain('"next"');
     }
   });
 

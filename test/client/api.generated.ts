@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * List the mail outbox
-         * @description Every stored digest with its delivery state; `?status=failed` lists what needs attention (the last SMTP answer is in `lastError`).
+         * @description Every stored digest with its delivery state, newest first, one page at a time (`cursor` from `next` or `Link`; `offset` is deprecated); `?status=failed` lists what needs attention (the last SMTP answer is in `lastError`).
          */
         get: operations["listOutbox"];
         put?: never;
@@ -69,7 +69,7 @@ export interface paths {
         };
         /**
          * List API keys
-         * @description Every key, revoked ones too; never the keys themselves.
+         * @description Every key, revoked ones too, oldest first, one page at a time; never the keys themselves.
          */
         get: operations["listApiKeys"];
         put?: never;
@@ -193,7 +193,7 @@ export interface paths {
         };
         /**
          * List providers
-         * @description The providers of this API key (every provider for an admin key), oldest first, one page at a time. `total` counts all matches.
+         * @description The providers of this API key (every provider for an admin key), oldest first, one page at a time: `limit`, then `cursor` from `next` (or `Link: rel="next"`). `updatedSince` lists only those changed since an instant. `total` counts all matches. `offset` still works but is deprecated.
          */
         get: operations["listProviders"];
         put?: never;
@@ -231,7 +231,7 @@ export interface paths {
         head?: never;
         /**
          * Change a provider
-         * @description Changes the given fields; each replaces the stored value whole (`contracts` and `contacts` as lists). The result is validated like a new provider. Accepts `application/json` and `application/merge-patch+json`. An API key may add at most `NEW_CONTACTS_PER_KEY_PER_DAY` (default 200) new contact addresses in any 24 hours (each gets a first mail); past that the write is refused whole with 429 and `Retry-After`, and nothing is changed.
+         * @description Changes the given fields; each replaces the stored value whole (`contracts` and `contacts` as lists). The result is validated like a new provider. Accepts `application/json` and `application/merge-patch+json` (RFC 7396) with one meaning: every member of a provider is required, so `null` removes none and is a 400. With `If-Match`, only while the provider is as you read it (else 412). An API key may add at most `NEW_CONTACTS_PER_KEY_PER_DAY` (default 200) new contact addresses in any 24 hours (each gets a first mail); past that the write is refused whole with 429 and `Retry-After`, and nothing is changed.
          */
         patch: operations["updateProvider"];
         trace?: never;
@@ -267,7 +267,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get a correction
+         * @description The live correction with the date the calendar computes today; its `ETag` is what `If-Match` on undo compares.
+         */
+        get: operations["getCorrection"];
         put?: never;
         post?: never;
         /**
@@ -309,7 +313,7 @@ export interface paths {
         };
         /**
          * List recorded events
-         * @description The provider's recorded events by date; with `includeUndone=true` also the undone ones (the audit trail).
+         * @description The provider's recorded events by date, one page at a time (`limit`, and `cursor` from `next` or `Link`); with `includeUndone=true` also the undone ones (the audit trail).
          */
         get: operations["listEvents"];
         put?: never;
@@ -331,7 +335,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get a recorded event
+         * @description The event, also when undone (then with who undid it and when); its `ETag` is what `If-Match` on undo compares.
+         */
+        get: operations["getEvent"];
         put?: never;
         post?: never;
         /**
@@ -395,7 +403,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get an own dated item
+         * @description The live own item; its `ETag` is what `If-Match` on a change or removal compares.
+         */
+        get: operations["getOwnItem"];
         put?: never;
         post?: never;
         /**
@@ -407,7 +419,7 @@ export interface paths {
         head?: never;
         /**
          * Change an own dated item
-         * @description Changes an own item: the fields given replace the stored ones (`null` clears `from`, `time`, `done` or `insurer`); the whole item is checked as on creation, and nothing changes when any field is refused. `revision` goes one up; the history keeps the old and new values with who changed them and when. Record that she did it with `done`.
+         * @description Changes an own item: the fields given replace the stored ones (`null` clears `from`, `time`, `done` or `insurer`); the whole item is checked as on creation, and nothing changes when any field is refused. `revision` goes one up; the history keeps the old and new values with who changed them and when. Record that she did it with `done`. Accepts `application/json` and `application/merge-patch+json` (RFC 7396) alike: `null` removes an optional member, and is a 400 for `title`, `due` or `note`. With `If-Match`, only while the item is as you read it (else 412).
          */
         patch: operations["updateOwnItem"];
         trace?: never;
@@ -446,6 +458,26 @@ export interface paths {
         get: operations["getProviderTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register or update many providers
+         * @description Registers or updates up to 500 providers in one call, for a register kept in practice software. Each row is a provider as `POST /api/v1/providers` takes it; a row whose AGB code this key already registered updates that provider (every field as the row gives it, as a new provider would be), any other creates one. Each row is its own transaction and is answered on its own, in order: `created` or `updated` with the provider, or `problem` with the problem `POST /api/v1/providers` would answer (and nothing changed for that row). More than 500 rows is a 400 on the count alone, before any row is read. Not idempotent by key: sending a batch again updates the same providers to the same values.
+         */
+        post: operations["batchProviders"];
         delete?: never;
         options?: never;
         head?: never;
@@ -519,7 +551,7 @@ export interface paths {
         head?: never;
         /**
          * Change a webhook endpoint
-         * @description Changes the URL or the event types, or pauses (`enabled: false`) or resumes (`enabled: true`) deliveries. Resuming an endpoint that was disabled after its retries ran out tries its undelivered messages again.
+         * @description Changes the URL or the event types, or pauses (`enabled: false`) or resumes (`enabled: true`) deliveries. Resuming an endpoint that was disabled after its retries ran out tries its undelivered messages again. Accepts `application/json` and `application/merge-patch+json` (RFC 7396) alike: `"events": null` removes the filter (every event type); `url` and `enabled` cannot be removed. With `If-Match`, only while the endpoint is as you read it (else 412).
          */
         patch: operations["updateWebhook"];
         trace?: never;
@@ -1647,6 +1679,8 @@ export interface operations {
     listOutbox: {
         parameters: {
             query?: {
+                /** @description From the previous page’s `next` (or its `Link: rel="next"`): the page after it. Opaque. */
+                cursor?: string;
                 /**
                  * @description Only the digests of this day.
                  * @example 2026-06-15
@@ -1654,12 +1688,15 @@ export interface operations {
                 day?: string;
                 /** @description Page size. */
                 limit?: number;
-                /** @description Rows to skip. */
+                /** @description Deprecated: page with `cursor` (`next`, `Link`). Rows to skip; not with `cursor`. */
                 offset?: number;
                 /** @description `planned` (waiting, maybe for a retry), `sending` (claimed by a process), `sent`, `failed` (gave up, see `lastError`), `cancelled` (the contact unsubscribed). */
                 status?: "planned" | "sending" | "sent" | "failed" | "cancelled";
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1668,6 +1705,10 @@ export interface operations {
             /** @description One page of the outbox. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description RFC 8288 `<…>; rel="next"`: the address of the next page, while there is one. */
+                    link?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -1723,10 +1764,34 @@ export interface operations {
                             subject: string;
                         }[];
                         limit: number;
+                        /** @description The cursor of the next page (also in `Link: <…>; rel="next"`); null on the last page. */
+                        next: string | null;
+                        /** @description Deprecated, as the `offset` parameter. */
                         offset: number;
                         /** @description Rows matching the filter. */
                         total: number;
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
@@ -2032,7 +2097,10 @@ export interface operations {
     getReminderRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path: {
                 /**
                  * @description The run's day.
@@ -2047,6 +2115,8 @@ export interface operations {
             /** @description The run. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -2119,6 +2189,27 @@ export interface operations {
                          */
                         state: "running" | "finished" | "unfinished";
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
@@ -2229,16 +2320,28 @@ export interface operations {
     };
     listApiKeys: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description From the previous page’s `next` (or its `Link: rel="next"`): the page after it. Opaque. */
+                cursor?: string;
+                /** @description Keys per page. */
+                limit?: number;
+            };
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The keys. */
+            /** @description One page of keys. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description RFC 8288 `<…>; rel="next"`: the address of the next page, while there is one. */
+                    link?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -2255,7 +2358,39 @@ export interface operations {
                     "application/json": {
                         /** @description Every key, revoked ones too, oldest first. */
                         items: components["schemas"]["ApiKey"][];
+                        /** @description The cursor of the next page (also in `Link: <…>; rel="next"`); null on the last page. */
+                        next: string | null;
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No API key, or a key that is unknown or revoked. Send `Authorization: Bearer <key>`. */
@@ -2670,7 +2805,10 @@ export interface operations {
     listCalendars: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2679,6 +2817,8 @@ export interface operations {
             /** @description The calendars. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -2695,6 +2835,27 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["CalendarSummary"][];
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole. */
@@ -2761,7 +2922,10 @@ export interface operations {
     getCalendar: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path: {
                 /**
                  * @description Insurer id.
@@ -2781,6 +2945,8 @@ export interface operations {
             /** @description The planning table. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -2851,6 +3017,27 @@ export interface operations {
                          */
                         year: number;
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
@@ -2966,7 +3153,10 @@ export interface operations {
                 /** @description `existing`: contracted with this insurer in the current year; `new`: a new provider for this insurer. */
                 status: "existing" | "new";
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path: {
                 /**
                  * @description Insurer id.
@@ -2986,6 +3176,8 @@ export interface operations {
             /** @description The generic timeline. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -3024,6 +3216,27 @@ export interface operations {
                          */
                         status: "existing" | "new";
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
@@ -3117,7 +3330,10 @@ export interface operations {
     listInsurers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3126,6 +3342,8 @@ export interface operations {
             /** @description The registry. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -3168,6 +3386,27 @@ export interface operations {
                             }[];
                         }[];
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole. */
@@ -3236,6 +3475,8 @@ export interface operations {
             query?: {
                 /** @description Only the provider with this AGB code. */
                 agb?: string;
+                /** @description From the previous page’s `next` (or its `Link: rel="next"`): the page after it. Opaque. */
+                cursor?: string;
                 /**
                  * @description Only providers with a contract with this insurer.
                  * @example cz-groep
@@ -3248,10 +3489,18 @@ export interface operations {
                 kind?: "verloskunde" | "echoscopie" | "kraamzorg" | "geboortecentrum" | "integrale-geboortezorg" | "samenwerkingsverband" | "vsv";
                 /** @description Page size. */
                 limit?: number;
-                /** @description Number of providers to skip. */
+                /** @description Deprecated: page with `cursor` (`next`, `Link`). Number of providers to skip; not with `cursor`. */
                 offset?: number;
+                /**
+                 * @description Only providers changed at or after this instant (ISO 8601 with offset): the provider itself (contracts, contacts), its recorded or undone events, its own items or corrections. Send the `Date` of your previous answer.
+                 * @example 2026-05-01T09:30:00Z
+                 */
+                updatedSince?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3260,6 +3509,10 @@ export interface operations {
             /** @description One page of providers. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description RFC 8288 `<…>; rel="next"`: the address of the next page, while there is one. */
+                    link?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -3276,10 +3529,34 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["Provider"][];
                         limit: number;
+                        /** @description The cursor of the next page (also in `Link: <…>; rel="next"`); null on the last page. */
+                        next: string | null;
+                        /** @description Deprecated, as the `offset` parameter. */
                         offset: number;
                         /** @description Number of providers that match the filters, over all pages. */
                         total: number;
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
@@ -3626,7 +3903,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) while the answer is still that. */
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
                 "if-none-match"?: string;
             };
             path: {
@@ -4024,6 +4301,100 @@ export interface operations {
                     /** @description Show the next contract year's expected dates (from the latest published policy, marked `expected`) in the timeline, feed and pages; default true. */
                     showExpected?: boolean;
                 };
+                /**
+                 * @example {
+                 *       "contracts": [
+                 *         {
+                 *           "insurer": "cz-groep",
+                 *           "year": 2027,
+                 *           "status": "existing",
+                 *           "runsUntil": 2027
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    /**
+                     * @description AGB code (Vektis): 8 digits.
+                     * @example 01234567
+                     */
+                    agb?: string;
+                    /** @description Who receives reminders; no repeated addresses. */
+                    contacts?: {
+                        /**
+                         * Format: email
+                         * @description Where reminders go.
+                         * @example planning@verloskundigen-noord.nl
+                         */
+                        email: string;
+                        /**
+                         * @description Language of e-mails to this contact.
+                         * @default nl
+                         * @enum {string}
+                         */
+                        language?: "nl" | "en";
+                        /**
+                         * @description Person or role; no line breaks, `<`, `>`, `"` or `\`.
+                         * @example Anna de Vries
+                         */
+                        name?: string;
+                    }[];
+                    /** @description One entry per insurer and contract year; no two for the same insurer and year. */
+                    contracts?: {
+                        /**
+                         * @description Values of the attributes that calendar declares (`attributes` of `GET /api/v1/calendars/{insurer}/{year}`).
+                         * @example {
+                         *       "organisatievorm": "loondienst"
+                         *     }
+                         */
+                        attributes?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /**
+                         * @description Insurer id of a calendar (`GET /api/v1/calendars`).
+                         * @example cz-groep
+                         */
+                        insurer: string;
+                        /**
+                         * @description Last year of an agreement that already runs (multi-year contract): no signing round up to that year.
+                         * @example 2027
+                         */
+                        runsUntil?: number;
+                        /**
+                         * @description `existing`: contracted with this insurer in the current year; `new`: a new provider for this insurer.
+                         * @enum {string}
+                         */
+                        status: "existing" | "new";
+                        /**
+                         * @description Contract year of that calendar.
+                         * @example 2027
+                         */
+                        year: number;
+                    }[];
+                    /**
+                     * @description Every kind of care the provider gives (at least one, no repeats).
+                     * @example [
+                     *       "verloskunde"
+                     *     ]
+                     */
+                    kinds?: ("verloskunde" | "echoscopie" | "kraamzorg" | "geboortecentrum" | "integrale-geboortezorg" | "samenwerkingsverband" | "vsv")[];
+                    /**
+                     * @description Name of the practice or organisation; no line breaks or control characters.
+                     * @example Verloskundigenpraktijk Noord
+                     */
+                    name?: string;
+                    /**
+                     * @description Days before a due date on which reminders go out (0 = on the day).
+                     * @example [
+                     *       14,
+                     *       7,
+                     *       1
+                     *     ]
+                     */
+                    reminderDays?: number[];
+                    /** @description Show the next contract year's expected dates (from the latest published policy, marked `expected`) in the timeline, feed and pages; default true. */
+                    showExpected?: boolean;
+                };
             };
         };
         responses: {
@@ -4183,8 +4554,16 @@ export interface operations {
     };
     listCorrections: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description From the previous page’s `next` (or its `Link: rel="next"`): the page after it. Opaque. */
+                cursor?: string;
+                /** @description Items per page. */
+                limit?: number;
+            };
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Provider id. */
                 id: string;
@@ -4193,9 +4572,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The corrections. */
+            /** @description One page of corrections. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description RFC 8288 `<…>; rel="next"`: the address of the next page, while there is one. */
+                    link?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -4212,7 +4595,30 @@ export interface operations {
                     "application/json": {
                         /** @description Live corrections by item id. */
                         items: components["schemas"]["Correction"][];
+                        /** @description The cursor of the next page (also in `Link: <…>; rel="next"`); null on the last page. */
+                        next: string | null;
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
@@ -4507,10 +4913,13 @@ export interface operations {
             };
         };
     };
-    undoCorrection: {
+    getCorrection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Correction id. */
                 correctionId: string;
@@ -4521,9 +4930,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Undone. */
-            204: {
+            /** @description The correction. */
+            200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -4536,7 +4947,30 @@ export interface operations {
                     "ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Correction"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
             400: {
@@ -4635,10 +5069,153 @@ export interface operations {
             };
         };
     };
+    undoCorrection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the resource as you last read it: the change is made only if it is still that (else `412`), so two editors do not overwrite each other unseen. `*`: only if it exists. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Correction id. */
+                correctionId: string;
+                /** @description Provider id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Undone. */
+            204: {
+                headers: {
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or a key that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this API key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` of the request no longer matches: the resource changed since it was read. Read it again (its new `ETag`), then decide. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment (an id, a token) is longer than any the service hands out. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this API key in this minute: wait for the number of seconds in `Retry-After`; the `RateLimit` headers show the budget. */
+            429: {
+                headers: {
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers (or the URL) are larger than the service reads (16 KB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the detail never contains internals. Quote `requestId` when asking for support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now, nothing done: overloaded (shed at once), or the database cannot write or read. Try again after `Retry-After` seconds; `type` says which. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCorrectionHistory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Correction id. */
                 correctionId: string;
@@ -4652,6 +5229,8 @@ export interface operations {
             /** @description The history. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -4685,6 +5264,27 @@ export interface operations {
                             } | null;
                         }[];
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
@@ -4787,11 +5387,15 @@ export interface operations {
     listEvents: {
         parameters: {
             query?: {
+                /** @description From the previous page’s `next` (or its `Link: rel="next"`): the page after it. Opaque. */
+                cursor?: string;
                 /** @description Also list undone events (the whole audit trail). */
                 includeUndone?: boolean;
+                /** @description Events per page. */
+                limit?: number;
             };
             header?: {
-                /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) while the answer is still that. */
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
                 "if-none-match"?: string;
             };
             path: {
@@ -4802,11 +5406,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The events. */
+            /** @description One page of events. */
             200: {
                 headers: {
                     /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
                     etag?: string;
+                    /** @description RFC 8288 `<…>; rel="next"`: the address of the next page, while there is one. */
+                    link?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -4821,8 +5427,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description Sorted by date. */
+                        /** @description Sorted by date, then when recorded. */
                         items: components["schemas"]["Event"][];
+                        /** @description The cursor of the next page (also in `Link: <…>; rel="next"`); null on the last page. */
+                        next: string | null;
                     };
                 };
             };
@@ -5132,10 +5740,169 @@ export interface operations {
             };
         };
     };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Event id. */
+                eventId: string;
+                /** @description Provider id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or a key that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this API key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment (an id, a token) is longer than any the service hands out. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this API key in this minute: wait for the number of seconds in `Retry-After`; the `RateLimit` headers show the budget. */
+            429: {
+                headers: {
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers (or the URL) are larger than the service reads (16 KB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the detail never contains internals. Quote `requestId` when asking for support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now, nothing done: overloaded (shed at once), or the database cannot write or read. Try again after `Retry-After` seconds; `type` says which. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     undoEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the resource as you last read it: the change is made only if it is still that (else `412`), so two editors do not overwrite each other unseen. `*`: only if it exists. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Event id. */
                 eventId: string;
@@ -5192,6 +5959,15 @@ export interface operations {
             };
             /** @description The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole. */
             408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` of the request no longer matches: the resource changed since it was read. Read it again (its new `ETag`), then decide. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5390,9 +6166,14 @@ export interface operations {
     };
     listOwnItems: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description From the previous page’s `next` (or its `Link: rel="next"`): the page after it. Opaque. */
+                cursor?: string;
+                /** @description Items per page. */
+                limit?: number;
+            };
             header?: {
-                /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) while the answer is still that. */
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
                 "if-none-match"?: string;
             };
             path: {
@@ -5403,11 +6184,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The own items. */
+            /** @description One page of own items. */
             200: {
                 headers: {
                     /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
                     etag?: string;
+                    /** @description RFC 8288 `<…>; rel="next"`: the address of the next page, while there is one. */
+                    link?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -5424,6 +6207,8 @@ export interface operations {
                     "application/json": {
                         /** @description Live own items by due date. */
                         items: components["schemas"]["OwnItem"][];
+                        /** @description The cursor of the next page (also in `Link: <…>; rel="next"`); null on the last page. */
+                        next: string | null;
                     };
                 };
             };
@@ -5738,10 +6523,13 @@ export interface operations {
             };
         };
     };
-    removeOwnItem: {
+    getOwnItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Provider id. */
                 id: string;
@@ -5752,9 +6540,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Removed. */
-            204: {
+            /** @description The item. */
+            200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -5767,7 +6557,30 @@ export interface operations {
                     "ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnItem"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
             };
             /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
             400: {
@@ -5866,10 +6679,153 @@ export interface operations {
             };
         };
     };
+    removeOwnItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the resource as you last read it: the change is made only if it is still that (else `412`), so two editors do not overwrite each other unseen. `*`: only if it exists. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Provider id. */
+                id: string;
+                /** @description Own item id. */
+                ownItemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or a key that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this API key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` of the request no longer matches: the resource changed since it was read. Read it again (its new `ETag`), then decide. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment (an id, a token) is longer than any the service hands out. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this API key in this minute: wait for the number of seconds in `Retry-After`; the `RateLimit` headers show the budget. */
+            429: {
+                headers: {
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers (or the URL) are larger than the service reads (16 KB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the detail never contains internals. Quote `requestId` when asking for support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now, nothing done: overloaded (shed at once), or the database cannot write or read. Try again after `Retry-After` seconds; `type` says which. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     updateOwnItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the resource as you last read it: the change is made only if it is still that (else `412`), so two editors do not overwrite each other unseen. `*`: only if it exists. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Provider id. */
                 id: string;
@@ -5908,12 +6864,42 @@ export interface operations {
                      */
                     title?: string;
                 };
+                /**
+                 * @example {
+                 *       "due": "2027-04-22",
+                 *       "note": "e-mail van VGZ, 10 april"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    done?: string | null;
+                    /**
+                     * Format: date
+                     * @description Last day on which acting is in time.
+                     * @example 2026-06-15
+                     */
+                    due?: string;
+                    from?: string | null;
+                    insurer?: string | null;
+                    /**
+                     * @description Where the date comes from, one line: it is the item's source.
+                     * @example e-mail van VGZ, 3 april
+                     */
+                    note?: string;
+                    time?: string | null;
+                    /**
+                     * @description What is due, one line.
+                     * @example Vragenlijst VGZ invullen
+                     */
+                    title?: string;
+                };
             };
         };
         responses: {
             /** @description The item as it is now. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -5959,6 +6945,15 @@ export interface operations {
             };
             /** @description The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole. */
             408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` of the request no longer matches: the resource changed since it was read. Read it again (its new `ETag`), then decide. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6048,7 +7043,10 @@ export interface operations {
     getOwnItemHistory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Provider id. */
                 id: string;
@@ -6062,6 +7060,8 @@ export interface operations {
             /** @description The history. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -6095,6 +7095,27 @@ export interface operations {
                             } | null;
                         }[];
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
@@ -6218,7 +7239,7 @@ export interface operations {
                 to?: string;
             };
             header?: {
-                /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) while the answer is still that. */
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
                 "if-none-match"?: string;
             };
             path: {
@@ -6387,6 +7408,182 @@ export interface operations {
             };
         };
     };
+    batchProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "providers": [
+                 *         {
+                 *           "name": "Verloskundigenpraktijk Noord",
+                 *           "agb": "01234567",
+                 *           "kinds": [
+                 *             "verloskunde"
+                 *           ],
+                 *           "contracts": [
+                 *             {
+                 *               "insurer": "cz-groep",
+                 *               "year": 2027,
+                 *               "status": "new"
+                 *             }
+                 *           ],
+                 *           "contacts": [
+                 *             {
+                 *               "email": "planning@verloskundigen-noord.nl",
+                 *               "name": "Anna de Vries"
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description At most 500 providers. */
+                    providers: {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Each row answered: created, updated or its problem. */
+            200: {
+                headers: {
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        /** @description One per row, in the order of the request. */
+                        items: {
+                            /** @description The row of the request this answers. */
+                            index: number;
+                            problem?: components["schemas"]["Problem"];
+                            provider?: components["schemas"]["Provider"];
+                            /**
+                             * @description `created`: a new provider; `updated`: this key had a provider with this AGB code, now as the row says; `problem`: nothing changed for this row, see `problem`.
+                             * @enum {string}
+                             */
+                            result: "created" | "updated" | "problem";
+                        }[];
+                        problems: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or a key that is unknown or revoked. Send `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this API key in this minute: wait for the number of seconds in `Retry-After`; the `RateLimit` headers show the budget. */
+            429: {
+                headers: {
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers (or the URL) are larger than the service reads (16 KB). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; the detail never contains internals. Quote `requestId` when asking for support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now, nothing done: overloaded (shed at once), or the database cannot write or read. Try again after `Retry-After` seconds; `type` says which. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listDueItems: {
         parameters: {
             query?: {
@@ -6416,7 +7613,10 @@ export interface operations {
                  */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6425,7 +7625,9 @@ export interface operations {
             /** @description One page of due items. */
             200: {
                 headers: {
-                    /** @description RFC 8288 `rel="next"` while there is a next page. */
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description RFC 8288 `<…>; rel="next"`: the address of the next page, while there is one. */
                     link?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
@@ -6475,6 +7677,27 @@ export interface operations {
                          */
                         to: string;
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
@@ -6558,16 +7781,28 @@ export interface operations {
     };
     listWebhooks: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description From the previous page’s `next` (or its `Link: rel="next"`): the page after it. Opaque. */
+                cursor?: string;
+                /** @description Items per page. */
+                limit?: number;
+            };
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The endpoints. */
+            /** @description One page of endpoints. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description RFC 8288 `<…>; rel="next"`: the address of the next page, while there is one. */
+                    link?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -6584,7 +7819,39 @@ export interface operations {
                     "application/json": {
                         /** @description This key's endpoints, oldest first. */
                         items: components["schemas"]["Webhook"][];
+                        /** @description The cursor of the next page (also in `Link: <…>; rel="next"`); null on the last page. */
+                        next: string | null;
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No API key, or a key that is unknown or revoked. Send `Authorization: Bearer <key>`. */
@@ -6834,7 +8101,10 @@ export interface operations {
     getWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Webhook endpoint id. */
                 id: string;
@@ -6846,6 +8116,8 @@ export interface operations {
             /** @description The endpoint. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -6860,6 +8132,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */
@@ -6962,7 +8255,10 @@ export interface operations {
     deleteWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the resource as you last read it: the change is made only if it is still that (else `412`), so two editors do not overwrite each other unseen. `*`: only if it exists. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Webhook endpoint id. */
                 id: string;
@@ -7017,6 +8313,15 @@ export interface operations {
             };
             /** @description The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole. */
             408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` of the request no longer matches: the resource changed since it was read. Read it again (its new `ETag`), then decide. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7088,7 +8393,10 @@ export interface operations {
     updateWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the resource as you last read it: the change is made only if it is still that (else `412`), so two editors do not overwrite each other unseen. `*`: only if it exists. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Webhook endpoint id. */
                 id: string;
@@ -7107,12 +8415,24 @@ export interface operations {
                      */
                     url?: string;
                 };
+                "application/merge-patch+json": {
+                    /** @description `true` resumes deliveries to an endpoint that was disabled (retries ran out, or you disabled it); its undelivered messages are tried again. `false` pauses them. */
+                    enabled?: boolean;
+                    events?: ("event.recorded" | "event.undone" | "timeline.changed" | "calendar.published")[] | null;
+                    /**
+                     * @description Where deliveries are POSTed: an https:// URL on a public address (plain http and private or loopback targets only where the service runs with `WEBHOOK_ALLOW_INSECURE_TARGETS=true`).
+                     * @example https://practice-software.example/hooks/deadlines
+                     */
+                    url?: string;
+                };
             };
         };
         responses: {
             /** @description The endpoint as it now is. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -7158,6 +8478,15 @@ export interface operations {
             };
             /** @description The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole. */
             408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` of the request no longer matches: the resource changed since it was read. Read it again (its new `ETag`), then decide. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7247,10 +8576,15 @@ export interface operations {
     listWebhookDeliveries: {
         parameters: {
             query?: {
-                /** @description How many of the latest messages. */
+                /** @description From the previous page’s `next` (or its `Link: rel="next"`): the page after it. Opaque. */
+                cursor?: string;
+                /** @description Messages per page, newest first. */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the copy you hold (or a list of them): while the answer is still that, it is `304` without a body, and a `304` does not count against the rate limit. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Webhook endpoint id. */
                 id: string;
@@ -7259,9 +8593,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The delivery log. */
+            /** @description One page of the delivery log. */
             200: {
                 headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description RFC 8288 `<…>; rel="next"`: the address of the next page, while there is one. */
+                    link?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
                     ratelimit?: string;
                     /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
@@ -7311,7 +8649,30 @@ export interface operations {
                             /** @example event.recorded */
                             type: string;
                         }[];
+                        /** @description The cursor of the next page (also in `Link: <…>; rel="next"`); null on the last page. */
+                        next: string | null;
                     };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` of the request still matches. */
+            304: {
+                headers: {
+                    /** @description Strong validator of these exact bytes; send it back as `If-None-Match` to get 304 while the answer is unchanged. */
+                    etag?: string;
+                    /** @description The three above in one field, for clients that read the draft’s combined form. */
+                    ratelimit?: string;
+                    /** @description Requests allowed per minute for this API key (without a live key: this client address); on every /api answer while the limit is on. */
+                    "ratelimit-limit"?: number;
+                    /** @description The quota and its window in seconds. */
+                    "ratelimit-policy"?: string;
+                    /** @description Requests left in the current minute. */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is full again. */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Invalid input: `errors` names each invalid field and why (at most 20; `errorsOmitted` counts the rest). */

@@ -55,11 +55,7 @@ export class AnswerCache {
   /** Keeps `body` as the answer to `key` at `version`, replacing any older one. */
   set(key: string, version: string, body: string | Buffer, contentType: string): CachedAnswer {
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    const answer = {
-      body: bytes,
-      contentType,
-      etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`,
-    };
+    const answer = { body: bytes, contentType, etag: etagOf(bytes) };
     this.entries.set(key, { version, answer });
     return answer;
   }
@@ -92,8 +88,13 @@ export function timelineVersion(providerVersion: string | number, today: IsoDate
   return `${providerVersion}|${today}|${id}`;
 }
 
+/** A strong ETag of exactly these bytes, quoted: what every read of the API answers with. */
+export function etagOf(body: string | Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+}
+
 /** RFC 9110 If-None-Match (weak comparison, `*`, lists) against the answer's ETag. */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+export function ifNoneMatchHolds(ifNoneMatch: string | undefined, etag: string): boolean {
   if (ifNoneMatch === undefined) return false;
   return ifNoneMatch.split(',').some((tag) => {
     const candidate = tag.trim();
@@ -118,7 +119,7 @@ export function sendAnswerBytes(reply: FastifyReply, answer: CachedAnswer): Fast
 /** The answer's bytes with its ETag, or 304 when the client's copy is still this one. */
 export function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): FastifyReply {
   reply.header('etag', answer.etag).header('content-type', answer.contentType);
-  if (matches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
+  if (ifNoneMatchHolds(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
   return reply.send(answer.body);
 }
 

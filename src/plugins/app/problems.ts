@@ -25,11 +25,22 @@ export function sendProblem(
   return reply
     .code(status)
     .type(PROBLEM_CONTENT_TYPE)
-    .send({
-      ...problemBody(type, status, detail, request.url.split('?')[0]!),
-      requestId: request.id,
-      ...(errors ? listedProblemErrors(errors) : {}),
-    });
+    .send(problemAnswer(request, status, detail, errors, type));
+}
+
+/** The problem details of an answer, also for a row of a batch that answers each row on its own. */
+export function problemAnswer(
+  request: FastifyRequest,
+  status: number,
+  detail: string,
+  errors?: FieldError[],
+  type: ProblemType = problemTypeOfStatus(status),
+) {
+  return {
+    ...problemBody(type, status, detail, request.url.split('?')[0]!),
+    requestId: request.id,
+    ...(errors ? listedProblemErrors(errors) : {}),
+  };
 }
 
 function listedProblemErrors(all: FieldError[]): { errors: FieldError[]; errorsOmitted?: number } {
@@ -117,8 +128,8 @@ function isStorageUnavailable(error: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|PROTOCOL)/.test(code);
 }
 
-/** `/contracts/0/insurer` → `contracts[0].insurer`, with the ajv message made readable. */
-function fieldError(error: SchemaError, context: string | undefined): FieldError {
+/** `/contracts/0/insurer` → `contracts[0].insurer`, with the ajv message made readable (also for batch rows). */
+export function fieldError(error: SchemaError, context: string | undefined): FieldError {
   const segments = error.instancePath
     .split('/')
     .slice(1)

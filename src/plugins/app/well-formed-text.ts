@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
-import { invalidInput } from '../../problems.js';
+import { HttpProblem, invalidInput } from '../../problems.js';
 
-/** The JSON types the API reads: plain JSON and RFC 7396 merge patches (PATCH), parsed alike. */
+/** The JSON types the API reads: plain JSON and RFC 7396 merge patches (PATCH only), parsed alike. */
 const JSON_TYPES = ['application/json', 'application/merge-patch+json'];
 
 /**
@@ -13,6 +13,12 @@ export function wellFormedJson(fastify: FastifyInstance): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser(JSON_TYPES, { parseAs: 'buffer' }, (request, body, done) => {
+    // A merge patch means something only as a change of what is there (RFC 7396): a POST or DELETE refuses it.
+    if (request.method !== 'PATCH' && /^application\/merge-patch\+json\b/i.test(request.headers['content-type'] ?? ''))
+      return done(
+        new HttpProblem(415, 'application/merge-patch+json is read by PATCH only: send application/json'),
+        undefined,
+      );
     const bytes = body as Buffer;
     if (!isUtf8(bytes))
       return done(

@@ -11,10 +11,18 @@ async function allowedOrigins(fastify: FastifyInstance, opts: { origins: string[
   await fastify.register(cors, {
     origin: opts.origins,
     methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'if-none-match', 'if-modified-since'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'if-none-match',
+      'if-modified-since',
+      'if-match',
+      'idempotency-key',
+    ],
     exposedHeaders: [
       'location',
       'etag',
+      'link',
       'last-modified',
       'retry-after',
       'ratelimit',

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { documentedAsConditionalRead, type RouteSchema } from '../../schemas/conditional.js';
 import { WEBHOOK_PAYLOADS } from '../../schemas/webhooks.js';
 import { documentedAnswers } from './openapi-answers.js';
 
@@ -105,10 +106,12 @@ async function openApi(fastify: FastifyInstance, opts: { publicBaseUrl: string; 
       },
     },
     // Answers the HTTP layer and the /api scope give on any route, and the conditional headers: documented once.
-    transform: ({ schema, url, route }) => ({
-      schema: documentedAnswers([route.method].flat(), url, schema as never) as typeof schema,
-      url,
-    }),
+    // Every read of the API takes If-None-Match and answers with an ETag (plugins/app/conditional-reads.ts).
+    transform: ({ schema, url, route }) => {
+      const isApiRead = [route.method].flat().includes('GET') && url.startsWith('/api/');
+      const read = isApiRead ? documentedAsConditionalRead((schema ?? {}) as RouteSchema) : schema;
+      return { schema: documentedAnswers([route.method].flat(), url, read as never) as typeof schema, url };
+    },
     // Shared schemas become components named by their $id, so clients generate one type per shape.
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),

@@ -10,6 +10,8 @@ import {
   RunRemindersSchema,
   RunStatusSchema,
 } from '../../schemas/reminders.js';
+import { LINK_HEADER } from '../../schemas/paging.js';
+import { decodeCursor, encodeCursor, linkToNext } from '../paging.js';
 import { RUN_REMINDERS_DESCRIPTION } from './descriptions.js';
 
 const tags = ['admin'];
@@ -97,20 +99,34 @@ const admin: FastifyPluginAsyncTypebox = async (fastify) => {
         tags,
         summary: 'List the mail outbox',
         description:
-          'Every stored digest with its delivery state; `?status=failed` lists what needs attention (the last SMTP answer is in `lastError`).',
+          'Every stored digest with its delivery state, newest first, one page at a time (`cursor` from `next` or `Link`; `offset` is deprecated); `?status=failed` lists what needs attention (the last SMTP answer is in `lastError`).',
         security: SECURITY,
         querystring: OutboxQuerySchema,
         response: {
-          200: { ...OutboxListSchema, description: 'One page of the outbox.' },
+          200: { ...OutboxListSchema, description: 'One page of the outbox.', headers: LINK_HEADER },
           ...problemResponses(400, 401, 403, 429, 500),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       // The schema's defaults are filled in by validation; spelled out again for the type only.
-      const query = { ...request.query, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 };
-      const { items, total } = outbox.list(query);
-      return { items, total, limit: query.limit, offset: query.offset };
+      const { status, day, cursor, limit = 50, offset = 0 } = request.query;
+      if (cursor !== undefined && offset > 0)
+        throw invalidInput([{ field: 'offset', in: 'querystring', message: 'cannot be combined with cursor' }]);
+      const scope = JSON.stringify(['outbox', status, day]);
+      const after = decodeCursor(cursor, scope, 2);
+      const { items, total } = outbox.list({
+        ...(status === undefined ? {} : { status }),
+        ...(day === undefined ? {} : { day }),
+        limit: limit + 1, // one more than the page: whether a next page follows
+        offset,
+        ...(after ? { after: { createdAt: after[0]!, id: after[1]! } } : {}),
+      });
+      const page = items.slice(0, limit);
+      const last = page.at(-1);
+      const next = items.length > limit && last ? encodeCursor(scope, [last.createdAt, last.id]) : null;
+      linkToNext(request, reply, next);
+      return { items: page, total, limit, offset, next };
     },
   );
 };

@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HttpProblem, invalidInput, notFound } from '../../problems.js';
 import {
+  ApiKeyListQuerySchema,
   ApiKeyListSchema,
   ApiKeyParamsSchema,
   CreateApiKeySchema,
@@ -10,6 +11,8 @@ import {
 import { rotateFeedsOfOwner } from '../../store/rotation.js';
 import { SECURITY, problemResponses } from '../../schemas/common.js';
 import { singleLineProblem } from '../../validation/text.js';
+import { LINK_HEADER } from '../../schemas/paging.js';
+import { decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
 import { REVOKE_API_KEY_DESCRIPTION } from './descriptions.js';
 
 const tags = ['api-keys'];
@@ -52,12 +55,23 @@ const apiKeys: FastifyPluginAsyncTypebox = async (fastify) => {
         operationId: 'listApiKeys',
         tags,
         summary: 'List API keys',
-        description: 'Every key, revoked ones too; never the keys themselves.',
+        description: 'Every key, revoked ones too, oldest first, one page at a time; never the keys themselves.',
         security: SECURITY,
-        response: { 200: { ...ApiKeyListSchema, description: 'The keys.' }, ...problemResponses(401, 403, 429, 500) },
+        querystring: ApiKeyListQuerySchema,
+        response: {
+          200: { ...ApiKeyListSchema, description: 'One page of keys.', headers: LINK_HEADER },
+          ...problemResponses(400, 401, 403, 429, 500),
+        },
       },
     },
-    async () => ({ items: fastify.store.apiKeys.list() }),
+    async (request, reply) => {
+      const { limit = 100, cursor } = request.query;
+      const after = decodeCursor(cursor, 'api-keys', 2);
+      const { page, last } = pageOf(fastify.store.apiKeys.list(), (key) => [key.createdAt, key.id], limit, after);
+      const next = last === null ? null : encodeCursor('api-keys', last);
+      linkToNext(request, reply, next);
+      return { items: page, next };
+    },
   );
 
   fastify.delete(

@@ -4,7 +4,15 @@ import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idemp
 import { tenantOf } from '../../plugins/app/auth.js';
 import { recordEvent, undoEvent, type EventProblem, type RecordingRules } from '../../operations/events.js';
 import { invalidInput, notFound, type FieldError, type ProblemType } from '../../problems.js';
-import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
+import { assertIfMatch, representationOf, sendRepresentation } from '../../plugins/app/preconditions.js';
+import {
+  ETAG_HEADER,
+  IF_MATCH_HEADERS,
+  LOCATION_HEADER,
+  NOT_MODIFIED,
+  SECURITY,
+  problemResponses,
+} from '../../schemas/common.js';
 import {
   CreateEventSchema,
   EventListQuerySchema,
@@ -14,6 +22,8 @@ import {
 } from '../../schemas/events.js';
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { EventRecord } from '../../store/events.js';
+import { LINK_HEADER } from '../../schemas/paging.js';
+import { cachedPage, decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
 import { RECORD_EVENT_DESCRIPTION } from './descriptions.js';
 
 const tags = ['events'];
@@ -69,9 +79,9 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
           const result = recordEvent(parts, provider, { item, date, note: note ?? null }, actorOf(request), API_RULES);
           if ('problems' in result)
             throw invalidInput(
-                result.problems.map((problem) => fieldError(problem, provider.id)),
-                recordingProblemType(result.problems),
-              );
+              result.problems.map((problem) => fieldError(problem, provider.id)),
+              recordingProblemType(result.problems),
+            );
           const { event } = result;
           return { location: `/api/v1/providers/${provider.id}/events/${event.id}`, value: event };
         },
@@ -90,12 +100,12 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
         tags,
         summary: 'List recorded events',
         description:
-          "The provider's recorded events by date; with `includeUndone=true` also the undone ones (the audit trail).",
+          "The provider's recorded events by date, one page at a time (`limit`, and `cursor` from `next` or `Link`); with `includeUndone=true` also the undone ones (the audit trail).",
         security: SECURITY,
         params: ProviderParamsSchema,
         querystring: EventListQuerySchema,
         response: {
-          200: { ...EventListSchema, description: 'The events.', headers: ETAG_HEADER },
+          200: { ...EventListSchema, description: 'One page of events.', headers: { ...ETAG_HEADER, ...LINK_HEADER } },
           ...NOT_MODIFIED,
           ...problemResponses(400, 401, 404, 429, 500),
         },
@@ -103,18 +113,51 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const { id } = request.params;
+      const { limit = 100, cursor } = request.query;
       const includeUndone = request.query.includeUndone === true;
+      const scope = `events\n${id}\n${includeUndone}`;
+      const after = decodeCursor(cursor, scope, 3);
       // The feed counter moves with every recorded and undone event; the provider itself is not read.
       const version = fastify.store.providers.versionOf(id, tenantOf(request), request.generation);
       if (version === undefined) throw notFound('provider');
-      const answer = fastify.answers.answer(
-        `events\n${id}\n${includeUndone}`,
-        version,
-        'application/json; charset=utf-8',
-        () => reply.serialize({ items: fastify.store.events.list(id, includeUndone).map(eventResource) }) as string,
-      );
+      const { answer, next } = cachedPage(fastify.answers, `${scope}\n${limit}\n${cursor ?? ''}`, version, () => {
+        const all = fastify.store.events.list(id, includeUndone);
+        const { page, last } = pageOf(all, (event) => [event.date, event.recordedAt, event.id], limit, after);
+        const next = last === null ? null : encodeCursor(scope, last);
+        return { body: reply.serialize({ items: page.map(eventResource), next }) as string, next };
+      });
+      linkToNext(request, reply, next);
       return sendAnswer(request, reply, answer);
     },
+  );
+
+  const eventOf = (request: { params: { id: string; eventId: string } } & Parameters<typeof tenantOf>[0]) => {
+    const event = fastify.store.events.get(providerOf(request).id, request.params.eventId);
+    if (!event) throw notFound('event');
+    return event;
+  };
+  const eventSchema = Type.Ref(EventSchema);
+
+  fastify.get(
+    '/:id/events/:eventId',
+    {
+      schema: {
+        operationId: 'getEvent',
+        tags,
+        summary: 'Get a recorded event',
+        description:
+          'The event, also when undone (then with who undid it and when); its `ETag` is what `If-Match` on undo compares.',
+        security: SECURITY,
+        params: EventParamsSchema,
+        response: {
+          200: { ...Type.Ref(EventSchema, { description: 'The event.' }), headers: ETAG_HEADER },
+          ...NOT_MODIFIED,
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
+    },
+    async (request, reply) =>
+      sendRepresentation(reply, representationOf(reply, eventSchema, eventResource(eventOf(request)))),
   );
 
   fastify.delete(
@@ -128,11 +171,13 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
           'Undoes a recorded event: the timeline no longer counts from it. The event stays in the audit trail, marked with who undid it and when.',
         security: SECURITY,
         params: EventParamsSchema,
-        response: { 204: Type.Null({ description: 'Undone.' }), ...problemResponses(400, 401, 404, 429, 500) },
+        headers: IF_MATCH_HEADERS,
+        response: { 204: Type.Null({ description: 'Undone.' }), ...problemResponses(400, 401, 404, 412, 429, 500) },
       },
     },
     async (request, reply) => {
       const provider = providerOf(request);
+      assertIfMatch(request, 'event', () => representationOf(reply, eventSchema, eventResource(eventOf(request))));
       if (!undoEvent(fastify.store.events, provider.id, request.params.eventId, actorOf(request)))
         throw notFound('event');
       return reply.code(204).send(null);

@@ -3,7 +3,15 @@ import type { TimelineItem } from '../../domain/types.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { computedDates, correctDate } from '../../operations/own-dates.js';
 import { invalidInput, notFound } from '../../problems.js';
-import { LOCATION_HEADER, SECURITY, problemResponses } from '../../schemas/common.js';
+import { assertIfMatch, representationOf, sendRepresentation } from '../../plugins/app/preconditions.js';
+import {
+  ETAG_HEADER,
+  IF_MATCH_HEADERS,
+  LOCATION_HEADER,
+  NOT_MODIFIED,
+  SECURITY,
+  problemResponses,
+} from '../../schemas/common.js';
 import {
   CorrectionListSchema,
   CorrectionParamsSchema,
@@ -14,6 +22,8 @@ import {
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { CorrectionRecord } from '../../store/own-dates.js';
 import type { ProviderRecord } from '../../store/providers.js';
+import { LINK_HEADER, PageQuerySchema } from '../../schemas/paging.js';
+import { decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
 import { CREATE_CORRECTION_DESCRIPTION } from './descriptions.js';
 
 const tags = ['own dates'];
@@ -87,19 +97,57 @@ const corrections: FastifyPluginAsyncTypebox = async (fastify) => {
           "The provider's live corrections, each with the date the calendar computes today (`computed`): where it is not `original`, a calendar version moved it since and she should check her correction.",
         security: SECURITY,
         params: ProviderParamsSchema,
+        querystring: PageQuerySchema,
         response: {
-          200: { ...CorrectionListSchema, description: 'The corrections.' },
+          200: { ...CorrectionListSchema, description: 'One page of corrections.', headers: LINK_HEADER },
           ...problemResponses(400, 401, 404, 429, 500),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const provider = providerOf(request);
+      const { limit = 100, cursor } = request.query;
+      const scope = `corrections\n${provider.id}`;
+      const all = fastify.store.ownDates.corrections(provider.id);
+      const { page, last } = pageOf(all, (entry) => [entry.item], limit, decodeCursor(cursor, scope, 1));
+      const next = last === null ? null : encodeCursor(scope, last);
+      linkToNext(request, reply, next);
       const computed = computedOf(provider);
-      return {
-        items: fastify.store.ownDates.corrections(provider.id).map((entry) => correctionResource(entry, computed)),
-      };
+      return { items: page.map((entry) => correctionResource(entry, computed)), next };
     },
+  );
+
+  const correctionSchema = Type.Ref(CorrectionSchema);
+  /** The correction as its GET answers it (with the date the calendar computes today). */
+  const currentCorrection = (
+    reply: Parameters<typeof representationOf>[0],
+    request: { params: { id: string; correctionId: string } } & Parameters<typeof tenantOf>[0],
+  ) => {
+    const provider = providerOf(request);
+    const correction = fastify.store.ownDates.correction(provider.id, request.params.correctionId);
+    if (!correction) throw notFound('correction');
+    return representationOf(reply, correctionSchema, correctionResource(correction, computedOf(provider)));
+  };
+
+  fastify.get(
+    '/:id/corrections/:correctionId',
+    {
+      schema: {
+        operationId: 'getCorrection',
+        tags,
+        summary: 'Get a correction',
+        description:
+          'The live correction with the date the calendar computes today; its `ETag` is what `If-Match` on undo compares.',
+        security: SECURITY,
+        params: CorrectionParamsSchema,
+        response: {
+          200: { ...Type.Ref(CorrectionSchema, { description: 'The correction.' }), headers: ETAG_HEADER },
+          ...NOT_MODIFIED,
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
+    },
+    async (request, reply) => sendRepresentation(reply, currentCorrection(reply, request)),
   );
 
   fastify.delete(
@@ -113,11 +161,13 @@ const corrections: FastifyPluginAsyncTypebox = async (fastify) => {
           'Undoes a correction: the item is on its computed date again (its feed event moves back). The history keeps it, with who undid it and when.',
         security: SECURITY,
         params: CorrectionParamsSchema,
-        response: { 204: Type.Null({ description: 'Undone.' }), ...problemResponses(400, 401, 404, 429, 500) },
+        headers: IF_MATCH_HEADERS,
+        response: { 204: Type.Null({ description: 'Undone.' }), ...problemResponses(400, 401, 404, 412, 429, 500) },
       },
     },
     async (request, reply) => {
       const provider = providerOf(request);
+      assertIfMatch(request, 'correction', () => currentCorrection(reply, request));
       if (!fastify.store.ownDates.removeCorrection(provider.id, request.params.correctionId, tenantOf(request).keyId))
         throw notFound('correction');
       return reply.code(204).send(null);

@@ -5,7 +5,16 @@ import { sendAnswer } from '../../plugins/app/answers.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { addOwnItem, changeOwnItem } from '../../operations/own-dates.js';
 import { invalidInput, notFound } from '../../problems.js';
-import { ETAG_HEADER, LOCATION_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
+import { assertIfMatch, representationOf, sendRepresentation } from '../../plugins/app/preconditions.js';
+import {
+  ETAG_HEADER,
+  IF_MATCH_HEADERS,
+  LOCATION_HEADER,
+  NOT_MODIFIED,
+  PATCH_CONTENT_TYPES,
+  SECURITY,
+  problemResponses,
+} from '../../schemas/common.js';
 import {
   CreateOwnItemSchema,
   OwnDateHistorySchema,
@@ -16,7 +25,9 @@ import {
 } from '../../schemas/own-dates.js';
 import { ProviderParamsSchema } from '../../schemas/providers.js';
 import type { OwnItemRecord } from '../../store/own-dates.js';
+import { LINK_HEADER, PageQuerySchema } from '../../schemas/paging.js';
 import type { OwnDateProblem } from '../../validation/own-dates.js';
+import { cachedPage, decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
 import { CREATE_OWN_ITEM_DESCRIPTION, UPDATE_OWN_ITEM_DESCRIPTION } from './descriptions.js';
 
 const tags = ['own dates'];
@@ -91,8 +102,13 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
         description: "The provider's live own items by due date (removed ones are in each item's history).",
         security: SECURITY,
         params: ProviderParamsSchema,
+        querystring: PageQuerySchema,
         response: {
-          200: { ...OwnItemListSchema, description: 'The own items.', headers: ETAG_HEADER },
+          200: {
+            ...OwnItemListSchema,
+            description: 'One page of own items.',
+            headers: { ...ETAG_HEADER, ...LINK_HEADER },
+          },
           ...NOT_MODIFIED,
           ...problemResponses(400, 401, 404, 429, 500),
         },
@@ -100,17 +116,49 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const { id } = request.params;
+      const { limit = 100, cursor } = request.query;
+      const scope = `own-items\n${id}`;
+      const after = decodeCursor(cursor, scope, 3);
       // The feed counter moves with every write to her own items (migration 009's triggers).
       const version = fastify.store.providers.versionOf(id, tenantOf(request), request.generation);
       if (version === undefined) throw notFound('provider');
-      const answer = fastify.answers.answer(
-        `own-items\n${id}`,
-        version,
-        'application/json; charset=utf-8',
-        () => reply.serialize({ items: fastify.store.ownDates.items(id).map(ownItemResource) }) as string,
-      );
+      const { answer, next } = cachedPage(fastify.answers, `${scope}\n${limit}\n${cursor ?? ''}`, version, () => {
+        const all = fastify.store.ownDates.items(id);
+        const { page, last } = pageOf(all, (item) => [item.due, item.recordedAt, item.id], limit, after);
+        const next = last === null ? null : encodeCursor(scope, last);
+        return { body: reply.serialize({ items: page.map(ownItemResource), next }) as string, next };
+      });
+      linkToNext(request, reply, next);
       return sendAnswer(request, reply, answer);
     },
+  );
+
+  const ownItemSchema = Type.Ref(OwnItemSchema);
+  const ownItemOf = (request: { params: { id: string; ownItemId: string } } & Parameters<typeof tenantOf>[0]) => {
+    const item = fastify.store.ownDates.item(providerOf(request).id, request.params.ownItemId);
+    if (!item) throw notFound('own item');
+    return item;
+  };
+
+  fastify.get(
+    '/:id/own-items/:ownItemId',
+    {
+      schema: {
+        operationId: 'getOwnItem',
+        tags,
+        summary: 'Get an own dated item',
+        description: 'The live own item; its `ETag` is what `If-Match` on a change or removal compares.',
+        security: SECURITY,
+        params: OwnItemParamsSchema,
+        response: {
+          200: { ...Type.Ref(OwnItemSchema, { description: 'The item.' }), headers: ETAG_HEADER },
+          ...NOT_MODIFIED,
+          ...problemResponses(400, 401, 404, 429, 500),
+        },
+      },
+    },
+    async (request, reply) =>
+      sendRepresentation(reply, representationOf(reply, ownItemSchema, ownItemResource(ownItemOf(request)))),
   );
 
   fastify.patch(
@@ -123,23 +171,25 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
         description: UPDATE_OWN_ITEM_DESCRIPTION,
         security: SECURITY,
         params: OwnItemParamsSchema,
+        headers: IF_MATCH_HEADERS,
+        consumes: PATCH_CONTENT_TYPES,
         body: UpdateOwnItemSchema,
         response: {
-          200: Type.Ref(OwnItemSchema, { description: 'The item as it is now.' }),
-          ...problemResponses(400, 401, 404, 413, 415, 429, 500),
+          200: { ...Type.Ref(OwnItemSchema, { description: 'The item as it is now.' }), headers: ETAG_HEADER },
+          ...problemResponses(400, 401, 404, 412, 413, 415, 429, 500),
         },
       },
     },
     async (request, reply) => {
       const provider = providerOf(request);
-      const old = fastify.store.ownDates.item(provider.id, request.params.ownItemId);
-      if (!old) throw notFound('own item');
+      const old = ownItemOf(request);
+      assertIfMatch(request, 'own item', () => representationOf(reply, ownItemSchema, ownItemResource(old)));
       const { insurer, title, due, note, from, time, done } = { ...old, ...request.body };
       const input = { insurer, title, due, note, from, time, done };
       const changed = changeOwnItem(parts(), provider.id, old.id, input, tenantOf(request).keyId);
       if (changed && 'problems' in changed) throw refused(changed.problems);
       if (!changed) throw notFound('own item');
-      return reply.send(ownItemResource(changed.item));
+      return sendRepresentation(reply, representationOf(reply, ownItemSchema, ownItemResource(changed.item)));
     },
   );
 
@@ -154,11 +204,15 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
           'Removes an own item from her timeline, feed and reminders. Its history keeps it, with who removed it and when.',
         security: SECURITY,
         params: OwnItemParamsSchema,
-        response: { 204: Type.Null({ description: 'Removed.' }), ...problemResponses(400, 401, 404, 429, 500) },
+        headers: IF_MATCH_HEADERS,
+        response: { 204: Type.Null({ description: 'Removed.' }), ...problemResponses(400, 401, 404, 412, 429, 500) },
       },
     },
     async (request, reply) => {
       const provider = providerOf(request);
+      assertIfMatch(request, 'own item', () =>
+        representationOf(reply, ownItemSchema, ownItemResource(ownItemOf(request))),
+      );
       if (!fastify.store.ownDates.removeItem(provider.id, request.params.ownItemId, tenantOf(request).keyId))
         throw notFound('own item');
       return reply.code(204).send(null);

@@ -1,14 +1,18 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ifMatchHolds, sendAnswer, sendAnswerBytes, type CachedAnswer } from '../../plugins/app/answers.js';
+import { preconditionFailed } from '../../plugins/app/preconditions.js';
 import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { changeProvider } from '../../operations/providers.js';
 import { HttpProblem, invalidInput, notFound } from '../../problems.js';
+import { LINK_HEADER } from '../../schemas/paging.js';
+import { decodeCursor, encodeCursor, linkToNext } from '../paging.js';
 import {
   ETAG_HEADER,
   IF_MATCH_HEADERS,
   LOCATION_HEADER,
   NOT_MODIFIED,
+  PATCH_CONTENT_TYPES,
   SECURITY,
   problemResponses,
 } from '../../schemas/common.js';
@@ -23,6 +27,7 @@ import {
 import { NewContactCapError } from '../../store/new-contacts.js';
 import { DuplicateAgbError, type ProviderInput } from '../../store/providers.js';
 import { validateProviderInput } from '../../validation/provider-input.js';
+import providerBatch from './batch.js';
 import { providerResource } from './resource.js';
 import {
   CREATE_PROVIDER_DESCRIPTION,
@@ -83,13 +88,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
     const ifMatch = request.headers['if-match'];
     if (typeof ifMatch !== 'string') return;
     const { etag } = currentAnswer(request, request.generation ?? null, serialize, id);
-    if (!ifMatchHolds(ifMatch, etag))
-      throw new HttpProblem(
-        'precondition-failed',
-        `the provider changed since it was read (its ETag is now ${etag}); read it again, then decide`,
-        [{ field: 'if-match', in: 'headers', message: 'no longer matches the provider' }],
-        { etag },
-      );
+    if (!ifMatchHolds(ifMatch, etag)) throw preconditionFailed('provider', etag);
   };
 
   fastify.post(
@@ -133,20 +132,37 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         tags,
         summary: 'List providers',
         description:
-          'The providers of this API key (every provider for an admin key), oldest first, one page at a time. `total` counts all matches.',
+          'The providers of this API key (every provider for an admin key), oldest first, one page at a time: `limit`, then `cursor` from `next` (or `Link: rel="next"`). `updatedSince` lists only those changed since an instant. `total` counts all matches. `offset` still works but is deprecated.',
         security: SECURITY,
         querystring: ProviderListQuerySchema,
         response: {
-          200: { ...ProviderListSchema, description: 'One page of providers.' },
+          200: { ...ProviderListSchema, description: 'One page of providers.', headers: LINK_HEADER },
           ...problemResponses(400, 401, 429, 500),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       // The schema's defaults are filled in by validation; spelled out again for the type only.
-      const query = { ...request.query, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 };
-      const { items, total } = fastify.store.providers.list(tenantOf(request), query);
-      return { items: items.map(resource), total, limit: query.limit, offset: query.offset };
+      const { kind, insurer, agb, updatedSince, cursor, limit = 20, offset = 0 } = request.query;
+      if (cursor !== undefined && offset > 0)
+        throw invalidInput([{ field: 'offset', in: 'querystring', message: 'cannot be combined with cursor' }]);
+      const changedSince = updatedSince === undefined ? undefined : new Date(updatedSince).toISOString();
+      const scope = JSON.stringify(['providers', kind, insurer, agb, changedSince]);
+      const after = decodeCursor(cursor, scope, 2);
+      const { items, total } = fastify.store.providers.list(tenantOf(request), {
+        kind,
+        insurer,
+        agb,
+        changedSince,
+        offset,
+        limit: limit + 1, // one more than the page: whether a next page follows
+        ...(after ? { after: { createdAt: after[0]!, id: after[1]! } } : {}),
+      });
+      const page = items.slice(0, limit);
+      const last = page.at(-1);
+      const next = items.length > limit && last ? encodeCursor(scope, [last.createdAt, last.id]) : null;
+      linkToNext(request, reply, next);
+      return { items: page.map(resource), total, limit, offset, next };
     },
   );
 
@@ -185,6 +201,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         security: SECURITY,
         params: ProviderParamsSchema,
         headers: IF_MATCH_HEADERS,
+        consumes: PATCH_CONTENT_TYPES,
         body: UpdateProviderSchema,
         response: {
           200: { ...Type.Ref(ProviderSchema, { description: 'The changed provider.' }), headers: ETAG_HEADER },
@@ -219,6 +236,8 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
       return sendAnswerBytes(reply, answer);
     },
   );
+
+  await fastify.register(providerBatch, { publicBaseUrl: opts.publicBaseUrl, resource });
 
   fastify.post(
     '/:id/feed-token',

@@ -6,7 +6,9 @@ import type { TimelineItem } from '../../domain/types.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput } from '../../problems.js';
 import { SECURITY, problemResponses } from '../../schemas/common.js';
+import { LINK_HEADER } from '../../schemas/paging.js';
 import { DueItemsQuerySchema, DueItemsSchema, MAX_DUE_RANGE_DAYS } from '../../schemas/due-items.js';
+import { decodeCursor, encodeCursor, linkToNext } from '../paging.js';
 import { DUE_ITEMS_DESCRIPTION } from './descriptions.js';
 
 /** Providers read per batch: their events and own dates with one query each. */
@@ -38,7 +40,7 @@ const dueItems: FastifyPluginAsyncTypebox = async (fastify) => {
           200: {
             ...DueItemsSchema,
             description: 'One page of due items.',
-            headers: { link: { type: 'string', description: 'RFC 8288 `rel="next"` while there is a next page.' } },
+            headers: LINK_HEADER,
           },
           ...problemResponses(400, 401, 429, 500),
         },
@@ -54,15 +56,8 @@ const dueItems: FastifyPluginAsyncTypebox = async (fastify) => {
         throw invalidInput([
           { field: 'to', in: 'querystring', message: `must be at most ${MAX_DUE_RANGE_DAYS} days after from` },
         ]);
-      let after: string | undefined;
-      if (cursor !== undefined) {
-        after = Buffer.from(cursor, 'base64url').toString('utf8');
-        if (!after.startsWith(`${from}\u0001${to}\u0001`))
-          throw invalidInput([
-            { field: 'cursor', in: 'querystring', message: 'belongs to another query; start again without it' },
-          ]);
-        after = after.slice(`${from}\u0001${to}\u0001`.length);
-      }
+      const scope = JSON.stringify(['due-items', from, to]);
+      const after = decodeCursor(cursor, scope, 1)?.[0];
       const statuses = status === undefined ? undefined : new Set(status);
       const tenant = tenantOf(request);
       const found: DueItem[] = [];
@@ -95,17 +90,9 @@ const dueItems: FastifyPluginAsyncTypebox = async (fastify) => {
       found.sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : orderKey(a) > orderKey(b) ? 1 : 0));
       const page = found.slice(0, limit);
       const last = page.at(-1);
-      const next =
-        found.length > limit && last
-          ? Buffer.from(`${from}\u0001${to}\u0001${orderKey(last)}`, 'utf8').toString('base64url')
-          : null;
-      if (next !== null) {
-        const params = new URLSearchParams(request.url.split('?')[1] ?? '');
-        params.set('from', from);
-        params.set('to', to);
-        params.set('cursor', next);
-        reply.header('link', `</api/v1/timeline?${params.toString()}>; rel="next"`);
-      }
+      const next = found.length > limit && last ? encodeCursor(scope, [orderKey(last)]) : null;
+      // The range is in the next page's address too: without from and to it would be today's default range.
+      linkToNext(request, reply, next, { from, to });
       return { asOf, from, to, items: page, next };
     },
   );

@@ -7,7 +7,7 @@ export const ROTATE_WEBHOOK_SECRET_DESCRIPTION =
   'Gives the endpoint a new signing secret, shown once in the answer. For 24 hours deliveries carry two signatures in `webhook-signature` (space-separated), one with the new secret and one with the previous one, so a receiver can switch over without rejecting a message.';
 
 export const UPDATE_WEBHOOK_DESCRIPTION =
-  'Changes the URL or the event types, or pauses (`enabled: false`) or resumes (`enabled: true`) deliveries. Resuming an endpoint that was disabled after its retries ran out tries its undelivered messages again.';
+  'Changes the URL or the event types, or pauses (`enabled: false`) or resumes (`enabled: true`) deliveries. Resuming an endpoint that was disabled after its retries ran out tries its undelivered messages again. Accepts `application/json` and `application/merge-patch+json` (RFC 7396) alike: `"events": null` removes the filter (every event type); `url` and `enabled` cannot be removed. With `If-Match`, only while the endpoint is as you read it (else 412).';
 
 export const WEBHOOK_DELIVERIES_DESCRIPTION =
   'The latest messages to this endpoint, newest first: whether delivered, every attempt with its status code (or why there was none) and at most 500 bytes of the answer, and when the next try is.';

@@ -1,11 +1,17 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { HttpProblem, invalidInput, notFound } from '../../problems.js';
-import { LOCATION_HEADER, SECURITY, problemResponses } from '../../schemas/common.js';
+import { assertIfMatch, representationOf, sendRepresentation } from '../../plugins/app/preconditions.js';
+import {
+  ETAG_HEADER,
+  IF_MATCH_HEADERS,
+  LOCATION_HEADER,
+  PATCH_CONTENT_TYPES,
+  SECURITY,
+  problemResponses,
+} from '../../schemas/common.js';
 import {
   CreateWebhookSchema,
-  DeliveryListQuerySchema,
-  DeliveryListSchema,
   PingSchema,
   UpdateWebhookSchema,
   WebhookListSchema,
@@ -13,15 +19,16 @@ import {
   WebhookSchema,
   WebhookWithSecretSchema,
 } from '../../schemas/webhooks.js';
-import type { WebhookDelivery } from '../../store/webhook-deliveries.js';
 import type { WebhookEndpoint } from '../../store/webhook-endpoints.js';
 import { envelope, type WEBHOOK_EVENT_TYPES } from '../../webhooks/payloads.js';
 import { targetProblem } from '../../webhooks/target.js';
+import { LINK_HEADER, PageQuerySchema } from '../../schemas/paging.js';
+import { decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
+import deliveryLog from './deliveries.js';
 import {
   CREATE_WEBHOOK_DESCRIPTION,
   ROTATE_WEBHOOK_SECRET_DESCRIPTION,
   UPDATE_WEBHOOK_DESCRIPTION,
-  WEBHOOK_DELIVERIES_DESCRIPTION,
 } from './descriptions.js';
 
 const tags = ['webhooks'];
@@ -44,10 +51,6 @@ function webhookResource(endpoint: WebhookEndpoint) {
   };
 }
 
-function deliveryState(delivery: WebhookDelivery): 'pending' | 'delivered' | 'given-up' {
-  return delivery.deliveredAt !== null ? 'delivered' : delivery.givenUpAt !== null ? 'given-up' : 'pending';
-}
-
 const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook('onRequest', fastify.authenticate);
   const { endpoints, deliveries, dispatcher, allowInsecureTargets } = fastify.webhooks;
@@ -64,6 +67,9 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     return endpoint;
   };
   const params = WebhookParamsSchema;
+  const webhookSchema = Type.Ref(WebhookSchema);
+  const currentWebhook = (reply: Parameters<typeof representationOf>[0], endpoint: WebhookEndpoint) =>
+    representationOf(reply, webhookSchema, webhookResource(endpoint));
 
   fastify.post(
     '',
@@ -104,10 +110,22 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'List webhook endpoints',
         description: "This key's endpoints (an admin key sees every key's); never their secrets.",
         security: SECURITY,
-        response: { 200: { ...WebhookListSchema, description: 'The endpoints.' }, ...problemResponses(401, 429, 500) },
+        querystring: PageQuerySchema,
+        response: {
+          200: { ...WebhookListSchema, description: 'One page of endpoints.', headers: LINK_HEADER },
+          ...problemResponses(400, 401, 429, 500),
+        },
       },
     },
-    async (request) => ({ items: endpoints.list(tenantOf(request)).map(webhookResource) }),
+    async (request, reply) => {
+      const { limit = 100, cursor } = request.query;
+      const after = decodeCursor(cursor, 'webhooks', 2);
+      const all = endpoints.list(tenantOf(request));
+      const { page, last } = pageOf(all, (endpoint) => [endpoint.createdAt, endpoint.id], limit, after);
+      const next = last === null ? null : encodeCursor('webhooks', last);
+      linkToNext(request, reply, next);
+      return { items: page.map(webhookResource), next };
+    },
   );
 
   fastify.get(
@@ -139,14 +157,17 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
         description: UPDATE_WEBHOOK_DESCRIPTION,
         security: SECURITY,
         params,
+        headers: IF_MATCH_HEADERS,
+        consumes: PATCH_CONTENT_TYPES,
         body: UpdateWebhookSchema,
         response: {
-          200: Type.Ref(WebhookSchema, { description: 'The endpoint as it now is.' }),
-          ...problemResponses(400, 401, 404, 413, 415, 429, 500),
+          200: { ...Type.Ref(WebhookSchema, { description: 'The endpoint as it now is.' }), headers: ETAG_HEADER },
+          ...problemResponses(400, 401, 404, 412, 413, 415, 429, 500),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      assertIfMatch(request, 'webhook', () => currentWebhook(reply, endpointOf(request)));
       const url = checkedUrl(request.body.url);
       const updated = fastify.db.transaction(() => {
         const before = endpoints.get(request.params.id, tenantOf(request));
@@ -160,7 +181,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
       })();
       if (!updated) throw notFound('webhook');
       if (updated.disabledAt === null) dispatcher.wake();
-      return webhookResource(updated);
+      return sendRepresentation(reply, currentWebhook(reply, updated));
     },
   );
 
@@ -174,10 +195,12 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
         description: 'Stops its deliveries at once; its undelivered messages and its delivery log go with it.',
         security: SECURITY,
         params,
-        response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(400, 401, 404, 429, 500) },
+        headers: IF_MATCH_HEADERS,
+        response: { 204: Type.Null({ description: 'Deleted.' }), ...problemResponses(400, 401, 404, 412, 429, 500) },
       },
     },
     async (request, reply) => {
+      assertIfMatch(request, 'webhook', () => currentWebhook(reply, endpointOf(request)));
       if (!endpoints.remove(request.params.id, tenantOf(request))) throw notFound('webhook');
       return reply.code(204).send(null);
     },
@@ -239,39 +262,7 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
-  fastify.get(
-    '/:id/deliveries',
-    {
-      schema: {
-        operationId: 'listWebhookDeliveries',
-        tags,
-        summary: "A webhook endpoint's delivery log",
-        description: WEBHOOK_DELIVERIES_DESCRIPTION,
-        security: SECURITY,
-        params,
-        querystring: DeliveryListQuerySchema,
-        response: {
-          200: { ...DeliveryListSchema, description: 'The delivery log.' },
-          ...problemResponses(400, 401, 404, 429, 500),
-        },
-      },
-    },
-    async (request) => {
-      const endpoint = endpointOf(request);
-      return {
-        items: deliveries.log(endpoint.id, request.query.limit ?? 50).map((delivery) => ({
-          id: delivery.id,
-          type: delivery.type,
-          createdAt: delivery.createdAt,
-          state: deliveryState(delivery),
-          attempts: delivery.attempts,
-          nextAttemptAt: deliveryState(delivery) === 'pending' ? delivery.nextAttemptAt : null,
-          deliveredAt: delivery.deliveredAt,
-          attemptLog: delivery.attemptLog,
-        })),
-      };
-    },
-  );
+  await fastify.register(deliveryLog);
 };
 
 export default webhooks;
