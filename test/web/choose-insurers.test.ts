@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseWithIcalJs } from '../feeds/parsers.js';
 import { linkIn, mailsTo, openBrowser, screenshot, seriousViolations, startWorld, type World } from './world.js';
 
 /**
@@ -57,6 +58,10 @@ describe('choosing her insurers from the registry', () => {
     expect(vgzText).toContain('Controleer of u bij VGZ als gecontracteerd staat (2027)');
     expect(vgzText).toContain('12 november 2026');
     expect(vgzText).toContain('VGZ publiceert zorginkoopbeleid en procedure 2028');
+    // Her subscribe address carries the same VGZ dates.
+    const feed = parseWithIcalJs(await (await fetch(await page.inputValue('#feed-address-situation'))).text());
+    const vgzEvents = feed.events.filter((event) => event.summary.includes('bij VGZ als gecontracteerd staat (2027)'));
+    expect(vgzEvents, feed.events.map((event) => event.summary).join('\n')).toHaveLength(1);
     await screenshot(page, 'choose-insurers-situation');
     expect(await seriousViolations(page)).toEqual([]);
 
