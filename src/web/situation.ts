@@ -29,10 +29,15 @@ export function contractAllowed(calendars: CalendarSet, insurer: string, year: n
   return calendars.registered(insurer) !== undefined && year >= FIRST_YEAR && year <= LAST_YEAR;
 }
 
-/** What her dates with an insurer in a contract year rest on: the encoded document's version, or the law and her own. */
+/**
+ * What her dates with an insurer in a contract year rest on: the encoded document's version, or the law and her own
+ * (and, for a year after an encoded one, last year's policy as expected dates).
+ */
 export function datesRestOn(calendars: CalendarSet, insurer: string, year: number, language: Language): string {
   const calendar = calendars.get(insurer, year);
-  return wordsFor(language).datesRestOn(calendar ? (calendar.file.version ?? 1) : null);
+  if (calendar) return wordsFor(language).datesRestOn(calendar.file.version ?? 1);
+  const expectedFrom = calendars.expected(insurer, year) ? calendars.latest(insurer)?.file.year : undefined;
+  return wordsFor(language).datesRestOn(null, expectedFrom);
 }
 
 /** The situation the parameters describe, or what is missing; unknown insurers, years and values are refused, not ignored. */

@@ -77,10 +77,12 @@ const NL = {
   contractLegend: (insurer: string, year: number) => `${insurer}: contract voor ${year}`,
   statusShort: { existing: 'bestaand', new: 'nieuw' },
   // What her dates with one insurer and year rest on (issue 20 §1): its encoded document, or the law and herself.
-  datesRestOn: (version: number | null) =>
-    version === null
-      ? 'nog geen document: wettelijke data en uw eigen data'
-      : `datums uit het document (versie ${version})`,
+  datesRestOn: (version: number | null, expectedFrom?: number) =>
+    version !== null
+      ? `datums uit het document (versie ${version})`
+      : expectedFrom !== undefined
+        ? `nog geen document: verwacht op basis van het beleid ${expectedFrom}, wettelijke data en uw eigen data`
+        : 'nog geen document: wettelijke data en uw eigen data',
   contractOptions: {
     existing: 'Ik heb nu een contract (bestaand)',
     new: 'Ik wil een contract (nieuw)',
@@ -310,10 +312,12 @@ const EN: Words = {
   kindsHint: 'Choose all that apply.',
   contractLegend: (insurer: string, year: number) => `${insurer}: contract for ${year}`,
   statusShort: { existing: 'existing', new: 'new' },
-  datesRestOn: (version: number | null) =>
-    version === null
-      ? 'no document encoded yet: legal dates and your own dates'
-      : `dates from the document (version ${version})`,
+  datesRestOn: (version: number | null, expectedFrom?: number) =>
+    version !== null
+      ? `dates from the document (version ${version})`
+      : expectedFrom !== undefined
+        ? `no document encoded yet: expected from the ${expectedFrom} policy, legal dates and your own dates`
+        : 'no document encoded yet: legal dates and your own dates',
   contractOptions: { existing: 'I have a contract now (existing)', new: 'I want a contract (new)', none: 'Neither' },
   attributeAny: 'Don’t know / not applicable',
   onlyFor: (kinds: string[]) =>

@@ -126,4 +126,17 @@ describe('the situation form', () => {
     expect(vgz2026.options.find((option) => option.checked)?.value).toBe('existing');
     expect(view.insurers.map((insurer) => insurer.name)).toContain('c:vgz:2027');
   });
+
+  it('says a year after an encoded one is expected from its policy, besides the law and her own dates', () => {
+    const situation = {
+      kinds: ['verloskunde' as const],
+      contracts: [{ insurer: 'cz-groep', year: 2028, status: 'existing' as const }],
+    };
+    const cz2028 = situationFormView(calendars, 'nl', situation, TODAY).insurers.find(
+      (insurer) => insurer.name === 'c:cz-groep:2028',
+    )!;
+    expect(cz2028.restsOn.text).toBe(
+      'nog geen document: verwacht op basis van het beleid 2027, wettelijke data en uw eigen data',
+    );
+  });
 });
