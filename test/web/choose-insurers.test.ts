@@ -86,6 +86,17 @@ describe('choosing her insurers from the registry', () => {
     expect(await page.isChecked('#c-vgz-2027-existing')).toBe(true);
     expect(await text('#c-vgz-2027-basis')).toBe('nog geen document: wettelijke data en uw eigen data');
     await screenshot(page, 'choose-insurers-settings');
+    // Saving keeps VGZ and takes another insurer without a document.
+    await page.check('#c-menzis-2027-new');
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    expect(page.url()).toContain('opgeslagen=1');
+    const saved = world.app.store.providers.get(providerId, { keyId: '', admin: true })!;
+    expect(saved.contracts.map((c) => `${c.insurer}/${c.year}/${c.status}`).sort()).toEqual([
+      'cz-groep/2027/existing',
+      'menzis/2027/new',
+      'vgz/2027/existing',
+      'zorg-en-zekerheid/2026/existing',
+    ]);
   });
 
   it('refuses an insurer that is not in the registry with a clear message on the form', async () => {
