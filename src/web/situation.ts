@@ -1,5 +1,6 @@
 import type { CalendarSet } from '../domain/calendar-set.js';
 import { PROVIDER_KINDS, type AttributeValue, type Contract, type ProviderKind } from '../domain/types.js';
+import { wordsFor, type Language } from './words.js';
 
 /**
  * "Mijn situatie" as URL query parameters, so one address (a page, a feed) is exactly one situation and needs
@@ -13,13 +14,33 @@ export interface Situation {
 export type SituationField = 'kind' | 'contracts' | `a:${string}`;
 export interface SituationProblem {
   field: SituationField;
-  code: 'no-kind' | 'no-contract' | 'bad-value';
+  code: 'no-kind' | 'no-contract' | 'bad-value' | 'unknown-insurer';
 }
 
 const CONTRACT = /^c:([a-z0-9-]+):(\d{4})$/;
 const ATTRIBUTE = /^a:([a-z0-9-]+):(\d{4}):([A-Za-z0-9_-]+)$/;
+/** The contract years the API accepts (src/schemas/providers.ts). */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
 
-/** The situation the parameters describe, or what is missing; unknown calendars and values are refused, not ignored. */
+/** The API's rule (src/validation/provider-input.ts): an encoded calendar, or any year of a registered insurer. */
+export function contractAllowed(calendars: CalendarSet, insurer: string, year: number): boolean {
+  if (calendars.get(insurer, year)) return true;
+  return calendars.registered(insurer) !== undefined && year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+/**
+ * What her dates with an insurer in a contract year rest on: the encoded document's version, or the law and her own
+ * (and, for a year after an encoded one, last year's policy as expected dates).
+ */
+export function datesRestOn(calendars: CalendarSet, insurer: string, year: number, language: Language): string {
+  const calendar = calendars.get(insurer, year);
+  if (calendar) return wordsFor(language).datesRestOn(calendar.file.version ?? 1);
+  const expectedFrom = calendars.expected(insurer, year) ? calendars.latest(insurer)?.file.year : undefined;
+  return wordsFor(language).datesRestOn(null, expectedFrom);
+}
+
+/** The situation the parameters describe, or what is missing; unknown insurers, years and values are refused, not ignored. */
 export function parseSituation(
   params: URLSearchParams,
   calendars: CalendarSet,
@@ -34,14 +55,19 @@ export function parseSituation(
     const match = CONTRACT.exec(key);
     if (!match) continue;
     const calendar = calendars.get(match[1], Number(match[2]));
-    if (!calendar || !['existing', 'new', 'none'].includes(value)) {
+    if (!contractAllowed(calendars, match[1], Number(match[2]))) {
+      problems.push({ field: 'contracts', code: 'unknown-insurer' });
+      continue;
+    }
+    if (!['existing', 'new', 'none'].includes(value)) {
       problems.push({ field: 'contracts', code: 'bad-value' });
       continue;
     }
     if (value === 'none' || contracts.some((c) => c.insurer === match[1] && c.year === Number(match[2]))) continue;
     const contract: Contract = { insurer: match[1], year: Number(match[2]), status: value as Contract['status'] };
     const attributes: Record<string, AttributeValue> = {};
-    for (const [name, declared] of Object.entries(calendar.file.attributes ?? {})) {
+    // A registered insurer's year without a document declares no attributes: the law's dates and her own.
+    for (const [name, declared] of Object.entries(calendar?.file.attributes ?? {})) {
       const given = params.get(`a:${match[1]}:${match[2]}:${name}`);
       if (given === null || given === '') continue;
       const found = declared.values.find((candidate) => String(candidate) === given);

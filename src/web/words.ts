@@ -76,6 +76,13 @@ const NL = {
   kindsHint: 'Kies alles wat past.',
   contractLegend: (insurer: string, year: number) => `${insurer}: contract voor ${year}`,
   statusShort: { existing: 'bestaand', new: 'nieuw' },
+  // What her dates with one insurer and year rest on (issue 20 §1): its encoded document, or the law and herself.
+  datesRestOn: (version: number | null, expectedFrom?: number) =>
+    version !== null
+      ? `datums uit het document (versie ${version})`
+      : expectedFrom !== undefined
+        ? `nog geen document: verwacht op basis van het beleid ${expectedFrom}, wettelijke data en uw eigen data`
+        : 'nog geen document: wettelijke data en uw eigen data',
   contractOptions: {
     existing: 'Ik heb nu een contract (bestaand)',
     new: 'Ik wil een contract (nieuw)',
@@ -91,6 +98,8 @@ const NL = {
     'no-kind': 'Kies welke zorg u geeft.',
     'no-contract': 'Kies bij minstens één zorgverzekeraar of u een contract heeft of wilt.',
     'bad-value': 'Deze keuze bestaat niet. Kies opnieuw.',
+    'unknown-insurer':
+      'Deze zorgverzekeraar of dit contractjaar kennen wij niet. Kies een zorgverzekeraar uit de lijst.',
   },
   situationTitle: 'Uw data',
   situationFor: (kinds: string, insurers: string) => `Voor ${kinds}, bij ${insurers}.`,
@@ -359,6 +368,12 @@ const EN: Words = {
   kindsHint: 'Choose all that apply.',
   contractLegend: (insurer: string, year: number) => `${insurer}: contract for ${year}`,
   statusShort: { existing: 'existing', new: 'new' },
+  datesRestOn: (version: number | null, expectedFrom?: number) =>
+    version !== null
+      ? `dates from the document (version ${version})`
+      : expectedFrom !== undefined
+        ? `no document encoded yet: expected from the ${expectedFrom} policy, legal dates and your own dates`
+        : 'no document encoded yet: legal dates and your own dates',
   contractOptions: { existing: 'I have a contract now (existing)', new: 'I want a contract (new)', none: 'Neither' },
   attributeAny: 'Don’t know / not applicable',
   onlyFor: (kinds: string[]) =>
@@ -369,6 +384,7 @@ const EN: Words = {
     'no-kind': 'Choose what care you provide.',
     'no-contract': 'For at least one insurer, choose whether you have or want a contract.',
     'bad-value': 'This choice does not exist. Please choose again.',
+    'unknown-insurer': 'We do not know this insurer or contract year. Please choose an insurer from the list.',
   },
   situationTitle: 'Your dates',
   situationFor: (kinds: string, insurers: string) => `For ${kinds}, with ${insurers}.`,

@@ -705,7 +705,7 @@ export interface paths {
         };
         /**
          * Public feed of one situation
-         * @description The dates of one situation, with nothing recorded: kinds of care (`kind`, repeated) and per calendar existing or new (`c:<insurer>:<year>=existing|new|none`), with a calendar's attributes (`a:<insurer>:<year>:<attribute>=<value>`). The web front door's subscribe links point here; the address is the situation, so no account is needed. Subscribe to it by address in Google Calendar, Outlook or Apple Calendar; they refetch it every few hours to a day and most ignore its alarms (VALARM).
+         * @description The dates of one situation, with nothing recorded: kinds of care (`kind`, repeated) and per insurer and contract year existing or new (`c:<insurer>:<year>=existing|new|none`: any insurer of `GET /api/v1/insurers`; one without an encoded calendar for that year gets the law's dates), with a calendar's attributes (`a:<insurer>:<year>:<attribute>=<value>`). The web front door's subscribe links point here; the address is the situation, so no account is needed. Subscribe to it by address in Google Calendar, Outlook or Apple Calendar; they refetch it every few hours to a day and most ignore its alarms (VALARM).
          */
         get: operations["getSituationFeed"];
         put?: never;

@@ -8,7 +8,7 @@ export const GET_ALL_CALENDARS_FEED_DESCRIPTION = `The generic timelines of seve
 
 export const GET_CALENDAR_FEED_DESCRIPTION = `The generic timeline of one insurer's calendar for one kind and status, with nothing recorded: for providers not registered. ${SUBSCRIBE}`;
 
-export const GET_SITUATION_FEED_DESCRIPTION = `The dates of one situation, with nothing recorded: kinds of care (\`kind\`, repeated) and per calendar existing or new (\`c:<insurer>:<year>=existing|new|none\`), with a calendar's attributes (\`a:<insurer>:<year>:<attribute>=<value>\`). The web front door's subscribe links point here; the address is the situation, so no account is needed. ${SUBSCRIBE}`;
+export const GET_SITUATION_FEED_DESCRIPTION = `The dates of one situation, with nothing recorded: kinds of care (\`kind\`, repeated) and per insurer and contract year existing or new (\`c:<insurer>:<year>=existing|new|none\`: any insurer of \`GET /api/v1/insurers\`; one without an encoded calendar for that year gets the law's dates), with a calendar's attributes (\`a:<insurer>:<year>:<attribute>=<value>\`). The web front door's subscribe links point here; the address is the situation, so no account is needed. ${SUBSCRIBE}`;
 
 export const GET_PROVIDER_TIMELINE_PAGE_DESCRIPTION =
   'The same timeline as the feed, as a page people can read in a browser (the links in feed events and reminder e-mails lead here). Behind the same secret as the feed: rotating the feed token changes this address too.';

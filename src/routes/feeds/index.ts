@@ -32,7 +32,8 @@ const tags = ['feeds'];
 const SITUATION_PROBLEMS = {
   'no-kind': 'give at least one kind of care (kind=verloskunde)',
   'no-contract': 'give at least one calendar as existing or new (c:cz-groep:2027=new)',
-  'bad-value': 'no such calendar, status or attribute value (GET /api/v1/calendars)',
+  'bad-value': 'no such status or attribute value (GET /api/v1/calendars)',
+  'unknown-insurer': 'no such insurer or contract year (GET /api/v1/insurers)',
 };
 
 const HTML = 'text/html; charset=utf-8';

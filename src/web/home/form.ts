@@ -1,6 +1,7 @@
 import type { CalendarSet } from '../../domain/calendar-set.js';
-import { PROVIDER_KINDS, type CalendarFile, type ProviderKind } from '../../domain/types.js';
-import type { Situation } from '../situation.js';
+import { PROVIDER_KINDS, type CalendarFile, type IsoDate, type ProviderKind } from '../../domain/types.js';
+import { yearChoices } from '../../domain/year-picture.js';
+import { datesRestOn, type Situation } from '../situation.js';
 import { kindLabel, wordsFor, type Language } from '../words.js';
 
 /** The "mijn situatie" fields, filled with a situation (or empty): the same block on the home page and her settings. */
@@ -9,6 +10,8 @@ export interface SituationFormView {
   insurers: {
     name: string;
     legend: string;
+    /** What her dates with this insurer and year rest on: the document (version n), or the law and her own. */
+    restsOn: { id: string; text: string };
     options: { value: string; label: string; checked: boolean; id: string }[];
     attributes: {
       name: string;
@@ -36,13 +39,44 @@ export function kindsAsking(file: CalendarFile, attribute: string): ProviderKind
 }
 
 /**
+ * Every registered insurer (encoded ones first, each in registry order) with the contract years the form offers:
+ * its encoded years, else the year whose round runs on `today`; and any other year her situation names.
+ */
+export function offeredContracts(
+  calendars: CalendarSet,
+  today: IsoDate,
+  situation?: Situation,
+): { insurer: string; year: number }[] {
+  const encoded = calendars.insurers();
+  const registered = calendars.registry.map((entry) => entry.id);
+  const insurers = [
+    ...new Set([
+      ...registered.filter((id) => encoded.includes(id)),
+      ...encoded,
+      ...registered,
+      ...(situation?.contracts.map((contract) => contract.insurer) ?? []),
+    ]),
+  ];
+  return insurers.flatMap((insurer) => {
+    const years = calendars
+      .all()
+      .filter((calendar) => calendar.file.insurer === insurer)
+      .map((calendar) => calendar.file.year);
+    if (years.length === 0) years.push(yearChoices(today)[0]);
+    for (const contract of situation?.contracts ?? []) if (contract.insurer === insurer) years.push(contract.year);
+    return [...new Set(years)].sort((a, b) => a - b).map((year) => ({ insurer, year }));
+  });
+}
+
+/**
  * The form for a situation: an attribute a calendar asks about is named with the kinds it is for, and once her
  * kinds are known (her settings, the form shown again) it appears only where it applies.
  */
 export function situationFormView(
   calendars: CalendarSet,
   language: Language,
-  situation?: Situation,
+  situation: Situation | undefined,
+  today: IsoDate,
 ): SituationFormView {
   const words = wordsFor(language);
   return {
@@ -52,24 +86,27 @@ export function situationFormView(
       checked: situation?.kinds.includes(kind) ?? false,
       id: index === 0 ? 'kind' : `kind-${kind}`,
     })),
-    insurers: calendars.all().map((calendar) => {
-      const { insurer, year, insurerName } = calendar.file;
+    insurers: offeredContracts(calendars, today, situation).map(({ insurer, year }) => {
+      const file = calendars.get(insurer, year)?.file;
+      const insurerName = calendars.insurerName(insurer);
       const name = `c:${insurer}:${year}`;
       const contract = situation?.contracts.find((c) => c.insurer === insurer && c.year === year);
       const status = contract?.status ?? 'none';
       return {
         name,
         legend: words.contractLegend(insurerName, year),
+        restsOn: { id: `${name}-basis`.replace(/:/g, '-'), text: datesRestOn(calendars, insurer, year, language) },
         options: (['existing', 'new', 'none'] as const).map((value) => ({
           value,
           label: words.contractOptions[value],
           checked: status === value,
           id: `${name}-${value}`.replace(/:/g, '-'),
         })),
-        attributes: Object.entries(calendar.file.attributes ?? {}).flatMap(([attribute, declared]) => {
+        // A year without a document declares no attributes.
+        attributes: Object.entries(file?.attributes ?? {}).flatMap(([attribute, declared]) => {
           const field = `a:${insurer}:${year}:${attribute}`;
           const current = contract?.attributes?.[attribute];
-          const kinds = kindsAsking(calendar.file, attribute);
+          const kinds = file ? kindsAsking(file, attribute) : [];
           const applies =
             !situation ||
             situation.kinds.length === 0 ||

@@ -35,7 +35,7 @@ export function renderHome(
     'home/home',
     (t) => (errors ? `${t.errorTitle}: ${t.formTitle}` : t.homeTitle),
     {
-      form: situationFormView(fastify.calendars, language, situation),
+      form: situationFormView(fastify.calendars, language, situation, fastify.today()),
       calendars: calendarRows(fastify.calendars, language),
     },
     { language, errors, status: errors ? 400 : 200 },

@@ -55,7 +55,7 @@ export default async function settingsPages(fastify: FastifyInstance, context: W
       'own/settings',
       (t) => t.settingsTitle,
       {
-        form: situationFormView(fastify.calendars, language, situation),
+        form: situationFormView(fastify.calendars, language, situation, fastify.today()),
         email: provider.contacts[0]?.email ?? '',
         values,
         action: `/mijn/${request.params.token}/gegevens`,

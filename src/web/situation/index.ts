@@ -5,7 +5,7 @@ import type { IsoDate, TimelineItem } from '../../domain/types.js';
 import { languageOf, sendPage } from '../context.js';
 import { renderHome } from '../home/index.js';
 import { notContractedView } from '../not-contracted.js';
-import { parseSituation, queryOf, situationQuery, type Situation } from '../situation.js';
+import { datesRestOn, parseSituation, queryOf, situationQuery, type Situation } from '../situation.js';
 import { subscribeLinks } from '../subscribe.js';
 import { timelineView } from '../view-model.js';
 import { kindLabel, wordsFor, type Language } from '../words.js';
@@ -35,12 +35,14 @@ export function insurerNameOf(fastify: FastifyInstance) {
 export function situationSummary(fastify: FastifyInstance, situation: Situation, language: Language): string {
   const kinds = situation.kinds.map((kind) => kindLabel(kind, language).toLowerCase()).join(', ');
   const insurers = situation.contracts
-    .map(
-      (c) =>
-        `${fastify.calendars.get(c.insurer, c.year)?.file.insurerName ?? c.insurer} ${c.year} (${wordsFor(language).statusShort[c.status]})`,
-    )
+    .map((c) => `${fastify.calendars.insurerName(c.insurer)} ${c.year} (${wordsFor(language).statusShort[c.status]})`)
     .join(language === 'nl' ? ' en ' : ' and ');
-  return wordsFor(language).situationFor(kinds, insurers);
+  // Per insurer and year, what her dates rest on: the document (version n), or the law and her own.
+  const restsOn = situation.contracts.map(
+    (c) =>
+      `${fastify.calendars.insurerName(c.insurer)} ${c.year}: ${datesRestOn(fastify.calendars, c.insurer, c.year, language)}.`,
+  );
+  return [wordsFor(language).situationFor(kinds, insurers), ...restsOn].join(' ');
 }
 
 /** The page's words for care her insurers do not contract (src/web/not-contracted.ts), as template fields. */
