@@ -121,6 +121,7 @@ export class WebStore {
         WHERE s.owner_key_id = p.owner_key_id AND s.address_hash = secret_hash('address:' || lower(c.email))) AS suppressed
         FROM contacts c JOIN providers p ON p.id = c.provider_id WHERE c.provider_id = ? AND c.email = ? COLLATE NOCASE`),
       deleteSuppressionsOf: db.prepare<[string]>('DELETE FROM mail_suppressions WHERE owner_key_id = ?'),
+      deleteContactLedgerOf: db.prepare<[string]>('DELETE FROM new_contact_ledger WHERE key_id = ?'),
       deleteApiKey: db.prepare<{ id: string }>(
         'DELETE FROM api_keys WHERE id = @id AND NOT EXISTS (SELECT 1 FROM providers WHERE owner_key_id = @id)',
       ),
@@ -312,6 +313,7 @@ export class WebStore {
       this.tokens.forget('page', account.providerId);
       // Her tenant goes with her, and so does its suppression list: it holds only her own address.
       this.statements.deleteSuppressionsOf.run(account.apiKeyId);
+      this.statements.deleteContactLedgerOf.run(account.apiKeyId);
       this.statements.deleteApiKey.run({ id: account.apiKeyId });
       for (const email of emails) {
         this.statements.deleteSignupsOf.run(email);

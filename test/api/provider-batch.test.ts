@@ -84,7 +84,8 @@ describe('POST /api/v1/providers/batch', () => {
 
   it('takes 500 rows; 501 is refused on the count before any row is read, and nothing changes', async () => {
     const rows = (n: number, offset: number) =>
-      Array.from({ length: n }, (_, i) => ({ ...validProvider, agb: String(70000000 + offset + i) }));
+      // Without contacts: the key's daily cap on new addresses is tested below.
+      Array.from({ length: n }, (_, i) => ({ ...validProvider, contacts: [], agb: String(70000000 + offset + i) }));
     const fresh = (await createKey(app, 'bulk')).key;
     const full = await batch(rows(500, 0), fresh);
     expect(full.statusCode, full.body.slice(0, 300)).toBe(200);
@@ -127,5 +128,18 @@ describe('POST /api/v1/providers/batch', () => {
       payload: { rows: [] },
     });
     expect(response.statusCode).toBe(400);
+  });
+
+  it("refuses the rows past the key's daily cap on new contact addresses, each on its own, and writes the others", async () => {
+    const fresh = (await createKey(app, 'cap')).key;
+    const rows = Array.from({ length: 202 }, (_, i) => ({
+      ...validProvider,
+      agb: String(71000000 + i),
+      contacts: [{ email: `planning${i}@praktijk-${i}.nl`, language: 'nl' }],
+    }));
+    const response = await batch(rows, fresh);
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    expect(response.json()).toMatchObject({ created: 200, problems: 2 });
+    expect(response.json().items[201].problem).toMatchObject({ status: 429, errors: [{ field: 'contacts' }] });
   });
 });

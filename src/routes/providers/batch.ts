@@ -8,6 +8,7 @@ import { HttpProblem, invalidInputDetail } from '../../problems.js';
 import { SECURITY, problemResponses } from '../../schemas/common.js';
 import { ProviderBatchResultSchema, ProviderBatchSchema } from '../../schemas/provider-batch.js';
 import { CreateProviderSchema, type CreateProviderBody } from '../../schemas/providers.js';
+import { NewContactCapError } from '../../store/new-contacts.js';
 import { DuplicateAgbError, type ProviderRecord } from '../../store/providers.js';
 import { validateProviderInput } from '../../validation/provider-input.js';
 import { BATCH_PROVIDERS_DESCRIPTION } from './descriptions.js';
@@ -93,6 +94,14 @@ const providerBatch: FastifyPluginAsyncTypebox<{
   function rowProblem(request: FastifyRequest, error: unknown) {
     if (error instanceof DuplicateAgbError)
       return problemAnswer(request, 409, error.message, undefined, 'duplicate-agb');
+    // The key's daily cap on new contact addresses holds per row as on the single route: the row is refused whole.
+    if (error instanceof NewContactCapError)
+      return problemAnswer(
+        request,
+        429,
+        `this API key has added ${error.cap} new contact addresses in the last 24 hours (NEW_CONTACTS_PER_KEY_PER_DAY); this row was not written`,
+        [{ field: 'contacts', in: 'body', message: `at most ${error.cap} new addresses per API key in 24 hours` }],
+      );
     if (!(error instanceof HttpProblem) || error.statusCode >= 500) throw error;
     return problemAnswer(request, error.statusCode, error.detail, error.errors, error.type);
   }
