@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CalendarSet } from '../domain/calendar-set.js';
-import { addDays } from '../domain/plain-date.js';
 import type { IsoDate } from '../domain/types.js';
 import { parseMailbox } from '../mail/address.js';
 import type { MailTransport } from '../mail/transport.js';
@@ -9,15 +8,15 @@ import { ApiKeyStore } from '../store/api-keys.js';
 import { nowIso, type Db } from '../store/database.js';
 import { EventStore } from '../store/events.js';
 import { OwnDateStore } from '../store/own-dates.js';
-import { OutboxStore, type PlannedMail } from '../store/outbox.js';
+import { OutboxStore } from '../store/outbox.js';
 import { WebStore } from '../store/web.js';
 import { ProviderStore } from '../store/providers.js';
-import { ReminderStore, type ToldNotice } from '../store/reminders.js';
+import { ReminderStore } from '../store/reminders.js';
 import { DayTimelines } from './day-timelines.js';
 import { deliverOutbox } from './delivery.js';
 import { SenderLease } from './leases.js';
 import { ReminderMails, type BuiltMail } from './mails.js';
-import { noticeKey, planDigest, type MailHistory } from './plan.js';
+import { buildPage, storeBuilt, type PlanningParts } from './planning.js';
 import type { RetryPolicy, RunLog } from './types.js';
 
 // Kept importable from here for the callers (commands, plugin, schedule, tests).
@@ -70,8 +69,10 @@ export interface RunStatus {
 
 export const DEFAULT_RETRY: RetryPolicy = { firstDelayMs: 15_000, maxAttempts: 5 };
 export const DEFAULT_LEASE_MS = 60_000;
-/** Providers planned per transaction: one commit (fsync) per page, not per mail. */
+/** Providers read and built at a time: between pages the service answers its requests. */
 const PAGE_SIZE = 250;
+/** Pages stored per transaction: one commit per 2,000 providers, not per page or per mail. */
+const PAGES_PER_COMMIT = 8;
 
 /** The runner sees every provider, like an admin key. */
 const ADMIN = { keyId: '', admin: true };
@@ -92,6 +93,7 @@ export class ReminderRunner {
   private readonly events: EventStore;
   private readonly ownDates: OwnDateStore;
   private readonly mails: ReminderMails;
+  private readonly planningParts: PlanningParts;
   private readonly from: { address: string; domain: string };
   private readonly concurrency: number;
   private readonly retry: RetryPolicy;
@@ -122,6 +124,16 @@ export class ReminderRunner {
       now: this.now,
     });
     this.lease = new SenderLease(this.outbox, this.owner, options.leaseMs ?? DEFAULT_LEASE_MS, this.now);
+    this.planningParts = {
+      db: options.db,
+      outbox: this.outbox,
+      store: this.store,
+      providers: this.providers,
+      events: this.events,
+      ownDates: this.ownDates,
+      mails: this.mails,
+      log: options.log,
+    };
   }
 
   /**
@@ -200,74 +212,26 @@ export class ReminderRunner {
 
   /** Stores each contact's digest for `day` that is not stored yet; returns how many were stored. */
   async plan(day: IsoDate, since: IsoDate = day): Promise<{ planned: number; unsendable: number }> {
-    let planned = 0;
-    let unsendable = 0;
+    const counts = { planned: 0, unsendable: 0 };
     const ids = this.store.providerIds();
     const timelines = new DayTimelines(this.options.calendars, day);
+    const parts = this.planningParts;
+    let built: BuiltMail[] = [];
+    const store = () => {
+      const stored = storeBuilt(parts, built);
+      counts.planned += stored.planned;
+      counts.unsendable += stored.unsendable;
+      built = [];
+    };
     for (let offset = 0; offset < ids.length && !this.stopping; offset += PAGE_SIZE) {
-      // A page's providers, contacts, events and mail histories are read with one query each.
-      const items = this.providers.getMany(ids.slice(offset, offset + PAGE_SIZE));
-      const providerIds = items.map((provider) => provider.id);
-      const contacts = this.store.contactsOf(providerIds);
-      const contactIds = [...contacts.values()].flatMap((list) => list.map((contact) => contact.id));
-      const mailed = this.outbox.contactsWithMail(contactIds, day);
-      const events = this.events.recordedEventsOf(providerIds);
-      const ownDates = this.ownDates.ownDatesOf(providerIds);
-      const histories = this.store.historiesOf(contactIds);
-      const pageTokens = this.mails.pageTokensOf(providerIds);
-      const built: BuiltMail[] = [];
-      for (const provider of items) {
-        const waiting = (contacts.get(provider.id) ?? []).filter((contact) => !mailed.has(contact.id));
-        if (waiting.length === 0) continue;
-        const timeline = timelines.of(provider, events.get(provider.id) ?? [], ownDates.get(provider.id));
-        for (const contact of waiting) {
-          // A new address first gets only a short notice naming who added it, with a one-click stop.
-          if (contact.introducedOn === null) {
-            built.push(this.mails.introduction(provider, contact, day));
-            continue;
-          }
-          const history = historyOf(histories.get(contact.id));
-          // Reminders that fell on the day of the notice (at most a week back) are still owed to a contact that has had no digest yet.
-          const fresh =
-            history.told.size === 0 &&
-            history.toldDue.size === 0 &&
-            contact.introducedOn < since &&
-            contact.introducedOn >= addDays(since, -7);
-          const owedSince = fresh ? contact.introducedOn : since;
-          const digest = planDigest({
-            timeline: timeline.items,
-            day,
-            since: owedSince,
-            reminderDays: provider.reminderDays,
-            history,
-            moving: timeline.moving,
-          });
-          if (digest !== null) built.push(this.mails.digest(provider, contact, digest, pageTokens.get(provider.id)));
-        }
-      }
-      const mails = built.filter(
-        (entry): entry is { mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } => !('error' in entry),
-      );
-      const refused = built.filter(
-        (entry): entry is { mail: Omit<PlannedMail, 'raw'>; error: string } => 'error' in entry,
-      );
-      this.store.transaction(() => {
-        const now = nowIso();
-        for (const { mail, told, links } of mails) {
-          if (!this.outbox.insert(mail, now)) continue;
-          for (const save of links) save();
-          this.store.recordTold(mail.contactId, mail.id, told);
-          this.store.introduce(mail.contactId, mail.day);
-          planned++;
-        }
-        for (const { mail, error } of refused) if (this.outbox.insertUnsendable(mail, error, now)) unsendable++;
-      });
-      for (const { mail, error } of refused)
-        this.options.log.warn({ outboxId: mail.id, error }, 'reminders: mail refused, listed as failed');
+      built.push(...buildPage(parts, ids.slice(offset, offset + PAGE_SIZE), day, since, timelines));
+      if ((offset / PAGE_SIZE + 1) % PAGES_PER_COMMIT === 0) store();
       // Planning is synchronous work: between pages the service answers its requests (and a stop is seen).
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return { planned, unsendable };
+    // Mails built before a stop are stored too: they are ready, and the next run would only build them again.
+    store();
+    return counts;
   }
 
   /** Sends every mail the outbox holds (see delivery.ts); returns what this process sent and what ended failed. */
@@ -284,12 +248,4 @@ export class ReminderRunner {
       stopping: () => this.stopping,
     });
   }
-}
-
-/** A contact's history as planning reads it: each notice told as one key. */
-function historyOf(stored: { told: ToldNotice[]; toldDue: Map<string, IsoDate> } | undefined): MailHistory {
-  return {
-    told: new Set((stored?.told ?? []).map((told) => noticeKey(told.item, told.notice, told.due))),
-    toldDue: stored?.toldDue ?? new Map(),
-  };
 }

@@ -1,0 +1,114 @@
+import type { IsoDate } from '../domain/types.js';
+import { addDays } from '../domain/plain-date.js';
+import { nowIso, unsyncedTransaction, type Db } from '../store/database.js';
+import type { EventStore } from '../store/events.js';
+import type { OutboxStore, PlannedMail } from '../store/outbox.js';
+import type { OwnDateStore } from '../store/own-dates.js';
+import type { ProviderStore } from '../store/providers.js';
+import type { ReminderStore, ToldNotice } from '../store/reminders.js';
+import type { DayTimelines } from './day-timelines.js';
+import type { ReminderMails, BuiltMail } from './mails.js';
+import { noticeKey, planDigest, type MailHistory } from './plan.js';
+import type { RunLog } from './types.js';
+
+/** The stores and mail builder a planning run reads and writes. */
+export interface PlanningParts {
+  db: Db;
+  outbox: OutboxStore;
+  store: ReminderStore;
+  providers: ProviderStore;
+  events: EventStore;
+  ownDates: OwnDateStore;
+  mails: ReminderMails;
+  log: RunLog;
+}
+
+/** The mails one page of providers gets on `day` (contacts that have one for that day already are left out). */
+export function buildPage(
+  parts: PlanningParts,
+  ids: readonly string[],
+  day: IsoDate,
+  since: IsoDate,
+  timelines: DayTimelines,
+): BuiltMail[] {
+  const { providers, store, outbox, events, ownDates, mails } = parts;
+  // A page's providers, contacts, events and mail histories are read with one query each.
+  const items = providers.getMany([...ids]);
+  const providerIds = items.map((provider) => provider.id);
+  const contacts = store.contactsOf(providerIds);
+  const contactIds = [...contacts.values()].flatMap((list) => list.map((contact) => contact.id));
+  const mailed = outbox.contactsWithMail(contactIds, day);
+  const recorded = events.recordedEventsOf(providerIds);
+  const own = ownDates.ownDatesOf(providerIds);
+  const histories = store.historiesOf(contactIds);
+  const pageTokens = mails.pageTokensOf(providerIds);
+  const built: BuiltMail[] = [];
+  for (const provider of items) {
+    const waiting = (contacts.get(provider.id) ?? []).filter((contact) => !mailed.has(contact.id));
+    if (waiting.length === 0) continue;
+    const timeline = timelines.of(provider, recorded.get(provider.id) ?? [], own.get(provider.id));
+    for (const contact of waiting) {
+      // A new address first gets only a short notice naming who added it, with a one-click stop.
+      if (contact.introducedOn === null) {
+        built.push(mails.introduction(provider, contact, day));
+        continue;
+      }
+      const history = historyOf(histories.get(contact.id));
+      // Reminders that fell on the day of the notice (at most a week back) are still owed to a contact that has had no digest yet.
+      const fresh =
+        history.told.size === 0 &&
+        history.toldDue.size === 0 &&
+        contact.introducedOn < since &&
+        contact.introducedOn >= addDays(since, -7);
+      const digest = planDigest({
+        timeline: timeline.items,
+        day,
+        since: fresh ? contact.introducedOn : since,
+        reminderDays: provider.reminderDays,
+        history,
+        moving: timeline.moving,
+      });
+      if (digest !== null) built.push(mails.digest(provider, contact, digest, pageTokens.get(provider.id)));
+    }
+  }
+  return built;
+}
+
+/**
+ * Stores built mails with what they tell and the links they carry, in one transaction; returns how many were stored
+ * and how many were listed as unsendable. Committed without waiting for the disk: a power loss may undo it (the next
+ * run plans the same mails again), and sending claims them with a commit that syncs the log up to and including it.
+ */
+export function storeBuilt(parts: PlanningParts, built: readonly BuiltMail[]): { planned: number; unsendable: number } {
+  const { db, outbox, store, log } = parts;
+  let planned = 0;
+  let unsendable = 0;
+  const refused: { mail: Omit<PlannedMail, 'raw'>; error: string }[] = [];
+  unsyncedTransaction(db, () => {
+    const now = nowIso();
+    for (const entry of built) {
+      if ('error' in entry) {
+        refused.push(entry);
+        if (outbox.insertUnsendable(entry.mail, entry.error, now)) unsendable++;
+        continue;
+      }
+      const { mail, told, links } = entry;
+      if (!outbox.insert(mail, now)) continue;
+      for (const save of links) save();
+      store.recordTold(mail.contactId, mail.id, told);
+      store.introduce(mail.contactId, mail.day);
+      planned++;
+    }
+  });
+  for (const { mail, error } of refused)
+    log.warn({ outboxId: mail.id, error }, 'reminders: mail refused, listed as failed');
+  return { planned, unsendable };
+}
+
+/** A contact's history as planning reads it: each notice told as one key. */
+function historyOf(stored: { told: ToldNotice[]; toldDue: Map<string, IsoDate> } | undefined): MailHistory {
+  return {
+    told: new Set((stored?.told ?? []).map((told) => noticeKey(told.item, told.notice, told.due))),
+    toldDue: stored?.toldDue ?? new Map(),
+  };
+}
