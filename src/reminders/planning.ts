@@ -8,6 +8,7 @@ import type { ProviderStore } from '../store/providers.js';
 import type { ReminderStore, ToldNotice } from '../store/reminders.js';
 import type { DayTimelines } from './day-timelines.js';
 import type { ReminderMails, BuiltMail } from './mails.js';
+import { composePool } from '../mail/compose-pool.js';
 import { noticeKey, planDigest, type MailHistory } from './plan.js';
 import type { RunLog } from './types.js';
 
@@ -74,12 +75,28 @@ export function buildPage(
   return built;
 }
 
+/** A built mail with its bytes, ready for the outbox (or why it cannot be sent). */
+export type ReadyMail =
+  { mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } | { mail: Omit<PlannedMail, 'raw'>; error: string };
+
+/** Composes built mails into their bytes (on the compose thread when there is one). */
+export async function composeBuilt(built: readonly BuiltMail[]): Promise<ReadyMail[]> {
+  const toCompose = built.filter((entry) => 'outgoing' in entry);
+  const raws = await composePool.compose(toCompose.map((entry) => entry.outgoing));
+  const byMail = new Map(toCompose.map((entry, index) => [entry, raws[index]]));
+  return built.map((entry) =>
+    'outgoing' in entry
+      ? { mail: { ...entry.mail, raw: byMail.get(entry)! }, told: entry.told, links: entry.links }
+      : entry,
+  );
+}
+
 /**
  * Stores built mails with what they tell and the links they carry, in one transaction; returns how many were stored
  * and how many were listed as unsendable. Committed without waiting for the disk: a power loss may undo it (the next
  * run plans the same mails again), and sending claims them with a commit that syncs the log up to and including it.
  */
-export function storeBuilt(parts: PlanningParts, built: readonly BuiltMail[]): { planned: number; unsendable: number } {
+export function storeBuilt(parts: PlanningParts, built: readonly ReadyMail[]): { planned: number; unsendable: number } {
   const { db, outbox, store, log } = parts;
   let planned = 0;
   let unsendable = 0;

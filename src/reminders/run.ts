@@ -15,8 +15,8 @@ import { ReminderStore } from '../store/reminders.js';
 import { DayTimelines } from './day-timelines.js';
 import { deliverOutbox } from './delivery.js';
 import { SenderLease } from './leases.js';
-import { ReminderMails, type BuiltMail } from './mails.js';
-import { buildPage, storeBuilt, type PlanningParts } from './planning.js';
+import { ReminderMails } from './mails.js';
+import { buildPage, composeBuilt, storeBuilt, type PlanningParts, type ReadyMail } from './planning.js';
 import type { RetryPolicy, RunLog } from './types.js';
 
 // Kept importable from here for the callers (commands, plugin, schedule, tests).
@@ -216,21 +216,26 @@ export class ReminderRunner {
     const ids = this.store.providerIds();
     const timelines = new DayTimelines(this.options.calendars, day);
     const parts = this.planningParts;
-    let built: BuiltMail[] = [];
-    const store = () => {
-      const stored = storeBuilt(parts, built);
+    // Each page is composed while the next one is built; a commit stores the pages composed by then.
+    let composing: Promise<ReadyMail[]>[] = [];
+    const store = async () => {
+      const ready = (await Promise.all(composing)).flat();
+      composing = [];
+      const stored = storeBuilt(parts, ready);
       counts.planned += stored.planned;
       counts.unsendable += stored.unsendable;
-      built = [];
     };
     for (let offset = 0; offset < ids.length && !this.stopping; offset += PAGE_SIZE) {
-      built.push(...buildPage(parts, ids.slice(offset, offset + PAGE_SIZE), day, since, timelines));
-      if ((offset / PAGE_SIZE + 1) % PAGES_PER_COMMIT === 0) store();
+      const page = composeBuilt(buildPage(parts, ids.slice(offset, offset + PAGE_SIZE), day, since, timelines));
+      // Its failure is seen when the commit awaits it; until then it must not count as unhandled.
+      page.catch(() => {});
+      composing.push(page);
+      if ((offset / PAGE_SIZE + 1) % PAGES_PER_COMMIT === 0) await store();
       // Planning is synchronous work: between pages the service answers its requests (and a stop is seen).
-      await new Promise((resolve) => setImmediate(resolve));
+      else await new Promise((resolve) => setImmediate(resolve));
     }
     // Mails built before a stop are stored too: they are ready, and the next run would only build them again.
-    store();
+    await store();
     return counts;
   }
 

@@ -1,0 +1,92 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { composeMessage, type OutgoingMail } from './compose.js';
+
+type Answer = { id: number; buffer: ArrayBuffer; lengths: number[] } | { id: number; error: string };
+
+/**
+ * Composes messages (composeMessage, the same bytes) on a thread of its own, so a reminder run builds the next page of
+ * digests while the last one is composed: MIME encoding is the larger half of planning. With one core, or when the
+ * thread cannot start, it composes in this thread. The thread holds the process open only while it has work.
+ */
+export class ComposePool {
+  private worker: Worker | null = null;
+  private broken = false;
+  private nextId = 0;
+  private readonly waiting = new Map<number, { resolve: (raws: Buffer[]) => void; reject: (error: Error) => void }>();
+
+  constructor(private readonly threads = availableParallelism() > 1) {}
+
+  compose(mails: readonly OutgoingMail[]): Promise<Buffer[]> {
+    const worker = this.threads && !this.broken && mails.length > 0 ? this.started() : null;
+    if (worker === null) return Promise.resolve().then(() => mails.map(composeMessage));
+    const id = this.nextId++;
+    if (this.waiting.size === 0) worker.ref();
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, mails });
+    });
+  }
+
+  /** Whether its thread is up (false: it composes in this thread). */
+  get threaded(): boolean {
+    return this.worker !== null;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  private started(): Worker | null {
+    if (this.worker !== null) return this.worker;
+    try {
+      this.worker = spawn();
+    } catch {
+      this.broken = true;
+      return null;
+    }
+    this.worker.unref();
+    this.worker.on('message', (answer: Answer) => this.answered(answer));
+    // A thread that dies fails what it held (the run stops there and the next run plans it again); the rest is composed here.
+    this.worker.on('error', (error) => this.lost(error));
+    this.worker.on('exit', (code) => this.lost(new Error(`the compose thread ended (exit code ${code})`)));
+    return this.worker;
+  }
+
+  private answered(answer: Answer): void {
+    const entry = this.waiting.get(answer.id);
+    if (entry === undefined) return;
+    this.waiting.delete(answer.id);
+    if (this.waiting.size === 0) this.worker?.unref();
+    if ('error' in answer) return entry.reject(new Error(answer.error));
+    const bytes = Buffer.from(answer.buffer);
+    let offset = 0;
+    entry.resolve(
+      answer.lengths.map((length) => {
+        const raw = bytes.subarray(offset, offset + length);
+        offset += length;
+        return raw;
+      }),
+    );
+  }
+
+  private lost(error: Error): void {
+    if (this.worker === null) return;
+    this.worker = null;
+    this.broken = true;
+    for (const entry of this.waiting.values()) entry.reject(error);
+    this.waiting.clear();
+  }
+}
+
+/** The thread's module beside this one: compiled JavaScript in dist, TypeScript through tsx when run from source. */
+function spawn(): Worker {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const url = new URL(fromSource ? './compose-worker.ts' : './compose-worker.js', import.meta.url);
+  return new Worker(url, fromSource ? { execArgv: ['--import', 'tsx'] } : {});
+}
+
+/** One pool per process: every reminder runner shares its thread. */
+export const composePool = new ComposePool();
