@@ -74,6 +74,8 @@ async function start(databasePath: string, cache: CompileCache): Promise<Started
       SECRET_KEY: SECRET,
       RATE_LIMIT_PER_MINUTE: '0',
       REMINDERS_ENABLED: 'false',
+      // Pinned, like bench/api.ts: the first answers compute the same timelines on whatever day the bench runs.
+      TODAY: '2027-03-12',
       ...(cache === 'on' ? { NODE_COMPILE_CACHE: compileCacheDir } : { NODE_DISABLE_COMPILE_CACHE: '1' }),
     },
     stdio: 'ignore',
