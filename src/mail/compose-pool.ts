@@ -7,12 +7,14 @@ type Answer = { id: number; buffer: ArrayBuffer; lengths: number[] } | { id: num
 /**
  * Composes messages (composeMessage, the same bytes) on a thread of its own, so a reminder run builds the next page of
  * digests while the last one is composed: MIME encoding is the larger half of planning. With one core, or when the
- * thread cannot start, it composes in this thread. The thread holds the process open only while it has work.
+ * thread cannot start, it composes in this thread. The thread holds the process open only while it has work, and
+ * ends when its last user lets go (`retain`/`release`): an idle service does not keep its memory.
  */
 export class ComposePool {
   private worker: Worker | null = null;
   private broken = false;
   private nextId = 0;
+  private users = 0;
   private readonly waiting = new Map<number, { resolve: (raws: Buffer[]) => void; reject: (error: Error) => void }>();
 
   constructor(private readonly threads = availableParallelism() > 1) {}
@@ -33,9 +35,21 @@ export class ComposePool {
     return this.worker !== null;
   }
 
+  /** A run that composes: the thread stays up until every run that retained it has released it. */
+  retain(): void {
+    this.users++;
+  }
+
+  release(): Promise<void> {
+    this.users = Math.max(0, this.users - 1);
+    return this.users === 0 ? this.close() : Promise.resolve();
+  }
+
+  /** Ends the thread; what it still held fails (a retained run does not call this). */
   async close(): Promise<void> {
     const worker = this.worker;
-    this.worker = null;
+    this.lost(new Error('the compose thread was closed'));
+    this.broken = false;
     await worker?.terminate();
   }
 

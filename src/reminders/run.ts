@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { CalendarSet } from '../domain/calendar-set.js';
 import type { IsoDate } from '../domain/types.js';
 import { parseMailbox } from '../mail/address.js';
+import { composePool } from '../mail/compose-pool.js';
 import type { MailTransport } from '../mail/transport.js';
 import { ApiKeyStore } from '../store/api-keys.js';
 import { nowIso, type Db } from '../store/database.js';
@@ -225,17 +226,23 @@ export class ReminderRunner {
       counts.planned += stored.planned;
       counts.unsendable += stored.unsendable;
     };
-    for (let offset = 0; offset < ids.length && !this.stopping; offset += PAGE_SIZE) {
-      const page = composeBuilt(buildPage(parts, ids.slice(offset, offset + PAGE_SIZE), day, since, timelines));
-      // Its failure is seen when the commit awaits it; until then it must not count as unhandled.
-      page.catch(() => {});
-      composing.push(page);
-      if ((offset / PAGE_SIZE + 1) % PAGES_PER_COMMIT === 0) await store();
-      // Planning is synchronous work: between pages the service answers its requests (and a stop is seen).
-      else await new Promise((resolve) => setImmediate(resolve));
+    composePool.retain();
+    try {
+      for (let offset = 0; offset < ids.length && !this.stopping; offset += PAGE_SIZE) {
+        const page = composeBuilt(buildPage(parts, ids.slice(offset, offset + PAGE_SIZE), day, since, timelines));
+        // Its failure is seen when the commit awaits it; until then it must not count as unhandled.
+        page.catch(() => {});
+        composing.push(page);
+        if ((offset / PAGE_SIZE + 1) % PAGES_PER_COMMIT === 0) await store();
+        // Planning is synchronous work: between pages the service answers its requests (and a stop is seen).
+        else await new Promise((resolve) => setImmediate(resolve));
+      }
+      // Mails built before a stop are stored too: they are ready, and the next run would only build them again.
+      await store();
+    } finally {
+      // Between runs the thread is ended: an idle service does not keep its memory.
+      await composePool.release();
     }
-    // Mails built before a stop are stored too: they are ready, and the next run would only build them again.
-    await store();
     return counts;
   }
 

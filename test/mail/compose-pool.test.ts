@@ -31,6 +31,21 @@ describe('ComposePool', () => {
     expect((await threaded.compose([mail(2)]))[0].equals(composeMessage(mail(2)))).toBe(true);
   });
 
+  it('ends its thread when the last run that retained it lets go, and starts it again for the next', async () => {
+    const pool = new ComposePool(true);
+    pool.retain();
+    pool.retain();
+    await pool.compose([mail(4)]);
+    await pool.release();
+    expect(pool.threaded).toBe(true);
+    await pool.release();
+    expect(pool.threaded).toBe(false);
+    expect((await pool.compose([mail(5)]))[0].equals(composeMessage(mail(5)))).toBe(true);
+    expect(pool.threaded).toBe(true);
+    await pool.close();
+    expect(pool.threaded).toBe(false);
+  });
+
   it('composes in this thread when told to (one core), with the same bytes', async () => {
     const inline = new ComposePool(false);
     expect((await inline.compose([mail(3)]))[0].equals(composeMessage(mail(3)))).toBe(true);
