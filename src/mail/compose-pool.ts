@@ -15,7 +15,10 @@ export class ComposePool {
   private broken = false;
   private nextId = 0;
   private users = 0;
-  private readonly waiting = new Map<number, { resolve: (raws: Buffer[]) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<
+    number,
+    { mails: readonly OutgoingMail[]; resolve: (raws: Buffer[]) => void; reject: (error: Error) => void }
+  >();
 
   constructor(private readonly threads = availableParallelism() > 1) {}
 
@@ -25,7 +28,7 @@ export class ComposePool {
     const id = this.nextId++;
     if (this.waiting.size === 0) worker.ref();
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { mails, resolve, reject });
       worker.postMessage({ id, mails });
     });
   }
@@ -45,10 +48,10 @@ export class ComposePool {
     return this.users === 0 ? this.close() : Promise.resolve();
   }
 
-  /** Ends the thread; what it still held fails (a retained run does not call this). */
+  /** Ends the thread; what it still held is composed in this thread. */
   async close(): Promise<void> {
     const worker = this.worker;
-    this.lost(new Error('the compose thread was closed'));
+    this.lost();
     this.broken = false;
     await worker?.terminate();
   }
@@ -63,9 +66,9 @@ export class ComposePool {
     }
     this.worker.unref();
     this.worker.on('message', (answer: Answer) => this.answered(answer));
-    // A thread that dies fails what it held (the run stops there and the next run plans it again); the rest is composed here.
-    this.worker.on('error', (error) => this.lost(error));
-    this.worker.on('exit', (code) => this.lost(new Error(`the compose thread ended (exit code ${code})`)));
+    // A thread that dies (out of its bounded memory, say): what it held and the rest are composed here.
+    this.worker.on('error', () => this.lost());
+    this.worker.on('exit', () => this.lost());
     return this.worker;
   }
 
@@ -86,11 +89,17 @@ export class ComposePool {
     );
   }
 
-  private lost(error: Error): void {
+  private lost(): void {
     if (this.worker === null) return;
     this.worker = null;
     this.broken = true;
-    for (const entry of this.waiting.values()) entry.reject(error);
+    for (const entry of this.waiting.values()) {
+      try {
+        entry.resolve(entry.mails.map(composeMessage));
+      } catch (error) {
+        entry.reject(error as Error);
+      }
+    }
     this.waiting.clear();
   }
 }
@@ -99,7 +108,9 @@ export class ComposePool {
 function spawn(): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './compose-worker.ts' : './compose-worker.js', import.meta.url);
-  return new Worker(url, fromSource ? { execArgv: ['--import', 'tsx'] } : {});
+  // A bounded heap: composing makes short-lived strings, and an unbounded one let the process's peak RSS grow by ~140 MB.
+  const resourceLimits = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
+  return new Worker(url, { resourceLimits, ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}) });
 }
 
 /** One pool per process: every reminder runner shares its thread. */

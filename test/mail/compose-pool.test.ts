@@ -46,6 +46,15 @@ describe('ComposePool', () => {
     expect(pool.threaded).toBe(false);
   });
 
+  it('composes in this thread what a thread that ends still held', async () => {
+    const pool = new ComposePool(true);
+    const page = Array.from({ length: 200 }, (_, n) => mail(n));
+    const pending = pool.compose(page);
+    await pool.close();
+    const composed = await pending;
+    page.forEach((m, i) => expect(composed[i].equals(composeMessage(m))).toBe(true));
+  });
+
   it('composes in this thread when told to (one core), with the same bytes', async () => {
     const inline = new ComposePool(false);
     expect((await inline.compose([mail(3)]))[0].equals(composeMessage(mail(3)))).toBe(true);
