@@ -82,6 +82,8 @@ async function serveApp(): Promise<void> {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '0',
     REMINDERS_ENABLED: 'false',
+    // Pinned, like bench/api.ts: the timeline and its feed are the same on whatever day the bench runs.
+    TODAY: '2027-03-12',
   });
   const app = await buildApp({ config });
   const contracts = app.calendars

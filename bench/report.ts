@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
 /** The middle value of a set of runs (the mean of the two middle ones for an even count). */
@@ -30,7 +31,17 @@ export interface TargetResult {
   met: boolean;
 }
 
-const resultsDir = join(import.meta.dirname, '.results');
+export const RESULTS_DIR = join(import.meta.dirname, '.results');
+/** The machine's load when this bench started (1, 5 and 15 minutes): other work on the cores slows every figure. */
+const loadAtStart = loadavg();
+
+/** What one bench kept: its targets, when it finished, and the load average when it started. */
+export interface KeptTargets {
+  bench: string;
+  at: string;
+  loadAtStart?: number[];
+  results: TargetResult[];
+}
 
 /**
  * Prints a benchmark's targets beside its measured figures, and keeps them for `bench/summary.ts`
@@ -41,21 +52,16 @@ export function reportTargets(bench: string, results: TargetResult[]): void {
   console.table(
     results.map((r) => ({ what: r.what, target: r.target, measured: r.measured, met: r.met ? 'yes' : 'NO' })),
   );
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(
-    join(resultsDir, `${bench}.json`),
-    JSON.stringify({ bench, at: new Date().toISOString(), results }, null, 2),
-  );
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const kept: KeptTargets = { bench, at: new Date().toISOString(), loadAtStart, results };
+  writeFileSync(join(RESULTS_DIR, `${bench}.json`), JSON.stringify(kept, null, 2));
 }
 
 /** Every bench's kept targets, oldest bench first. */
-export function keptTargets(): { bench: string; at: string; results: TargetResult[] }[] {
-  if (!existsSync(resultsDir)) return [];
-  return readdirSync(resultsDir)
+export function keptTargets(dir = RESULTS_DIR): KeptTargets[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
-    .map(
-      (f) =>
-        JSON.parse(readFileSync(join(resultsDir, f), 'utf8')) as { bench: string; at: string; results: TargetResult[] },
-    )
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as KeptTargets)
     .sort((a, b) => a.at.localeCompare(b.at));
 }

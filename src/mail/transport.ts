@@ -8,6 +8,8 @@ import { maskEmails } from '../logging.js';
 export interface Envelope {
   from: string;
   to: string;
+  /** The stored message's Message-ID (without brackets): given, nodemailer need not draw random bytes to make one up. */
+  messageId?: string;
 }
 
 /** Where stored messages go: an SMTP server, or a folder of .eml files. */
@@ -77,6 +79,8 @@ export function smtpTransport(smtpUrl: string, maxConnections = 5, security: Smt
     url: smtpUrl,
     pool: true,
     maxConnections,
+    // A connection sends this many before it is closed and opened again (nodemailer's default: 100).
+    maxMessages: 1_000,
     ...SMTP_TIMEOUTS,
     ...(requireTLS ? { requireTLS: true } : {}),
   });
@@ -84,7 +88,11 @@ export function smtpTransport(smtpUrl: string, maxConnections = 5, security: Smt
     description: `${url.protocol}//${url.host}`,
     async send(envelope, raw) {
       try {
-        await transporter.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw });
+        await transporter.sendMail({
+          envelope: { from: envelope.from, to: [envelope.to] },
+          raw,
+          ...(envelope.messageId === undefined ? {} : { messageId: `<${envelope.messageId}>` }),
+        });
       } catch (error) {
         throw sendErrorOf(error);
       }

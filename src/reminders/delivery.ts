@@ -132,7 +132,11 @@ async function sendOne(
   const { outbox, lease, log, transport, retry, now } = options;
   marks.out();
   try {
-    await transport.send({ from: options.from, to: mail.recipient }, mail.raw, mail.id.replace('/', '-'));
+    await transport.send(
+      { from: options.from, to: mail.recipient, messageId: mail.messageId },
+      mail.raw,
+      mail.id.replace('/', '-'),
+    );
     marks.back();
   } catch (thrown) {
     marks.back();

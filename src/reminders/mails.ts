@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IsoDate } from '../domain/types.js';
 import { providerFeedUrl, providerPageUrl } from '../feeds/urls.js';
 import { recipientProblem } from '../mail/address.js';
-import { composeMessage } from '../mail/compose.js';
+import type { OutgoingMail } from '../mail/compose.js';
 import { inertText } from '../mail/inert-text.js';
 import { privacyLine } from '../mail/privacy-line.js';
 import { escapeHtml } from '../html.js';
@@ -16,11 +16,12 @@ import type { Digest } from './plan.js';
 import { renderDigest, type RenderedDigest } from './render.js';
 
 /**
- * A message ready for the outbox with what it tells and the record links it carries (saved in the outbox's
- * transaction, never without the mail), or why it cannot be sent.
+ * A message for the outbox, still to be composed into bytes, with what it tells and the record links it carries
+ * (saved in the outbox's transaction, never without the mail), or why it cannot be sent.
  */
 export type BuiltMail =
-  { mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } | { mail: Omit<PlannedMail, 'raw'>; error: string };
+  | { mail: Omit<PlannedMail, 'raw'>; outgoing: OutgoingMail; told: ToldNotice[]; links: (() => void)[] }
+  | { mail: Omit<PlannedMail, 'raw'>; error: string };
 
 export interface ReminderMailOptions {
   apiKeys: ApiKeyStore;
@@ -137,7 +138,7 @@ export class ReminderMails {
     };
     const problem = recipientProblem(contact.email, contact.name);
     if (problem) return { mail: head, error: `refused before sending: ${problem}` };
-    const raw = composeMessage({
+    const outgoing = {
       from: this.options.mailFrom,
       // The To name is shown by mail clients too: defanged like every name in the bodies.
       to: { name: contact.name === null ? null : inertText(contact.name), address: contact.email },
@@ -145,7 +146,7 @@ export class ReminderMails {
       messageId: head.messageId,
       date: this.options.now(),
       unsubscribeUrl,
-    });
-    return { mail: { ...head, raw }, told, links };
+    };
+    return { mail: head, outgoing, told, links };
   }
 }

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CalendarSet } from '../domain/calendar-set.js';
-import { addDays } from '../domain/plain-date.js';
 import type { IsoDate } from '../domain/types.js';
 import { parseMailbox } from '../mail/address.js';
+import { composePool } from '../mail/compose-pool.js';
 import type { MailTransport } from '../mail/transport.js';
 import { nowIso } from '../store/database.js';
 import type { EventStore } from '../store/events.js';
 import type { Stores } from '../store/index.js';
 import type { OwnDateStore } from '../store/own-dates.js';
-import type { OutboxStore, PlannedMail } from '../store/outbox.js';
+import type { OutboxStore } from '../store/outbox.js';
 import type { ProviderStore } from '../store/providers.js';
-import type { ReminderStore, ToldNotice } from '../store/reminders.js';
+import type { ReminderStore } from '../store/reminders.js';
 import { DayTimelines } from './day-timelines.js';
 import { deliverOutbox } from './delivery.js';
 import { SenderLease } from './leases.js';
-import { ReminderMails, type BuiltMail } from './mails.js';
-import { noticeKey, planDigest, type MailHistory } from './plan.js';
+import { ReminderMails } from './mails.js';
+import { buildPage, composeBuilt, storeBuilt, type PlanningParts, type ReadyMail } from './planning.js';
 import type { RetryPolicy, RunLog } from './types.js';
 
 // Kept importable from here for the callers (commands, plugin, schedule, tests).
@@ -70,8 +70,10 @@ export interface RunStatus {
 
 export const DEFAULT_RETRY: RetryPolicy = { firstDelayMs: 15_000, maxAttempts: 5 };
 export const DEFAULT_LEASE_MS = 60_000;
-/** Providers planned per transaction: one commit (fsync) per page, not per mail. */
+/** Providers read and built at a time: between pages the service answers its requests. */
 const PAGE_SIZE = 250;
+/** Pages stored per transaction: one commit per 2,000 providers, not per page or per mail. */
+const PAGES_PER_COMMIT = 8;
 
 /** The runner sees every provider, like an admin key. */
 const ADMIN = { keyId: '', admin: true };
@@ -92,6 +94,7 @@ export class ReminderRunner {
   private readonly events: EventStore;
   private readonly ownDates: OwnDateStore;
   private readonly mails: ReminderMails;
+  private readonly planningParts: PlanningParts;
   private readonly from: { address: string; domain: string };
   private readonly concurrency: number;
   private readonly retry: RetryPolicy;
@@ -126,6 +129,15 @@ export class ReminderRunner {
       now: this.now,
     });
     this.lease = new SenderLease(this.outbox, this.owner, options.leaseMs ?? DEFAULT_LEASE_MS, this.now);
+    this.planningParts = {
+      outbox: this.outbox,
+      store: this.store,
+      providers: this.providers,
+      events: this.events,
+      ownDates: this.ownDates,
+      mails: this.mails,
+      log: options.log,
+    };
   }
 
   /**
@@ -204,88 +216,37 @@ export class ReminderRunner {
 
   /** Stores each contact's digest for `day` that is not stored yet; returns how many were stored. */
   async plan(day: IsoDate, since: IsoDate = day): Promise<{ planned: number; unsendable: number }> {
-    let planned = 0;
-    let unsendable = 0;
+    const counts = { planned: 0, unsendable: 0 };
     const ids = this.store.providerIds();
     const timelines = new DayTimelines(this.options.calendars, day);
-    for (let offset = 0; offset < ids.length && !this.stopping; offset += PAGE_SIZE) {
-      // A page's providers, contacts, events and mail histories are read with one query each.
-      const items = this.providers.getMany(ids.slice(offset, offset + PAGE_SIZE));
-      const providerIds = items.map((provider) => provider.id);
-      const contacts = this.store.contactsOf(providerIds);
-      const contactIds = [...contacts.values()].flatMap((list) => list.map((contact) => contact.id));
-      const mailed = this.outbox.contactsWithMail(contactIds, day);
-      const events = this.events.recordedEventsOf(providerIds);
-      const ownDates = this.ownDates.ownDatesOf(providerIds);
-      const histories = this.store.historiesOf(contactIds);
-      const pageTokens = this.mails.pageTokensOf(providerIds);
-      const built: BuiltMail[] = [];
-      for (const provider of items) {
-        const waiting = (contacts.get(provider.id) ?? []).filter((contact) => !mailed.has(contact.id));
-        if (waiting.length === 0) continue;
-        const timeline = timelines.of(provider, events.get(provider.id) ?? [], ownDates.get(provider.id));
-        for (const contact of waiting) {
-          // A new address: the notice of who added it (one click stops everything) on top of its first digest, today,
-          // with the latest reminder of each date it would have had; on a day with nothing to remind of, the notice alone.
-          // Her own dates (text the tenant wrote) stay out of a mail to an address that has not met the service yet.
-          if (contact.introducedOn === null) {
-            const first = planDigest({
-              timeline: timeline.items.filter((item) => item.type !== 'own'),
-              day,
-              since: addDays(day, -Math.max(0, ...provider.reminderDays)),
-              reminderDays: provider.reminderDays,
-              history: historyOf(histories.get(contact.id)),
-              moving: timeline.moving,
-            });
-            built.push(
-              first === null
-                ? this.mails.introduction(provider, contact, day)
-                : this.mails.digest(provider, contact, first, pageTokens.get(provider.id), true),
-            );
-            continue;
-          }
-          const history = historyOf(histories.get(contact.id));
-          // Reminders that fell on the day of the notice (at most a week back) are still owed to a contact that has had no digest yet.
-          const fresh =
-            history.told.size === 0 &&
-            history.toldDue.size === 0 &&
-            contact.introducedOn < since &&
-            contact.introducedOn >= addDays(since, -7);
-          const owedSince = fresh ? contact.introducedOn : since;
-          const digest = planDigest({
-            timeline: timeline.items,
-            day,
-            since: owedSince,
-            reminderDays: provider.reminderDays,
-            history,
-            moving: timeline.moving,
-          });
-          if (digest !== null) built.push(this.mails.digest(provider, contact, digest, pageTokens.get(provider.id)));
-        }
+    const parts = this.planningParts;
+    // Each page is composed while the next one is built; a commit stores the pages composed by then.
+    let composing: Promise<ReadyMail[]>[] = [];
+    const store = async () => {
+      const ready = (await Promise.all(composing)).flat();
+      composing = [];
+      const stored = storeBuilt(parts, ready);
+      counts.planned += stored.planned;
+      counts.unsendable += stored.unsendable;
+    };
+    composePool.retain();
+    try {
+      for (let offset = 0; offset < ids.length && !this.stopping; offset += PAGE_SIZE) {
+        const page = composeBuilt(buildPage(parts, ids.slice(offset, offset + PAGE_SIZE), day, since, timelines));
+        // Its failure is seen when the commit awaits it; until then it must not count as unhandled.
+        page.catch(() => {});
+        composing.push(page);
+        if ((offset / PAGE_SIZE + 1) % PAGES_PER_COMMIT === 0) await store();
+        // Planning is synchronous work: between pages the service answers its requests (and a stop is seen).
+        else await new Promise((resolve) => setImmediate(resolve));
       }
-      const mails = built.filter(
-        (entry): entry is { mail: PlannedMail; told: ToldNotice[]; links: (() => void)[] } => !('error' in entry),
-      );
-      const refused = built.filter(
-        (entry): entry is { mail: Omit<PlannedMail, 'raw'>; error: string } => 'error' in entry,
-      );
-      this.store.transaction(() => {
-        const now = nowIso();
-        for (const { mail, told, links } of mails) {
-          if (!this.outbox.insert(mail, now)) continue;
-          for (const save of links) save();
-          this.store.recordTold(mail.contactId, mail.id, told);
-          this.store.introduce(mail.contactId, mail.day);
-          planned++;
-        }
-        for (const { mail, error } of refused) if (this.outbox.insertUnsendable(mail, error, now)) unsendable++;
-      });
-      for (const { mail, error } of refused)
-        this.options.log.warn({ outboxId: mail.id, error }, 'reminders: mail refused, listed as failed');
-      // Planning is synchronous work: between pages the service answers its requests (and a stop is seen).
-      await new Promise((resolve) => setImmediate(resolve));
+      // Mails built before a stop are stored too: they are ready, and the next run would only build them again.
+      await store();
+    } finally {
+      // Between runs the thread is ended: an idle service does not keep its memory.
+      await composePool.release();
     }
-    return { planned, unsendable };
+    return counts;
   }
 
   /** Sends every mail the outbox holds (see delivery.ts); returns what this process sent and what ended failed. */
@@ -302,12 +263,4 @@ export class ReminderRunner {
       stopping: () => this.stopping,
     });
   }
-}
-
-/** A contact's history as planning reads it: each notice told as one key. */
-function historyOf(stored: { told: ToldNotice[]; toldDue: Map<string, IsoDate> } | undefined): MailHistory {
-  return {
-    told: new Set((stored?.told ?? []).map((told) => noticeKey(told.item, told.notice, told.due))),
-    toldDue: stored?.toldDue ?? new Map(),
-  };
 }

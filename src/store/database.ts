@@ -50,3 +50,18 @@ function cannotOpen(path: string, error: unknown): string {
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+/**
+ * A transaction whose commit does not wait for the disk (synchronous NORMAL in WAL mode): a crash of the process
+ * keeps it, a power loss may undo it. Only for writes that are redone when lost and that nothing acts on before a
+ * later commit with FULL, which syncs the log up to and including them. Inside another transaction: part of that one.
+ */
+export function unsyncedTransaction<T>(db: Db, work: () => T): T {
+  if (db.inTransaction) return work();
+  db.pragma('synchronous = NORMAL');
+  try {
+    return db.transaction(work).immediate();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+}

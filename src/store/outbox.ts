@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import { unsyncedTransaction, type Db } from './database.js';
 
 export const OUTBOX_STATUSES = ['planned', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -158,6 +158,14 @@ export class OutboxStore {
       >(`SELECT count(*) AS total FROM mail_outbox
         WHERE (@status IS NULL OR status = @status) AND (@day IS NULL OR day = @day)`),
     };
+  }
+
+  /**
+   * Planning's writes, committed without waiting for the disk (src/store/database.ts): a power loss may undo them,
+   * and sending claims the mails with a commit that syncs the log past them.
+   */
+  unsynced<T>(work: () => T): T {
+    return unsyncedTransaction(this.db, work);
   }
 
   /** False when this contact already has a digest for that day (planned by an earlier or a parallel run). */

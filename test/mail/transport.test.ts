@@ -127,3 +127,40 @@ describe('transportFor', () => {
     }
   });
 });
+
+describe('pooled SMTP', () => {
+  it('sends the stored bytes unchanged when told their Message-ID, and many mails over one connection', async () => {
+    const received: Buffer[] = [];
+    let connections = 0;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      closeTimeout: 200,
+      onConnect: (_session, callback) => {
+        connections++;
+        callback();
+      },
+      onData: (stream, _session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          received.push(Buffer.concat(chunks));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    stop = () => new Promise<void>((resolve) => server.close(() => resolve()));
+    const transport = smtpTransport(`smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`, 1);
+    try {
+      // Past nodemailer's default of 100 mails per pooled connection.
+      for (let n = 0; n < 120; n++) await transport.send({ ...envelope, messageId: `m${n}@example.nl` }, raw, 'x');
+    } finally {
+      transport.close();
+    }
+    expect(received).toHaveLength(120);
+    for (const bytes of received) expect(bytes.equals(raw)).toBe(true);
+    expect(connections).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/database.js';
+import { openDatabase, unsyncedTransaction } from '../../src/store/database.js';
 import { ROOT } from '../process.js';
 import { removeTempDir, tempDir } from '../helper.js';
 
@@ -73,4 +73,36 @@ describe('openDatabase', () => {
       expect(child.stderr).toContain(`(uid 1000)`);
     },
   );
+});
+
+describe('unsyncedTransaction', () => {
+  // 2: FULL, 1: NORMAL (SQLite's numbers for PRAGMA synchronous).
+  const synchronous = (db: ReturnType<typeof openDatabase>) => db.pragma('synchronous', { simple: true });
+
+  it('commits without waiting for the disk, then every other commit waits again, also after a failed one', () => {
+    const db = openDatabase(join(dir, 'unsynced.db'));
+    try {
+      db.exec('CREATE TABLE t (n INTEGER)');
+      expect(synchronous(db)).toBe(2);
+      const inside = unsyncedTransaction(db, () => {
+        db.prepare('INSERT INTO t VALUES (1)').run();
+        return synchronous(db);
+      });
+      expect(inside).toBe(1);
+      expect(synchronous(db)).toBe(2);
+      expect(() =>
+        unsyncedTransaction(db, () => {
+          db.prepare('INSERT INTO t VALUES (2)').run();
+          throw new Error('fails half-way');
+        }),
+      ).toThrow('fails half-way');
+      expect(synchronous(db)).toBe(2);
+      expect(db.prepare('SELECT n FROM t').pluck().all()).toEqual([1]);
+      // Inside another transaction it is part of that one, which keeps its own setting.
+      db.transaction(() => unsyncedTransaction(db, () => db.prepare('INSERT INTO t VALUES (3)').run()))();
+      expect(synchronous(db)).toBe(2);
+    } finally {
+      db.close();
+    }
+  });
 });
