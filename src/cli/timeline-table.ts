@@ -1,3 +1,4 @@
+import { GROUP_WORDS } from '../domain/groups.js';
 import { STATUS_WORDS } from '../domain/status-words.js';
 import type { RecordingProblem } from '../domain/recording.js';
 import type { TimelineItem } from '../domain/types.js';
@@ -21,7 +22,8 @@ const WORDS = {
       how: 'berekening',
     },
     who: { provider: 'u', insurer: 'verzekeraar' },
-    projected: '* verwacht: rust op een stap die nog niet is vastgelegd; — geen datum tot de stap ervoor is vastgelegd',
+    projected:
+      '* voorlopig: rust op een stap die nog niet is vastgelegd; — geen datum tot de stap ervoor is vastgelegd',
     narrow: '(ingekort tot 120 tekens; --wide toont alle kolommen, ook de berekening)',
     items: 'items',
     asOf: 'op',
@@ -40,7 +42,7 @@ const WORDS = {
     },
     who: { provider: 'you', insurer: 'insurer' },
     projected:
-      '* projected: rests on a step that is not recorded yet; — no date until the step it waits for is recorded',
+      '* provisional: rests on a step that is not recorded yet; — no date until the step it waits for is recorded',
     narrow: '(cut to 120 columns; --wide shows every column, the derivation too)',
     items: 'items',
     asOf: 'as of',
@@ -53,6 +55,8 @@ const WIDE: Column[] = ['id', 'due', 'window', 'status', 'who', 'what', 'flags',
 
 /** Status words short enough for a column: the shared words up to their first colon or parenthesis. */
 function statusWord(item: TimelineItem, language: CliLanguage): string {
+  // An expected date (next year, not yet published) says so, in the words of its group on every surface.
+  if (item.expected) return GROUP_WORDS.expected[language].toLowerCase();
   const word = STATUS_WORDS[item.status][language].split(/[:(]/)[0]!.trim();
   return word + (item.projected ? '*' : '');
 }

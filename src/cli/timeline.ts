@@ -16,10 +16,12 @@ import { eventProblemMessage, timelineHeading, timelineTable, type CliLanguage }
 const usage = `Print a provider archetype's timeline as a table (at most 120 columns; --wide for every column).
 
   npm run timeline -- --insurer cz-groep --year 2027 --kind kraamzorg --status new
+  npm run timeline -- --contract cz-groep:2027 --contract vgz:2027 --kind verloskunde
       [--as-of YYYY-MM-DD] [--attr name=value]... [--event ITEM_ID=YYYY-MM-DD]... [--runs-until YEAR]
       [--lang nl|en] [--wide]
 
-Leave out --insurer to see every calendar that has the kind. Kinds: ${PROVIDER_KINDS.join(', ')}.
+Leave out --insurer to see every calendar that has the kind. --contract names any insurer of the registry
+(calendars/insurers.yaml) and contract year, with or without a document: her practice as she holds it. Kinds: ${PROVIDER_KINDS.join(', ')}.
 Each --event is checked as the API checks it: an item of this timeline, a real date, within the step's bounds.`;
 
 function fail(message: string): never {
@@ -32,6 +34,7 @@ try {
   values = parseArgs({
     options: {
       insurer: { type: 'string' },
+      contract: { type: 'string', multiple: true, default: [] },
       year: { type: 'string' },
       kind: { type: 'string', multiple: true },
       status: { type: 'string', default: 'existing' },
@@ -70,7 +73,20 @@ const selected = calendars
       (values.insurer === undefined || c.file.insurer === values.insurer) &&
       (values.year === undefined || String(c.file.year) === values.year),
   );
-if (selected.length === 0) fail(`no calendar for ${values.insurer ?? 'any insurer'} ${values.year ?? ''}`.trim());
+// Her contracts as she holds them (any registered insurer and year), or the encoded calendars asked for.
+const known = [...new Set([...calendars.registry.map((entry) => entry.id), ...calendars.insurers()])];
+const held =
+  values.contract.length === 0
+    ? selected.map((c) => ({ insurer: c.file.insurer, year: c.file.year }))
+    : values.contract.map((spec) => {
+        const match = /^([a-z0-9]+(?:-[a-z0-9]+)*):(\d{4})$/.exec(spec);
+        if (!match) fail(`--contract "${spec}" is INSURER:YEAR, e.g. vgz:2027`);
+        if (!known.includes(match[1])) fail(`unknown insurer "${match[1]}"; known: ${known.join(', ')}`);
+        return { insurer: match[1], year: Number(match[2]) };
+      });
+if (values.contract.length > 0 && (values.insurer !== undefined || values.year !== undefined))
+  fail('--contract names insurer and year itself: leave out --insurer and --year');
+if (held.length === 0) fail(`no calendar for ${values.insurer ?? 'any insurer'} ${values.year ?? ''}`.trim());
 
 const attributes = Object.fromEntries(
   values.attr.map((pair) => {
@@ -82,9 +98,9 @@ const attributes = Object.fromEntries(
 const runsUntil = values['runs-until'] === undefined ? undefined : Number(values['runs-until']);
 const provider = {
   kinds: kinds as ProviderKind[],
-  contracts: selected.map((c) => ({
-    insurer: c.file.insurer,
-    year: c.file.year,
+  contracts: held.map((c) => ({
+    insurer: c.insurer,
+    year: c.year,
     status: values.status as ContractStatus,
     attributes,
     runsUntil,
@@ -105,7 +121,7 @@ for (const pair of values.event) {
 const items = computeTimeline(provider, calendars, events, asOf, { expected: true });
 console.log(
   timelineHeading(
-    selected.map((c) => `${c.file.insurerName} ${c.file.year}`),
+    held.map((c) => `${calendars.insurerName(c.insurer)} ${c.year}`),
     kinds,
     values.status,
     asOf,
@@ -117,6 +133,6 @@ for (const line of timelineTable(items, {
   language,
   wide: values.wide,
   insurerName: (id) => calendars.insurerName(id),
-  manyInsurers: selected.length > 1,
+  manyInsurers: new Set(items.map((item) => item.insurer)).size > 1,
 }))
   console.log(line);

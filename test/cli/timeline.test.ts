@@ -60,4 +60,25 @@ describe('npm run timeline', () => {
     expect(recorded.code).toBe(0);
     expect(recorded.out).toMatch(/gedaan/);
   });
+
+  it('shows her practice as she holds it with --contract: any registered insurer, the years ahead, expected dates marked', () => {
+    const practice = timeline(
+      ...['--contract', 'cz-groep:2027', '--contract', 'zorg-en-zekerheid:2026', '--contract', 'vgz:2027'],
+      ...['--kind', 'verloskunde', '--as-of', '2026-12-02'],
+    );
+    expect(practice.code, practice.err).toBe(0);
+    expect(practice.out).toContain('CZ 2027, Zorg en Zekerheid 2026, VGZ 2027');
+    expect(practice.out).toMatch(/^2027-11-12\s+gepland\s+VGZ: Controleer of u bij VGZ/m);
+    expect(practice.out).toMatch(
+      /^2027-11-01\s+verwacht \(nog niet gepubliceerd\)\s+CZ: Overeenkomst 2028 ondertekenen/m,
+    );
+    // On 2 December 2026 nothing of a closed round is late.
+    expect(practice.out).not.toMatch(/te laat/);
+    const unknown = timeline('--contract', 'acme:2027', '--kind', 'verloskunde');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown insurer "acme"');
+    const malformed = timeline('--contract', 'vgz-2027', '--kind', 'verloskunde');
+    expect(malformed.code).toBe(2);
+    expect(malformed.err).toContain('is INSURER:YEAR');
+  });
 });
