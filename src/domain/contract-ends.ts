@@ -33,6 +33,34 @@ export function contractEndItems(
   legal: LegalRules,
   asOf: IsoDate,
 ): TimelineItem[] {
+  // The items depend on the calendar, her kinds, a running agreement and the names, not on the day: made once each;
+  // only the status follows the day.
+  const agreementRuns = contract.runsUntil !== undefined && contract.runsUntil >= calendar.file.year;
+  const key = `${[...kinds].sort().join('+')}|${agreementRuns ? contract.runsUntil : ''}|${insurerName}`;
+  let byKey = made.get(calendar);
+  if (!byKey) made.set(calendar, (byKey = new Map()));
+  let items = byKey.get(key);
+  if (!items) {
+    items = endItems(calendar, kinds, contract, insurerName, legal);
+    if (byKey.size < 1_000) byKey.set(key, items);
+  }
+  if (items.length === 0) return items;
+  return items.map((item) => ({ ...item, status: statusOn(item.due!, asOf) }));
+}
+
+const made = new WeakMap<CompiledCalendar, Map<string, TimelineItem[]>>();
+
+function statusOn(due: IsoDate, asOf: IsoDate): TimelineItem['status'] {
+  return due < asOf ? 'passed' : due <= addDays(asOf, DUE_SOON_DAYS) ? 'due-soon' : 'upcoming';
+}
+
+function endItems(
+  calendar: CompiledCalendar,
+  kinds: readonly ProviderKind[],
+  contract: Contract,
+  insurerName: string,
+  legal: LegalRules,
+): TimelineItem[] {
   const file = calendar.file;
   const agreementRuns = contract.runsUntil !== undefined && contract.runsUntil >= file.year;
   const byEnd = new Map<number, { kinds: ProviderKind[]; sections: string[]; quote: string[]; years: number }>();
@@ -86,7 +114,7 @@ export function contractEndItems(
       due,
       time: null,
       window: null,
-      status: due < asOf ? 'passed' : due <= addDays(asOf, DUE_SOON_DAYS) ? 'due-soon' : 'upcoming',
+      status: 'upcoming',
       chain: null,
       done: null,
       projected: false,
