@@ -74,7 +74,7 @@ const selected = calendars
       (values.year === undefined || String(c.file.year) === values.year),
   );
 // Her contracts as she holds them (any registered insurer and year), or the encoded calendars asked for.
-const known = [...new Set([...calendars.registry.map((entry) => entry.id), ...calendars.insurers()])];
+const known = calendars.knownInsurers();
 const held =
   values.contract.length === 0
     ? selected.map((c) => ({ insurer: c.file.insurer, year: c.file.year }))

@@ -71,4 +71,9 @@ export class CalendarSet {
   insurers(): string[] {
     return [...new Set(this.all().map((calendar) => calendar.file.insurer))];
   }
+
+  /** Every insurer a contract or an own date may name: the registry's, then any encoded one it lacks. */
+  knownInsurers(): string[] {
+    return [...new Set([...this.registry.map((entry) => entry.id), ...this.insurers()])];
+  }
 }

@@ -1,6 +1,6 @@
 import type { CompiledCalendar } from './calendar.js';
 import { dateWords } from './derivation.js';
-import { addDays } from './plain-date.js';
+import { statusByDate } from './date-status.js';
 import { ruleDate, type LegalRules } from './statutory.js';
 import type { Contract, IsoDate, ProviderKind, Text, TimelineItem } from './types.js';
 
@@ -18,8 +18,6 @@ const KIND_WORDS: Record<ProviderKind, Text> = {
 function listWords(words: string[], and: string): string {
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${and} ${words.at(-1)}`;
 }
-
-const DUE_SOON_DAYS = 14;
 
 /**
  * The end of her agreement (looptijd) as a dated item per end date: the document's term for each kind of hers it
@@ -41,34 +39,30 @@ export function contractEndItems(
   if (!byKey) made.set(calendar, (byKey = new Map()));
   let items = byKey.get(key);
   if (!items) {
-    items = endItems(calendar, kinds, contract, insurerName, legal);
+    items = endItems(calendar, kinds, agreementRuns ? contract.runsUntil! : null, insurerName, legal);
     if (byKey.size < 1_000) byKey.set(key, items);
   }
   if (items.length === 0) return items;
-  return items.map((item) => ({ ...item, status: statusOn(item.due!, asOf) }));
+  return items.map((item) => ({ ...item, status: statusByDate(item.due!, asOf, 'passed') }));
 }
 
 const made = new WeakMap<CompiledCalendar, Map<string, TimelineItem[]>>();
 
-function statusOn(due: IsoDate, asOf: IsoDate): TimelineItem['status'] {
-  return due < asOf ? 'passed' : due <= addDays(asOf, DUE_SOON_DAYS) ? 'due-soon' : 'upcoming';
-}
-
 function endItems(
   calendar: CompiledCalendar,
   kinds: readonly ProviderKind[],
-  contract: Contract,
+  /** The last year of an earlier agreement that still runs, or null: the one signed in this round. */
+  runsUntil: number | null,
   insurerName: string,
   legal: LegalRules,
 ): TimelineItem[] {
   const file = calendar.file;
-  const agreementRuns = contract.runsUntil !== undefined && contract.runsUntil >= file.year;
   const byEnd = new Map<number, { kinds: ProviderKind[]; sections: string[]; quote: string[]; years: number }>();
   for (const term of file.terms ?? []) {
     const hers = term.kinds.filter((kind) => kinds.includes(kind));
     if (hers.length === 0) continue;
     // An agreement of an earlier round that still runs ends when she said; else the one signed in this round.
-    const end = agreementRuns ? contract.runsUntil! : file.year + term.years - 1;
+    const end = runsUntil ?? file.year + term.years - 1;
     const entry = byEnd.get(end) ?? { kinds: [], sections: [], quote: [], years: end - file.year + 1 };
     entry.kinds.push(...hers);
     if (!entry.sections.includes(term.source.section)) entry.sections.push(term.source.section);

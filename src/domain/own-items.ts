@@ -1,7 +1,7 @@
 import { dateWords, flagWords } from './derivation.js';
-import { addDays } from './plain-date.js';
 import type { CalendarSet } from './calendar-set.js';
-import { computeTimeline, DUE_SOON_DAYS, sortTimeline } from './timeline.js';
+import { statusByDate } from './date-status.js';
+import { computeTimeline, sortTimeline } from './timeline.js';
 import type { DateFlag, IsoDate, ItemStatus, Provider, RecordedEvent, TimelineItem } from './types.js';
 
 /** The timeline id of her own item: never a calendar item's (those start with an insurer id and a year). */
@@ -168,11 +168,6 @@ function correctedStatus(item: TimelineItem, due: IsoDate, asOf: IsoDate): ItemS
     (item.bindsWhen === null || item.bindsWhen.met);
   const late: ItemStatus = !binds ? 'passed' : item.actor === 'provider' ? 'overdue' : 'check';
   return statusByDate(due, asOf, late);
-}
-
-function statusByDate(due: IsoDate, asOf: IsoDate, late: ItemStatus): ItemStatus {
-  if (due < asOf) return late;
-  return due <= addDays(asOf, DUE_SOON_DAYS) ? 'due-soon' : 'upcoming';
 }
 
 function flagText(flags: readonly DateFlag[], language: 'nl' | 'en'): string {

@@ -1,5 +1,5 @@
 import { dateWords, flagWords } from './derivation.js';
-import { addDays } from './plain-date.js';
+import { statusByDate } from './date-status.js';
 import type { Actor, DateFlag, IsoDate, Text, TimelineItem } from './types.js';
 
 /** One validity period of a rule: the regulation (or NZa page) in force, cited like a calendar line. */
@@ -28,8 +28,6 @@ export interface LegalRules {
 }
 
 export const NO_LEGAL_RULES: LegalRules = { version: 1, rules: [] };
-
-const DUE_SOON_DAYS = 14;
 
 /** The rule's date for a contract year, and the version in force on it (none: the rule did not yet or no longer hold). */
 export function ruleDate(rule: LegalRule, year: number): { due: IsoDate; version: LegalRuleVersion } | null {
@@ -83,8 +81,7 @@ export function statutoryItems(
       due,
       time: null,
       window: null,
-      status:
-        done !== null ? 'done' : due < asOf ? 'passed' : due <= addDays(asOf, DUE_SOON_DAYS) ? 'due-soon' : 'upcoming',
+      status: done !== null ? 'done' : statusByDate(due, asOf, 'passed'),
       chain: null,
       done,
       projected: false,

@@ -4,14 +4,14 @@ import type { CalendarSet } from './calendar-set.js';
 import { applicableLines, idsOf } from './applicable.js';
 import { carriedContracts } from './carried-contracts.js';
 import { contractEndItems } from './contract-ends.js';
+import { DUE_SOON_DAYS } from './date-status.js';
 import { expectedDerivation } from './expected.js';
 import { impliedDone, LinePlacer, type Events } from './line-placer.js';
 import { addDays } from './plain-date.js';
 import { statutoryItems } from './statutory.js';
 import type { Contract, IsoDate, Provider, RecordedEvent, TimelineItem } from './types.js';
 
-/** Items due within this many days of asOf are `due-soon`. */
-export const DUE_SOON_DAYS = 14;
+export { DUE_SOON_DAYS } from './date-status.js';
 
 export interface TimelineOptions {
   /** Keep the lines of a route whose window passed unused (so a late record of its trigger is still accepted). */

@@ -75,9 +75,6 @@ const PAGE_SIZE = 250;
 /** Pages stored per transaction: one commit per 2,000 providers, not per page or per mail. */
 const PAGES_PER_COMMIT = 8;
 
-/** The runner sees every provider, like an admin key. */
-const ADMIN = { keyId: '', admin: true };
-
 /**
  * Plans each contact's daily digest into the outbox, then sends what the outbox holds.
  * Everything that matters is in the database, so a run can be repeated, resumed after a crash, or run by two processes.
@@ -118,10 +115,7 @@ export class ReminderRunner {
       webLinks: options.stores.web,
       // Every registered insurer too: her own dates and the law's name insurers without a document.
       insurerNames: new Map(
-        [...options.calendars.registry.map((entry) => entry.id), ...options.calendars.insurers()].map((insurer) => [
-          insurer,
-          options.calendars.insurerName(insurer),
-        ]),
+        options.calendars.knownInsurers().map((insurer) => [insurer, options.calendars.insurerName(insurer)]),
       ),
       publicBaseUrl: options.publicBaseUrl,
       mailFrom: options.mailFrom,

@@ -3,7 +3,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerPageUrl } from '../../src/feeds/urls.js';
 import { SecretTokens } from '../../src/store/secrets.js';
-import { WebStore } from '../../src/store/web.js';
 import { feedTokenOf } from '../../src/store/web-tokens.js';
 import { client, csrfOf, signUp, SITUATION } from './form-client.js';
 import { linkIn, mailsTo, openBrowser, SCREENSHOT_DIR, startWorld, type World } from './world.js';

@@ -25,7 +25,7 @@ import {
   UpdateProviderSchema,
 } from '../../schemas/providers.js';
 import { NewContactCapError } from '../../store/new-contacts.js';
-import { DuplicateAgbError, type ProviderInput } from '../../store/providers.js';
+import { DuplicateAgbError } from '../../store/providers.js';
 import { validateProviderInput } from '../../validation/provider-input.js';
 import providerBatch from './batch.js';
 import { providerResource } from './resource.js';

@@ -42,13 +42,7 @@ export function ownDatesView(
   const computed = computedOf(fastify, provider);
   const titleOf = (id: string) => computed.find((item) => item.id === id)?.title[language] ?? id;
   // Hers first, then every registered insurer: an own date may concern any of them.
-  const insurers = [
-    ...new Set([
-      ...provider.contracts.map((c) => c.insurer),
-      ...fastify.calendars.registry.map((entry) => entry.id),
-      ...fastify.calendars.insurers(),
-    ]),
-  ];
+  const insurers = [...new Set([...provider.contracts.map((c) => c.insurer), ...fastify.calendars.knownInsurers()])];
   const nameOf = (insurer: string) => fastify.calendars.insurerName(insurer);
   const flash = query['eigen-datum']
     ? words.added(query['eigen-datum'])
