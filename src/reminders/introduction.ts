@@ -1,7 +1,6 @@
+import type { Language } from '../domain/language.js';
 import { escapeHtml } from '../html.js';
 import { inertText } from '../mail/inert-text.js';
-
-type Language = 'nl' | 'en';
 
 /** Who put an address on the list: the provider, and the tenant (API key) that registered it. */
 export interface IntroductionContext {

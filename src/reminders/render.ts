@@ -1,12 +1,11 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../clock.js';
+import type { Language } from '../domain/language.js';
 import type { DateFlag, IsoDate } from '../domain/types.js';
 import { escapeHtml } from '../html.js';
 import { inertText } from '../mail/inert-text.js';
 import { introductionLines } from './introduction.js';
 import type { Digest, Notice } from './plan.js';
-
-export type Language = 'nl' | 'en';
 
 /** Everything a digest mentions besides its notices. */
 export interface DigestContext {

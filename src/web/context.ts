@@ -5,7 +5,8 @@ import type { WebStore } from '../store/web.js';
 import type { WebEmailChanges } from '../store/web-email.js';
 import type { WebMail } from './mail.js';
 import { renderPage, switchUrlOf, type PageFrame } from './render.js';
-import { wordsFor, type Language, type Words } from './words.js';
+import type { Language } from '../domain/language.js';
+import { wordsFor, type Words } from './words.js';
 
 /** What every page module gets from the web plugin. */
 export interface WebContext {

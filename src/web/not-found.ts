@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorPages } from '../plugins/app/problems.js';
 import { renderPage, switchUrlOf } from './render.js';
-import { wordsFor, type Language, type Words } from './words.js';
+import type { Language } from '../domain/language.js';
+import { wordsFor, type Words } from './words.js';
 
 /** Addresses for programs (the API and its documents, iCal feeds, metrics, health): their errors stay problem+json. */
 const MACHINE_PATH =

@@ -5,7 +5,8 @@ import type { TimelineItem } from '../domain/types.js';
 import { recordEvent, type EventProblem, type RecordingRules } from '../operations/events.js';
 import type { EventRecord } from '../store/events.js';
 import type { ProviderRecord } from '../store/providers.js';
-import { wordsFor, type Language } from './words.js';
+import type { Language } from '../domain/language.js';
+import { wordsFor } from './words.js';
 
 /** Her timeline now, with what she recorded. */
 export function timelineOf(fastify: FastifyInstance, provider: ProviderRecord): TimelineItem[] {

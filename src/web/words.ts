@@ -2,11 +2,10 @@ import { DateTime } from 'luxon';
 import type { RecordFromKind } from '../domain/recording.js';
 import { GROUP_WORDS } from '../domain/groups.js';
 import { STATUS_WORDS } from '../domain/status-words.js';
+import type { Language } from '../domain/language.js';
 import type { IsoDate, ItemStatus, ProviderKind } from '../domain/types.js';
 
 /** The page copy, Dutch first (B1: short sentences, who acts named), English as a switch. */
-export type Language = 'nl' | 'en';
-export const LANGUAGES: readonly Language[] = ['nl', 'en'];
 
 /** `vrijdag 30 oktober 2026` / `Friday 30 October 2026`: dates written out. */
 export function writtenDate(iso: IsoDate, language: Language, withYear = true): string {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Language } from '../../domain/language.js';
 import { HttpProblem, notFound } from '../../problems.js';
 import { renderPage, switchUrlOf } from '../../web/render.js';
 import { wordsFor, type Words } from '../../web/words.js';
@@ -14,7 +15,7 @@ const HTML = { description: 'A small page for people.', content: { 'text/html': 
 /** The page in the site's look (web/render.ts), in the contact's language unless the reader switched (`?lang=`). */
 function page(
   request: FastifyRequest,
-  language: 'nl' | 'en',
+  language: Language,
   body: (t: Words) => {
     heading: string;
     paragraphs: string[];
@@ -35,7 +36,7 @@ function page(
 function unsubscribedPage(
   request: FastifyRequest,
   token: string,
-  contact: { language: 'nl' | 'en'; email: string },
+  contact: { language: Language; email: string },
   practice: string,
 ): string {
   return page(request, contact.language, (t) => ({

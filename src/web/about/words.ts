@@ -1,4 +1,4 @@
-import type { Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
 
 /** Who runs the service, from OPERATOR_NAME and OPERATOR_CONTACT; undefined where the operator left it empty. */
 export interface Operator {

@@ -4,7 +4,8 @@ import { readdressMessage } from '../../mail/readdress.js';
 import { emailProblem } from '../../validation/text.js';
 import { languageOf, sendMessage, sendPage, type WebContext } from '../context.js';
 import { formLimit } from '../limits.js';
-import { wordsFor, type Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
+import { wordsFor } from '../words.js';
 import { accountOf, sendLinkGone } from './account.js';
 
 type TokenRequest = FastifyRequest<{ Params: { token: string } }>;

@@ -1,4 +1,4 @@
-import type { Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
 
 // The words of her own dates on her page, beside the page rather than in the shared words table.
 

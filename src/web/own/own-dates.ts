@@ -6,7 +6,8 @@ import { addOwnItem, correctDate } from '../../operations/own-dates.js';
 import type { ProviderRecord } from '../../store/providers.js';
 import type { OwnDateProblem } from '../../validation/own-dates.js';
 import { languageOf, type WebContext } from '../context.js';
-import { writtenDate, type Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
+import { writtenDate } from '../words.js';
 import { accountOf, sendLinkGone } from './account.js';
 import { ownDatesWords } from './own-dates-words.js';
 

@@ -4,7 +4,8 @@ import type { SignupDetails } from '../../store/web.js';
 import { languageOf, sendMessage, type WebContext } from '../context.js';
 import { renderSituation, type SignupValues } from '../situation/index.js';
 import { parseSituation } from '../situation.js';
-import { wordsFor, type Language } from '../words.js';
+import { isLanguage, type Language } from '../../domain/language.js';
+import { wordsFor } from '../words.js';
 import { formLimit } from '../limits.js';
 
 const DEFAULT_REMINDER_DAYS = [14, 7, 1];
@@ -27,7 +28,7 @@ function validateSignup(body: Record<string, unknown>, language: Language) {
   if (singleLineProblem(values.practice) || values.practice.length > 200)
     errors.push({ field: 'practice', message: words.practice });
   if (values.agb !== '' && !AGB.test(values.agb)) errors.push({ field: 'agb', message: words.agb });
-  if (!['nl', 'en'].includes(text('language'))) errors.push({ field: 'language', message: words.language });
+  if (!isLanguage(text('language'))) errors.push({ field: 'language', message: words.language });
   return { values, errors };
 }
 

@@ -1,5 +1,5 @@
 import type { YearSource } from '../../domain/year-picture.js';
-import type { Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
 
 /** The year picture's words (issue 25), apart from the page copy in ../words.ts so the picture can change on its own. */
 export interface YearWords {
