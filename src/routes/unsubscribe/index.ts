@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../../domain/language.js';
 import { HttpProblem, notFound } from '../../problems.js';
+import { requestLanguage } from '../../web/language.js';
 import { renderPage, switchUrlOf } from '../../web/render.js';
 import { wordsFor, type Words } from '../../web/words.js';
 import { linkGonePages, problemResponses } from '../../schemas/common.js';
@@ -22,8 +23,8 @@ function page(
     form?: { action: string; button: string; hidden: { name: string; value: string }[] };
   },
 ): string {
-  const asked = (request.query as { lang?: string } | undefined)?.lang;
-  const shown = asked === 'nl' || asked === 'en' ? asked : language;
+  // Opened from a mail: the mail's language unless the reader switches on the page.
+  const shown = requestLanguage(request, { fallback: language, cookie: false });
   const content = body(wordsFor(shown));
   return renderPage(
     'shared/message',
