@@ -2,13 +2,13 @@ import { GROUP_WORDS } from '../domain/groups.js';
 import { STATUS_WORDS } from '../domain/status-words.js';
 import type { RecordingProblem } from '../domain/recording.js';
 import type { TimelineItem } from '../domain/types.js';
-import type { Language } from '../domain/language.js';
+import { catalogues, type Language } from '../domain/language.js';
 
 /** The terminal's width the table keeps to unless --wide: wide enough for a date, a status and a title. */
 export const DEFAULT_COLUMNS = 120;
 
-const WORDS = {
-  nl: {
+const WORDS = catalogues(
+  {
     headers: {
       id: 'id',
       due: 'datum',
@@ -27,7 +27,7 @@ const WORDS = {
     items: 'items',
     asOf: 'op',
   },
-  en: {
+  {
     headers: {
       id: 'id',
       due: 'due',
@@ -46,7 +46,7 @@ const WORDS = {
     items: 'items',
     asOf: 'as of',
   },
-} as const;
+);
 
 type Column = keyof (typeof WORDS)['nl']['headers'];
 const NARROW: Column[] = ['due', 'window', 'status', 'what'];

@@ -19,3 +19,8 @@ export function otherLanguage(language: Language): Language {
  * typecheck, so no page or mail can fall back to the other language unnoticed.
  */
 export type Catalogues<Catalogue> = { readonly [L in Language]: Catalogue };
+
+/** Dutch gives the catalogue's shape and English must give the same texts: none missing, none extra. */
+export function catalogues<Catalogue>(nl: Catalogue, en: NoInfer<Catalogue>): Catalogues<Catalogue> {
+  return { nl, en };
+}
