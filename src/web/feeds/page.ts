@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import type { ItemGroup } from '../domain/groups.js';
-import type { IsoDate, TimelineItem } from '../domain/types.js';
-import type { ProviderRecord } from '../store/providers.js';
-import { requestLanguage } from './language.js';
-import { renderPage, switchUrlOf } from './render.js';
-import { subscribeLinks } from './subscribe.js';
-import { timelineView } from './view-model.js';
-import { wordsFor } from './words.js';
+import type { ItemGroup } from '../../domain/groups.js';
+import type { IsoDate, TimelineItem } from '../../domain/types.js';
+import type { ProviderRecord } from '../../store/providers.js';
+import { requestLanguage } from '../language.js';
+import { renderPage, switchUrlOf } from '../render.js';
+import { subscribeLinks } from '../subscribe.js';
+import { timelineView } from '../view-model.js';
+import { wordsFor } from '../words.js';
 
 /**
  * A provider's timeline behind its feed token (`/feeds/<token>.html`), where feed events and mails link:
