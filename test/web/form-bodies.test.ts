@@ -147,4 +147,24 @@ describe('a web form with a malformed body', () => {
     const csrf = csrfOf((await c.get('/nieuwe-link')).body);
     expect((await c.post('/nieuwe-link', { _csrf: csrf, email: 'anna@praktijk.nl' })).status).toBe(200);
   });
+
+  it("refuses a malformed body on a mail's link (confirm, sign in) and leaves the link usable", async () => {
+    const bo = client(world.base);
+    await signUp(bo, 'bo@praktijk.nl');
+    const confirm = /\/bevestig\/[\w-]+/.exec((await mailsTo(world.smtp, 'bo@praktijk.nl', 1))[0].mail.text ?? '')![0];
+    const csrf = csrfOf((await bo.get(confirm)).body);
+    const before = databaseState();
+    const refused = await bo.postRaw(confirm, `_csrf=${csrf}&confirm=${LONG}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('<h1>Dit formulier kunnen we niet lezen</h1>');
+    expect(databaseState()).toBe(before);
+    expect((await bo.post(confirm, { _csrf: csrf })).location).toMatch(/^\/mijn\//);
+
+    const mails = await mailsTo(world.smtp, 'anna@praktijk.nl', 3);
+    const signIn = /\/inloggen\/[\w-]+/.exec(mails.at(-1)!.mail.text ?? '')![0];
+    const csrfIn = csrfOf((await c.get(signIn)).body);
+    const twice = await c.postRaw(signIn, `_csrf=${csrfIn}&_csrf=${csrfIn}`);
+    expect(twice.status).toBe(400);
+    expect((await c.post(signIn, { _csrf: csrfIn })).location).toMatch(/^\/mijn\//);
+  });
 });
