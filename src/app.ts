@@ -43,13 +43,14 @@ import healthRoutes from './routes/health/index.js';
 import metricsRoutes from './routes/metrics/index.js';
 import providerRoutes from './routes/providers/index.js';
 import adminRoutes from './routes/admin/index.js';
-import unsubscribeRoutes from './routes/unsubscribe/index.js';
 import remindersPlugin, { type ReminderPluginOptions } from './reminders/plugin.js';
 import dueItemRoutes from './routes/timeline/due-items.js';
 import timelineRoutes from './routes/timeline/index.js';
 import { SHARED_SCHEMAS } from './schemas/index.js';
 import { ERROR_PAGES, isPagePath, sendBadAddressPage } from './web/not-found.js';
+import feedPage from './web/feeds/index.js';
 import webPages from './web/plugin.js';
+import unsubscribePages from './web/unsubscribe/index.js';
 import webhooksPlugin, { type WebhookPluginOptions } from './webhooks/plugin.js';
 import webhookRoutes from './routes/webhooks/index.js';
 
@@ -109,9 +110,10 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
   await fastify.register(webhooksPlugin, { config, ...opts.webhooks });
 
   await fastify.register(healthRoutes);
-  await fastify.register(unsubscribeRoutes, { prefix: '/unsubscribe' });
+  await fastify.register(unsubscribePages, { prefix: '/unsubscribe' });
   await fastify.register(metricsRoutes, { token: config.metricsToken });
   await fastify.register(feedRoutes, { prefix: '/feeds', publicBaseUrl: config.publicBaseUrl });
+  await fastify.register(feedPage, { prefix: '/feeds' });
   await fastify.register(webPages, { config });
   await fastify.register(
     async (api) => {

@@ -2,14 +2,13 @@ import { GROUP_WORDS } from '../domain/groups.js';
 import { STATUS_WORDS } from '../domain/status-words.js';
 import type { RecordingProblem } from '../domain/recording.js';
 import type { TimelineItem } from '../domain/types.js';
-
-export type CliLanguage = 'nl' | 'en';
+import { catalogues, type Language } from '../domain/language.js';
 
 /** The terminal's width the table keeps to unless --wide: wide enough for a date, a status and a title. */
 export const DEFAULT_COLUMNS = 120;
 
-const WORDS = {
-  nl: {
+const WORDS = catalogues(
+  {
     headers: {
       id: 'id',
       due: 'datum',
@@ -28,7 +27,7 @@ const WORDS = {
     items: 'items',
     asOf: 'op',
   },
-  en: {
+  {
     headers: {
       id: 'id',
       due: 'due',
@@ -47,14 +46,14 @@ const WORDS = {
     items: 'items',
     asOf: 'as of',
   },
-} as const;
+);
 
 type Column = keyof (typeof WORDS)['nl']['headers'];
 const NARROW: Column[] = ['due', 'window', 'status', 'what'];
 const WIDE: Column[] = ['id', 'due', 'window', 'status', 'who', 'what', 'flags', 'section', 'how'];
 
 /** Status words short enough for a column: the shared words up to their first colon or parenthesis. */
-function statusWord(item: TimelineItem, language: CliLanguage): string {
+function statusWord(item: TimelineItem, language: Language): string {
   // An expected date (next year, not yet published) says so, in the words of its group on every surface.
   if (item.expected) return GROUP_WORDS.expected[language].toLowerCase();
   const word = STATUS_WORDS[item.status][language].split(/[:(]/)[0]!.trim();
@@ -64,7 +63,7 @@ function statusWord(item: TimelineItem, language: CliLanguage): string {
 /** The timeline as table lines: at most `DEFAULT_COLUMNS` wide (the title cut with …) unless `wide`. */
 export function timelineTable(
   rows: readonly TimelineItem[],
-  options: { language: CliLanguage; wide: boolean; insurerName: (id: string) => string; manyInsurers: boolean },
+  options: { language: Language; wide: boolean; insurerName: (id: string) => string; manyInsurers: boolean },
 ): string[] {
   const words = WORDS[options.language];
   const columns = options.wide ? WIDE : NARROW;
@@ -111,7 +110,7 @@ export function timelineHeading(
   status: string,
   asOf: string,
   count: number,
-  language: CliLanguage,
+  language: Language,
 ): string {
   const words = WORDS[language];
   return `${calendars.join(', ')} · ${kinds.join('+')} · ${status} · ${words.asOf} ${asOf} · ${count} ${words.items}`;

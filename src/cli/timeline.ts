@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadCalendarSet } from '../calendar/load.js';
 import { todayInAmsterdam } from '../clock.js';
+import { isLanguage, LANGUAGES, type Language } from '../domain/language.js';
 import { isValidPlainDate } from '../domain/plain-date.js';
 import { recordingProblems } from '../domain/recording.js';
 import { computeTimeline } from '../domain/timeline.js';
@@ -11,7 +12,7 @@ import {
   type ProviderKind,
   type RecordedEvent,
 } from '../domain/types.js';
-import { eventProblemMessage, timelineHeading, timelineTable, type CliLanguage } from './timeline-table.js';
+import { eventProblemMessage, timelineHeading, timelineTable } from './timeline-table.js';
 
 const usage = `Print a provider archetype's timeline as a table (at most 120 columns; --wide for every column).
 
@@ -55,8 +56,8 @@ if (values.help) {
   console.log(usage);
   process.exit(0);
 }
-if (values.lang !== 'nl' && values.lang !== 'en') fail(`--lang is nl or en, not "${values.lang}"`);
-const language: CliLanguage = values.lang;
+if (!isLanguage(values.lang)) fail(`--lang is ${LANGUAGES.join(' or ')}, not "${values.lang}"`);
+const language: Language = values.lang;
 const kinds = values.kind ?? fail('--kind is required');
 for (const kind of kinds) if (!PROVIDER_KINDS.includes(kind as ProviderKind)) fail(`unknown kind "${kind}"`);
 if (!CONTRACT_STATUSES.includes(values.status as ContractStatus)) fail('--status is existing or new');

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Language } from './language.js';
 import type { DateFlag, DateRule, IsoDate, MilestoneType, Offset, Text } from './types.js';
 
 /**
@@ -9,7 +10,7 @@ import type { DateFlag, DateRule, IsoDate, MilestoneType, Offset, Text } from '.
 const formatted = new Map<string, string>();
 
 /** `30 september 2026` / `30 September 2026`; with the weekday: `vrijdag 30 oktober`. */
-export function dateWords(iso: IsoDate, language: 'nl' | 'en', pattern = 'd MMMM yyyy'): string {
+export function dateWords(iso: IsoDate, language: Language, pattern = 'd MMMM yyyy'): string {
   const key = `${iso}|${language}|${pattern}`;
   let text = formatted.get(key);
   if (text === undefined) {
@@ -28,7 +29,7 @@ const UNITS: Record<Exclude<keyof Offset, 'ref'>, { nl: [string, string]; en: [s
 };
 
 /** `4 weken` / `4 weeks`. */
-export function offsetWords(offset: Offset, language: 'nl' | 'en'): string {
+export function offsetWords(offset: Offset, language: Language): string {
   for (const unit of Object.keys(UNITS) as (keyof typeof UNITS)[]) {
     const n = offset[unit];
     if (n !== undefined) return `${n} ${UNITS[unit][language][n === 1 ? 0 : 1]}`;
@@ -50,9 +51,9 @@ export interface Base {
   kind: BaseKind;
 }
 
-const both = (f: (language: 'nl' | 'en') => string): Text => ({ nl: f('nl'), en: f('en') });
+const both = (f: (language: Language) => string): Text => ({ nl: f('nl'), en: f('en') });
 
-function baseWords(base: Base, language: 'nl' | 'en'): string {
+function baseWords(base: Base, language: Language): string {
   const title = lowerFirst(base.title[language]);
   const date = dateWords(base.date, language);
   if (language === 'nl') {
@@ -149,7 +150,7 @@ export function capWords(capDue: IsoDate, reason: Text): Text {
 export function flagWords(flags: readonly DateFlag[], providerActs = true): Text | null {
   if (flags.length === 0) return null;
   const last = flags[0].lastWorkingDay;
-  const days = (l: 'nl' | 'en') =>
+  const days = (l: Language) =>
     flags
       .map((flag) =>
         flag.code === 'weekend'

@@ -1,4 +1,5 @@
 import { dateWords, flagWords } from './derivation.js';
+import type { Language } from './language.js';
 import type { CalendarSet } from './calendar-set.js';
 import { statusByDate } from './date-status.js';
 import { computeTimeline, sortTimeline } from './timeline.js';
@@ -120,7 +121,7 @@ function corrected(
 ): TimelineItem {
   const calendarNow = item.due === correction.original ? null : item.due;
   const flags = item.flags.length === 0 && item.type === 'info' ? [] : flagsFor(correction.due);
-  const words = (language: 'nl' | 'en'): string => {
+  const words = (language: Language): string => {
     const date = (iso: IsoDate): string => dateWords(iso, language);
     const base =
       language === 'nl'
@@ -170,7 +171,7 @@ function correctedStatus(item: TimelineItem, due: IsoDate, asOf: IsoDate): ItemS
   return statusByDate(due, asOf, late);
 }
 
-function flagText(flags: readonly DateFlag[], language: 'nl' | 'en'): string {
+function flagText(flags: readonly DateFlag[], language: Language): string {
   const words = flagWords(flags);
   return words === null ? '' : `; ${words[language]}`;
 }

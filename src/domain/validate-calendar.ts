@@ -1,3 +1,4 @@
+import { LANGUAGES } from './language.js';
 import { isValidPlainDate, endOf, startOf } from './plain-date.js';
 import { fixedDates, ruleRef } from './rules.js';
 import { ownEntry } from './own.js';
@@ -47,7 +48,7 @@ export function checkCalendar(file: CalendarFile): CalendarProblem[] {
     });
   });
   for (const [name, declared] of Object.entries(file.attributes ?? {})) {
-    for (const language of ['nl', 'en'] as const) {
+    for (const language of LANGUAGES) {
       const labels = declared.form?.[language].values;
       if (!labels) continue;
       const path = ['attributes', name, 'form', language, 'values'];

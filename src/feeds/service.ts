@@ -80,7 +80,7 @@ export class FeedService {
     return this.state.ownerByTokenHash(keyedHash(this.options.db, token));
   }
 
-  /** The provider behind a feed token with its timeline now, for the timeline page (web/feed-page.ts renders it). */
+  /** The provider behind a feed token with its timeline now, for the timeline page (web/feeds/page.ts renders it). */
   providerTimeline(
     token: string,
   ): { provider: ProviderRecord; items: TimelineItem[]; today: IsoDate; feedUrl: string } | undefined {

@@ -1,7 +1,6 @@
+import { catalogues, type Language } from '../domain/language.js';
 import { escapeHtml } from '../html.js';
 import { inertText } from '../mail/inert-text.js';
-
-type Language = 'nl' | 'en';
 
 /** Who put an address on the list: the provider, and the tenant (API key) that registered it. */
 export interface IntroductionContext {
@@ -11,8 +10,8 @@ export interface IntroductionContext {
   unsubscribeUrl: string;
 }
 
-const WORDS = {
-  nl: {
+const WORDS = catalogues(
+  {
     subject: 'Uw e-mailadres is opgegeven voor herinneringen over zorginkoop',
     greeting: 'Beste lezer,',
     added: (provider: string, by: string) =>
@@ -22,7 +21,7 @@ const WORDS = {
     footer: 'Dit bericht gaat eenmalig naar een nieuw opgegeven adres.',
     first: 'Dit is de eerste e-mail aan dit adres; hieronder staat wat nu uw aandacht vraagt.',
   },
-  en: {
+  {
     subject: 'Your e-mail address was given for purchasing-calendar reminders',
     greeting: 'Hello,',
     added: (provider: string, by: string) =>
@@ -32,7 +31,7 @@ const WORDS = {
     footer: 'This message goes once to a newly given address.',
     first: 'This is the first e-mail to this address; below is what needs your attention now.',
   },
-} as const;
+);
 
 /**
  * The notice at the top of the first digest to a new address: who added it (names inert, never a link) and the

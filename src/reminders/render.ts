@@ -1,12 +1,11 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../clock.js';
+import { catalogues, type Language } from '../domain/language.js';
 import type { DateFlag, IsoDate } from '../domain/types.js';
 import { escapeHtml } from '../html.js';
 import { inertText } from '../mail/inert-text.js';
 import { introductionLines } from './introduction.js';
 import type { Digest, Notice } from './plan.js';
-
-export type Language = 'nl' | 'en';
 
 /** Everything a digest mentions besides its notices. */
 export interface DigestContext {
@@ -47,8 +46,8 @@ function formatDate(iso: IsoDate, language: Language, withYear = true): string {
   return text;
 }
 
-const WORDS = {
-  nl: {
+const WORDS = catalogues(
+  {
     greeting: (name: string | null) => (name ? `Beste ${name},` : 'Beste lezer,'),
     intro: (provider: string, count: number) =>
       `Voor ${provider} ${count === 1 ? 'vraagt dit punt' : `vragen deze ${count} punten`} uw aandacht:`,
@@ -90,7 +89,7 @@ const WORDS = {
     signedUpStop:
       'Stoppen? Gebruik de link ‘Geen herinneringen meer ontvangen’ hierboven, of zet de herinneringen uit op uw eigen pagina, onder ‘Gegevens wijzigen’.',
   },
-  en: {
+  {
     greeting: (name: string | null) => (name ? `Dear ${name},` : 'Hello,'),
     intro: (provider: string, count: number) =>
       `For ${provider}, ${count === 1 ? 'this needs' : `these ${count} items need`} your attention:`,
@@ -132,7 +131,7 @@ const WORDS = {
     signedUpStop:
       'To stop, use the link ‘Stop these reminders’ above, or turn reminders off on your own page, under ‘Change your details’.',
   },
-} as const;
+);
 
 /** One notice as lines of text: the same lines become the plain text and the HTML list item. */
 interface NoticeLines {

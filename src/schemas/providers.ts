@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { LANGUAGES } from '../domain/language.js';
 import { CONTRACT_STATUSES, PROVIDER_KINDS } from '../domain/types.js';
 import { IdSchema, TimestampSchema, nullable, stringEnum } from './common.js';
 import { CursorQuery, NextCursor } from './paging.js';
@@ -50,7 +51,7 @@ export const ContractSchema = Type.Object(
   { additionalProperties: false, description: "A contract year with one insurer: it selects that insurer's calendar." },
 );
 
-export const LanguageSchema = stringEnum(['nl', 'en'], {
+export const LanguageSchema = stringEnum(LANGUAGES, {
   description: 'Language of e-mails to this contact.',
   default: 'nl',
 });
@@ -81,7 +82,7 @@ export const ContactSchema = Type.Object({
   email: Type.String({ examples: ['planning@verloskundigen-noord.nl'] }),
   name: nullable(Type.String({ examples: ['Anna de Vries'] })),
   // As stored: always present, so no default here (a default beside `required` confuses generated clients).
-  language: stringEnum(['nl', 'en'], { description: 'Language of e-mails to this contact.' }),
+  language: stringEnum(LANGUAGES, { description: 'Language of e-mails to this contact.' }),
 });
 
 const name = Type.String({

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import type { Language } from '../domain/language.js';
 import type { AttributeValue, Contract, ContractStatus, ProviderKind } from '../domain/types.js';
 import { nowIso, type Db } from './database.js';
 import type { NewContactLedger } from './new-contacts.js';
 import { SecretTokens } from './secrets.js';
-
-export type Language = 'nl' | 'en';
 
 export interface Contact {
   email: string;

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../domain/types.js';
 import type { Db } from './database.js';
-import type { Language } from './providers.js';
+import type { Language } from '../domain/language.js';
 import { SecretTokens } from './secrets.js';
 
 /** A contact that still wants reminders, with what its mails need. */

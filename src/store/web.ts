@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Contract, IsoDate, ProviderKind } from '../domain/types.js';
 import type { ApiKeyStore } from './api-keys.js';
 import { nowIso, type Db } from './database.js';
-import type { Language, ProviderInput, ProviderStore } from './providers.js';
+import type { Language } from '../domain/language.js';
+import type { ProviderInput, ProviderStore } from './providers.js';
 import { SecretTokens } from './secrets.js';
 import { addressKey, hashWebToken, isWebTokenShape, newWebToken, sameHash } from './web-tokens.js';
 

@@ -4,8 +4,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebStore } from '../store/web.js';
 import type { WebEmailChanges } from '../store/web-email.js';
 import type { WebMail } from './mail.js';
+import { languageOf } from './language.js';
 import { renderPage, switchUrlOf, type PageFrame } from './render.js';
-import { wordsFor, type Language, type Words } from './words.js';
+import type { Language } from '../domain/language.js';
+import { wordsFor, type Words } from './words.js';
+
+export { languageOf } from './language.js';
 
 /** What every page module gets from the web plugin. */
 export interface WebContext {
@@ -21,20 +25,6 @@ export interface WebContext {
   formsPerHour: number;
   /** Per-client limit on the year overview PDFs (RATE_LIMIT_PER_MINUTE, as the API's); 0: off. */
   pdfsPerMinute: number;
-}
-
-const LANGUAGE_COOKIE = 'taal';
-
-/** `?lang=` (remembered in a cookie), else the cookie, else the fallback (her saved language), else Dutch. */
-export function languageOf(request: FastifyRequest, reply: FastifyReply, fallback?: Language): Language {
-  const asked = (request.query as Record<string, unknown> | undefined)?.lang;
-  if (asked === 'nl' || asked === 'en') {
-    reply.setCookie(LANGUAGE_COOKIE, asked, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
-    return asked;
-  }
-  const cookie = request.cookies?.[LANGUAGE_COOKIE];
-  if (cookie === 'nl' || cookie === 'en') return cookie;
-  return fallback ?? 'nl';
 }
 
 export interface PageOptions {

@@ -5,7 +5,7 @@ import { privacyLine } from '../mail/privacy-line.js';
 import { parseMailbox } from '../mail/address.js';
 import { inertText } from '../mail/inert-text.js';
 import type { MailTransport } from '../mail/transport.js';
-import type { Language } from './words.js';
+import type { Language } from '../domain/language.js';
 
 /** The front door's own mails: at most one link each, sent at once (not through the reminder outbox). */
 export type WebMailKind = 'confirm' | 'welcome' | 'sign-in' | 'address-confirm' | 'address-changed' | 'address-left';

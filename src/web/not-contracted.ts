@@ -1,7 +1,8 @@
 import type { CalendarSet } from '../domain/calendar-set.js';
 import { uncontractedKinds } from '../domain/contracted-kinds.js';
 import type { ContractStatus, ProviderKind } from '../domain/types.js';
-import { kindLabel, wordsFor, type Language } from './words.js';
+import type { Language } from '../domain/language.js';
+import { kindLabel, wordsFor } from './words.js';
 
 /**
  * What a page says where her care is not bought: one sentence per insurer that does not contract a kind she gives,

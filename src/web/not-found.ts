@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorPages } from '../plugins/app/problems.js';
+import { requestLanguage } from './language.js';
 import { renderPage, switchUrlOf } from './render.js';
-import { wordsFor, type Language, type Words } from './words.js';
+import { wordsFor, type Words } from './words.js';
 
 /** Addresses for programs (the API and its documents, iCal feeds, metrics, health): their errors stay problem+json. */
 const MACHINE_PATH =
@@ -12,13 +13,6 @@ export function isPagePath(url: string): boolean {
   return !MACHINE_PATH.test(url.split('?')[0]);
 }
 
-/** `?lang=`, else the language cookie the pages set (read by hand: outside the pages' scope there is no cookie plugin). */
-function languageOf(request: FastifyRequest): Language {
-  const asked = (request.query as Record<string, unknown> | undefined)?.lang;
-  if (asked === 'nl' || asked === 'en') return asked;
-  return /(?:^|;\s*)taal=en(?:;|$)/.test(request.headers.cookie ?? '') ? 'en' : 'nl';
-}
-
 /** A page in the site's look with a heading, a paragraph and links; for answers outside the pages' own scope. */
 export function sendStatusPage(
   request: FastifyRequest,
@@ -26,7 +20,7 @@ export function sendStatusPage(
   status: number,
   content: (t: Words) => { heading: string; paragraphs: string[]; links: { href: string; text: string }[] },
 ) {
-  const language = languageOf(request);
+  const language = requestLanguage(request);
   const body = content(wordsFor(language));
   const switchUrl =
     request.method === 'GET' ? switchUrlOf(request.url, language) : `/?lang=${language === 'nl' ? 'en' : 'nl'}`;

@@ -5,7 +5,9 @@ import type { TimelineItem } from '../domain/types.js';
 import { recordEvent, type EventProblem, type RecordingRules } from '../operations/events.js';
 import type { EventRecord } from '../store/events.js';
 import type { ProviderRecord } from '../store/providers.js';
-import { wordsFor, type Language } from './words.js';
+import type { RecordForm } from '../schemas/web-forms.js';
+import type { Language } from '../domain/language.js';
+import { wordsFor } from './words.js';
 
 /** Her timeline now, with what she recorded. */
 export function timelineOf(fastify: FastifyInstance, provider: ProviderRecord): TimelineItem[] {
@@ -38,15 +40,15 @@ function pageMessage(problem: EventProblem, language: Language): string {
 export function recordStep(
   fastify: FastifyInstance,
   provider: ProviderRecord,
-  body: Record<string, unknown>,
+  body: RecordForm,
   language: Language,
   fixedItem?: string,
   contact: string | null = null,
 ): { event: EventRecord; item: TimelineItem } | { errors: { field: string; message: string }[] } {
   const words = wordsFor(language).fieldProblems;
-  const itemId = fixedItem ?? (typeof body.item === 'string' ? body.item : '');
-  const date = typeof body.date === 'string' ? body.date.trim() : '';
-  const note = typeof body.note === 'string' ? body.note.trim() : '';
+  const itemId = fixedItem ?? body.item ?? '';
+  const date = body.date?.trim() ?? '';
+  const note = body.note?.trim() ?? '';
   const today = fastify.today();
   const parts = { events: fastify.store.events, calendars: fastify.calendars, today };
   const item = computeTimeline(provider, fastify.calendars, parts.events.recordedEvents(provider.id), today, {

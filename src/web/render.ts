@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
 import { ABOUT_LINKS } from './about/words.js';
-import { wordsFor, type Language, type Words } from './words.js';
+import type { Language } from '../domain/language.js';
+import { wordsFor, type Words } from './words.js';
 
 /**
  * Eta: plain HTML templates beside each page that escape every `<%= %>` by default, with no build step

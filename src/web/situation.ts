@@ -1,6 +1,7 @@
 import type { CalendarSet } from '../domain/calendar-set.js';
 import { PROVIDER_KINDS, type AttributeValue, type Contract, type ProviderKind } from '../domain/types.js';
-import { wordsFor, type Language } from './words.js';
+import type { Language } from '../domain/language.js';
+import { wordsFor } from './words.js';
 
 /**
  * "Mijn situatie" as URL query parameters, so one address (a page, a feed) is exactly one situation and needs

@@ -2,7 +2,8 @@ import type { ItemGroup } from '../domain/groups.js';
 import { bindsLikeDeadline } from '../domain/own-items.js';
 import { daysBetween } from '../domain/plain-date.js';
 import type { IsoDate, TimelineItem } from '../domain/types.js';
-import { wordsFor, writtenDate, type Language } from './words.js';
+import type { Language } from '../domain/language.js';
+import { wordsFor, writtenDate } from './words.js';
 
 /** One timeline item as a page shows it: every text already in the reader's language, nothing left to decide in a template. */
 export interface ItemView {

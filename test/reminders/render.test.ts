@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCalendarSet } from '../../src/calendar/load.js';
 import { computeTimeline } from '../../src/domain/timeline.js';
 import type { Digest, Notice } from '../../src/reminders/plan.js';
-import { renderDigest, type Language } from '../../src/reminders/render.js';
+import type { Language } from '../../src/domain/language.js';
+import { renderDigest } from '../../src/reminders/render.js';
 
 /** A digest for CZ's signing deadline, rendered from the real calendar line (which carries an English note). */
 const calendars = loadCalendarSet();

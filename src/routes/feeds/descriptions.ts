@@ -10,7 +10,4 @@ export const GET_CALENDAR_FEED_DESCRIPTION = `The generic timeline of one insure
 
 export const GET_SITUATION_FEED_DESCRIPTION = `The dates of one situation, with nothing recorded: kinds of care (\`kind\`, repeated) and per insurer and contract year existing or new (\`c:<insurer>:<year>=existing|new|none\`: any insurer of \`GET /api/v1/insurers\`; one without an encoded calendar for that year gets the law's dates), with a calendar's attributes (\`a:<insurer>:<year>:<attribute>=<value>\`). The web front door's subscribe links point here; the address is the situation, so no account is needed. ${SUBSCRIBE}`;
 
-export const GET_PROVIDER_TIMELINE_PAGE_DESCRIPTION =
-  'The same timeline as the feed, as a page people can read in a browser (the links in feed events and reminder e-mails lead here). Behind the same secret as the feed: rotating the feed token changes this address too.';
-
 export const GET_PROVIDER_FEED_DESCRIPTION = `Every dated item of the provider's timeline, kept up to date with recorded events and provider changes; alarms from the provider's \`reminderDays\`. The address is the provider's \`feedUrl\`; anyone who has it can read the feed, so \`POST /api/v1/providers/{id}/feed-token\` replaces it (the old address answers 404 at once). ${SUBSCRIBE}`;

@@ -1,13 +1,10 @@
-import { Type } from '@sinclair/typebox';
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { kindsOf, type CompiledCalendar } from '../../domain/calendar.js';
-import { groupOf, roundClosesOf } from '../../domain/groups.js';
 import type { RenderedFeed } from '../../feeds/cache.js';
 import { isNotModified } from '../../feeds/conditional.js';
-import { sendAnswer, timelineVersion } from '../../plugins/app/answers.js';
 import { HttpProblem, invalidInput, notFound } from '../../problems.js';
-import { linkGonePages, NOT_MODIFIED, problemResponses } from '../../schemas/common.js';
+import { problemResponses } from '../../schemas/common.js';
 import {
   CalendarFeedParamsSchema,
   CalendarFeedQuerySchema,
@@ -17,13 +14,11 @@ import {
   feedResponses,
 } from '../../schemas/feeds.js';
 
-import { renderFeedPage } from '../../web/feed-page.js';
 import { parseSituation, queryOf, situationQuery } from '../../web/situation.js';
 import {
   GET_ALL_CALENDARS_FEED_DESCRIPTION,
   GET_CALENDAR_FEED_DESCRIPTION,
   GET_SITUATION_FEED_DESCRIPTION,
-  GET_PROVIDER_TIMELINE_PAGE_DESCRIPTION,
   GET_PROVIDER_FEED_DESCRIPTION,
 } from './descriptions.js';
 
@@ -35,9 +30,6 @@ const SITUATION_PROBLEMS = {
   'bad-value': 'no such status or attribute value (GET /api/v1/calendars)',
   'unknown-insurer': 'no such insurer or contract year (GET /api/v1/insurers)',
 };
-
-const HTML = 'text/html; charset=utf-8';
-const CACHED_PAGE_QUERIES = new Set(['', 'lang=nl', 'lang=en']);
 
 /** The feed's bytes with its validators, or 304 when the client's copy is still this one. */
 function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: RenderedFeed, cacheControl: string) {
@@ -158,49 +150,6 @@ const feeds: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (fasti
         fastify.feeds.situationFeed(situation, query, `${publicBaseUrl}/situatie?${query}`),
         'public, no-cache',
       );
-    },
-  );
-
-  fastify.get(
-    '/:token.html',
-    {
-      schema: {
-        operationId: 'getProviderTimelinePage',
-        tags,
-        summary: "A provider's timeline as a web page",
-        description: GET_PROVIDER_TIMELINE_PAGE_DESCRIPTION,
-        params: FeedTokenParamsSchema,
-        produces: ['text/html'],
-        response: {
-          200: Type.String({ description: 'The timeline page (text/html).' }),
-          ...NOT_MODIFIED,
-          ...linkGonePages(400, 404),
-          ...problemResponses(500),
-        },
-      },
-    },
-    async (request, reply) => {
-      const { token } = request.params;
-      // The token is looked up on every request (a replaced address answers 404 at once); the page is built only when it moved.
-      const owner = fastify.feeds.ownerOf(token);
-      if (!owner) throw notFound('timeline page');
-      const build = () => {
-        const found = fastify.feeds.providerTimeline(token);
-        if (!found) throw notFound('timeline page');
-        return renderFeedPage(
-          request,
-          found,
-          (item) => fastify.calendars.insurerName(item.insurer),
-          (item) => groupOf(item, found.today, roundClosesOf(fastify.calendars, item.calendar)),
-        );
-      };
-      // The page's links repeat its query: only the plain address and its language switch are kept, so no query fills the cache.
-      const query = request.url.slice(request.url.indexOf('?') + 1 || request.url.length);
-      reply.header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex');
-      if (!CACHED_PAGE_QUERIES.has(query)) return reply.type(HTML).send(build());
-      const version = timelineVersion(owner.feedVersion, fastify.today(), fastify.calendars);
-      // By the whole URL: the page's language switch repeats it.
-      return sendAnswer(request, reply, fastify.answers.answer(`page\n${request.url}`, version, HTML, build));
     },
   );
 

@@ -1,4 +1,4 @@
-import type { Language } from '../words.js';
+import type { Catalogues, Language } from '../../domain/language.js';
 
 /** Who runs the service, from OPERATOR_NAME and OPERATOR_CONTACT; undefined where the operator left it empty. */
 export interface Operator {
@@ -12,7 +12,7 @@ export interface Statement {
   sections: { heading: string; paragraphs: string[] }[];
 }
 
-const NOT_FILLED = {
+const NOT_FILLED: Catalogues<{ name: string; contact: string }> = {
   nl: {
     name: 'De beheerder van deze dienst heeft nog niet ingevuld wie de dienst aanbiedt.',
     contact: 'De beheerder heeft nog geen contactadres ingevuld.',
@@ -147,7 +147,7 @@ export function accessibilityStatement(operator: Operator, language: Language): 
 }
 
 /** The footer's and mails' link words. */
-export const ABOUT_LINKS: Record<Language, { privacy: string; accessibility: string }> = {
+export const ABOUT_LINKS: Catalogues<{ privacy: string; accessibility: string }> = {
   nl: { privacy: 'Privacyverklaring', accessibility: 'Toegankelijkheid' },
   en: { privacy: 'Privacy statement', accessibility: 'Accessibility' },
 };

@@ -2,7 +2,8 @@ import type { CalendarSet } from '../../domain/calendar-set.js';
 import { PROVIDER_KINDS, type CalendarFile, type IsoDate, type ProviderKind } from '../../domain/types.js';
 import { yearChoices } from '../../domain/year-picture.js';
 import { datesRestOn, type Situation } from '../situation.js';
-import { kindLabel, wordsFor, type Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
+import { kindLabel, wordsFor } from '../words.js';
 
 /** The "mijn situatie" fields, filled with a situation (or empty): the same block on the home page and her settings. */
 export interface SituationFormView {

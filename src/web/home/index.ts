@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CalendarSet } from '../../domain/calendar-set.js';
 import { languageOf, sendPage } from '../context.js';
 import { parseSituation, queryOf, type Situation } from '../situation.js';
-import { wordsFor, writtenDate, type Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
+import { wordsFor, writtenDate } from '../words.js';
 import { situationFormView } from './form.js';
 
 /** The calendars the service holds, as the home page lists them (insurer first). */

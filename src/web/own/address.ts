@@ -1,10 +1,13 @@
+import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ProviderRecord } from '../../store/providers.js';
 import { readdressMessage } from '../../mail/readdress.js';
 import { emailProblem } from '../../validation/text.js';
+import { AddressFormSchema, ButtonFormSchema } from '../../schemas/web-forms.js';
 import { languageOf, sendMessage, sendPage, type WebContext } from '../context.js';
 import { formLimit } from '../limits.js';
-import { wordsFor, type Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
+import { wordsFor } from '../words.js';
 import { accountOf, sendLinkGone } from './account.js';
 
 type TokenRequest = FastifyRequest<{ Params: { token: string } }>;
@@ -47,17 +50,16 @@ export default async function addressPages(fastify: FastifyInstance, context: We
     return render(request, reply, found.provider, languageOf(request, reply, found.provider.contacts[0]?.language), '');
   });
 
-  fastify.post<{ Params: { token: string } }>(
+  fastify.post<{ Params: { token: string }; Body: Static<typeof AddressFormSchema> }>(
     '/mijn/:token/e-mailadres',
-    { preHandler: fastify.csrfProtection },
+    { schema: { body: AddressFormSchema }, preHandler: fastify.csrfProtection },
     async (request, reply) => {
       const found = accountOf(fastify, context, request.params.token);
       if (!found) return sendLinkGone(request, reply);
       const { provider } = found;
       const language = languageOf(request, reply, provider.contacts[0]?.language);
       const words = wordsFor(language).fieldProblems;
-      const raw = (request.body as Record<string, unknown> | undefined)?.email;
-      const email = typeof raw === 'string' ? raw.trim() : '';
+      const email = request.body.email.trim();
       const current = provider.contacts[0]?.email ?? '';
       if (emailProblem(email))
         return render(request, reply, provider, language, email, [{ field: 'email', message: words.email }]);
@@ -135,7 +137,7 @@ export default async function addressPages(fastify: FastifyInstance, context: We
 
   fastify.post<{ Params: { token: string } }>(
     '/adres-bevestigen/:token',
-    { preHandler: fastify.csrfProtection },
+    { schema: { body: ButtonFormSchema }, preHandler: fastify.csrfProtection },
     async (request, reply) => {
       const { change, provider } = changeOf(request.params.token);
       if (!change || !provider) return gone(request, reply, change?.expired ?? false);

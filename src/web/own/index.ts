@@ -1,14 +1,17 @@
+import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { providerFeedUrl } from '../../feeds/urls.js';
 import { undoEvent } from '../../operations/events.js';
 import type { ProviderRecord } from '../../store/providers.js';
 import { feedTokenOf } from '../../store/web-tokens.js';
+import { ButtonFormSchema, RecordFormSchema, UndoFormSchema, type RecordForm } from '../../schemas/web-forms.js';
 import { languageOf, sendMessage, sendPage, type WebContext } from '../context.js';
 import { recordStep, timelineOf } from '../record-step.js';
 import { groupsOn, insurerNameOf, notContractedPart } from '../situation/index.js';
 import { subscribeLinks } from '../subscribe.js';
 import { timelineView } from '../view-model.js';
-import { wordsFor, writtenDate, type Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
+import { wordsFor, writtenDate } from '../words.js';
 import { chosenContractYear } from '../../domain/year-picture.js';
 import { sendBadYear, yearPart } from '../year/page.js';
 import { accountOf, sendLinkGone } from './account.js';
@@ -129,33 +132,30 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
     );
   }
 
-  fastify.post<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>(
+  fastify.post<{ Params: { token: string }; Querystring: Record<string, string | undefined>; Body: RecordForm }>(
     '/mijn/:token/vastleggen',
-    { preHandler: fastify.csrfProtection },
+    { schema: { body: RecordFormSchema }, preHandler: fastify.csrfProtection },
     async (request, reply) => {
       const found = accountOf(fastify, context, request.params.token);
       if (!found) return sendLinkGone(request, reply);
       const language = languageOf(request, reply, found.provider.contacts[0]?.language);
-      const result = recordStep(
-        fastify,
-        found.provider,
-        (request.body ?? {}) as Record<string, unknown>,
-        language,
-        undefined,
-        herAddress(found.provider),
-      );
+      const result = recordStep(fastify, found.provider, request.body, language, undefined, herAddress(found.provider));
       if ('errors' in result) return renderOwnPage(request, reply, found, result.errors);
       return reply.redirect(`${base(request.params.token)}?vastgelegd=${result.event.id}`, 303);
     },
   );
 
-  fastify.post<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>(
+  fastify.post<{
+    Params: { token: string };
+    Querystring: Record<string, string | undefined>;
+    Body: Static<typeof UndoFormSchema>;
+  }>(
     '/mijn/:token/ongedaan',
-    { preHandler: fastify.csrfProtection },
+    { schema: { body: UndoFormSchema }, preHandler: fastify.csrfProtection },
     async (request, reply) => {
       const found = accountOf(fastify, context, request.params.token);
       if (!found) return sendLinkGone(request, reply);
-      const eventId = String((request.body as Record<string, unknown> | undefined)?.event ?? '');
+      const eventId = request.body.event;
       const by = { keyId: found.provider.ownerKeyId, via: 'web', contact: herAddress(found.provider) } as const;
       // The page shows an item done once, however often that date was recorded: undo ends every one of them.
       const undone = /^[0-9a-f-]{36}$/.test(eventId)
@@ -171,7 +171,7 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
 
   fastify.post<{ Params: { token: string } }>(
     '/mijn/:token/agenda-adres',
-    { preHandler: fastify.csrfProtection },
+    { schema: { body: ButtonFormSchema }, preHandler: fastify.csrfProtection },
     async (request, reply) => {
       const found = accountOf(fastify, context, request.params.token);
       if (!found) return sendLinkGone(request, reply);
@@ -199,7 +199,7 @@ export default async function ownPages(fastify: FastifyInstance, context: WebCon
 
   fastify.post<{ Params: { token: string } }>(
     '/mijn/:token/verwijderen',
-    { preHandler: fastify.csrfProtection },
+    { schema: { body: ButtonFormSchema }, preHandler: fastify.csrfProtection },
     async (request, reply) => {
       const found = accountOf(fastify, context, request.params.token);
       if (!found) return sendLinkGone(request, reply);

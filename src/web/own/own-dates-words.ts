@@ -1,4 +1,4 @@
-import type { Language } from '../words.js';
+import type { Catalogues, Language } from '../../domain/language.js';
 
 // The words of her own dates on her page, beside the page rather than in the shared words table.
 
@@ -92,6 +92,8 @@ const EN: typeof NL = {
 
 export type OwnDatesWords = typeof NL;
 
+const WORDS = { nl: NL, en: EN } satisfies Catalogues<OwnDatesWords>;
+
 export function ownDatesWords(language: Language): OwnDatesWords {
-  return language === 'nl' ? NL : EN;
+  return WORDS[language];
 }

@@ -1,17 +1,29 @@
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OwnItem, OwnItemInput } from '../../domain/own-items.js';
 import { computeTimeline } from '../../domain/timeline.js';
 import type { TimelineItem } from '../../domain/types.js';
 import { addOwnItem, correctDate } from '../../operations/own-dates.js';
+import {
+  CorrectionFormSchema,
+  CorrectionRemovalFormSchema,
+  OwnDateFormSchema,
+  OwnDateRemovalFormSchema,
+} from '../../schemas/web-forms.js';
 import type { ProviderRecord } from '../../store/providers.js';
 import type { OwnDateProblem } from '../../validation/own-dates.js';
 import { languageOf, type WebContext } from '../context.js';
-import { writtenDate, type Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
+import { writtenDate } from '../words.js';
 import { accountOf, sendLinkGone } from './account.js';
 import { ownDatesWords } from './own-dates-words.js';
 
 type PageError = { field: string; message: string };
-type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>;
+type TokenRequest<Body = unknown> = FastifyRequest<{
+  Params: { token: string };
+  Querystring: Record<string, string | undefined>;
+  Body: Body;
+}>;
 /** Renders her page (index.ts) with these errors, a 400 that changes nothing. */
 export type RenderOwnPage = (
   request: TokenRequest,
@@ -103,8 +115,11 @@ function computedOf(fastify: FastifyInstance, provider: ProviderRecord): Timelin
   );
 }
 
-const field = (body: Record<string, unknown>, name: string): string =>
-  typeof body[name] === 'string' ? (body[name] as string).trim() : '';
+/** A form field's text, trimmed; '' when the form left it out (the body's schema holds it to one bounded value). */
+const field = <Body extends object>(body: Body, name: keyof Body): string => {
+  const value: unknown = body[name];
+  return typeof value === 'string' ? value.trim() : '';
+};
 
 /** A refused field in her words, linked to its input on the page. */
 function pageErrors(problems: readonly OwnDateProblem[], language: Language, ids: Record<string, string> = {}) {
@@ -131,13 +146,14 @@ export default async function ownDatePages(
   render: RenderOwnPage,
 ): Promise<void> {
   const base = (token: string) => `/mijn/${token}`;
-  const post = (
+  const post = <Body extends TSchema>(
     path: string,
-    handle: (request: TokenRequest, reply: FastifyReply, found: { provider: ProviderRecord }) => unknown,
+    body: Body,
+    handle: (request: TokenRequest<Static<Body>>, reply: FastifyReply, found: { provider: ProviderRecord }) => unknown,
   ) =>
-    fastify.post<{ Params: { token: string }; Querystring: Record<string, string | undefined> }>(
+    fastify.post<{ Params: { token: string }; Querystring: Record<string, string | undefined>; Body: Static<Body> }>(
       `/mijn/:token${path}`,
-      { preHandler: fastify.csrfProtection },
+      { schema: { body }, preHandler: fastify.csrfProtection },
       async (request, reply) => {
         const found = accountOf(fastify, context, request.params.token);
         if (!found) return sendLinkGone(request, reply);
@@ -153,8 +169,8 @@ export default async function ownDatePages(
   const languageFor = (request: TokenRequest, reply: FastifyReply, provider: ProviderRecord) =>
     languageOf(request, reply, provider.contacts[0]?.language);
 
-  post('/eigen-datum', (request, reply, found) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
+  post('/eigen-datum', OwnDateFormSchema, (request, reply, found) => {
+    const { body } = request;
     const chosen = field(body, 'insurerOther') || field(body, 'insurer');
     const input: OwnItemInput = {
       insurer: chosen === '' ? null : chosen,
@@ -179,15 +195,15 @@ export default async function ownDatePages(
     );
   });
 
-  post('/eigen-datum/verwijderen', (request, reply, found) => {
-    const id = field((request.body ?? {}) as Record<string, unknown>, 'item');
+  post('/eigen-datum/verwijderen', OwnDateRemovalFormSchema, (request, reply, found) => {
+    const id = field(request.body, 'item');
     // Removing twice (a double click, the back button) is not an error: the page shows the state as it is.
     const removed = id !== '' && fastify.store.ownDates.removeItem(found.provider.id, id, found.provider.ownerKeyId);
     return reply.redirect(`${base(request.params.token)}${removed ? '?verwijderd=1' : ''}#eigen-data`, 303);
   });
 
-  post('/correctie', (request, reply, found) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
+  post('/correctie', CorrectionFormSchema, (request, reply, found) => {
+    const { body } = request;
     const [item, due, reason] = [field(body, 'item'), field(body, 'due'), field(body, 'reason')];
     const corrected = correctDate(partsOf(), found.provider, { item, due, reason }, found.provider.ownerKeyId);
     if ('problems' in corrected) {
@@ -198,8 +214,8 @@ export default async function ownDatePages(
     return reply.redirect(`${base(request.params.token)}?gecorrigeerd=${encodeURIComponent(item)}#eigen-data`, 303);
   });
 
-  post('/correctie/ongedaan', (request, reply, found) => {
-    const id = field((request.body ?? {}) as Record<string, unknown>, 'correction');
+  post('/correctie/ongedaan', CorrectionRemovalFormSchema, (request, reply, found) => {
+    const id = field(request.body, 'correction');
     const undone =
       id !== '' && fastify.store.ownDates.removeCorrection(found.provider.id, id, found.provider.ownerKeyId);
     return reply.redirect(`${base(request.params.token)}${undone ? '?correctie-ongedaan=1' : ''}#eigen-data`, 303);

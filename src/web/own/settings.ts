@@ -1,12 +1,15 @@
+import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { changeProvider, providerProblems } from '../../operations/providers.js';
 import type { CreateProviderBody } from '../../schemas/providers.js';
 import type { ProviderRecord } from '../../store/providers.js';
 import { AGB_NOT_GIVEN } from '../../store/web.js';
+import { SettingsFormSchema } from '../../schemas/web-forms.js';
 import { languageOf, sendPage, type WebContext } from '../context.js';
 import { situationFormView } from '../home/form.js';
 import { parseSituation, type Situation } from '../situation.js';
-import { wordsFor, type Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
+import { wordsFor } from '../words.js';
 import { accountOf, sendLinkGone } from './account.js';
 
 interface SettingsValues {
@@ -72,14 +75,14 @@ export default async function settingsPages(fastify: FastifyInstance, context: W
     return render(request, reply, found.provider, found.provider, valuesOf(found.provider, context));
   });
 
-  fastify.post<{ Params: { token: string } }>(
+  fastify.post<{ Params: { token: string }; Body: Static<typeof SettingsFormSchema> }>(
     '/mijn/:token/gegevens',
-    { preHandler: fastify.csrfProtection },
+    { schema: { body: SettingsFormSchema }, preHandler: fastify.csrfProtection },
     async (request, reply) => {
       const found = accountOf(fastify, context, request.params.token);
       if (!found) return sendLinkGone(request, reply);
       const { provider } = found;
-      const body = (request.body ?? {}) as Record<string, unknown>;
+      const { body } = request;
       const language = languageOf(request, reply, provider.contacts[0]?.language);
       const t = wordsFor(language);
       const params = new URLSearchParams();
@@ -88,7 +91,7 @@ export default async function settingsPages(fastify: FastifyInstance, context: W
           if (typeof one === 'string' && (key === 'kind' || key.startsWith('c:') || key.startsWith('a:')))
             params.append(key, one);
       const { situation, problems } = parseSituation(params, fastify.calendars);
-      const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
+      const text = (name: keyof typeof body) => body[name]?.trim() ?? '';
       const values: SettingsValues = {
         reminders: body.reminders === 'on',
         name: text('name'),

@@ -5,7 +5,7 @@ import { languageOf, type WebContext } from '../context.js';
 import { timelineOf } from '../record-step.js';
 import { insurerNameOf } from '../situation/index.js';
 import type { LiveEvent } from '../view-model.js';
-import type { Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
 import { pdfLimit, sendBadYear, sendYearPdf } from '../year/page.js';
 import type { YearViewOptions } from '../year/view.js';
 import { accountOf, sendLinkGone } from './account.js';

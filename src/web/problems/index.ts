@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { PROBLEM_TYPE_NAMES, PROBLEM_TYPES, problemTypeUri, type ProblemType } from '../../problems.js';
 import { languageOf, sendPage } from '../context.js';
-import type { Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
 import type { ProblemPage } from './page.js';
 import { PROBLEM_PAGES_EN } from './words-en.js';
 import { PROBLEM_PAGES_NL } from './words-nl.js';

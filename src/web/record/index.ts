@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { providerPageUrl } from '../../feeds/urls.js';
 import { feedTokenOf } from '../../store/web-tokens.js';
+import { RecordFormSchema, type RecordForm } from '../../schemas/web-forms.js';
 import { languageOf, sendMessage, sendPage, type WebContext } from '../context.js';
 import { recordStep, timelineOf } from '../record-step.js';
 import { insurerNameOf } from '../situation/index.js';
@@ -70,24 +71,18 @@ export default async function recordPages(fastify: FastifyInstance, context: Web
     return render(request, reply, found);
   });
 
-  fastify.post<{ Params: { token: string } }>(
+  fastify.post<{ Params: { token: string }; Body: RecordForm }>(
     '/gedaan/:token',
-    { preHandler: fastify.csrfProtection },
+    { schema: { body: RecordFormSchema }, preHandler: fastify.csrfProtection },
     async (request, reply) => {
       const found = load(request.params.token);
       if (found.gone) return gone(request, reply, found.expired);
       const language = languageOf(request, reply, found.provider.contacts[0]?.language);
-      const body = (request.body ?? {}) as Record<string, unknown>;
+      const { body } = request;
       if (found.item.done !== null) return render(request, reply, found);
       const result = recordStep(fastify, found.provider, body, language, found.item.id, found.contact);
       if ('errors' in result)
-        return render(
-          request,
-          reply,
-          found,
-          { date: String(body.date ?? ''), note: String(body.note ?? '') },
-          result.errors,
-        );
+        return render(request, reply, found, { date: body.date ?? '', note: body.note ?? '' }, result.errors);
       const title = itemView(result.item, {
         language,
         today: fastify.today(),

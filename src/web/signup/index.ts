@@ -1,19 +1,22 @@
+import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { emailProblem, displayNameProblem, singleLineProblem } from '../../validation/text.js';
 import type { SignupDetails } from '../../store/web.js';
+import { ButtonFormSchema, SignupFormSchema } from '../../schemas/web-forms.js';
 import { languageOf, sendMessage, type WebContext } from '../context.js';
 import { renderSituation, type SignupValues } from '../situation/index.js';
 import { parseSituation } from '../situation.js';
-import { wordsFor, type Language } from '../words.js';
+import { isLanguage, type Language } from '../../domain/language.js';
+import { wordsFor } from '../words.js';
 import { formLimit } from '../limits.js';
 
 const DEFAULT_REMINDER_DAYS = [14, 7, 1];
 const AGB = /^\d{8}$/;
 
 /** The sign-up form's fields, each checked; a problem names the field in words a planner understands. */
-function validateSignup(body: Record<string, unknown>, language: Language) {
+function validateSignup(body: Static<typeof SignupFormSchema>, language: Language) {
   const words = wordsFor(language).fieldProblems;
-  const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
+  const text = (name: keyof typeof body) => body[name]?.trim() ?? '';
   const values: SignupValues = {
     email: text('email'),
     name: text('name'),
@@ -27,7 +30,7 @@ function validateSignup(body: Record<string, unknown>, language: Language) {
   if (singleLineProblem(values.practice) || values.practice.length > 200)
     errors.push({ field: 'practice', message: words.practice });
   if (values.agb !== '' && !AGB.test(values.agb)) errors.push({ field: 'agb', message: words.agb });
-  if (!['nl', 'en'].includes(text('language'))) errors.push({ field: 'language', message: words.language });
+  if (!isLanguage(text('language'))) errors.push({ field: 'language', message: words.language });
   return { values, errors };
 }
 
@@ -35,71 +38,72 @@ export default async function signupPages(fastify: FastifyInstance, context: Web
   const { store } = context;
   const limit = formLimit(fastify, context);
 
-  fastify.post('/aanmelden', { preHandler: fastify.csrfProtection }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const language = languageOf(request, reply);
-    const { situation, problems } = parseSituation(
-      new URLSearchParams(typeof body.situation === 'string' ? body.situation : ''),
-      fastify.calendars,
-    );
-    if (problems.length > 0) return reply.redirect('/?lang=' + language, 303);
-    const { values, errors } = validateSignup(body, language);
-    if (errors.length > 0)
-      return renderSituation(fastify, context.publicBaseUrl, request, reply, situation, { values, errors });
-    // Counted only now: a forged or malformed post costs no one behind this address their sign-ups.
-    await limit(request, reply);
+  fastify.post<{ Body: Static<typeof SignupFormSchema> }>(
+    '/aanmelden',
+    { schema: { body: SignupFormSchema }, preHandler: fastify.csrfProtection },
+    async (request, reply) => {
+      const { body } = request;
+      const language = languageOf(request, reply);
+      const { situation, problems } = parseSituation(new URLSearchParams(body.situation ?? ''), fastify.calendars);
+      if (problems.length > 0) return reply.redirect('/?lang=' + language, 303);
+      const { values, errors } = validateSignup(body, language);
+      if (errors.length > 0)
+        return renderSituation(fastify, context.publicBaseUrl, request, reply, situation, { values, errors });
+      // Counted only now: a forged or malformed post costs no one behind this address their sign-ups.
+      await limit(request, reply);
 
-    const details: SignupDetails = {
-      kinds: situation.kinds,
-      contracts: situation.contracts,
-      name: values.name,
-      practice: values.practice,
-      agb: values.agb === '' ? null : values.agb,
-      language: values.language,
-      reminderDays: DEFAULT_REMINDER_DAYS,
-    };
-    // The same answer whatever happens here: a new sign-up, one already waiting, or an address that has a page.
-    const existing = store.accountsWithAddress(values.email);
-    if (existing.length > 0) {
-      if (store.mailsSent(values.email, 24 * 3600_000) < context.mailsPerAddressPerDay) {
-        // The mail says what is stored (practice, name, language), never what this form said: it goes to someone's inbox.
-        for (const providerId of existing.slice(0, 3)) {
-          const provider = fastify.store.providers.get(providerId, { keyId: '', admin: true });
-          const contact = provider?.contacts.find((c) => c.email.toLowerCase() === values.email.toLowerCase());
-          if (!provider || !contact) continue;
-          const token = store.createLink('sign-in', providerId);
-          await context.sendMail({
-            kind: 'sign-in',
-            language: contact.language,
-            to: { address: contact.email, name: contact.name },
-            practice: provider.name,
-            link: `${context.publicBaseUrl}/inloggen/${token}`,
-          });
+      const details: SignupDetails = {
+        kinds: situation.kinds,
+        contracts: situation.contracts,
+        name: values.name,
+        practice: values.practice,
+        agb: values.agb === '' ? null : values.agb,
+        language: values.language,
+        reminderDays: DEFAULT_REMINDER_DAYS,
+      };
+      // The same answer whatever happens here: a new sign-up, one already waiting, or an address that has a page.
+      const existing = store.accountsWithAddress(values.email);
+      if (existing.length > 0) {
+        if (store.mailsSent(values.email, 24 * 3600_000) < context.mailsPerAddressPerDay) {
+          // The mail says what is stored (practice, name, language), never what this form said: it goes to someone's inbox.
+          for (const providerId of existing.slice(0, 3)) {
+            const provider = fastify.store.providers.get(providerId, { keyId: '', admin: true });
+            const contact = provider?.contacts.find((c) => c.email.toLowerCase() === values.email.toLowerCase());
+            if (!provider || !contact) continue;
+            const token = store.createLink('sign-in', providerId);
+            await context.sendMail({
+              kind: 'sign-in',
+              language: contact.language,
+              to: { address: contact.email, name: contact.name },
+              practice: provider.name,
+              link: `${context.publicBaseUrl}/inloggen/${token}`,
+            });
+          }
+          store.logMail(values.email);
         }
-        store.logMail(values.email);
+      } else {
+        const created = store.createSignup(values.email, details);
+        // An address that already waits for its confirmation gets nothing more: one mail per unconfirmed address.
+        if (created) {
+          await context.sendMail({
+            kind: 'confirm',
+            language: values.language,
+            to: { address: values.email, name: values.name },
+            practice: values.practice,
+            link: `${context.publicBaseUrl}/bevestig/${created.token}`,
+          });
+          store.logMail(values.email);
+        }
       }
-    } else {
-      const created = store.createSignup(values.email, details);
-      // An address that already waits for its confirmation gets nothing more: one mail per unconfirmed address.
-      if (created) {
-        await context.sendMail({
-          kind: 'confirm',
-          language: values.language,
-          to: { address: values.email, name: values.name },
-          practice: values.practice,
-          link: `${context.publicBaseUrl}/bevestig/${created.token}`,
-        });
-        store.logMail(values.email);
-      }
-    }
-    request.log.info('web: sign-up form answered');
-    return sendMessage(
-      request,
-      reply,
-      (t) => ({ heading: t.sentTitle, paragraphs: [t.sentBody(values.email), t.sentNoMail, t.sentExisting] }),
-      { language },
-    );
-  });
+      request.log.info('web: sign-up form answered');
+      return sendMessage(
+        request,
+        reply,
+        (t) => ({ heading: t.sentTitle, paragraphs: [t.sentBody(values.email), t.sentNoMail, t.sentExisting] }),
+        { language },
+      );
+    },
+  );
 
   fastify.get<{ Params: { token: string } }>('/bevestig/:token', async (request, reply) => {
     const signup = store.signup(request.params.token);
@@ -119,7 +123,7 @@ export default async function signupPages(fastify: FastifyInstance, context: Web
 
   fastify.post<{ Params: { token: string } }>(
     '/bevestig/:token',
-    { preHandler: fastify.csrfProtection },
+    { schema: { body: ButtonFormSchema }, preHandler: fastify.csrfProtection },
     async (request, reply) => {
       const signup = store.signup(request.params.token);
       if (signup === undefined || signup === 'expired') return linkGone(request, reply, signup === 'expired');

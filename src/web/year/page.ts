@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { yearChoices } from '../../domain/year-picture.js';
 import type { TimelineItem } from '../../domain/types.js';
 import { sendMessage } from '../context.js';
-import type { Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
 import { yearPdf } from './pdf.js';
 import { pictureOf, yearLines, yearView, type YearView, type YearViewOptions } from './view.js';
 import { yearWordsFor } from './words.js';

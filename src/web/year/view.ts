@@ -10,7 +10,7 @@ import {
   type YearSource,
 } from '../../domain/year-picture.js';
 import { itemView, type ItemViewOptions } from '../view-model.js';
-import type { Language } from '../words.js';
+import type { Language } from '../../domain/language.js';
 import { STATUS_SIGN } from './geometry.js';
 import { legendSwatch, yearSvg } from './svg.js';
 import { yearWordsFor } from './words.js';

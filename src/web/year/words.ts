@@ -1,5 +1,5 @@
 import type { YearSource } from '../../domain/year-picture.js';
-import type { Language } from '../words.js';
+import type { Catalogues, Language } from '../../domain/language.js';
 
 /** The year picture's words (issue 25), apart from the page copy in ../words.ts so the picture can change on its own. */
 export interface YearWords {
@@ -88,6 +88,8 @@ const EN: YearWords = {
   badYear: (choices) => `Choose contract year ${choices.join(' or ')}.`,
 };
 
+const WORDS = { nl: NL, en: EN } satisfies Catalogues<YearWords>;
+
 export function yearWordsFor(language: Language): YearWords {
-  return language === 'en' ? EN : NL;
+  return WORDS[language];
 }

@@ -1,11 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import type { ItemGroup } from '../domain/groups.js';
-import type { IsoDate, TimelineItem } from '../domain/types.js';
-import type { ProviderRecord } from '../store/providers.js';
-import { renderPage, switchUrlOf } from './render.js';
-import { subscribeLinks } from './subscribe.js';
-import { timelineView } from './view-model.js';
-import { wordsFor } from './words.js';
+import type { ItemGroup } from '../../domain/groups.js';
+import type { IsoDate, TimelineItem } from '../../domain/types.js';
+import type { ProviderRecord } from '../../store/providers.js';
+import { requestLanguage } from '../language.js';
+import { renderPage, switchUrlOf } from '../render.js';
+import { subscribeLinks } from '../subscribe.js';
+import { timelineView } from '../view-model.js';
+import { wordsFor } from '../words.js';
 
 /**
  * A provider's timeline behind its feed token (`/feeds/<token>.html`), where feed events and mails link:
@@ -17,8 +18,8 @@ export function renderFeedPage(
   insurerName: (item: TimelineItem) => string,
   groupOf: (item: TimelineItem) => ItemGroup,
 ): string {
-  const asked = (request.query as { lang?: string } | undefined)?.lang;
-  const language = asked === 'en' || asked === 'nl' ? asked : (found.provider.contacts[0]?.language ?? 'nl');
+  // Cached by its address: the language comes from the address (or her saved one), never from a cookie.
+  const language = requestLanguage(request, { fallback: found.provider.contacts[0]?.language, cookie: false });
   const t = wordsFor(language);
   return renderPage(
     'feeds/timeline',

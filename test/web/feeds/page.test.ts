@@ -1,6 +1,6 @@
-import { escapeHtml } from '../../src/html.js';
+import { escapeHtml } from '../../../src/html.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
+import { bearer, buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../../helper.js';
 
 /** The provider's timeline as a web page behind the feed's secret: where feed events and mails link to. */
 let dir: string;

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Language } from '../../domain/language.js';
 import { HttpProblem, notFound } from '../../problems.js';
-import { renderPage, switchUrlOf } from '../../web/render.js';
-import { wordsFor, type Words } from '../../web/words.js';
+import { requestLanguage } from '../language.js';
+import { renderPage, switchUrlOf } from '../render.js';
+import { wordsFor, type Words } from '../words.js';
 import { linkGonePages, problemResponses } from '../../schemas/common.js';
 import { UnsubscribeParamsSchema } from '../../schemas/reminders.js';
 import { nowIso } from '../../store/database.js';
@@ -14,15 +16,15 @@ const HTML = { description: 'A small page for people.', content: { 'text/html': 
 /** The page in the site's look (web/render.ts), in the contact's language unless the reader switched (`?lang=`). */
 function page(
   request: FastifyRequest,
-  language: 'nl' | 'en',
+  language: Language,
   body: (t: Words) => {
     heading: string;
     paragraphs: string[];
     form?: { action: string; button: string; hidden: { name: string; value: string }[] };
   },
 ): string {
-  const asked = (request.query as { lang?: string } | undefined)?.lang;
-  const shown = asked === 'nl' || asked === 'en' ? asked : language;
+  // Opened from a mail: the mail's language unless the reader switches on the page.
+  const shown = requestLanguage(request, { fallback: language, cookie: false });
   const content = body(wordsFor(shown));
   return renderPage(
     'shared/message',
@@ -35,7 +37,7 @@ function page(
 function unsubscribedPage(
   request: FastifyRequest,
   token: string,
-  contact: { language: 'nl' | 'en'; email: string },
+  contact: { language: Language; email: string },
   practice: string,
 ): string {
   return page(request, contact.language, (t) => ({
