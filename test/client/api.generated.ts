@@ -3783,6 +3783,8 @@ export interface operations {
             /** @description The registered provider. */
             201: {
                 headers: {
+                    /** @description The `ETag` a GET of the new resource gives: send it as `If-Match` on your next change without reading it first. */
+                    etag?: string;
                     /** @description The path of the new resource. */
                     location?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
@@ -4797,6 +4799,8 @@ export interface operations {
             /** @description The new correction. */
             201: {
                 headers: {
+                    /** @description The `ETag` a GET of the new resource gives: send it as `If-Match` on your next change without reading it first. */
+                    etag?: string;
                     /** @description The path of the new resource. */
                     location?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
@@ -5615,6 +5619,8 @@ export interface operations {
             /** @description The recorded event. */
             201: {
                 headers: {
+                    /** @description The `ETag` a GET of the new resource gives: send it as `If-Match` on your next change without reading it first. */
+                    etag?: string;
                     /** @description The path of the new resource. */
                     location?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
@@ -6398,6 +6404,8 @@ export interface operations {
             /** @description The recorded item. */
             201: {
                 headers: {
+                    /** @description The `ETag` a GET of the new resource gives: send it as `If-Match` on your next change without reading it first. */
+                    etag?: string;
                     /** @description The path of the new resource. */
                     location?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
@@ -7944,7 +7952,10 @@ export interface operations {
     createWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key and body within 24 hours answer what the first request created (`201`, its `Location`, header `Idempotent-Replayed: true`) and create nothing; the same key with another body answers `422`. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8036,6 +8047,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not found, or not visible to this API key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole. */
             408: {
                 headers: {
@@ -8056,6 +8076,15 @@ export interface operations {
             };
             /** @description Send `Content-Type: application/json`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was sent with another request in the last 24 hours: a new request needs a new key. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
