@@ -143,7 +143,6 @@ export function nullable<T extends TSchema>(schema: T) {
 
 export const SECURITY = [{ bearerAuth: [] }];
 
-/** The `Location` header of a 201: where the new resource is. */
 /** A read answer's validator (src/plugins/app/answers.ts). */
 export const ETAG_HEADER = {
   etag: {
@@ -178,12 +177,23 @@ export const NOT_MODIFIED = {
   304: { description: 'Not modified: the `If-None-Match` of the request still matches.', headers: ETAG_HEADER },
 };
 
+/** The `Location` header of a 201: where the new resource is. */
 export const LOCATION_HEADER = {
   location: {
     type: 'string',
     format: 'uri-reference',
     description: 'The path of the new resource.',
     examples: ['/api/v1/providers/0f8fad5b-d9cb-469f-a165-70867728950e'],
+  },
+};
+
+/** A created resource's answer: where it is, and the ETag its GET gives (for an If-Match without a read first). */
+export const CREATED_HEADERS = {
+  ...LOCATION_HEADER,
+  etag: {
+    type: 'string',
+    description:
+      'The `ETag` a GET of the new resource gives: send it as `If-Match` on your next change without reading it first.',
   },
 };
 

@@ -2,11 +2,12 @@ import { Type } from '@sinclair/typebox';
 import { WEBHOOK_EVENT_TYPES } from '../webhooks/payloads.js';
 import { IdSchema, IsoDateSchema, TimestampSchema, nullable, stringEnum } from './common.js';
 import { ContactActorSchema, RecordingViaSchema } from './events.js';
+import { TextSchema } from './timeline.js';
 import { CursorQuery, NextCursor } from './paging.js';
 
 const EventTypeSchema = stringEnum(WEBHOOK_EVENT_TYPES, {
   description:
-    '`event.recorded` and `event.undone`: an event of one of your providers (through the API or the web front door); `timeline.changed`: due dates or statuses of her timeline moved because of it; `calendar.published`: a new calendar version is in service.',
+    '`event.recorded` and `event.undone`: an event of one of your providers (through the API or the web front door); `timeline.changed`: due dates or statuses of her timeline moved because of it; `calendar.published`: a new calendar version is in service; `item.due-soon`: an item of her timeline became due soon (once per item and due date).',
 });
 
 const urlField = Type.String({
@@ -207,6 +208,27 @@ export const WEBHOOK_PAYLOADS = {
       }),
     }),
     'A new calendar, or a new version of one, is in service (announced when the service starts with it).',
+  ),
+  'item.due-soon': envelope(
+    'item.due-soon',
+    Type.Object({
+      providerId: IdSchema,
+      item: Type.Object({
+        id: Type.String(),
+        title: TextSchema,
+        due: IsoDateSchema,
+        window: nullable(Type.Object({ from: IsoDateSchema, to: IsoDateSchema })),
+        actor: Type.String(),
+        type: Type.String(),
+        status: Type.String({ examples: ['due-soon'] }),
+        insurer: Type.String({ examples: ['cz-groep'] }),
+      }),
+      daysLeft: Type.Integer({
+        minimum: 0,
+        description: 'Calendar days from today (Europe/Amsterdam) to the due date.',
+      }),
+    }),
+    "An item of a provider's timeline (not done, not expected) entered `due-soon`: sent once per provider, item and due date, by the daily run; a moved date that is due soon again is sent again.",
   ),
   'webhook.ping': envelope(
     'webhook.ping',

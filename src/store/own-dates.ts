@@ -150,6 +150,9 @@ export class OwnDateStore {
     return this.db.transaction(() => {
       const at = nowIso();
       const old = this.statements.correctionOfItem.get(providerId, input.item);
+      // The same correction again (a retried request) changes nothing and leaves no history row.
+      if (old && old.due === input.due && old.original === input.original && old.reason === input.reason)
+        return { correction: toCorrection(old), created: false };
       // A change keeps the id she already has, so DELETE …/corrections/{id} keeps undoing the item's correction.
       const id = old ? old.id : randomUUID();
       if (old) this.statements.updateCorrection.run({ id, ...input, by, at });

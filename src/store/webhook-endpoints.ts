@@ -109,6 +109,12 @@ export class WebhookEndpointStore {
     return row && toEndpoint(row);
   }
 
+  /** The endpoint with its current secret: what a retried registration (same Idempotency-Key) answers. */
+  withSecret(id: string, tenant: Tenant): { endpoint: WebhookEndpoint; secret: string } | undefined {
+    const endpoint = this.get(id, tenant);
+    return endpoint && { endpoint, secret: this.secretOf(id, this.row(id).secret_nonce) };
+  }
+
   list(tenant: Tenant): WebhookEndpoint[] {
     return (this.statements.list.all(scope(tenant)) as EndpointRow[]).map(toEndpoint);
   }

@@ -7,6 +7,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'event.undone',
   'timeline.changed',
   'calendar.published',
+  'item.due-soon',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | 'webhook.ping';
 

@@ -5,6 +5,7 @@ import type { WebhookDeliveryStore } from '../store/webhook-deliveries.js';
 import type { WebhookEndpointStore } from '../store/webhook-endpoints.js';
 import { announceCalendars } from './calendar-published.js';
 import { WebhookDispatcher, type DispatcherOptions } from './dispatcher.js';
+import { DUE_SOON_CRON, scheduleDueSoon } from './due-soon.js';
 import { outboxWriter } from './outbox.js';
 
 export interface Webhooks {
@@ -59,8 +60,31 @@ async function webhooks(fastify: FastifyInstance, opts: WebhookPluginOptions): P
     const counts = new Map((states.all() as { state: string; n: number }[]).map((row) => [row.state, row.n]));
     return ['pending', 'delivered', 'given_up'].map((state) => ({ labels: { state }, value: counts.get(state) ?? 0 }));
   });
-  if (opts.deliver) fastify.addHook('onReady', async () => dispatcher.start());
-  fastify.addHook('onClose', async () => dispatcher.stop());
+  const { providers, events, ownDates } = fastify.store;
+  const dueSoonParts = {
+    db: fastify.db,
+    calendars: fastify.calendars,
+    providers,
+    events,
+    ownDates,
+    endpoints,
+    deliveries,
+  };
+  let dueSoon: { destroy: () => unknown } | null = null;
+  if (opts.deliver)
+    fastify.addHook('onReady', async () => {
+      dispatcher.start();
+      dueSoon = scheduleDueSoon(dueSoonParts, {
+        cron: DUE_SOON_CRON,
+        today: fastify.today,
+        written: () => dispatcher.wake(),
+        log: fastify.log,
+      });
+    });
+  fastify.addHook('onClose', async () => {
+    await dueSoon?.destroy();
+    await dispatcher.stop();
+  });
 }
 
 export default fp(webhooks, { name: 'webhooks', dependencies: ['store', 'calendars', 'metrics'] });

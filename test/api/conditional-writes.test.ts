@@ -169,6 +169,68 @@ describe('If-Match on every change of a resource', () => {
   });
 });
 
+describe('a created resource answers with the ETag its GET gives', () => {
+  it('provider, own item, correction and event: the 201 ETag is the read ETag and a valid If-Match', async () => {
+    const createdProvider = await app.inject({
+      method: 'POST',
+      url: '/api/v1/providers',
+      headers: bearer(key),
+      payload: {
+        agb: '22220041',
+        name: 'Praktijk Nieuw',
+        kinds: ['verloskunde'],
+        contracts: [{ insurer: 'voorbeeld', year: 2027, status: 'existing' }],
+      },
+    });
+    expect(createdProvider.statusCode, createdProvider.body).toBe(201);
+    const providerUrl = createdProvider.headers.location as string;
+    expect(createdProvider.headers.etag).toBeDefined();
+    expect((await get(providerUrl)).headers.etag).toBe(createdProvider.headers.etag);
+    const renamed = await change('PATCH', providerUrl, createdProvider.headers.etag as string, {
+      name: 'Praktijk Zon',
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+
+    const created = [
+      await app.inject({
+        method: 'POST',
+        url: `${providerUrl}/own-items`,
+        headers: bearer(key),
+        payload: { insurer: 'vgz', title: 'Vragenlijst', due: '2026-06-20', note: 'e-mail van VGZ' },
+      }),
+      await app.inject({
+        method: 'POST',
+        url: `${providerUrl}/corrections`,
+        headers: bearer(key),
+        payload: { item: 'voorbeeld/2027/ondertekenen', due: '2026-11-08', reason: 'brief van 2 oktober' },
+      }),
+      await app.inject({
+        method: 'POST',
+        url: `${providerUrl}/events`,
+        headers: bearer(key),
+        payload: { item: 'voorbeeld/2027/ondertekenen', date: '2026-05-01' },
+      }),
+    ];
+    for (const answer of created) {
+      expect(answer.statusCode, answer.body).toBe(201);
+      const url = answer.headers.location as string;
+      expect(answer.headers.etag, url).toMatch(/^"/);
+      expect((await get(url)).headers.etag, url).toBe(answer.headers.etag);
+    }
+    const [ownItem, correction, event] = created.map((answer) => answer);
+    expect(
+      (await change('PATCH', ownItem!.headers.location as string, ownItem!.headers.etag as string, { title: 'VGZ' }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await change('DELETE', correction!.headers.location as string, correction!.headers.etag as string)).statusCode,
+    ).toBe(204);
+    expect((await change('DELETE', event!.headers.location as string, event!.headers.etag as string)).statusCode).toBe(
+      204,
+    );
+  });
+});
+
 describe('merge patches (RFC 7396)', () => {
   it('null removes an optional member of an own item; a required one cannot be removed', async () => {
     const provider = await createProvider(app, key, { agb: '22220021' });

@@ -120,6 +120,73 @@ describe('Idempotency-Key on POST /api/v1/providers/:id/own-items', () => {
   });
 });
 
+describe('Idempotency-Key on POST /api/v1/webhooks', () => {
+  it('a retried registration answers the same endpoint and secret and registers one', async () => {
+    const tenant = (await createKey(app, 'hooks')).key;
+    const body = { url: 'https://practice-software.example/retried', events: ['event.recorded'] };
+    const first = await post('/api/v1/webhooks', tenant, body, 'hook-1');
+    const retry = await post('/api/v1/webhooks', tenant, body, 'hook-1');
+    expect(first.statusCode).toBe(201);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.headers.location).toBe(first.headers.location);
+    expect(retry.json()).toMatchObject({ id: first.json().id, secret: first.json().secret });
+    expect(first.json().secret).toMatch(/^whsec_/);
+    const list = await app.inject({ url: '/api/v1/webhooks', headers: bearer(tenant) });
+    expect(list.json().items).toHaveLength(1);
+
+    const other = await post(
+      '/api/v1/webhooks',
+      tenant,
+      { ...body, url: 'https://practice-software.example/x' },
+      'hook-1',
+    );
+    expect(other.statusCode).toBe(422);
+    expect(other.json().type).toMatch(/idempotency-key-reused$/);
+    expect((await app.inject({ url: '/api/v1/webhooks', headers: bearer(tenant) })).json().items).toHaveLength(1);
+  });
+
+  it('a retry after the endpoint was deleted says what it created is gone', async () => {
+    const tenant = (await createKey(app, 'hooks-gone')).key;
+    const body = { url: 'https://practice-software.example/gone' };
+    const first = await post('/api/v1/webhooks', tenant, body, 'hook-2');
+    const removed = await app.inject({
+      method: 'DELETE',
+      url: first.headers.location as string,
+      headers: bearer(tenant),
+    });
+    expect(removed.statusCode).toBe(204);
+    const retry = await post('/api/v1/webhooks', tenant, body, 'hook-2');
+    expect(retry.statusCode).toBe(404);
+    expect(retry.json().type).toMatch(/idempotency-key-target-gone$/);
+    expect((await app.inject({ url: '/api/v1/webhooks', headers: bearer(tenant) })).json().items).toHaveLength(0);
+  });
+});
+
+describe('a retried correction', () => {
+  it('is keyed by its item: the same correction again changes nothing and leaves no history row', async () => {
+    const provider = await createProvider(app, key, { agb: '11110009' });
+    const base = `/api/v1/providers/${provider.id}`;
+    const items = (await app.inject({ url: `${base}/timeline`, headers: bearer(key) })).json().items as {
+      id: string;
+      due: string | null;
+      type: string;
+    }[];
+    const item = items.find((entry) => entry.due && entry.type !== 'own')!;
+    const due = item.due === '2027-01-15' ? '2027-01-16' : '2027-01-15';
+    const body = { item: item.id, due, reason: 'brief van de verzekeraar, 2 december' };
+    const first = await post(`${base}/corrections`, key, body);
+    const retry = await post(`${base}/corrections`, key, body);
+    expect(first.statusCode).toBe(201);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().id).toBe(first.json().id);
+    expect(retry.headers.etag).toBe(first.headers.etag);
+    const history = await app.inject({ url: `${base}/corrections/${first.json().id}/history`, headers: bearer(key) });
+    expect(history.json().items.map((change: { action: string }) => change.action)).toEqual(['created']);
+  });
+});
+
 describe('the key and what it created are one write', () => {
   it('where the key cannot be stored, nothing is created', async () => {
     const broken = await buildTestApp(`${dir}/broken.db`);

@@ -201,6 +201,7 @@ describe('GET /openapi.json', () => {
       'calendar.published',
       'event.recorded',
       'event.undone',
+      'item.due-soon',
       'timeline.changed',
       'webhook.ping',
     ]);

@@ -873,6 +873,23 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "item.due-soon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An item of a provider's timeline (not done, not expected) entered `due-soon`: sent once per provider, item and due date, by the daily run; a moved date that is due soon again is sent again. */
+        post: operations["webhook_item_due-soon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "timeline.changed": {
         parameters: {
             query?: never;
@@ -1651,7 +1668,7 @@ export interface components {
             disabledReason: string | null;
             /** @description Whether deliveries are made; see `disabledReason` when not. */
             enabled: boolean;
-            events: ("event.recorded" | "event.undone" | "timeline.changed" | "calendar.published")[] | null;
+            events: ("event.recorded" | "event.undone" | "timeline.changed" | "calendar.published" | "item.due-soon")[] | null;
             /**
              * @description Identifier assigned by the service.
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -3766,6 +3783,8 @@ export interface operations {
             /** @description The registered provider. */
             201: {
                 headers: {
+                    /** @description The `ETag` a GET of the new resource gives: send it as `If-Match` on your next change without reading it first. */
+                    etag?: string;
                     /** @description The path of the new resource. */
                     location?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
@@ -4780,6 +4799,8 @@ export interface operations {
             /** @description The new correction. */
             201: {
                 headers: {
+                    /** @description The `ETag` a GET of the new resource gives: send it as `If-Match` on your next change without reading it first. */
+                    etag?: string;
                     /** @description The path of the new resource. */
                     location?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
@@ -5598,6 +5619,8 @@ export interface operations {
             /** @description The recorded event. */
             201: {
                 headers: {
+                    /** @description The `ETag` a GET of the new resource gives: send it as `If-Match` on your next change without reading it first. */
+                    etag?: string;
                     /** @description The path of the new resource. */
                     location?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
@@ -6381,6 +6404,8 @@ export interface operations {
             /** @description The recorded item. */
             201: {
                 headers: {
+                    /** @description The `ETag` a GET of the new resource gives: send it as `If-Match` on your next change without reading it first. */
+                    etag?: string;
                     /** @description The path of the new resource. */
                     location?: string;
                     /** @description The three above in one field, for clients that read the draft’s combined form. */
@@ -7927,7 +7952,10 @@ export interface operations {
     createWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key and body within 24 hours answer what the first request created (`201`, its `Location`, header `Idempotent-Replayed: true`) and create nothing; the same key with another body answers `422`. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7939,7 +7967,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    events?: ("event.recorded" | "event.undone" | "timeline.changed" | "calendar.published")[] | null;
+                    events?: ("event.recorded" | "event.undone" | "timeline.changed" | "calendar.published" | "item.due-soon")[] | null;
                     /**
                      * @description Where deliveries are POSTed: an https:// URL on a public address (plain http and private or loopback targets only where the service runs with `WEBHOOK_ALLOW_INSECURE_TARGETS=true`).
                      * @example https://practice-software.example/hooks/deadlines
@@ -7978,7 +8006,7 @@ export interface operations {
                         disabledReason: string | null;
                         /** @description Whether deliveries are made; see `disabledReason` when not. */
                         enabled: boolean;
-                        events: ("event.recorded" | "event.undone" | "timeline.changed" | "calendar.published")[] | null;
+                        events: ("event.recorded" | "event.undone" | "timeline.changed" | "calendar.published" | "item.due-soon")[] | null;
                         /**
                          * @description Identifier assigned by the service.
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -8019,6 +8047,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not found, or not visible to this API key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request (headers or body) did not arrive within the request timeout; the connection is closed. Send it again whole. */
             408: {
                 headers: {
@@ -8039,6 +8076,15 @@ export interface operations {
             };
             /** @description Send `Content-Type: application/json`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was sent with another request in the last 24 hours: a new request needs a new key. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8408,7 +8454,7 @@ export interface operations {
                 "application/json": {
                     /** @description `true` resumes deliveries to an endpoint that was disabled (retries ran out, or you disabled it); its undelivered messages are tried again. `false` pauses them. */
                     enabled?: boolean;
-                    events?: ("event.recorded" | "event.undone" | "timeline.changed" | "calendar.published")[] | null;
+                    events?: ("event.recorded" | "event.undone" | "timeline.changed" | "calendar.published" | "item.due-soon")[] | null;
                     /**
                      * @description Where deliveries are POSTed: an https:// URL on a public address (plain http and private or loopback targets only where the service runs with `WEBHOOK_ALLOW_INSECURE_TARGETS=true`).
                      * @example https://practice-software.example/hooks/deadlines
@@ -8418,7 +8464,7 @@ export interface operations {
                 "application/merge-patch+json": {
                     /** @description `true` resumes deliveries to an endpoint that was disabled (retries ran out, or you disabled it); its undelivered messages are tried again. `false` pauses them. */
                     enabled?: boolean;
-                    events?: ("event.recorded" | "event.undone" | "timeline.changed" | "calendar.published")[] | null;
+                    events?: ("event.recorded" | "event.undone" | "timeline.changed" | "calendar.published" | "item.due-soon")[] | null;
                     /**
                      * @description Where deliveries are POSTed: an https:// URL on a public address (plain http and private or loopback targets only where the service runs with `WEBHOOK_ALLOW_INSECURE_TARGETS=true`).
                      * @example https://practice-software.example/hooks/deadlines
@@ -8951,7 +8997,7 @@ export interface operations {
                         disabledReason: string | null;
                         /** @description Whether deliveries are made; see `disabledReason` when not. */
                         enabled: boolean;
-                        events: ("event.recorded" | "event.undone" | "timeline.changed" | "calendar.published")[] | null;
+                        events: ("event.recorded" | "event.undone" | "timeline.changed" | "calendar.published" | "item.due-soon")[] | null;
                         /**
                          * @description Identifier assigned by the service.
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -10095,6 +10141,93 @@ export interface operations {
                     timestamp: string;
                     /** @constant */
                     type: "event.undone";
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: the message is delivered. Answer within 5 seconds; queue the work. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not accepted (also a redirect, or no answer in time): tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook_item_due-soon": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message id: the same on every retry of a message; deduplicate on it. */
+                "webhook-id": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`, keyed with the base64-decoded secret after `whsec_`; two, space-separated, for 24 hours after a rotation. */
+                "webhook-signature": string;
+                /** @description When this attempt was signed, Unix seconds; reject one far from your clock. */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        /** @description Calendar days from today (Europe/Amsterdam) to the due date. */
+                        daysLeft: number;
+                        item: {
+                            actor: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date `YYYY-MM-DD` (Europe/Amsterdam).
+                             * @example 2026-06-15
+                             */
+                            due: string;
+                            id: string;
+                            /** @example cz-groep */
+                            insurer: string;
+                            /** @example due-soon */
+                            status: string;
+                            /** @description Dutch and English wording. */
+                            title: {
+                                en: string;
+                                nl: string;
+                            };
+                            type: string;
+                            window: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date `YYYY-MM-DD` (Europe/Amsterdam).
+                                 * @example 2026-06-15
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date `YYYY-MM-DD` (Europe/Amsterdam).
+                                 * @example 2026-06-15
+                                 */
+                                to: string;
+                            } | null;
+                        };
+                        /**
+                         * @description Identifier assigned by the service.
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        providerId: string;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description When it happened.
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "item.due-soon";
                 };
             };
         };

@@ -8,7 +8,7 @@ import { assertIfMatch, representationOf, sendRepresentation } from '../../plugi
 import {
   ETAG_HEADER,
   IF_MATCH_HEADERS,
-  LOCATION_HEADER,
+  CREATED_HEADERS,
   NOT_MODIFIED,
   SECURITY,
   problemResponses,
@@ -63,7 +63,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
         headers: IdempotencyKeyHeaders,
         body: CreateEventSchema,
         response: {
-          201: { ...Type.Ref(EventSchema, { description: 'The recorded event.' }), headers: LOCATION_HEADER },
+          201: { ...Type.Ref(EventSchema, { description: 'The recorded event.' }), headers: CREATED_HEADERS },
           ...problemResponses(400, 401, 404, 413, 415, 422, 429, 500),
         },
       },
@@ -88,7 +88,9 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
         (location) => fastify.store.events.get(provider.id, location.split('/').at(-1)!),
       );
       if (creation.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(201).header('location', creation.location).send(eventResource(creation.value));
+      // With the ETag its GET gives, so the client's next If-Match needs no read first.
+      const created = representationOf(reply, Type.Ref(EventSchema), eventResource(creation.value));
+      return sendRepresentation(reply.code(201).header('location', creation.location), created);
     },
   );
 

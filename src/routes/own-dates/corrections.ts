@@ -7,7 +7,7 @@ import { assertIfMatch, representationOf, sendRepresentation } from '../../plugi
 import {
   ETAG_HEADER,
   IF_MATCH_HEADERS,
-  LOCATION_HEADER,
+  CREATED_HEADERS,
   NOT_MODIFIED,
   SECURITY,
   problemResponses,
@@ -62,7 +62,7 @@ const corrections: FastifyPluginAsyncTypebox = async (fastify) => {
         params: ProviderParamsSchema,
         body: CreateCorrectionSchema,
         response: {
-          201: { ...Type.Ref(CorrectionSchema, { description: 'The new correction.' }), headers: LOCATION_HEADER },
+          201: { ...Type.Ref(CorrectionSchema, { description: 'The new correction.' }), headers: CREATED_HEADERS },
           200: Type.Ref(CorrectionSchema, { description: 'The changed correction of the same item.' }),
           ...problemResponses(400, 401, 404, 413, 415, 429, 500),
         },
@@ -79,10 +79,9 @@ const corrections: FastifyPluginAsyncTypebox = async (fastify) => {
         );
       const { correction, created, computed } = corrected;
       const location = `/api/v1/providers/${provider.id}/corrections/${correction.id}`;
-      return reply
-        .code(created ? 201 : 200)
-        .header('location', location)
-        .send(correctionResource(correction, computed));
+      // With the ETag its GET gives, so the client's next If-Match needs no read first.
+      const answer = representationOf(reply, Type.Ref(CorrectionSchema), correctionResource(correction, computed));
+      return sendRepresentation(reply.code(created ? 201 : 200).header('location', location), answer);
     },
   );
 

@@ -9,7 +9,7 @@ import { assertIfMatch, representationOf, sendRepresentation } from '../../plugi
 import {
   ETAG_HEADER,
   IF_MATCH_HEADERS,
-  LOCATION_HEADER,
+  CREATED_HEADERS,
   NOT_MODIFIED,
   PATCH_CONTENT_TYPES,
   SECURITY,
@@ -67,7 +67,7 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
         headers: IdempotencyKeyHeaders,
         body: CreateOwnItemSchema,
         response: {
-          201: { ...Type.Ref(OwnItemSchema, { description: 'The recorded item.' }), headers: LOCATION_HEADER },
+          201: { ...Type.Ref(OwnItemSchema, { description: 'The recorded item.' }), headers: CREATED_HEADERS },
           ...problemResponses(400, 401, 404, 413, 415, 422, 429, 500),
         },
       },
@@ -88,7 +88,9 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
         (location) => fastify.store.ownDates.item(provider.id, location.split('/').at(-1)!),
       );
       if (creation.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(201).header('location', creation.location).send(ownItemResource(creation.value));
+      // With the ETag its GET gives, so the client's next If-Match needs no read first.
+      const created = representationOf(reply, Type.Ref(OwnItemSchema), ownItemResource(creation.value));
+      return sendRepresentation(reply.code(201).header('location', creation.location), created);
     },
   );
 

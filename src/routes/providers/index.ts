@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor, linkToNext } from '../paging.js';
 import {
   ETAG_HEADER,
   IF_MATCH_HEADERS,
-  LOCATION_HEADER,
+  CREATED_HEADERS,
   NOT_MODIFIED,
   PATCH_CONTENT_TYPES,
   SECURITY,
@@ -103,7 +103,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         headers: IdempotencyKeyHeaders,
         body: CreateProviderSchema,
         response: {
-          201: { ...Type.Ref(ProviderSchema, { description: 'The registered provider.' }), headers: LOCATION_HEADER },
+          201: { ...Type.Ref(ProviderSchema, { description: 'The registered provider.' }), headers: CREATED_HEADERS },
           ...problemResponses(400, 401, 409, 413, 415, 422, 429, 500),
         },
       },
@@ -120,7 +120,9 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
         (location) => fastify.store.providers.get(location.split('/').at(-1)!, tenantOf(request)),
       );
       if (creation.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(201).header('location', creation.location).send(resource(creation.value));
+      // Answered as GET answers it, with its ETag: the client's next If-Match needs no read first.
+      const answer = currentAnswer(request, null, (value) => reply.serialize(value) as string, creation.value.id);
+      return sendAnswerBytes(reply.code(201).header('location', creation.location), answer);
     },
   );
 

@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { tenantOf } from '../../plugins/app/auth.js';
+import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { HttpProblem, invalidInput, notFound } from '../../problems.js';
 import { assertIfMatch, representationOf, sendRepresentation } from '../../plugins/app/preconditions.js';
 import {
@@ -80,23 +81,33 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Register a webhook endpoint',
         description: CREATE_WEBHOOK_DESCRIPTION,
         security: SECURITY,
+        headers: IdempotencyKeyHeaders,
         body: CreateWebhookSchema,
         response: {
           201: { ...WebhookWithSecretSchema, description: 'The endpoint, with its secret.', headers: LOCATION_HEADER },
-          ...problemResponses(400, 401, 413, 415, 429, 500),
+          ...problemResponses(400, 401, 404, 413, 415, 422, 429, 500),
         },
       },
     },
     async (request, reply) => {
-      const url = checkedUrl(request.body.url) as string;
-      const { endpoint, secret } = endpoints.create(tenantOf(request).keyId, {
-        url,
-        events: request.body.events ?? null,
-      });
-      request.log.info({ webhookId: endpoint.id }, 'webhook endpoint registered');
+      const tenant = tenantOf(request);
+      const creation = idempotentCreate(
+        fastify,
+        request,
+        () => {
+          const url = checkedUrl(request.body.url) as string;
+          const created = endpoints.create(tenant.keyId, { url, events: request.body.events ?? null });
+          request.log.info({ webhookId: created.endpoint.id }, 'webhook endpoint registered');
+          return { location: `/api/v1/webhooks/${created.endpoint.id}`, value: created };
+        },
+        // A retry answers the endpoint with its secret as it is now (derived again, never stored).
+        (location) => endpoints.withSecret(location.split('/').at(-1)!, tenant),
+      );
+      if (creation.replayed) reply.header('idempotent-replayed', 'true');
+      const { endpoint, secret } = creation.value;
       return reply
         .code(201)
-        .header('location', `/api/v1/webhooks/${endpoint.id}`)
+        .header('location', creation.location)
         .send({ ...webhookResource(endpoint), secret });
     },
   );
