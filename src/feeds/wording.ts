@@ -70,6 +70,8 @@ function whoActs(item: TimelineItem, insurerName: string): string {
       ? 'Geldt alleen als u de aanvraag ervoor doet; leg die vast zodra u hem hebt gedaan.'
       : 'Geldt alleen als de verzekeraar erom vraagt; leg het verzoek vast als het komt.';
   if (item.actor === 'provider') return 'U bent aan zet.';
+  // Nothing was published yet: no one can have received or missed anything, so no VECOZO advice.
+  if (item.expected) return `${insurerName} is aan zet.`;
   return `${insurerName} is aan zet. Niets ontvangen op deze datum? Kijk in het VECOZO Zorginkoopportaal of mail ${item.contact}.`;
 }
 
@@ -108,6 +110,11 @@ export function descriptionOf(
 ): string {
   const flag = flagText(item.flags);
   const lines = [
+    ...(item.expected
+      ? [
+          `Verwacht: ${insurerName} heeft het beleid voor dit jaar nog niet gepubliceerd; deze datum volgt het patroon van het laatste beleid (zie Berekening). Nog niet bindend: geen herinneringen, nooit te laat.`,
+        ]
+      : []),
     whoActs(item, insurerName),
     whenText(item),
     ...(flag ? [`Let op: ${flag}.`] : []),

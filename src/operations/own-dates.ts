@@ -60,9 +60,15 @@ export function changeOwnItem(
   return item && { item };
 }
 
-/** The calendar's own dates today, before her corrections: what a correction is checked against and keeps as original. */
+/**
+ * The calendar's own dates today, before her corrections: what a correction is checked against and keeps as original.
+ * As she sees them: the years her contracts carry into (the law's dates there are hers to correct too) and the
+ * expected dates (refused by name: nothing published to correct).
+ */
 export function computedDates(parts: OwnDateParts, provider: Provider & { id: string }): TimelineItem[] {
-  return computeTimeline(provider, parts.calendars, parts.events.recordedEvents(provider.id), parts.today);
+  return computeTimeline(provider, parts.calendars, parts.events.recordedEvents(provider.id), parts.today, {
+    expected: true,
+  });
 }
 
 /**

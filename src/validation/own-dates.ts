@@ -7,7 +7,7 @@ import { singleLineProblem } from './text.js';
 /** One refused field, in the API's words (the web page words it in her language by `kind`). */
 export interface OwnDateProblem {
   field: string;
-  kind: 'insurer' | 'text' | 'date' | 'window' | 'time' | 'done' | 'item' | 'same-date';
+  kind: 'insurer' | 'text' | 'date' | 'window' | 'time' | 'done' | 'item' | 'same-date' | 'expected';
   message: string;
 }
 
@@ -69,6 +69,13 @@ export function correctionProblems(
   const item = itemId.startsWith(OWN_ITEM_PREFIX) ? undefined : computed.find((entry) => entry.id === itemId);
   if (item === undefined)
     problems.push({ field: 'item', kind: 'item', message: "is not a calendar item of this provider's timeline" });
+  else if (item.expected)
+    problems.push({
+      field: 'item',
+      kind: 'expected',
+      message:
+        'is an expected date: the insurer has not published this year yet, so there is no date to correct; record your own date (…/own-items) if you know it',
+    });
   else if (item.due === null)
     problems.push({
       field: 'item',

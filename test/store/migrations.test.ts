@@ -52,6 +52,7 @@ describe('migrate', () => {
       'webhook_attempts',
       'webhook_calendar_versions',
       'webhook_deliveries',
+      'webhook_due_soon_sent',
       'webhook_endpoints',
     ]);
     expect(migrate(db)).toEqual([]);

@@ -42,6 +42,8 @@ const NL = {
     insurer: 'Kies een verzekeraar, of schrijf hem kort in kleine letters (zoals vgz).',
     item: 'Kies een datum uit uw overzicht.',
     sameDate: 'Dit is de berekende datum al; vul de datum in die voor u geldt.',
+    expected:
+      'Dit is een verwachte datum: de verzekeraar heeft dit jaar nog niet gepubliceerd. Weet u de datum? Leg hem vast als eigen datum.',
     reason: 'Vul op één regel de reden in.',
   },
 };
@@ -86,6 +88,8 @@ const EN: typeof NL = {
     insurer: 'Choose an insurer, or write it short in lower case (like vgz).',
     item: 'Choose a date from your overview.',
     sameDate: 'That is the computed date already; enter the date that holds for you.',
+    expected:
+      'This is an expected date: the insurer has not published this year yet. Do you know the date? Record it as your own date.',
     reason: 'Give the reason on one line.',
   },
 };

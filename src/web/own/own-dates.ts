@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OwnItem, OwnItemInput } from '../../domain/own-items.js';
 import { computeTimeline } from '../../domain/timeline.js';
 import type { TimelineItem } from '../../domain/types.js';
-import { addOwnItem, correctDate } from '../../operations/own-dates.js';
+import { addOwnItem, computedDates, correctDate, type OwnDateParts } from '../../operations/own-dates.js';
 import {
   CorrectionFormSchema,
   CorrectionRemovalFormSchema,
@@ -51,7 +51,7 @@ export function ownDatesView(
   const correcting = typeof body.reason === 'string';
   const words = ownDatesWords(language);
   const base = `/mijn/${token}`;
-  const computed = computedOf(fastify, provider);
+  const computed = computedDates(ownDateParts(fastify), provider);
   const titleOf = (id: string) => computed.find((item) => item.id === id)?.title[language] ?? id;
   // Hers first, then every registered insurer: an own date may concern any of them.
   const insurers = [...new Set([...provider.contracts.map((c) => c.insurer), ...fastify.calendars.knownInsurers()])];
@@ -82,7 +82,14 @@ export function ownDatesView(
     })),
     correctable: computed
       // What can still bind or happen: a date passed unused or a closed round's date is not hers to move.
-      .filter((item) => item.due !== null && item.done === null && !['passed', 'not-recorded'].includes(item.status))
+      // An expected date is not published: there is nothing to correct yet.
+      .filter(
+        (item) =>
+          item.due !== null &&
+          !item.expected &&
+          item.done === null &&
+          !['passed', 'not-recorded'].includes(item.status),
+      )
       .map((item) => ({
         value: item.id,
         label: `${nameOf(item.insurer)}: ${item.title[language]} (${writtenDate(item.due!, language)})`,
@@ -105,14 +112,14 @@ function whenOf(item: OwnItem, language: Language): string {
   return item.from === null ? due : `${writtenDate(item.from, language)} – ${due}`;
 }
 
-/** The calendar's own dates today, before her corrections (what a correction is checked against). */
-function computedOf(fastify: FastifyInstance, provider: ProviderRecord): TimelineItem[] {
-  return computeTimeline(
-    provider,
-    fastify.calendars,
-    fastify.store.events.recordedEvents(provider.id),
-    fastify.today(),
-  );
+/** What her own dates read and write, the same parts the API's routes give the operations. */
+function ownDateParts(fastify: FastifyInstance): OwnDateParts {
+  return {
+    ownDates: fastify.store.ownDates,
+    events: fastify.store.events,
+    calendars: fastify.calendars,
+    today: fastify.today(),
+  };
 }
 
 /** A form field's text, trimmed; '' when the form left it out (the body's schema holds it to one bounded value). */
@@ -126,6 +133,7 @@ function pageErrors(problems: readonly OwnDateProblem[], language: Language, ids
   const words = ownDatesWords(language).problems;
   const messageOf = (problem: OwnDateProblem): string => {
     if (problem.kind === 'same-date') return words.sameDate;
+    if (problem.kind === 'expected') return words.expected;
     if (problem.field === 'title' || problem.field === 'note' || problem.field === 'reason')
       return words[problem.field];
     if (problem.field === 'insurer') return words.insurer;
@@ -160,12 +168,7 @@ export default async function ownDatePages(
         return handle(request, reply, found);
       },
     );
-  const partsOf = () => ({
-    ownDates: fastify.store.ownDates,
-    events: fastify.store.events,
-    calendars: fastify.calendars,
-    today: fastify.today(),
-  });
+  const partsOf = () => ownDateParts(fastify);
   const languageFor = (request: TokenRequest, reply: FastifyReply, provider: ProviderRecord) =>
     languageOf(request, reply, provider.contacts[0]?.language);
 
