@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import { nowIso, type Db } from './database.js';
 import { SecretTokens } from './secrets.js';
 
 /**
@@ -19,6 +19,8 @@ export function rotateAllTokens(db: Db): {
       const providers = db.prepare('SELECT id FROM providers').pluck().all() as string[];
       const contacts = db.prepare('SELECT id FROM contacts').pluck().all() as number[];
       for (const id of providers) tokens.issue('feed', id);
+      // Her feedUrl changed: `GET /api/v1/providers?updatedSince=` must list her, as a single rotation does.
+      db.prepare('UPDATE providers SET updated_at = ?').run(nowIso());
       for (const id of contacts) tokens.issue('unsubscribe', id);
       // A web sign-up's own page (it records and deletes): a new link, which her next mail carries; one from before 007 goes.
       const webPages = db.prepare('SELECT provider_id FROM web_accounts').pluck().all() as string[];
@@ -47,6 +49,7 @@ export function rotateFeedsOfOwner(db: Db, ownerKeyId: string): number {
   return db.transaction(() => {
     const providers = db.prepare('SELECT id FROM providers WHERE owner_key_id = ?').pluck().all(ownerKeyId) as string[];
     for (const id of providers) tokens.issue('feed', id);
+    db.prepare('UPDATE providers SET updated_at = ? WHERE owner_key_id = ?').run(nowIso(), ownerKeyId);
     return providers.length;
   })();
 }

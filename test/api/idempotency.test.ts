@@ -187,6 +187,60 @@ describe('a retried correction', () => {
   });
 });
 
+describe('Idempotency-Key on POST /api/v1/providers/:id/corrections', () => {
+  it('a retry answers the first correction as replayed; the key with another date answers 422 and changes nothing', async () => {
+    const provider = await createProvider(app, key, { agb: '11110010' });
+    const base = `/api/v1/providers/${provider.id}`;
+    const items = (await app.inject({ url: `${base}/timeline`, headers: bearer(key) })).json().items as {
+      id: string;
+      due: string | null;
+      type: string;
+    }[];
+    const item = items.find((entry) => entry.due && entry.type !== 'own')!;
+    const due = item.due === '2027-01-15' ? '2027-01-16' : '2027-01-15';
+    const body = { item: item.id, due, reason: 'brief van de verzekeraar, 3 december' };
+    const first = await post(`${base}/corrections`, key, body, 'correction-1');
+    const retry = await post(`${base}/corrections`, key, body, 'correction-1');
+    expect(first.statusCode).toBe(201);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.headers.location).toBe(first.headers.location);
+    expect(retry.json()).toEqual(first.json());
+
+    const reused = await post(`${base}/corrections`, key, { ...body, due: '2027-01-20' }, 'correction-1');
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().type).toMatch(/idempotency-key-reused$/);
+    const live = (await app.inject({ url: `${base}/corrections`, headers: bearer(key) })).json().items;
+    expect(live).toHaveLength(1);
+    expect(live[0]).toMatchObject({ item: item.id, due });
+    const history = await app.inject({ url: `${base}/corrections/${first.json().id}/history`, headers: bearer(key) });
+    expect(history.json().items.map((change: { action: string }) => change.action)).toEqual(['created']);
+  });
+
+  it('a refused correction stores no key: the same key with a valid body then corrects', async () => {
+    const provider = await createProvider(app, key, { agb: '11110011' });
+    const base = `/api/v1/providers/${provider.id}`;
+    const refused = await post(
+      `${base}/corrections`,
+      key,
+      { item: 'no-such-item', due: '2027-01-15', reason: 'x' },
+      'c-2',
+    );
+    expect(refused.statusCode).toBe(400);
+    const items = (await app.inject({ url: `${base}/timeline`, headers: bearer(key) })).json().items as {
+      id: string;
+      due: string | null;
+      type: string;
+    }[];
+    const item = items.find((entry) => entry.due && entry.type !== 'own')!;
+    const due = item.due === '2027-01-15' ? '2027-01-16' : '2027-01-15';
+    const retried = await post(`${base}/corrections`, key, { item: item.id, due, reason: 'x' }, 'c-2');
+    expect(retried.statusCode).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBeUndefined();
+  });
+});
+
 describe('the key and what it created are one write', () => {
   it('where the key cannot be stored, nothing is created', async () => {
     const broken = await buildTestApp(`${dir}/broken.db`);

@@ -4740,7 +4740,10 @@ export interface operations {
     correctDate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choosing (e.g. a UUID) that makes a retry safe: the same key and body within 24 hours answer what the first request created (`201`, its `Location`, header `Idempotent-Replayed: true`) and create nothing; the same key with another body answers `422`. */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description Provider id. */
                 id: string;
@@ -4875,6 +4878,15 @@ export interface operations {
             };
             /** @description Send `Content-Type: application/json`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This `Idempotency-Key` was sent with another request in the last 24 hours: a new request needs a new key. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { TimelineItem } from '../../domain/types.js';
 import { tenantOf } from '../../plugins/app/auth.js';
+import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { computedDates, correctDate } from '../../operations/own-dates.js';
 import { invalidInput, notFound } from '../../problems.js';
 import { assertIfMatch, representationOf, sendRepresentation } from '../../plugins/app/preconditions.js';
@@ -60,28 +61,44 @@ const corrections: FastifyPluginAsyncTypebox = async (fastify) => {
         description: CREATE_CORRECTION_DESCRIPTION,
         security: SECURITY,
         params: ProviderParamsSchema,
+        headers: IdempotencyKeyHeaders,
         body: CreateCorrectionSchema,
         response: {
           201: { ...Type.Ref(CorrectionSchema, { description: 'The new correction.' }), headers: CREATED_HEADERS },
           200: Type.Ref(CorrectionSchema, { description: 'The changed correction of the same item.' }),
-          ...problemResponses(400, 401, 404, 413, 415, 429, 500),
+          ...problemResponses(400, 401, 404, 413, 415, 422, 429, 500),
         },
       },
     },
     async (request, reply) => {
       const provider = providerOf(request);
       const { item, due, reason } = request.body;
-      const corrected = correctDate(parts(), provider, { item, due, reason }, tenantOf(request).keyId);
-      if ('problems' in corrected)
-        throw invalidInput(
-          corrected.problems.map(({ field, message }) => ({ field, in: 'body' as const, message })),
-          corrected.problems.some((problem) => problem.kind === 'item') ? 'unknown-step' : 'validation-failed',
-        );
-      const { correction, created, computed } = corrected;
-      const location = `/api/v1/providers/${provider.id}/corrections/${correction.id}`;
+      let created = true;
+      const creation = idempotentCreate(
+        fastify,
+        request,
+        () => {
+          const corrected = correctDate(parts(), provider, { item, due, reason }, tenantOf(request).keyId);
+          if ('problems' in corrected)
+            throw invalidInput(
+              corrected.problems.map(({ field, message }) => ({ field, in: 'body' as const, message })),
+              corrected.problems.some((problem) => problem.kind === 'item') ? 'unknown-step' : 'validation-failed',
+            );
+          created = corrected.created;
+          const { correction, computed } = corrected;
+          const location = `/api/v1/providers/${provider.id}/corrections/${correction.id}`;
+          return { location, value: correctionResource(correction, computed) };
+        },
+        (location) => {
+          const correction = fastify.store.ownDates.correction(provider.id, location.split('/').at(-1)!);
+          return correction && correctionResource(correction, computedOf(provider));
+        },
+      );
+      // A replay answers 201: the key's first request is what a client retries, and most create (docs/api.md).
+      if (creation.replayed) reply.header('idempotent-replayed', 'true');
       // With the ETag its GET gives, so the client's next If-Match needs no read first.
-      const answer = representationOf(reply, Type.Ref(CorrectionSchema), correctionResource(correction, computed));
-      return sendRepresentation(reply.code(created ? 201 : 200).header('location', location), answer);
+      const answer = representationOf(reply, Type.Ref(CorrectionSchema), creation.value);
+      return sendRepresentation(reply.code(created ? 201 : 200).header('location', creation.location), answer);
     },
   );
 
