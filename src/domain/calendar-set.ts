@@ -11,6 +11,8 @@ export class CalendarSet {
   private readonly byKey = new Map<string, CompiledCalendar>();
   /** Expected years (an encoded year moved on), compiled once each when first asked for. */
   private readonly expectedByKey = new Map<string, CompiledCalendar>();
+  /** Encoded years as they were expected from the year before, compiled once each when first asked for. */
+  private readonly wasExpectedByKey = new Map<string, CompiledCalendar | null>();
 
   constructor(
     files: readonly CalendarFile[],
@@ -66,6 +68,22 @@ export class CalendarSet {
       this.expectedByKey.set(key, compiled);
     }
     return compiled;
+  }
+
+  /**
+   * Encoded year `year` of the insurer as it was expected before it was encoded: the insurer's year before moved on
+   * (what providers saw until the document came). Undefined where that year is not encoded.
+   */
+  wasExpected(insurer: string, year: number): CompiledCalendar | undefined {
+    const key = calendarKey(insurer, year);
+    let compiled = this.wasExpectedByKey.get(key);
+    if (compiled === undefined) {
+      const before = this.get(insurer, year - 1);
+      compiled =
+        before && this.get(insurer, year) ? compileCalendar(shiftCalendarFile(before.file, 1), this.workingDays) : null;
+      this.wasExpectedByKey.set(key, compiled);
+    }
+    return compiled ?? undefined;
   }
 
   insurers(): string[] {

@@ -1,4 +1,5 @@
 import { addYears } from './plain-date.js';
+import { dateWords } from './derivation.js';
 import type { CalendarFile, Chain, ChainStep, DateRule, Derivation, IsoDate, Milestone, Text } from './types.js';
 
 /**
@@ -90,5 +91,25 @@ export function expectedDerivation(derivation: Derivation, baseYear: number): De
     nl: `verwacht op basis van het beleid ${baseYear}, nog niet gepubliceerd: ${nl}`,
     en: `expected from the ${baseYear} policy, not yet published: ${en}`,
     reading: derivation.reading,
+  };
+}
+
+/** "…; gepubliceerd in het beleid 2028: eerder verwacht op 15 mei 2027 (op basis van het beleid 2027)". */
+export function publishedDerivation(
+  derivation: Derivation,
+  year: number,
+  expected: IsoDate | null,
+  basis: number,
+): Derivation {
+  if (expected === null)
+    return {
+      ...derivation,
+      nl: `${derivation.nl}; nieuw in het beleid ${year}, niet verwacht op basis van het beleid ${basis}`,
+      en: `${derivation.en}; new in the ${year} policy, not expected from the ${basis} policy`,
+    };
+  return {
+    ...derivation,
+    nl: `${derivation.nl}; gepubliceerd in het beleid ${year}: eerder verwacht op ${dateWords(expected, 'nl')} (op basis van het beleid ${basis})`,
+    en: `${derivation.en}; published in the ${year} policy: expected on ${dateWords(expected, 'en')} before (from the ${basis} policy)`,
   };
 }

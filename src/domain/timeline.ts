@@ -5,7 +5,7 @@ import { applicableLines, idsOf } from './applicable.js';
 import { carriedContracts } from './carried-contracts.js';
 import { contractEndItems } from './contract-ends.js';
 import { DUE_SOON_DAYS } from './date-status.js';
-import { expectedDerivation } from './expected.js';
+import { expectedCloses, expectedDerivation, publishedDerivation } from './expected.js';
 import { impliedDone, LinePlacer, type Events } from './line-placer.js';
 import { addDays } from './plain-date.js';
 import { statutoryItems } from './statutory.js';
@@ -43,9 +43,19 @@ export function computeTimeline(
   const events: Events =
     recordedEvents instanceof Map ? recordedEvents : eventsByItem(recordedEvents as readonly RecordedEvent[]);
   const items: TimelineItem[] = [];
+  // What a provider sees of a year published since it was expected says what the document changed.
+  const sees = options.carried === true || options.expected === true;
+  const published = (held: TimelineItem[], calendar: CompiledCalendar | undefined, contract: Contract) =>
+    sees && calendar ? withPublished(held, calendar, calendars, provider, contract, asOf, options) : held;
   for (const contract of provider.contracts) {
     const calendar = calendars.get(contract.insurer, contract.year);
-    items.push(...heldContractItems(calendar, calendars, provider, contract, events, asOf, options));
+    items.push(
+      ...published(
+        heldContractItems(calendar, calendars, provider, contract, events, asOf, options),
+        calendar,
+        contract,
+      ),
+    );
     if (calendar)
       items.push(
         ...contractEndItems(
@@ -63,7 +73,8 @@ export function computeTimeline(
     for (const { contract, calendar, coverage } of carriedContracts(provider, calendars, asOf)) {
       if (calendar === null || calendar.rests === 'document') {
         const compiled = calendar?.compiled;
-        items.push(...heldContractItems(compiled, calendars, provider, contract, events, asOf, options, coverage));
+        const held = heldContractItems(compiled, calendars, provider, contract, events, asOf, options, coverage);
+        items.push(...published(held, compiled, contract));
         continue;
       }
       // The law's dates of an expected year are known; its document's are not.
@@ -109,6 +120,44 @@ function heldContractItems(
 }
 
 const NO_EVENTS: Events = new Map();
+
+/**
+ * A year encoded since it was expected from the year before, while its round is open: each of its dates that the
+ * document moved from the expected one, or that was not expected, says so (derivation and `published`). The expected
+ * dates are computed as they were shown: without her events (nothing could be recorded of an unpublished year).
+ */
+function withPublished(
+  items: TimelineItem[],
+  calendar: CompiledCalendar,
+  calendars: CalendarSet,
+  provider: Provider,
+  contract: Contract,
+  asOf: IsoDate,
+  options: TimelineOptions,
+): TimelineItem[] {
+  const { insurer, year } = calendar.file;
+  const before = provider.showExpected === false ? undefined : calendars.wasExpected(insurer, year);
+  if (!before || asOf >= expectedCloses(calendar.file, year)) return items;
+  const expectedDue = new Map(
+    contractItems(before, calendars, provider, contract, NO_EVENTS, asOf, options).map((item) => [item.id, item.due]),
+  );
+  return items.map((item) => {
+    // The law's dates are the law's either way; an act the law dates was shown in the law's words while expected,
+    // so the document's own line for it is no change.
+    if (item.calendar !== calendar.key || item.type === 'statutory' || item.due === null || item.due < asOf)
+      return item;
+    if ((calendar.byItemId.get(item.id)?.statutory ?? null) !== null) return item;
+    const expected = expectedDue.has(item.id) ? expectedDue.get(item.id)! : null;
+    // Undated then (it counted from a step of hers), or where it was expected: nothing moved.
+    if ((expectedDue.has(item.id) && expected === null) || expected === item.due) return item;
+    const basis = year - 1;
+    return {
+      ...item,
+      published: { expected, basis },
+      derivation: publishedDerivation(item.derivation, year, expected, basis),
+    };
+  });
+}
 
 /** The items of one contract's calendar. */
 function contractItems(

@@ -272,6 +272,17 @@ export interface TimelineItem {
   recorded?: { by: string; at: string; revision: number };
   /** A computed item she corrected: the corrected date, the computed one she corrected, her reason, who and when. */
   correction?: ItemCorrection;
+  /** A date of a year published since it was expected, where the document moved it or added it. */
+  published?: PublishedChange;
+}
+
+/**
+ * What the document changed of what was expected from the year before (`basis`): the date expected, or null for a
+ * line that was not expected. Set only while the year's round is open.
+ */
+export interface PublishedChange {
+  expected: IsoDate | null;
+  basis: number;
 }
 
 /** `calendarNow`: the date the calendar computes now when it is not the one she corrected (she should check). */

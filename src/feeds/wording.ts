@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { lowerFirst } from '../domain/derivation.js';
 import { STATUS_WORDS } from '../domain/status-words.js';
-import type { DateFlag, IsoDate, TimelineItem } from '../domain/types.js';
+import type { DateFlag, IsoDate, PublishedChange, TimelineItem } from '../domain/types.js';
 
 /** What a person reads in the calendar app, in Dutch: the summary line and the description. */
 
@@ -115,6 +115,7 @@ export function descriptionOf(
           `Verwacht: ${insurerName} heeft het beleid voor dit jaar nog niet gepubliceerd; deze datum volgt het patroon van het laatste beleid (zie Berekening). Nog niet bindend: geen herinneringen, nooit te laat.`,
         ]
       : []),
+    ...(item.published ? [publishedText(item, item.published, insurerName)] : []),
     whoActs(item, insurerName),
     whenText(item),
     ...(flag ? [`Let op: ${flag}.`] : []),
@@ -126,6 +127,14 @@ export function descriptionOf(
     `Tijdlijn: ${timelineUrl}`,
   ];
   return lines.join('\n');
+}
+
+/** What the document changed of the date she saw as expected (her calendar app shows the event moved). */
+function publishedText(item: TimelineItem, published: PublishedChange, insurerName: string): string {
+  const year = item.calendar.split('/').at(-1);
+  if (published.expected === null)
+    return `Nieuw: ${insurerName} heeft het beleid ${year} gepubliceerd, met deze datum; die werd niet verwacht op basis van het beleid ${published.basis}.`;
+  return `Gepubliceerd: ${insurerName} heeft het beleid ${year} gepubliceerd; deze datum werd eerder verwacht op ${format(published.expected, 'd MMMM yyyy')} (op basis van het beleid ${published.basis}).`;
 }
 
 /** The opening of a long window: from when the provider can act, and by when. */

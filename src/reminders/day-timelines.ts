@@ -14,8 +14,8 @@ export interface DayTimeline {
 const KEPT_SITUATIONS = 2_000;
 
 /**
- * The timelines of one planning run's day. A timeline depends only on the provider's kinds, contracts and recorded
- * events (not on her name or contacts), so providers in the same situation share one computed timeline.
+ * The timelines of one planning run's day. A timeline depends only on the provider's kinds, contracts, whether she sees
+ * expected dates and her recorded events (not on her name or contacts), so providers in the same situation share one computed timeline.
  */
 export class DayTimelines {
   private readonly kept = new Map<string, DayTimeline>();
@@ -26,7 +26,8 @@ export class DayTimelines {
   ) {}
 
   of(provider: Provider, events: readonly RecordedEvent[], own: OwnDates = NO_OWN_DATES): DayTimeline {
-    const situation = JSON.stringify([provider.kinds, provider.contracts, events]);
+    // Whether she sees expected dates decides whether a published year says what it moved (src/domain/timeline.ts).
+    const situation = JSON.stringify([provider.kinds, provider.contracts, provider.showExpected !== false, events]);
     let timeline = this.kept.get(situation);
     if (timeline === undefined) {
       timeline = this.compute(provider, events);

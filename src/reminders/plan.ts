@@ -10,7 +10,8 @@ export const LATE_NOTICE_DAYS = 14;
  * that passed with nothing recorded, or a date that differs from the one last mailed.
  */
 /** `check-correction`: a later calendar version moved the date she corrected; her date stands, she should check it. */
-export type NoticeKind = 'reminder' | 'due-today' | 'insurer-late' | 'changed' | 'check-correction';
+/** `published`: the insurer published the year she saw as expected, and its document moved this date. */
+export type NoticeKind = 'reminder' | 'due-today' | 'insurer-late' | 'changed' | 'check-correction' | 'published';
 
 /** An item with a date: only those are reminded of (a step waiting for an unrecorded one has none). */
 export type DatedItem = TimelineItem & { due: IsoDate };
@@ -109,6 +110,9 @@ export function planDigest(input: DigestInput): Digest | null {
     const calendarNow = item.correction?.calendarNow ?? null;
     if (calendarNow !== null && daysLeft >= 0)
       found.push({ kind: 'check-correction', key: `check-correction-${calendarNow}` });
+    // The document came and moved a date she saw as expected: said once, in the next digest.
+    if (item.published !== undefined && item.published.expected !== null && daysLeft >= 0)
+      found.push({ kind: 'published', key: `published-${item.published.expected}` });
 
     const fresh = found.filter(({ key }) => !history.told.has(noticeKey(item.id, key, item.due)));
     if (fresh.length === 0) continue;

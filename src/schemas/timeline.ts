@@ -178,6 +178,21 @@ export const TimelineItemSchema = Type.Object(
       ),
     ),
     correction: Type.Optional(ItemCorrectionSchema),
+    published: Type.Optional(
+      Type.Object(
+        {
+          expected: nullable({
+            ...IsoDateSchema,
+            description: 'The date expected until the document came; null for a line that was not expected.',
+          }),
+          basis: Type.Integer({ description: 'The policy year the expected date was taken from.' }),
+        },
+        {
+          description:
+            'Only on a date of a contract year published since it was shown as expected, where the document moved it from the expected date or added it; while its round is open.',
+        },
+      ),
+    ),
   },
   {
     $id: 'TimelineItem',

@@ -1602,6 +1602,12 @@ export interface components {
             optional: boolean;
             /** @description The date rests on an earlier step that is not recorded yet. */
             projected: boolean;
+            /** @description Only on a date of a contract year published since it was shown as expected, where the document moved it from the expected date or added it; while its round is open. */
+            published?: {
+                /** @description The policy year the expected date was taken from. */
+                basis: number;
+                expected: string | null;
+            };
             /** @description Her own items only (`type: own`): who recorded it and when. */
             recorded?: {
                 /**
