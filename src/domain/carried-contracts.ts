@@ -43,8 +43,8 @@ export function agreementRunsUntil(
 }
 
 /**
- * Per insurer she holds a contract with: the contract years after her latest one whose round has not closed on
- * `asOf`, up to the round that runs next calendar year (on 2 December 2026: 2027 and 2028; the round of year Y runs
+ * Per insurer she holds a contract with: the contract years after her latest one that have not begun on `asOf`
+ * (a round that closed keeps the law's dates of its year), up to the round that runs next calendar year (on 2 December 2026: 2027 and 2028; the round of year Y runs
  * in Y − 1). Her contract carries forward to them until she registers one of her own for that year.
  */
 export function carriedContracts(provider: Provider, calendars: CalendarSet, asOf: IsoDate): CarriedContract[] {
@@ -60,8 +60,9 @@ export function carriedContracts(provider: Provider, calendars: CalendarSet, asO
     const expectedYear = latest ? expectedYearOf(latest.file, asOf) : null;
     for (let year = latestHeld.year + 1; year <= lastYear; year++) {
       const encoded = calendars.get(insurer, year);
-      const closes = encoded ? encoded.closes : latest ? expectedCloses(latest.file, year) : `${year}-01-01`;
-      if (asOf >= closes) continue;
+      // A round that closed before its year began still has the law's dates ahead (12 November: is she listed as
+      // contracted?): the year is carried until it begins, its document's items then history, nothing expected.
+      if (asOf >= `${year}-01-01`) continue;
       const contract: Contract = { ...latestHeld, year, status: 'existing', runsUntil };
       if (runsUntil === undefined) delete contract.runsUntil;
       const compiled = encoded ?? (year === expectedYear ? calendars.expected(insurer, year) : undefined);

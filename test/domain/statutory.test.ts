@@ -95,3 +95,43 @@ describe('statutory items (calendars/legal.yaml)', () => {
 function emptyHistory() {
   return { told: new Set<string>(), toldDue: new Map<string, string>() };
 }
+
+describe("the law's dates of a carried year whose round closed before the year began", () => {
+  // CZ's 2028 round closes on 2 November 2027 (its 2027 closes, a year on); 12 November 2027 is still ahead.
+  const cz2027: Provider = {
+    kinds: ['verloskunde'],
+    contracts: [{ insurer: 'cz-groep', year: 2027, status: 'existing' }],
+  };
+  const carried = (asOf: string) =>
+    computeTimeline(cz2027, calendars, [], asOf, { carried: true }).filter((item) => item.calendar === 'cz-groep/2028');
+
+  it('keeps her 12 November check and reminds her of it, with nothing expected of the closed round', () => {
+    const items = carried('2027-11-05');
+    const check = items.find((item) => item.id === 'cz-groep/2028/legal/controle-gecontracteerd');
+    expect(check).toMatchObject({ due: '2027-11-12', status: 'due-soon', actor: 'provider' });
+    expect(items.some((item) => item.expected)).toBe(false);
+    expect(items.every((item) => item.type === 'statutory')).toBe(true);
+    const digest = planDigest({
+      day: '2027-10-29',
+      timeline: carried('2027-10-29'),
+      reminderDays: [14],
+      history: emptyHistory(),
+    });
+    expect(digest?.notices.map((notice) => notice.item.id)).toContain('cz-groep/2028/legal/controle-gecontracteerd');
+    const after = planDigest({
+      day: '2027-11-09',
+      timeline: carried('2027-11-09'),
+      reminderDays: [3],
+      history: emptyHistory(),
+    });
+    expect(after?.notices.map((notice) => notice.item.id)).toEqual(['cz-groep/2028/legal/controle-gecontracteerd']);
+    // Shown with expected dates on too (what her timeline and feed show).
+    const seen = computeTimeline(cz2027, calendars, [], '2027-11-05', { expected: true });
+    expect(seen.some((item) => item.id === 'cz-groep/2028/legal/controle-gecontracteerd')).toBe(true);
+  });
+
+  it('carries the year no longer once it has begun', () => {
+    expect(carried('2027-12-31').length).toBeGreaterThan(0);
+    expect(carried('2028-01-01')).toEqual([]);
+  });
+});
