@@ -5,7 +5,7 @@ import { CONTRACT_STATUSES, type AttributeValue } from '../../domain/types.js';
 import { HttpProblem, invalidInput, notFound, type FieldError } from '../../problems.js';
 import { CalendarListSchema, CalendarParamsSchema, CalendarSchema } from '../../schemas/calendars.js';
 import { problemResponses } from '../../schemas/common.js';
-import { ownEntry } from '../../domain/own.js';
+import { ownEntry } from '../../domain/own-property.js';
 import { CalendarTimelineQuerySchema, CalendarTimelineSchema } from '../../schemas/timeline.js';
 import { GET_CALENDAR_TIMELINE_DESCRIPTION } from './descriptions.js';
 
