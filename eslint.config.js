@@ -28,7 +28,7 @@ const PURE_CODE_IMPORTS = {
       message: 'Pure code imports no store or edge: the edges call into it.',
     },
     {
-      group: ['**/commands/*', '**/cli/*', '**/reminders/*', '**/calendar/*', '**/webhooks/*'],
+      group: ['**/commands/*', '**/calendar-tools/*', '**/reminders/*', '**/calendar/*', '**/webhooks/*'],
       message: 'Pure code imports no store or edge: the edges call into it.',
     },
   ],

@@ -5,7 +5,7 @@
  * Targets (issues 4 and 13): feed ≥ 50 % of the bare route's requests per second, p99 ≤ 10 ms, no errors; a feed
  * rendered cold after a recorded event (the provider's feed counter moved: timeline, stored state, the changed
  * VEVENTs through ical-generator, ETag) in ≤ 3 ms, median of renders alternating a recorded and an undone event.
- * Also shown: a render with nothing cached (no feed, no VEVENT pieces), and ical-generator's folding alone.
+ * Also shown: a render with nothing cached (no feed, no VEVENT fragments), and ical-generator's folding alone.
  *   npm run bench:feed [-- --rounds 3 --seconds 10 --connections 50]
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -37,7 +37,7 @@ type Command =
 interface ColdFigures {
   /** Milliseconds per render after a recorded or undone event: median and 90th percentile. */
   afterEvent: { median: number; p90: number; renders: number; veventsRendered: number };
-  /** Milliseconds per render with the feed cache and the VEVENT pieces cleared. */
+  /** Milliseconds per render with the feed cache and the VEVENT fragments cleared. */
   nothingCached: { median: number; renders: number };
   /** ical-generator's foldLines over the whole feed text, milliseconds. */
   foldWhole: number;
@@ -133,7 +133,7 @@ async function serveApp(): Promise<void> {
       const render = () => void app.feeds.providerFeed(token)!;
       let recorded = true;
       timed(1, () => app.feeds.cache.clear(), render); // warm-up, not counted
-      const piecesBefore = app.feeds.pieces.size;
+      const fragmentsBefore = app.feeds.fragments.size;
       const afterEvent = timed(
         message.seconds,
         () => {
@@ -144,12 +144,12 @@ async function serveApp(): Promise<void> {
         },
         render,
       );
-      const veventsRendered = app.feeds.pieces.size - piecesBefore;
+      const veventsRendered = app.feeds.fragments.size - fragmentsBefore;
       const nothingCached = timed(
         message.seconds / 2,
         () => {
           app.feeds.cache.clear();
-          app.feeds.pieces.clear();
+          app.feeds.fragments.clear();
         },
         render,
       );

@@ -16,7 +16,7 @@ import type { CalendarSet } from './domain/calendar-set.js';
 import type { IsoDate } from './domain/types.js';
 import feedsPlugin from './feeds/plugin.js';
 import { loggerOptions } from './logging.js';
-import answersPlugin from './plugins/app/answers.js';
+import answerCachePlugin from './plugins/app/answer-cache.js';
 import arrayLimitsPlugin from './plugins/app/array-limits.js';
 import authPlugin from './plugins/app/auth.js';
 import conditionalReadsPlugin from './plugins/app/conditional-reads.js';
@@ -104,7 +104,7 @@ export async function serviceApp(fastify: FastifyInstance, opts: AppOptions): Pr
     newContactsPerKeyPerDay: config.newContactsPerKeyPerDay,
   });
   await fastify.register(authPlugin);
-  await fastify.register(answersPlugin);
+  await fastify.register(answerCachePlugin);
   await fastify.register(feedsPlugin, { publicBaseUrl: config.publicBaseUrl });
   await fastify.register(remindersPlugin, { config, ...opts.reminders });
   await fastify.register(webhooksPlugin, { config, ...opts.webhooks });

@@ -1,5 +1,5 @@
 import type { CompiledCalendar, CompiledLine } from './calendar.js';
-import { ownEntry } from './own.js';
+import { ownEntry } from './own-property.js';
 import type { AppliesTo, Contract, Provider, ProviderKind } from './types.js';
 
 /** Which lines of a calendar apply to a provider's contract: kinds, status, attributes, exceptions, a running agreement. */

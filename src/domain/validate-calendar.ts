@@ -1,7 +1,7 @@
 import { LANGUAGES } from './language.js';
 import { isValidPlainDate, endOf, startOf } from './plain-date.js';
 import { fixedDates, ruleRef } from './rules.js';
-import { ownEntry } from './own.js';
+import { ownEntry } from './own-property.js';
 import type { AppliesTo, CalendarFile, ChainStep, DateRule, Milestone } from './types.js';
 
 /** A problem in a calendar file, at a path into the document (`milestones/3/rule`). */

@@ -9,7 +9,7 @@ import ical, {
 } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { fingerprintOf, type FeedEvent, type FeedHeader } from './feed-events.js';
-import { RenderedPieces } from './pieces.js';
+import { FragmentCache } from './fragment-cache.js';
 import { FEED_ZONE, vtimezone } from './vtimezone.js';
 
 /** Calendar apps may refetch after this long; most poll on their own schedule (hours to a day) anyway. */
@@ -107,31 +107,31 @@ const AMSTERDAM = `${fold(vtimezone(FEED_ZONE)!.replace(/\r\n/g, '\n').replace(/
  * The whole VCALENDAR: CRLF line ends, 75-octet folding and escaping by ical-generator; UID, SEQUENCE,
  * DTSTAMP and LAST-MODIFIED set here from stored state, so the same state renders the same bytes.
  * Each VEVENT is rendered and folded on its own (folding is per line, so the bytes are those of the whole
- * calendar rendered at once) and kept in `pieces` under a hash of everything it shows: after a change,
+ * calendar rendered at once) and kept in `fragments` under a hash of everything it shows: after a change,
  * only the events that changed are rendered again.
  */
 export function renderFeed(
   header: FeedHeader,
   events: readonly PublishedEvent[],
-  pieces = new RenderedPieces(0),
+  fragments = new FragmentCache(0),
 ): string {
   const shellKey = fingerprintOf(header);
-  let head = pieces.get(`head ${shellKey}`);
-  let beforeEvents = pieces.get(`before-events ${shellKey}`);
+  let head = fragments.get(`head ${shellKey}`);
+  let beforeEvents = fragments.get(`before-events ${shellKey}`);
   if (head === undefined || beforeEvents === undefined) {
     ({ head, beforeEvents } = shellOf(header));
-    pieces.set(`head ${shellKey}`, head);
-    pieces.set(`before-events ${shellKey}`, beforeEvents);
+    fragments.set(`head ${shellKey}`, head);
+    fragments.set(`before-events ${shellKey}`, beforeEvents);
   }
   let scratch: ICalCalendar | undefined;
   const vevents = events.map((event) => {
     const { fingerprint, ...content } = event;
     const key = `event ${fingerprint ?? fingerprintOf(content)} ${event.sequence} ${event.changedAt}`;
-    let text = pieces.get(key);
+    let text = fragments.get(key);
     if (text === undefined) {
       // The event needs a calendar (DTSTAMP follows the calendar's zone); folding is per line, so it folds alone.
       text = fold(addFeedEvent((scratch ??= feedCalendar(header)), event).toString());
-      pieces.set(key, text);
+      fragments.set(key, text);
     }
     return text;
   });

@@ -21,7 +21,7 @@ import {
   type FeedEvent,
   type FeedHeader,
 } from './feed-events.js';
-import { RenderedPieces } from './pieces.js';
+import { FragmentCache } from './fragment-cache.js';
 import { renderFeed, type PublishedEvent } from './render.js';
 import { stateKey, type FeedOwner, type FeedStateStore } from '../store/feed-states.js';
 import { providerFeedUrl, providerPageUrl } from './urls.js';
@@ -65,7 +65,7 @@ export interface FeedServiceOptions {
 export class FeedService {
   readonly cache = new FeedCache();
   /** Rendered VEVENTs by content: a feed that changed renders only its changed events. */
-  readonly pieces = new RenderedPieces();
+  readonly fragments = new FragmentCache();
   private readonly state: FeedStateStore;
   private readonly calendarSetIds = new WeakMap<CalendarSet, number>();
 
@@ -226,7 +226,7 @@ export class FeedService {
       ...states.get(stateKey(event.state.feed, event.state.item))!,
       fingerprint: contents[i],
     }));
-    const body = Buffer.from(renderFeed(header, published, this.pieces), 'utf8');
+    const body = Buffer.from(renderFeed(header, published, this.fragments), 'utf8');
     const modified = new Date(changedAt);
     return {
       body,

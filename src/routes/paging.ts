@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { invalidInput } from '../problems.js';
-import type { AnswerCache, CachedAnswer } from '../plugins/app/answers.js';
+import type { AnswerCache, CachedAnswer } from '../plugins/app/answer-cache.js';
 
 /**
  * Cursors of the paged lists: opaque to clients, base64url of the query they belong to (`scope`: the filters,
@@ -74,13 +74,13 @@ export function pageOf<T>(
  * cached answer carries in its body. `build` serialises the page and says its cursor.
  */
 export function cachedPage(
-  answers: AnswerCache,
+  cache: AnswerCache,
   key: string,
   version: string,
   build: () => { body: string; next: string | null },
 ): { answer: CachedAnswer; next: string | null } {
   let next: string | null | undefined;
-  const answer = answers.answer(key, version, 'application/json; charset=utf-8', () => {
+  const answer = cache.answer(key, version, 'application/json; charset=utf-8', () => {
     const page = build();
     next = page.next;
     return page.body;

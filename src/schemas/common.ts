@@ -143,7 +143,7 @@ export function nullable<T extends TSchema>(schema: T) {
 
 export const SECURITY = [{ bearerAuth: [] }];
 
-/** A read answer's validator (src/plugins/app/answers.ts). */
+/** A read answer's validator (src/plugins/app/etags.ts). */
 export const ETAG_HEADER = {
   etag: {
     type: 'string',

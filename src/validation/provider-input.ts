@@ -3,7 +3,7 @@ import type { Contract } from '../domain/types.js';
 import { invalidInput, type FieldError } from '../problems.js';
 import { DEFAULT_REMINDER_DAYS, type CreateProviderBody } from '../schemas/providers.js';
 import type { Contact, ProviderInput } from '../store/providers.js';
-import { ownEntry } from '../domain/own.js';
+import { ownEntry } from '../domain/own-property.js';
 import { displayNameProblem, emailProblem, singleLineProblem } from './text.js';
 
 /** How far ahead a running agreement may reach: the longest terms in the documents are 3 years. */

@@ -5,7 +5,7 @@ import { groupOf } from '../../src/domain/groups.js';
 import { addDays } from '../../src/domain/plain-date.js';
 import { computeTimeline } from '../../src/domain/timeline.js';
 import { planDigest } from '../../src/reminders/plan.js';
-import { archetypesOf, providerOf } from '../calendars/archetypes.js';
+import { archetypesOf, providerOf } from '../calendar-data/archetypes.js';
 
 /**
  * The next contract year, expected from the latest policy: for any archetype of both real calendars and any day

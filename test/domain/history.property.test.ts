@@ -6,7 +6,7 @@ import { addDays } from '../../src/domain/plain-date.js';
 import { computeTimeline } from '../../src/domain/timeline.js';
 import type { RecordedEvent } from '../../src/domain/types.js';
 import { planDigest } from '../../src/reminders/plan.js';
-import { archetypesOf, providerOf } from '../calendars/archetypes.js';
+import { archetypesOf, providerOf } from '../calendar-data/archetypes.js';
 
 /**
  * Only what she can act on is urgent; what is over is history. For any archetype of both real calendars, any

@@ -8,7 +8,7 @@ import { computeTimeline } from '../../src/domain/timeline.js';
 import type { CalendarFile, Provider, TimelineItem } from '../../src/domain/types.js';
 import { feedEventsOf } from '../../src/feeds/feed-events.js';
 import { planDigest } from '../../src/reminders/plan.js';
-import { archetypesOf, providerOf } from '../calendars/archetypes.js';
+import { archetypesOf, providerOf } from '../calendar-data/archetypes.js';
 
 /**
  * Her own dates over the real calendars: any archetype, any fixed date of it, any correction, any own item, any day;

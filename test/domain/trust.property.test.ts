@@ -7,7 +7,7 @@ import { computeTimeline } from '../../src/domain/timeline.js';
 import type { RecordedEvent, TimelineItem } from '../../src/domain/types.js';
 import { feedEventsOf, providerUid, type FeedEvent, type FeedScope } from '../../src/feeds/feed-events.js';
 import { planDigest } from '../../src/reminders/plan.js';
-import { archetypesOf, providerOf, type Archetype } from '../calendars/archetypes.js';
+import { archetypesOf, providerOf, type Archetype } from '../calendar-data/archetypes.js';
 
 /**
  * What a provider must be able to trust, for every archetype of both real calendars:

@@ -7,7 +7,7 @@ import { addDays, daysBetween } from '../../src/domain/plain-date.js';
 import { computeTimeline } from '../../src/domain/timeline.js';
 import type { TimelineItem } from '../../src/domain/types.js';
 import { calendarUid, providerUid } from '../../src/feeds/feed-events.js';
-import { archetypesOf, fixtureAsOf, providerOf, type Archetype } from '../calendars/archetypes.js';
+import { archetypesOf, fixtureAsOf, providerOf, type Archetype } from '../calendar-data/archetypes.js';
 import { buildTestApp, createKey, createProvider, removeTempDir, tempDir, type TestApp } from '../helper.js';
 import { expectFeedFixture, FEED_FIXTURES, UPDATE } from './fixtures.js';
 import { masked, parseAllWithPython, parseWithIcalJs, type ParsedEvent, type ParsedFeed } from './parsers.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeedCache, type RenderedFeed } from '../../src/feeds/cache.js';
 import { isNotModified } from '../../src/feeds/conditional.js';
-import { RenderedPieces } from '../../src/feeds/pieces.js';
+import { FragmentCache } from '../../src/feeds/fragment-cache.js';
 
 const feed = (bytes: number, etag = '"a"'): RenderedFeed => ({
   body: Buffer.alloc(bytes),
@@ -38,21 +38,21 @@ describe('FeedCache', () => {
   });
 });
 
-describe('RenderedPieces', () => {
+describe('FragmentCache', () => {
   it('keeps within its character budget by dropping the least recently used, and keeps nothing with a budget of 0', () => {
-    const pieces = new RenderedPieces(25);
-    pieces.set('a', 'x'.repeat(10));
-    pieces.set('b', 'y'.repeat(10));
-    expect(pieces.get('a')).toBe('x'.repeat(10));
-    pieces.set('c', 'z'.repeat(10));
-    expect(pieces.get('b')).toBeUndefined();
-    expect([pieces.get('a'), pieces.get('c')]).toEqual(['x'.repeat(10), 'z'.repeat(10)]);
-    pieces.set('a', 'w');
-    expect([pieces.size, pieces.sizeChars]).toEqual([2, 11]);
-    pieces.set('huge', 'h'.repeat(26));
-    expect(pieces.get('huge')).toBeUndefined();
-    expect(pieces.sizeChars).toBe(11);
-    const none = new RenderedPieces(0);
+    const fragments = new FragmentCache(25);
+    fragments.set('a', 'x'.repeat(10));
+    fragments.set('b', 'y'.repeat(10));
+    expect(fragments.get('a')).toBe('x'.repeat(10));
+    fragments.set('c', 'z'.repeat(10));
+    expect(fragments.get('b')).toBeUndefined();
+    expect([fragments.get('a'), fragments.get('c')]).toEqual(['x'.repeat(10), 'z'.repeat(10)]);
+    fragments.set('a', 'w');
+    expect([fragments.size, fragments.sizeChars]).toEqual([2, 11]);
+    fragments.set('huge', 'h'.repeat(26));
+    expect(fragments.get('huge')).toBeUndefined();
+    expect(fragments.sizeChars).toBe(11);
+    const none = new FragmentCache(0);
     none.set('a', 'x');
     expect([none.get('a'), none.size]).toEqual([undefined, 0]);
   });

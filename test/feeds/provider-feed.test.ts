@@ -123,15 +123,15 @@ describe('GET /feeds/:token.ics', () => {
       payload: { item: trigger.id, date: '2026-03-10' },
     });
     expect(recorded.statusCode).toBe(201);
-    const piecesBefore = app.feeds.pieces.size;
+    const fragmentsBefore = app.feeds.fragments.size;
     const after = await fetchFeed(feed.path);
-    // Only the events that are new or changed were rendered; the others came from their cached pieces.
+    // Only the events that are new or changed were rendered; the others came from their cached fragments.
     const revisions = new Set(parseWithIcalJs(before.body).events.map((event) => `${event.uid} ${event.sequence}`));
     const rendered = parseWithIcalJs(after.body).events.filter(
       (event) => !revisions.has(`${event.uid} ${event.sequence}`),
     );
     expect(rendered.length).toBeGreaterThan(0);
-    expect(app.feeds.pieces.size - piecesBefore).toBe(rendered.length);
+    expect(app.feeds.fragments.size - fragmentsBefore).toBe(rendered.length);
     expect(after.headers.etag).not.toBe(before.headers.etag);
     expect(Date.parse(String(after.headers['last-modified']))).toBeGreaterThan(
       Date.parse(String(before.headers['last-modified'])),

@@ -4,7 +4,7 @@ import { addDays, daysBetween } from '../../src/domain/plain-date.js';
 import { computeTimeline } from '../../src/domain/timeline.js';
 import type { TimelineItem } from '../../src/domain/types.js';
 import { feedEventsOf, fingerprintOf, providerUid, type FeedScope } from '../../src/feeds/feed-events.js';
-import { RenderedPieces } from '../../src/feeds/pieces.js';
+import { FragmentCache } from '../../src/feeds/fragment-cache.js';
 import {
   addFeedEvent,
   escapeText,
@@ -43,7 +43,7 @@ function published(items: TimelineItem[], name = HEADER.name): string {
   return renderFeed({ ...HEADER, name }, publishedEvents(items));
 }
 
-/** ical-generator rendering the whole calendar at once: what renderFeed's pieces must add up to. */
+/** ical-generator rendering the whole calendar at once: what renderFeed's fragments must add up to. */
 function wholeCalendar(events: PublishedEvent[]): string {
   const calendar = feedCalendar(HEADER);
   for (const event of events) addFeedEvent(calendar, event);
@@ -179,26 +179,26 @@ describe('renderFeed', () => {
   });
 });
 
-describe('renderFeed from pieces', () => {
+describe('renderFeed from fragments', () => {
   const events = publishedEvents(items);
   const untimed = publishedEvents(items.filter((item) => item.time === null));
 
-  it('gives the bytes ical-generator gives for the whole calendar, with and without a time of day, rendered anew or from cached pieces', () => {
+  it('gives the bytes ical-generator gives for the whole calendar, with and without a time of day, rendered anew or from cached fragments', () => {
     expect(events.some((event) => event.at !== null)).toBe(true);
-    const pieces = new RenderedPieces();
+    const fragments = new FragmentCache();
     for (const set of [events, untimed, events.slice(0, 1)]) {
       const whole = wholeCalendar(set);
       expect(renderFeed(HEADER, set)).toBe(whole);
-      expect(renderFeed(HEADER, set, pieces)).toBe(whole);
-      expect(renderFeed(HEADER, set, pieces)).toBe(whole);
+      expect(renderFeed(HEADER, set, fragments)).toBe(whole);
+      expect(renderFeed(HEADER, set, fragments)).toBe(whole);
     }
     expect(wholeCalendar(untimed)).not.toContain('BEGIN:VTIMEZONE');
-    expect(pieces.size).toBe(events.length + 2);
+    expect(fragments.size).toBe(events.length + 2);
   });
 
   it('renders an event again when anything it shows changes, its SEQUENCE and change time included', () => {
-    const pieces = new RenderedPieces();
-    renderFeed(HEADER, events, pieces);
+    const fragments = new FragmentCache();
+    renderFeed(HEADER, events, fragments);
     const changes: ((event: PublishedEvent) => PublishedEvent)[] = [
       (event) => ({ ...event, sequence: event.sequence + 1 }),
       (event) => ({ ...event, changedAt: '2026-01-02T08:00:00.000Z' }),
@@ -208,11 +208,11 @@ describe('renderFeed from pieces', () => {
     ];
     for (const change of changes) {
       const changed = [change(events[0]), ...events.slice(1)];
-      expect(renderFeed(HEADER, changed, pieces)).toBe(wholeCalendar(changed));
+      expect(renderFeed(HEADER, changed, fragments)).toBe(wholeCalendar(changed));
     }
     const renamed = { ...HEADER, name: 'Praktijk Zuid' };
-    expect(parseWithIcalJs(renderFeed(renamed, events, pieces)).name).toBe('Praktijk Zuid');
-    expect(renderFeed(HEADER, [], pieces)).toBe(published([]));
+    expect(parseWithIcalJs(renderFeed(renamed, events, fragments)).name).toBe('Praktijk Zuid');
+    expect(renderFeed(HEADER, [], fragments)).toBe(published([]));
   });
 
   it('folds with ical-generator only the lines longer than 74 octets, to the same bytes', () => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { etagOf, ifNoneMatchHolds } from './answers.js';
+import { etagOf, ifNoneMatchHolds } from './etags.js';
 
 /** A read whose answer the client may already hold: it sent `If-None-Match`. */
 export function isConditionalRead(request: FastifyRequest): boolean {

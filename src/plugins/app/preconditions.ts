@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../problems.js';
-import { etagOf, ifMatchHolds } from './answers.js';
+import { etagOf, ifMatchHolds } from './etags.js';
 
 /** A resource as its GET answers it: the bytes and their ETag (what a client holds and sends back as If-Match). */
 export interface Representation {

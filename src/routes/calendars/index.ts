@@ -5,7 +5,7 @@ import { CONTRACT_STATUSES, type AttributeValue } from '../../domain/types.js';
 import { HttpProblem, invalidInput, notFound, type FieldError } from '../../problems.js';
 import { CalendarListSchema, CalendarParamsSchema, CalendarSchema } from '../../schemas/calendars.js';
 import { problemResponses } from '../../schemas/common.js';
-import { ownEntry } from '../../domain/own.js';
+import { ownEntry } from '../../domain/own-property.js';
 import { CalendarTimelineQuerySchema, CalendarTimelineSchema } from '../../schemas/timeline.js';
 import { GET_CALENDAR_TIMELINE_DESCRIPTION } from './descriptions.js';
 
@@ -40,7 +40,11 @@ function planningTableOf(calendar: CompiledCalendar) {
       actor: line.actor,
       type: line.type,
       signing: line.signing,
-      appliesTo: { kinds: line.appliesTo.kinds, status: line.appliesTo.status ?? [...CONTRACT_STATUSES], attributes: line.appliesTo.attributes ?? {} },
+      appliesTo: {
+        kinds: line.appliesTo.kinds,
+        status: line.appliesTo.status ?? [...CONTRACT_STATUSES],
+        attributes: line.appliesTo.attributes ?? {},
+      },
       rule: { ...line.rule },
       due: line.fixed?.due ?? null,
       window: line.fixed?.window ?? null,
@@ -71,8 +75,14 @@ function parseAttributes(calendar: CompiledCalendar, pairs: string[]): Record<st
     const text = pair.slice(colon + 1);
     const attribute = ownEntry(declared, name);
     const value = attribute?.values.find((candidate) => String(candidate) === text);
-    if (!attribute) errors.push({ field: 'attribute', in: 'querystring', message: `${calendar.key} has no attribute "${name}"` });
-    else if (value === undefined) errors.push({ field: 'attribute', in: 'querystring', message: `${name} must be one of: ${attribute.values.join(', ')}` });
+    if (!attribute)
+      errors.push({ field: 'attribute', in: 'querystring', message: `${calendar.key} has no attribute "${name}"` });
+    else if (value === undefined)
+      errors.push({
+        field: 'attribute',
+        in: 'querystring',
+        message: `${name} must be one of: ${attribute.values.join(', ')}`,
+      });
     else attributes[name] = value;
   }
   if (errors.length > 0) throw invalidInput(errors);
@@ -86,46 +96,75 @@ const calendars: FastifyPluginAsyncTypebox = async (fastify) => {
     return calendar;
   };
 
-  fastify.get('', {
-    schema: {
-      operationId: 'listCalendars',
-      tags,
-      summary: 'List calendars',
-      description: 'Every insurer calendar the service knows: use `insurer` and `year` in a provider\'s contracts.',
-      response: { 200: { ...CalendarListSchema, description: 'The calendars.' }, ...problemResponses(429, 500) },
+  fastify.get(
+    '',
+    {
+      schema: {
+        operationId: 'listCalendars',
+        tags,
+        summary: 'List calendars',
+        description: "Every insurer calendar the service knows: use `insurer` and `year` in a provider's contracts.",
+        response: { 200: { ...CalendarListSchema, description: 'The calendars.' }, ...problemResponses(429, 500) },
+      },
     },
-  }, async () => ({ items: fastify.calendars.all().map(summaryOf) }));
+    async () => ({ items: fastify.calendars.all().map(summaryOf) }),
+  );
 
-  fastify.get('/:insurer/:year', {
-    schema: {
-      operationId: 'getCalendar',
-      tags,
-      summary: 'One calendar: the planning table',
-      description: 'Every dated line of the insurer\'s planning for the contract year, in the calendar\'s order, each with the section and quoted wording it comes from.',
-      params: CalendarParamsSchema,
-      response: { 200: { ...CalendarSchema, description: 'The planning table.' }, ...problemResponses(400, 404, 429, 500) },
+  fastify.get(
+    '/:insurer/:year',
+    {
+      schema: {
+        operationId: 'getCalendar',
+        tags,
+        summary: 'One calendar: the planning table',
+        description:
+          "Every dated line of the insurer's planning for the contract year, in the calendar's order, each with the section and quoted wording it comes from.",
+        params: CalendarParamsSchema,
+        response: {
+          200: { ...CalendarSchema, description: 'The planning table.' },
+          ...problemResponses(400, 404, 429, 500),
+        },
+      },
     },
-  }, async (request) => planningTableOf(calendarOf(request.params.insurer, request.params.year)));
+    async (request) => planningTableOf(calendarOf(request.params.insurer, request.params.year)),
+  );
 
-  fastify.get('/:insurer/:year/timeline', {
-    schema: {
-      operationId: 'getCalendarTimeline',
-      tags,
-      summary: 'Generic timeline for a kind and status',
-      description: GET_CALENDAR_TIMELINE_DESCRIPTION,
-      params: CalendarParamsSchema,
-      querystring: CalendarTimelineQuerySchema,
-      response: { 200: { ...CalendarTimelineSchema, description: 'The generic timeline.' }, ...problemResponses(400, 404, 429, 500) },
+  fastify.get(
+    '/:insurer/:year/timeline',
+    {
+      schema: {
+        operationId: 'getCalendarTimeline',
+        tags,
+        summary: 'Generic timeline for a kind and status',
+        description: GET_CALENDAR_TIMELINE_DESCRIPTION,
+        params: CalendarParamsSchema,
+        querystring: CalendarTimelineQuerySchema,
+        response: {
+          200: { ...CalendarTimelineSchema, description: 'The generic timeline.' },
+          ...problemResponses(400, 404, 429, 500),
+        },
+      },
     },
-  }, async (request) => {
-    const calendar = calendarOf(request.params.insurer, request.params.year);
-    const { kind, status, asOf = fastify.today(), attribute = [], runsUntil } = request.query;
-    if (!kindsOf(calendar).includes(kind)) throw new HttpProblem('not-found', `kind "${kind}" not found: ${calendar.key} lists ${kindsOf(calendar).join(', ')}`);
-    const attributes = parseAttributes(calendar, attribute);
-    const contract = { insurer: calendar.file.insurer, year: calendar.file.year, status, attributes, ...(runsUntil !== undefined ? { runsUntil } : {}) };
-    const items = computeTimeline({ kinds: [kind], contracts: [contract] }, fastify.calendars, [], asOf);
-    return { calendar: calendar.key, kind, status, attributes, asOf, items };
-  });
+    async (request) => {
+      const calendar = calendarOf(request.params.insurer, request.params.year);
+      const { kind, status, asOf = fastify.today(), attribute = [], runsUntil } = request.query;
+      if (!kindsOf(calendar).includes(kind))
+        throw new HttpProblem(
+          'not-found',
+          `kind "${kind}" not found: ${calendar.key} lists ${kindsOf(calendar).join(', ')}`,
+        );
+      const attributes = parseAttributes(calendar, attribute);
+      const contract = {
+        insurer: calendar.file.insurer,
+        year: calendar.file.year,
+        status,
+        attributes,
+        ...(runsUntil !== undefined ? { runsUntil } : {}),
+      };
+      const items = computeTimeline({ kinds: [kind], contracts: [contract] }, fastify.calendars, [], asOf);
+      return { calendar: calendar.key, kind, status, attributes, asOf, items };
+    },
+  );
 };
 
 export default calendars;

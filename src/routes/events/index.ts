@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sendAnswer } from '../../plugins/app/answers.js';
+import { sendAnswer } from '../../plugins/app/answer-cache.js';
 import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { recordEvent, undoEvent, type EventProblem, type RecordingRules } from '../../operations/events.js';
@@ -122,7 +122,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
       // The feed counter moves with every recorded and undone event; the provider itself is not read.
       const version = fastify.store.providers.versionOf(id, tenantOf(request), request.generation);
       if (version === undefined) throw notFound('provider');
-      const { answer, next } = cachedPage(fastify.answers, `${scope}\n${limit}\n${cursor ?? ''}`, version, () => {
+      const { answer, next } = cachedPage(fastify.answerCache, `${scope}\n${limit}\n${cursor ?? ''}`, version, () => {
         const all = fastify.store.events.list(id, includeUndone);
         const { page, last } = pageOf(all, (event) => [event.date, event.recordedAt, event.id], limit, after);
         const next = last === null ? null : encodeCursor(scope, last);

@@ -14,7 +14,7 @@ import {
   feedResponses,
 } from '../../schemas/feeds.js';
 
-import { parseSituation, queryOf, situationQuery } from '../../web/situation.js';
+import { parseSituation, queryOf, situationQuery } from '../../web/situation-query.js';
 import {
   GET_ALL_CALENDARS_FEED_DESCRIPTION,
   GET_CALENDAR_FEED_DESCRIPTION,

@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OWN_ITEM_PREFIX } from '../../domain/own-items.js';
 import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
-import { sendAnswer } from '../../plugins/app/answers.js';
+import { sendAnswer } from '../../plugins/app/answer-cache.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { addOwnItem, changeOwnItem } from '../../operations/own-dates.js';
 import { invalidInput, notFound } from '../../problems.js';
@@ -124,7 +124,7 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
       // The feed counter moves with every write to her own items (migration 009's triggers).
       const version = fastify.store.providers.versionOf(id, tenantOf(request), request.generation);
       if (version === undefined) throw notFound('provider');
-      const { answer, next } = cachedPage(fastify.answers, `${scope}\n${limit}\n${cursor ?? ''}`, version, () => {
+      const { answer, next } = cachedPage(fastify.answerCache, `${scope}\n${limit}\n${cursor ?? ''}`, version, () => {
         const all = fastify.store.ownDates.items(id);
         const { page, last } = pageOf(all, (item) => [item.due, item.recordedAt, item.id], limit, after);
         const next = last === null ? null : encodeCursor(scope, last);

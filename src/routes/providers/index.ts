@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ifMatchHolds, sendAnswer, sendAnswerBytes, type CachedAnswer } from '../../plugins/app/answers.js';
+import { sendAnswer, sendAnswerBytes, type CachedAnswer } from '../../plugins/app/answer-cache.js';
+import { ifMatchHolds } from '../../plugins/app/etags.js';
 import { preconditionFailed } from '../../plugins/app/preconditions.js';
 import { IdempotencyKeyHeaders, idempotentCreate } from '../../plugins/app/idempotency.js';
 import { tenantOf } from '../../plugins/app/auth.js';
@@ -74,7 +75,7 @@ const providers: FastifyPluginAsyncTypebox<{ publicBaseUrl: string }> = async (f
     const tenant = tenantOf(request);
     // The version is read (tenant checked) on every request; the provider with its children only when it moved.
     const version = fastify.store.providers.versionOf(id, tenant, generation) ?? throwNotFound();
-    return fastify.answers.answer(`provider\n${id}`, version, 'application/json; charset=utf-8', () =>
+    return fastify.answerCache.answer(`provider\n${id}`, version, 'application/json; charset=utf-8', () =>
       serialize(resource(fastify.store.providers.get(id, tenant) ?? throwNotFound())),
     );
   };

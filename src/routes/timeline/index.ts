@@ -1,7 +1,7 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { groupOf, roundClosesOf } from '../../domain/groups.js';
 import { timelineWithOwnDates } from '../../domain/own-items.js';
-import { sendAnswer, timelineVersion } from '../../plugins/app/answers.js';
+import { sendAnswer, timelineVersion } from '../../plugins/app/answer-cache.js';
 import { tenantOf } from '../../plugins/app/auth.js';
 import { invalidInput, notFound } from '../../problems.js';
 import { ETAG_HEADER, NOT_MODIFIED, SECURITY, problemResponses } from '../../schemas/common.js';
@@ -41,7 +41,7 @@ const timeline: FastifyPluginAsyncTypebox = async (fastify) => {
       const version = fastify.store.providers.versionOf(id, tenant, request.generation);
       if (version === undefined) throw notFound('provider');
       const key = `timeline\n${id}\n${asOf}\n${from ?? ''}\n${to ?? ''}\n${actor ?? ''}\n${group ?? ''}`;
-      const answer = fastify.answers.answer(
+      const answer = fastify.answerCache.answer(
         key,
         timelineVersion(version, today, fastify.calendars),
         'application/json; charset=utf-8',

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { groupOf, roundClosesOf } from '../../domain/groups.js';
-import { sendAnswer, timelineVersion } from '../../plugins/app/answers.js';
+import { sendAnswer, timelineVersion } from '../../plugins/app/answer-cache.js';
 import { notFound } from '../../problems.js';
 import { linkGonePages, NOT_MODIFIED, problemResponses } from '../../schemas/common.js';
 import { FeedTokenParamsSchema } from '../../schemas/feeds.js';
@@ -53,7 +53,7 @@ const feedPage: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!CACHED_PAGE_QUERIES.has(query)) return reply.type(HTML).send(build());
       const version = timelineVersion(owner.feedVersion, fastify.today(), fastify.calendars);
       // By the whole URL: the page's language switch repeats it.
-      return sendAnswer(request, reply, fastify.answers.answer(`page\n${request.url}`, version, HTML, build));
+      return sendAnswer(request, reply, fastify.answerCache.answer(`page\n${request.url}`, version, HTML, build));
     },
   );
 };

@@ -1,7 +1,7 @@
 import type { CalendarSet } from '../../domain/calendar-set.js';
 import { PROVIDER_KINDS, type CalendarFile, type IsoDate, type ProviderKind } from '../../domain/types.js';
 import { yearChoices } from '../../domain/year-picture.js';
-import { datesRestOn, type Situation } from '../situation.js';
+import { datesRestOn, type Situation } from '../situation-query.js';
 import type { Language } from '../../domain/language.js';
 import { kindLabel, wordsFor } from '../words.js';
 

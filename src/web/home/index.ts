@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CalendarSet } from '../../domain/calendar-set.js';
 import { languageOf, sendPage } from '../context.js';
-import { parseSituation, queryOf, type Situation } from '../situation.js';
+import { parseSituation, queryOf, type Situation } from '../situation-query.js';
 import type { Language } from '../../domain/language.js';
 import { wordsFor, writtenDate } from '../words.js';
 import { situationFormView } from './form.js';

@@ -7,7 +7,7 @@ import { AGB_NOT_GIVEN } from '../../store/web.js';
 import { SettingsFormSchema } from '../../schemas/web-forms.js';
 import { languageOf, sendPage, type WebContext } from '../context.js';
 import { situationFormView } from '../home/form.js';
-import { parseSituation, type Situation } from '../situation.js';
+import { parseSituation, type Situation } from '../situation-query.js';
 import type { Language } from '../../domain/language.js';
 import { wordsFor } from '../words.js';
 import { accountOf, sendLinkGone } from './account.js';

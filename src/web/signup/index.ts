@@ -5,7 +5,7 @@ import type { SignupDetails } from '../../store/web.js';
 import { ButtonFormSchema, SignupFormSchema } from '../../schemas/web-forms.js';
 import { languageOf, sendMessage, type WebContext } from '../context.js';
 import { renderSituation, type SignupValues } from '../situation/index.js';
-import { parseSituation } from '../situation.js';
+import { parseSituation } from '../situation-query.js';
 import { isLanguage, type Language } from '../../domain/language.js';
 import { wordsFor } from '../words.js';
 import { formLimit } from '../limits.js';

@@ -5,7 +5,7 @@ import type { IsoDate, TimelineItem } from '../../domain/types.js';
 import { languageOf, sendPage } from '../context.js';
 import { renderHome } from '../home/index.js';
 import { notContractedView } from '../not-contracted.js';
-import { datesRestOn, parseSituation, queryOf, situationQuery, type Situation } from '../situation.js';
+import { datesRestOn, parseSituation, queryOf, situationQuery, type Situation } from '../situation-query.js';
 import { subscribeLinks } from '../subscribe.js';
 import { timelineView } from '../view-model.js';
 import type { Language } from '../../domain/language.js';

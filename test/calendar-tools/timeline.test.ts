@@ -4,7 +4,7 @@ import { ROOT } from '../process.js';
 
 /** `npm run timeline` as a newcomer runs it: the real calendars, a child process, its output and exit code. */
 function timeline(...args: string[]) {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/timeline.ts', ...args], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/calendar-tools/timeline.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, TODAY: '2026-12-02' },

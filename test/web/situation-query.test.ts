@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCalendarSet } from '../../src/calendar/load.js';
-import { parseSituation, situationQuery } from '../../src/web/situation.js';
+import { parseSituation, situationQuery } from '../../src/web/situation-query.js';
 
 describe('a situation in the address', () => {
   const calendars = loadCalendarSet();

@@ -1,5 +1,13 @@
 import type { CompiledCalendar } from '../../src/domain/calendar.js';
-import { PROVIDER_KINDS, CONTRACT_STATUSES, type AttributeValue, type Provider, type ProviderKind, type ContractStatus, type RecordedEvent } from '../../src/domain/types.js';
+import {
+  PROVIDER_KINDS,
+  CONTRACT_STATUSES,
+  type AttributeValue,
+  type Provider,
+  type ProviderKind,
+  type ContractStatus,
+  type RecordedEvent,
+} from '../../src/domain/types.js';
 
 /** One provider shape whose generic timeline is kept as an expected-output fixture. */
 export interface Archetype {
@@ -28,7 +36,12 @@ export function archetypesOf(calendar: CompiledCalendar): Archetype[] {
       for (const [attribute, declared] of Object.entries(calendar.file.attributes ?? {})) {
         if (!lines.some((line) => line.appliesTo.attributes?.[attribute])) continue;
         for (const value of declared.values) {
-          archetypes.push({ name: `${kind}-${status}-${attribute}=${value}`, kind, status, attributes: { [attribute]: value } });
+          archetypes.push({
+            name: `${kind}-${status}-${attribute}=${value}`,
+            kind,
+            status,
+            attributes: { [attribute]: value },
+          });
         }
       }
       if (status === 'existing' && lines.some((line) => line.signing)) {
@@ -37,7 +50,12 @@ export function archetypesOf(calendar: CompiledCalendar): Archetype[] {
       // A conditional chain shows its steps once its trigger is recorded: on the first day of its window.
       for (const trigger of lines.filter((line) => line.trigger && lines.some((step) => step.awaits === line.itemId))) {
         const date = trigger.fixed?.window?.from ?? trigger.fixed!.due;
-        archetypes.push({ name: `${kind}-${status}-${trigger.chain!.id}-started`, kind, status, events: [{ item: trigger.itemId, date }] });
+        archetypes.push({
+          name: `${kind}-${status}-${trigger.chain!.id}-started`,
+          kind,
+          status,
+          events: [{ item: trigger.itemId, date }],
+        });
       }
     }
   }

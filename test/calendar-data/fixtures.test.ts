@@ -15,41 +15,51 @@ const UPDATE = process.env.UPDATE_FIXTURES === '1';
 const FIXTURES = fileURLToPath(new URL('../fixtures/timelines/', import.meta.url));
 const calendars = loadCalendarSet();
 
-describe.each(calendars.all().map((calendar) => [calendar.key, calendar] as const))('expected timelines of %s', (key, calendar) => {
-  const folder = join(FIXTURES, key.replace('/', '-'));
-  const archetypes = archetypesOf(calendar);
-  const asOf = fixtureAsOf(calendar);
+describe.each(calendars.all().map((calendar) => [calendar.key, calendar] as const))(
+  'expected timelines of %s',
+  (key, calendar) => {
+    const folder = join(FIXTURES, key.replace('/', '-'));
+    const archetypes = archetypesOf(calendar);
+    const asOf = fixtureAsOf(calendar);
 
-  if (UPDATE) {
-    rmSync(folder, { recursive: true, force: true });
-    mkdirSync(folder, { recursive: true });
-  }
-
-  it.each(archetypes.map((archetype) => [archetype.name, archetype] as const))('%s', (name, archetype) => {
-    const items = computeTimeline(providerOf(calendar, archetype), calendars, archetype.events ?? [], asOf, { expected: true });
-    const actual = { calendar: key, archetype, asOf, items };
-    const path = join(folder, `${name}.json`);
-    if (UPDATE) writeFileSync(path, `${JSON.stringify(actual, null, 2)}\n`);
-    expect(existsSync(path), `missing fixture ${path}: run npm run test:fixtures:update and review it`).toBe(true);
-    expect(actual).toEqual(JSON.parse(readFileSync(path, 'utf8')));
-  });
-
-  it('has no fixture left over from a removed archetype', () => {
-    const expected = new Set(archetypes.map((archetype) => `${archetype.name}.json`));
-    expect(readdirSync(folder).filter((file) => !expected.has(file))).toEqual([]);
-  });
-
-  it('covers every line of the calendar in some fixture', () => {
-    const seen = new Set<string>();
-    for (const archetype of archetypes) {
-      for (const item of computeTimeline(providerOf(calendar, archetype), calendars, archetype.events ?? [], asOf, { expected: true })) seen.add(item.id);
+    if (UPDATE) {
+      rmSync(folder, { recursive: true, force: true });
+      mkdirSync(folder, { recursive: true });
     }
-    expect(calendar.lines.map((line) => line.itemId).filter((id) => !seen.has(id))).toEqual([]);
-  });
-});
+
+    it.each(archetypes.map((archetype) => [archetype.name, archetype] as const))('%s', (name, archetype) => {
+      const items = computeTimeline(providerOf(calendar, archetype), calendars, archetype.events ?? [], asOf, {
+        expected: true,
+      });
+      const actual = { calendar: key, archetype, asOf, items };
+      const path = join(folder, `${name}.json`);
+      if (UPDATE) writeFileSync(path, `${JSON.stringify(actual, null, 2)}\n`);
+      expect(existsSync(path), `missing fixture ${path}: run npm run test:fixtures:update and review it`).toBe(true);
+      expect(actual).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+    });
+
+    it('has no fixture left over from a removed archetype', () => {
+      const expected = new Set(archetypes.map((archetype) => `${archetype.name}.json`));
+      expect(readdirSync(folder).filter((file) => !expected.has(file))).toEqual([]);
+    });
+
+    it('covers every line of the calendar in some fixture', () => {
+      const seen = new Set<string>();
+      for (const archetype of archetypes) {
+        for (const item of computeTimeline(providerOf(calendar, archetype), calendars, archetype.events ?? [], asOf, {
+          expected: true,
+        }))
+          seen.add(item.id);
+      }
+      expect(calendar.lines.map((line) => line.itemId).filter((id) => !seen.has(id))).toEqual([]);
+    });
+  },
+);
 
 it('finds the calendars of both first insurers', () => {
-  expect(calendars.all().map((calendar) => calendar.key)).toEqual(expect.arrayContaining(['cz-groep/2027', 'zorg-en-zekerheid/2026']));
+  expect(calendars.all().map((calendar) => calendar.key)).toEqual(
+    expect.arrayContaining(['cz-groep/2027', 'zorg-en-zekerheid/2026']),
+  );
 });
 
 /**

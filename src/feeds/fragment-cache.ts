@@ -1,11 +1,11 @@
 import { LRUCache } from 'lru-cache';
 
 /**
- * Rendered parts of feeds (a VEVENT's folded text, a calendar header), each under a key that is a hash of
+ * Rendered fragments of feeds (a VEVENT's folded text, a calendar header), each under a key that is a hash of
  * everything the text shows, so an entry is never stale: changed content has another key. Bounded by
  * characters; the least recently used go first (lru-cache, as the answer cache). A budget of 0 keeps nothing.
  */
-export class RenderedPieces {
+export class FragmentCache {
   private readonly entries: LRUCache<string, string> | undefined;
 
   constructor(maxChars = 8 * 1024 * 1024) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AnswerCache } from '../../../src/plugins/app/answers.js';
+import { AnswerCache } from '../../../src/plugins/app/answer-cache.js';
 import { CalendarSet } from '../../../src/domain/calendar-set.js';
 import { ApiKeyStore } from '../../../src/store/api-keys.js';
 import { openDatabase, type Db } from '../../../src/store/database.js';

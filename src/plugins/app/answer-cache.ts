@@ -1,14 +1,16 @@
-import { createHash } from 'node:crypto';
+// The answer cache (`fastify.answerCache`): serialised read answers of the API and the pages by what was asked, and
+// sending one with its ETag (the validators themselves are `etags.ts`).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
 import type { CalendarSet } from '../../domain/calendar-set.js';
 import type { IsoDate } from '../../domain/types.js';
+import { etagOf, ifNoneMatchHolds } from './etags.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Serialised read answers, each kept with the version it was built from. */
-    answers: AnswerCache;
+    /** The answer cache: serialised read answers, each kept with the version it was built from. */
+    answerCache: AnswerCache;
   }
 }
 
@@ -88,29 +90,6 @@ export function timelineVersion(providerVersion: string | number, today: IsoDate
   return `${providerVersion}|${today}|${id}`;
 }
 
-/** A strong ETag of exactly these bytes, quoted: what every read of the API answers with. */
-export function etagOf(body: string | Buffer): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-}
-
-/** RFC 9110 If-None-Match (weak comparison, `*`, lists) against the answer's ETag. */
-export function ifNoneMatchHolds(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (ifNoneMatch === undefined) return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const candidate = tag.trim();
-    return candidate === '*' || candidate.replace(/^W\//, '') === etag;
-  });
-}
-
-/** RFC 9110 If-Match: strong comparison (a weak tag never matches), `*` for any current representation. */
-export function ifMatchHolds(ifMatch: string | undefined, etag: string): boolean {
-  if (ifMatch === undefined) return true;
-  return ifMatch.split(',').some((tag) => {
-    const candidate = tag.trim();
-    return candidate === '*' || candidate === etag;
-  });
-}
-
 /** The answer's bytes with its ETag, unconditionally (the answer to a change, as a read would now give it). */
 export function sendAnswerBytes(reply: FastifyReply, answer: CachedAnswer): FastifyReply {
   return reply.header('etag', answer.etag).header('content-type', answer.contentType).send(answer.body);
@@ -124,9 +103,9 @@ export function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer:
 }
 
 /** The answer cache with its figures on /metrics. */
-async function answers(fastify: FastifyInstance, opts: { maxBytes?: number }): Promise<void> {
+async function answerCache(fastify: FastifyInstance, opts: { maxBytes?: number }): Promise<void> {
   const cache = new AnswerCache(opts.maxBytes);
-  fastify.decorate('answers', cache);
+  fastify.decorate('answerCache', cache);
   fastify.metrics.counterFrom(
     'answer_cache_lookups_total',
     'API and page reads answered from the cache (hit) or built (miss), since start.',
@@ -142,4 +121,4 @@ async function answers(fastify: FastifyInstance, opts: { maxBytes?: number }): P
   );
 }
 
-export default fp(answers, { name: 'answers', dependencies: ['metrics'] });
+export default fp(answerCache, { name: 'answer-cache', dependencies: ['metrics'] });
