@@ -37,6 +37,17 @@ const post = (url: string, apiKey: string, payload: object, idempotencyKey?: str
 const providerCount = async (apiKey: string) =>
   (await app.inject({ url: '/api/v1/providers', headers: bearer(apiKey) })).json().total as number;
 
+/** A computed, dated item of the provider's timeline, and a date to correct it to that is not its own. */
+const correctable = async (base: string) => {
+  const items = (await app.inject({ url: `${base}/timeline`, headers: bearer(key) })).json().items as {
+    id: string;
+    due: string | null;
+    type: string;
+  }[];
+  const item = items.find((entry) => entry.due && entry.type !== 'own')!;
+  return { item, due: item.due === '2027-01-15' ? '2027-01-16' : '2027-01-15' };
+};
+
 describe('Idempotency-Key on POST /api/v1/providers', () => {
   it('a retry with the same key and body answers the first creation and creates nothing', async () => {
     const body = { ...validProvider, agb: '11110001' };
@@ -168,13 +179,7 @@ describe('a retried correction', () => {
   it('is keyed by its item: the same correction again changes nothing and leaves no history row', async () => {
     const provider = await createProvider(app, key, { agb: '11110009' });
     const base = `/api/v1/providers/${provider.id}`;
-    const items = (await app.inject({ url: `${base}/timeline`, headers: bearer(key) })).json().items as {
-      id: string;
-      due: string | null;
-      type: string;
-    }[];
-    const item = items.find((entry) => entry.due && entry.type !== 'own')!;
-    const due = item.due === '2027-01-15' ? '2027-01-16' : '2027-01-15';
+    const { item, due } = await correctable(base);
     const body = { item: item.id, due, reason: 'brief van de verzekeraar, 2 december' };
     const first = await post(`${base}/corrections`, key, body);
     const retry = await post(`${base}/corrections`, key, body);
@@ -191,13 +196,7 @@ describe('Idempotency-Key on POST /api/v1/providers/:id/corrections', () => {
   it('a retry answers the first correction as replayed; the key with another date answers 422 and changes nothing', async () => {
     const provider = await createProvider(app, key, { agb: '11110010' });
     const base = `/api/v1/providers/${provider.id}`;
-    const items = (await app.inject({ url: `${base}/timeline`, headers: bearer(key) })).json().items as {
-      id: string;
-      due: string | null;
-      type: string;
-    }[];
-    const item = items.find((entry) => entry.due && entry.type !== 'own')!;
-    const due = item.due === '2027-01-15' ? '2027-01-16' : '2027-01-15';
+    const { item, due } = await correctable(base);
     const body = { item: item.id, due, reason: 'brief van de verzekeraar, 3 december' };
     const first = await post(`${base}/corrections`, key, body, 'correction-1');
     const retry = await post(`${base}/corrections`, key, body, 'correction-1');
@@ -228,13 +227,7 @@ describe('Idempotency-Key on POST /api/v1/providers/:id/corrections', () => {
       'c-2',
     );
     expect(refused.statusCode).toBe(400);
-    const items = (await app.inject({ url: `${base}/timeline`, headers: bearer(key) })).json().items as {
-      id: string;
-      due: string | null;
-      type: string;
-    }[];
-    const item = items.find((entry) => entry.due && entry.type !== 'own')!;
-    const due = item.due === '2027-01-15' ? '2027-01-16' : '2027-01-15';
+    const { item, due } = await correctable(base);
     const retried = await post(`${base}/corrections`, key, { item: item.id, due, reason: 'x' }, 'c-2');
     expect(retried.statusCode).toBe(201);
     expect(retried.headers['idempotent-replayed']).toBeUndefined();
