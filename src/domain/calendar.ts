@@ -80,6 +80,11 @@ export function calendarKey(insurer: string, year: number): string {
   return `${insurer}/${year}`;
 }
 
+/** The contract year of a calendar key: `cz-groep/2028` → 2028. */
+export function calendarYear(key: string): number {
+  return Number(key.slice(key.lastIndexOf('/') + 1));
+}
+
 /** Compile a validated calendar file: fixed dates and their flags are computed here, once. */
 export function compileCalendar(file: CalendarFile, workingDays: WorkingDays): CompiledCalendar {
   const key = calendarKey(file.insurer, file.year);

@@ -1,3 +1,4 @@
+import { calendarYear } from './calendar.js';
 import type { CalendarSet } from './calendar-set.js';
 import { isValidPlainDate, maxDate } from './plain-date.js';
 import { computeTimeline, eventsByItem } from './timeline.js';
@@ -33,7 +34,7 @@ export function recordBounds(
   const timeline = computeTimeline(provider, calendars, events, today, { keepPassedRoutes: true, carried: true });
   const item = timeline.find((candidate) => candidate.id === itemId);
   if (!item) return undefined;
-  const calendar = calendars.get(item.insurer, Number(item.calendar.split('/')[1]));
+  const calendar = calendars.get(item.insurer, calendarYear(item.calendar));
   const line = calendar?.byItemId.get(itemId);
   if (!calendar || !line) return undefined;
   let from: IsoDate | null = null;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { calendarYear } from '../domain/calendar.js';
 import { lowerFirst } from '../domain/derivation.js';
 import { STATUS_WORDS } from '../domain/status-words.js';
 import type { DateFlag, IsoDate, PublishedChange, TimelineItem } from '../domain/types.js';
@@ -131,7 +132,7 @@ export function descriptionOf(
 
 /** What the document changed of the date she saw as expected (her calendar app shows the event moved). */
 function publishedText(item: TimelineItem, published: PublishedChange, insurerName: string): string {
-  const year = item.calendar.split('/').at(-1);
+  const year = calendarYear(item.calendar);
   if (published.expected === null)
     return `Nieuw: ${insurerName} heeft het beleid ${year} gepubliceerd, met deze datum; die werd niet verwacht op basis van het beleid ${published.basis}.`;
   return `Gepubliceerd: ${insurerName} heeft het beleid ${year} gepubliceerd; deze datum werd eerder verwacht op ${format(published.expected, 'd MMMM yyyy')} (op basis van het beleid ${published.basis}).`;

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../clock.js';
+import { calendarYear } from '../domain/calendar.js';
 import type { Language } from '../domain/language.js';
 import type { DateFlag, IsoDate } from '../domain/types.js';
 import { escapeHtml } from '../html.js';
@@ -70,7 +71,7 @@ function noticeLines(notice: Notice, context: DigestContext): NoticeLines {
   if (notice.previousDue !== null)
     lines.push({ label: null, text: words.changed(formatDate(notice.previousDue, language)) });
   if (notice.kinds.includes('published') && item.published?.expected) {
-    const year = item.calendar.split('/').at(-1)!;
+    const year = String(calendarYear(item.calendar));
     const expected = formatDate(item.published.expected, language);
     lines.push({ label: null, text: words.published(insurer, year, expected, item.published.basis) });
   }
