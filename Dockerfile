@@ -18,6 +18,8 @@ COPY src ./src
 COPY scripts ./scripts
 # The build parses the calendars once (dist/calendars.parsed.json); the runtime stage copies them all the same.
 COPY calendars ./calendars
+# The build compiles every route's schemas (dist/compiled-schemas) on an app built over a throwaway database.
+COPY migrations ./migrations
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 

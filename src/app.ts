@@ -4,8 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { AjvCompiler, type ValidatorFactory } from '@fastify/ajv-compiler';
-import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
@@ -31,6 +29,7 @@ import helmetPlugin from './plugins/external/helmet.js';
 import overloadPlugin, { alwaysAnswered, shedApiRequest } from './plugins/external/overload.js';
 import { requestQueue } from './plugins/app/request-queue.js';
 import rateLimitPlugin from './plugins/external/rate-limit.js';
+import { schemaCompilers } from './plugins/app/schema-compilers.js';
 import sqlitePlugin from './plugins/external/sqlite.js';
 import swaggerPlugin from './plugins/external/swagger.js';
 import apiKeyRoutes from './routes/api-keys/index.js';
@@ -184,10 +183,8 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
         sendProblem(request, reply, status, error.message, undefined, status === 400 ? 'malformed-request' : undefined);
     },
     schemaController: {
-      compilersFactory: {
-        buildValidator: validatorsPerPart as unknown as ValidatorFactory,
-        buildSerializer: serializersOnFirstUse,
-      },
+      // Compiled by the build, loaded on first use (src/plugins/app/schema-compilers.ts).
+      compilersFactory: schemaCompilers(),
     },
     // The HTTP parser's own errors (431: headers too large, 408) as problems too, not Fastify's bare JSON.
     clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
@@ -209,62 +206,6 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
       }
       socket.destroy(error);
     },
-  };
-}
-
-// No check of each schema against the meta-schema when compiling: building that check cost the first request after a
-// start ~0.2 s; test/app-schemas.test.ts makes it on every route's schemas instead.
-const AJV_OPTIONS = { allErrors: true, removeAdditional: false, useDefaults: true, validateSchema: false } as const;
-const ajvCompilers = AjvCompiler();
-
-/**
- * JSON bodies carry their own types, so a body is validated without coercion: `"admin": "true"` is a client's
- * mistake to name (400), not a guess. Query strings, path parameters and headers are text and still coerce.
- */
-function validatorsPerPart(externalSchemas: unknown, options: { customOptions?: object; plugins?: unknown[] }) {
-  const build = ajvCompilers as unknown as (
-    schemas: unknown,
-    opts: object,
-  ) => (route: { httpPart?: string }) => unknown;
-  // Each Ajv instance (it compiles the meta-schema and adds the shared schemas) is made on first use too.
-  let text: ReturnType<typeof build> | undefined;
-  let json: ReturnType<typeof build> | undefined;
-  const compiler = (httpPart?: string) =>
-    httpPart === 'body'
-      ? (json ??= build(externalSchemas, { ...options, customOptions: { ...AJV_OPTIONS, coerceTypes: false } }))
-      : (text ??= build(externalSchemas, { ...options, customOptions: { ...AJV_OPTIONS, coerceTypes: 'array' } }));
-  return (route: { httpPart?: string }) => compiledOnFirstUse(() => compiler(route.httpPart)(route) as AjvValidator);
-}
-
-type AjvValidator = ((data: unknown, dataContext?: object) => unknown) & { schemaEnv?: unknown; errors?: unknown };
-
-/**
- * A route's request validator compiled when a request first needs it, not at start-up (as the serializers below):
- * compiling every route's schemas took a fifth of the start. Fastify reads `schemaEnv` and `errors` as on Ajv's own.
- */
-function compiledOnFirstUse(compile: () => AjvValidator): AjvValidator {
-  let validator: AjvValidator | undefined;
-  const compiled = () => (validator ??= compile());
-  const validate = (data: unknown, dataContext?: object) => compiled()(data, dataContext);
-  return Object.defineProperties(validate, {
-    schemaEnv: { get: () => compiled().schemaEnv },
-    errors: { get: () => compiled().errors },
-  });
-}
-
-const serializerCompilers = SerializerSelector();
-
-/**
- * Response serializers (fast-json-stringify) are compiled when a route first answers, not at start-up: compiling
- * all of them took a third of a second before the service could listen. The same compiler, the same schemas.
- */
-function serializersOnFirstUse(
-  ...factoryArgs: Parameters<typeof serializerCompilers>
-): ReturnType<typeof serializerCompilers> {
-  const compile = serializerCompilers(...factoryArgs);
-  return (route) => {
-    let serialize: ((data: unknown) => string) | undefined;
-    return (data: unknown) => (serialize ??= compile(route))(data);
   };
 }
 

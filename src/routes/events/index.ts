@@ -25,6 +25,9 @@ import type { EventRecord } from '../../store/events.js';
 import { LINK_HEADER } from '../../schemas/paging.js';
 import { cachedPage, decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
 import { RECORD_EVENT_DESCRIPTION } from './descriptions.js';
+import { REPRESENTATIONS } from '../../schemas/representations.js';
+
+const eventSchema = REPRESENTATIONS.event;
 
 const tags = ['events'];
 
@@ -89,7 +92,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
       );
       if (creation.replayed) reply.header('idempotent-replayed', 'true');
       // With the ETag its GET gives, so the client's next If-Match needs no read first.
-      const created = representationOf(reply, Type.Ref(EventSchema), eventResource(creation.value));
+      const created = representationOf(reply, eventSchema, eventResource(creation.value));
       return sendRepresentation(reply.code(201).header('location', creation.location), created);
     },
   );
@@ -138,7 +141,6 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!event) throw notFound('event');
     return event;
   };
-  const eventSchema = Type.Ref(EventSchema);
 
   fastify.get(
     '/:id/events/:eventId',

@@ -26,6 +26,9 @@ import type { ProviderRecord } from '../../store/providers.js';
 import { LINK_HEADER, PageQuerySchema } from '../../schemas/paging.js';
 import { decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
 import { CREATE_CORRECTION_DESCRIPTION } from './descriptions.js';
+import { REPRESENTATIONS } from '../../schemas/representations.js';
+
+const correctionSchema = REPRESENTATIONS.correction;
 
 const tags = ['own dates'];
 
@@ -97,7 +100,7 @@ const corrections: FastifyPluginAsyncTypebox = async (fastify) => {
       // A replay answers 201: the key's first request is what a client retries, and most create (docs/api.md).
       if (creation.replayed) reply.header('idempotent-replayed', 'true');
       // With the ETag its GET gives, so the client's next If-Match needs no read first.
-      const answer = representationOf(reply, Type.Ref(CorrectionSchema), creation.value);
+      const answer = representationOf(reply, correctionSchema, creation.value);
       return sendRepresentation(reply.code(created ? 201 : 200).header('location', creation.location), answer);
     },
   );
@@ -133,7 +136,6 @@ const corrections: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
-  const correctionSchema = Type.Ref(CorrectionSchema);
   /** The correction as its GET answers it (with the date the calendar computes today). */
   const currentCorrection = (
     reply: Parameters<typeof representationOf>[0],

@@ -29,6 +29,9 @@ import { LINK_HEADER, PageQuerySchema } from '../../schemas/paging.js';
 import type { OwnDateProblem } from '../../validation/own-dates.js';
 import { cachedPage, decodeCursor, encodeCursor, linkToNext, pageOf } from '../paging.js';
 import { CREATE_OWN_ITEM_DESCRIPTION, UPDATE_OWN_ITEM_DESCRIPTION } from './descriptions.js';
+import { REPRESENTATIONS } from '../../schemas/representations.js';
+
+const ownItemSchema = REPRESENTATIONS.ownItem;
 
 const tags = ['own dates'];
 
@@ -89,7 +92,7 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
       );
       if (creation.replayed) reply.header('idempotent-replayed', 'true');
       // With the ETag its GET gives, so the client's next If-Match needs no read first.
-      const created = representationOf(reply, Type.Ref(OwnItemSchema), ownItemResource(creation.value));
+      const created = representationOf(reply, ownItemSchema, ownItemResource(creation.value));
       return sendRepresentation(reply.code(201).header('location', creation.location), created);
     },
   );
@@ -135,7 +138,6 @@ const ownItems: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
-  const ownItemSchema = Type.Ref(OwnItemSchema);
   const ownItemOf = (request: { params: { id: string; ownItemId: string } } & Parameters<typeof tenantOf>[0]) => {
     const item = fastify.store.ownDates.item(providerOf(request).id, request.params.ownItemId);
     if (!item) throw notFound('own item');

@@ -31,6 +31,9 @@ import {
   ROTATE_WEBHOOK_SECRET_DESCRIPTION,
   UPDATE_WEBHOOK_DESCRIPTION,
 } from './descriptions.js';
+import { REPRESENTATIONS } from '../../schemas/representations.js';
+
+const webhookSchema = REPRESENTATIONS.webhook;
 
 const tags = ['webhooks'];
 
@@ -68,7 +71,6 @@ const webhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     return endpoint;
   };
   const params = WebhookParamsSchema;
-  const webhookSchema = Type.Ref(WebhookSchema);
   const currentWebhook = (reply: Parameters<typeof representationOf>[0], endpoint: WebhookEndpoint) =>
     representationOf(reply, webhookSchema, webhookResource(endpoint));
 

@@ -3,7 +3,6 @@ import { yearChoices } from '../../domain/year-picture.js';
 import type { TimelineItem } from '../../domain/types.js';
 import { sendMessage } from '../context.js';
 import type { Language } from '../../domain/language.js';
-import { yearPdf } from './pdf.js';
 import { pictureOf, yearLines, yearView, type YearView, type YearViewOptions } from './view.js';
 import { yearWordsFor } from './words.js';
 
@@ -38,6 +37,8 @@ export async function sendYearPdf(
   const words = yearWordsFor(language);
   const picture = pictureOf(items, options, language);
   const view = yearView(items, options);
+  // pdfkit (with its fonts and compression code, ~30 MB resident) is loaded on the first PDF asked for, not at start-up.
+  const { yearPdf } = await import('./pdf.js');
   const pdf = await yearPdf({
     title: words.pdfTitle(name, picture.contractYear),
     caption: view.caption,
