@@ -22,10 +22,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** `nodeArgs` go to node itself, before the entry (for example `--inspect=127.0.0.1:0`). */
 export async function startServer(
   env: Record<string, string>,
-  timeoutMs = 30_000,
-  nodeArgs: string[] = [],
+  { timeoutMs = 30_000, nodeArgs = [] }: { timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {

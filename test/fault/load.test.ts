@@ -32,8 +32,7 @@ describe('load', () => {
           TODAY: '2026-09-15',
           LOG_LEVEL: 'warn',
         },
-        undefined,
-        ['--inspect=127.0.0.1:0'],
+        { nodeArgs: ['--inspect=127.0.0.1:0'] },
       );
       const inspector = await connectInspector(server.output);
       try {
