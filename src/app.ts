@@ -30,6 +30,7 @@ import overloadPlugin, { alwaysAnswered, shedApiRequest } from './plugins/extern
 import { requestQueue } from './plugins/app/request-queue.js';
 import rateLimitPlugin from './plugins/external/rate-limit.js';
 import { schemaCompilers } from './plugins/app/schema-compilers.js';
+import { warmUp } from './plugins/app/warm-up.js';
 import sqlitePlugin from './plugins/external/sqlite.js';
 import swaggerPlugin from './plugins/external/swagger.js';
 import apiKeyRoutes from './routes/api-keys/index.js';
@@ -63,6 +64,8 @@ export interface AppOptions {
   reminders?: Omit<ReminderPluginOptions, 'config'>;
   /** Webhooks: `deliver` runs the delivery loop (server.ts); tests may make retries faster. */
   webhooks?: Omit<WebhookPluginOptions, 'config'>;
+  /** Answer each kind of request a few times before the first real one, in a rolled-back transaction (server.ts). */
+  warmUp?: boolean;
 }
 
 /** Request bodies larger than this are refused with 413: a provider with 50 contracts is a few KB. */
@@ -211,6 +214,17 @@ export function fastifyOptions(config: Config): FastifyServerOptions {
 
 export async function buildApp(opts: AppOptions, overrides: FastifyServerOptions = {}) {
   const app = Fastify({ ...fastifyOptions(opts.config), ...overrides }).withTypeProvider<TypeBoxTypeProvider>();
+  // Added before the service's own onReady hooks (reminder schedule, webhook deliveries): it runs before they start.
+  if (opts.warmUp)
+    app.addHook('onReady', async () => {
+      try {
+        const report = await warmUp(app);
+        app.log.info(report, 'warmed up: each kind of request answered before the first real one (rolled back)');
+      } catch (error) {
+        // A service that cannot warm up still serves: its first answers are only slower.
+        app.log.warn({ err: error }, 'warm-up failed; serving without it');
+      }
+    });
   await app.register(fp(serviceApp, { name: 'service' }), opts);
   await app.ready();
   return app;

@@ -33,6 +33,11 @@ export class Metrics {
     else series.values.set(key, { labels, value: by });
   }
 
+  /** Every counter back to zero (after the start-up warm-up: its requests were not the service's). */
+  resetCounters(): void {
+    for (const series of this.counters.values()) series.values.clear();
+  }
+
   private labelTextOf(labels: Labels): string {
     let joined = '';
     for (const name in labels) joined += `${name.length}:${name}${labels[name]!.length}:${labels[name]}`;

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     config,
     reminders: { schedule: config.remindersEnabled },
     webhooks: { deliver: true },
+    warmUp: true,
   });
   if (config.today) {
     app.log.warn(

@@ -44,6 +44,13 @@ export class AnswerCache {
     });
   }
 
+  /** Drops every answer and zeroes the figures (after the start-up warm-up: its answers are of rows rolled back). */
+  clear(): void {
+    this.entries.clear();
+    this.hits = 0;
+    this.misses = 0;
+  }
+
   get(key: string, version: string): CachedAnswer | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined || entry.version !== version) {
