@@ -121,27 +121,42 @@ describe('the warm-up and the reminder schedule', () => {
     const dir = tempDir();
     const path = `${dir}/catch-up.db`;
     const smtp = await new TestSmtpServer().start();
-    // A day with a reminder to send (as in test/reminders/schedule.test.ts): the catch-up at start sends it.
-    const env = { SMTP_URL: smtp.url, MAIL_FROM: 'herinneringen@deadlines.example.nl', TODAY: '2026-10-18' };
+    // Days missed since a finished run, with a reminder to send (as in test/reminders/schedule.test.ts): the catch-up
+    // at start sends it at any hour (before the cron's time of day it catches up to yesterday, after it to today).
+    const env = {
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'herinneringen@deadlines.example.nl',
+      TODAY: '2026-10-20',
+      REMINDER_CRON: '0 7 * * *',
+    };
     let app: TestApp | undefined;
     try {
       app = await buildTestApp(path, { env });
       await createProvider(app, ADMIN_KEY, { contacts: [{ email: 'anna@noord.nl' }] });
       app.db.prepare("UPDATE contacts SET introduced_on = '2000-01-01'").run(); // past the first mail (a short notice)
+      app.db
+        .prepare(
+          "INSERT INTO reminder_runs (day, since, started_at, finished_at) VALUES ('2026-10-16', '2026-10-16', 'x', 'x')",
+        )
+        .run();
       await app.close();
 
       const lines: Record<string, any>[] = [];
       app = await buildWarmedApp(path, lines, { env, schedule: true });
       const deadline = Date.now() + 10_000;
       const finished = () =>
-        app!.db.prepare("SELECT finished_at FROM reminder_runs WHERE day = '2026-10-18'").pluck().get() ?? null;
+        app!.db.prepare("SELECT finished_at FROM reminder_runs WHERE day > '2026-10-16'").pluck().get() ?? null;
       while (finished() === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       // Finished before the schedule started: its transaction held nothing of the run's.
       const warmed = lines.findIndex((line) => line.msg?.startsWith('warmed up'));
       const scheduled = lines.findIndex((line) => line.msg === 'reminders: scheduled');
       expect(warmed).toBeGreaterThanOrEqual(0);
       expect(scheduled).toBeGreaterThan(warmed);
-      expect(smtp.received.map((mail) => mail.to)).toEqual([['anna@noord.nl']]);
+      const reminderLines = lines.filter((line) => String(line.msg).startsWith('reminders'));
+      expect(
+        smtp.received.map((mail) => mail.to),
+        JSON.stringify(reminderLines),
+      ).toEqual([['anna@noord.nl']]);
       await app.close();
       app = undefined;
       // What the run wrote is there after the close: it was not inside the warm-up's transaction.
