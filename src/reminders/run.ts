@@ -214,11 +214,12 @@ export class ReminderRunner {
     const ids = this.store.providerIds();
     const timelines = new DayTimelines(this.options.calendars, day);
     const parts = this.planningParts;
-    // Each page is composed while the next one is built; a commit stores the pages composed by then.
-    let composing: Promise<ReadyMail[]>[] = [];
-    const store = async () => {
-      const ready = (await Promise.all(composing)).flat();
-      composing = [];
+    // Each page is composed on the compose thread while the next one is built, and a batch of pages is stored once the
+    // next batch is built: storing never waits for the thread, nor the thread for a store.
+    let building: Promise<ReadyMail[]>[] = [];
+    let built: Promise<ReadyMail[]>[] = [];
+    const store = async (batch: Promise<ReadyMail[]>[]) => {
+      const ready = (await Promise.all(batch)).flat();
       const stored = storeBuilt(parts, ready);
       counts.planned += stored.planned;
       counts.unsendable += stored.unsendable;
@@ -229,13 +230,17 @@ export class ReminderRunner {
         const page = composeBuilt(buildPage(parts, ids.slice(offset, offset + PAGE_SIZE), day, since, timelines));
         // Its failure is seen when the commit awaits it; until then it must not count as unhandled.
         page.catch(() => {});
-        composing.push(page);
-        if ((offset / PAGE_SIZE + 1) % PAGES_PER_COMMIT === 0) await store();
+        building.push(page);
+        if (building.length === PAGES_PER_COMMIT) {
+          await store(built);
+          [built, building] = [building, []];
+        }
         // Planning is synchronous work: between pages the service answers its requests (and a stop is seen).
-        else await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setImmediate(resolve));
       }
       // Mails built before a stop are stored too: they are ready, and the next run would only build them again.
-      await store();
+      await store(built);
+      await store(building);
     } finally {
       // Between runs the thread is ended: an idle service does not keep its memory.
       await composePool.release();
