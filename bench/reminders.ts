@@ -9,6 +9,8 @@
  * at 100,000: planning ≤ 10 s, at most 11× the 10,000 figure, peak RSS while planning and sending ≤ 300 MB.
  *   npm run bench:reminders [-- --providers 10000 --runs 3 --concurrency 16 --curve 1000,10000,100000 --profile DIR]
  * --curve '' leaves the curve out; --profile writes a CPU profile of the last planning and sending at --providers.
+ * Each size is measured in a fresh process of its own (with its own SMTP sink), so a peak RSS is that size's alone: in
+ * one process, the 1,000-provider point showed the 10,000-provider runs' peak.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: DEFAULTS.SMTP_CONNECTIONS },
     curve: { type: 'string', default: '1000,10000,100000' },
     profile: { type: 'string' },
+    /** Internal: this process measures one size (`<providers>x<runs>`) and sends its figures to the parent. */
+    point: { type: 'string' },
   },
 });
 const targetSize = Number(values.providers);
@@ -208,6 +212,22 @@ async function profiler(): Promise<{ save(path: string, again: boolean): Promise
   };
 }
 
+/** One size measured in a fresh process: this file again, with --point. */
+function measureFresh(count: number, times: number, profileDir?: string): Promise<Measured> {
+  const args = ['--point', `${count}x${times}`, ...(profileDir === undefined ? [] : ['--profile', profileDir])];
+  const child = fork(join(root, 'bench/reminders.ts'), args, { execArgv: ['--import', 'tsx'] });
+  return new Promise((resolve, reject) => {
+    let measured: Measured | undefined;
+    child.once('message', (m) => (measured = m as Measured));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      measured !== undefined && code === 0
+        ? resolve(measured)
+        : reject(new Error(`measuring ${count} providers: the child exited with ${code}`)),
+    );
+  });
+}
+
 /** The 100k figures against their ceilings, when the curve has 100k and 10k points. */
 function largeTargets(points: Measured[]) {
   const large = points.find((p) => p.providers === LARGE);
@@ -242,9 +262,19 @@ function largeTargets(points: Measured[]) {
 
 const perProviderUs = (seconds: number, providers: number) => (seconds * 1e6) / providers;
 
-const sink = await SmtpSink.start();
-try {
-  const target = await measure(sink, targetSize, runs, values.profile);
+if (values.point !== undefined) {
+  const [count, times] = values.point.split('x').map(Number);
+  const sink = await SmtpSink.start();
+  try {
+    const measured = await measure(sink, count!, times!, values.profile);
+    await new Promise<void>((resolve, reject) =>
+      process.send!(measured, (error: Error | null) => (error ? reject(error) : resolve())),
+    );
+  } finally {
+    await sink.stop();
+  }
+} else {
+  const target = await measureFresh(targetSize, runs, values.profile);
   const planning = median(target.planningS);
   const sendRate = target.digests / median(target.sendingS);
   console.log(
@@ -269,7 +299,7 @@ try {
       ? []
       : await (async () => {
           const measured: Measured[] = [];
-          for (const size of curve) measured.push(size === targetSize ? target : await measure(sink, size, 1));
+          for (const size of curve) measured.push(size === targetSize ? target : await measureFresh(size, 1));
           return measured;
         })();
   if (points.length > 0) {
@@ -317,6 +347,4 @@ try {
       met: true,
     })),
   ]);
-} finally {
-  await sink.stop();
 }
