@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadCalendarSet } from '../src/calendar/load.js';
-import { median, reportTargets, table, type TargetResult } from './report.js';
+import { median, reportTargets, settle, table, type TargetResult } from './report.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     profile: { type: 'string' },
   },
 });
+// Measured on a quiet machine: what the bench before this one left running is waited out.
+await settle();
 const runs = Number(values.runs);
 const seconds = Number(values.seconds);
 const providerCount = Number(values.providers);

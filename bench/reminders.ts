@@ -27,7 +27,7 @@ import { openDatabase } from '../src/store/database.js';
 import { createStores } from '../src/store/index.js';
 import { migrate } from '../src/store/migrations.js';
 import { ProviderStore } from '../src/store/providers.js';
-import { median, reportTargets, table } from './report.js';
+import { median, reportTargets, settle, table } from './report.js';
 
 const { values } = parseArgs({
   options: {
@@ -213,7 +213,9 @@ async function profiler(): Promise<{ save(path: string, again: boolean): Promise
 }
 
 /** One size measured in a fresh process: this file again, with --point. */
-function measureFresh(count: number, times: number, profileDir?: string): Promise<Measured> {
+async function measureFresh(count: number, times: number, profileDir?: string): Promise<Measured> {
+  // The size before this one leaves its database to be written back and deleted: waited out.
+  await settle();
   const args = ['--point', `${count}x${times}`, ...(profileDir === undefined ? [] : ['--profile', profileDir])];
   const child = fork(join(root, 'bench/reminders.ts'), args, { execArgv: ['--import', 'tsx'] });
   return new Promise((resolve, reject) => {

@@ -33,13 +33,59 @@ export interface TargetResult {
 
 export const RESULTS_DIR = join(import.meta.dirname, '.results');
 /** The machine's load when this bench started (1, 5 and 15 minutes): other work on the cores slows every figure. */
-const loadAtStart = loadavg();
+let loadAtStart = loadavg();
 
-/** What one bench kept: its targets, when it finished, and the load average when it started. */
+/** How quiet the machine was when a bench began measuring (`settle`). */
+export interface Quiet {
+  /** Seconds waited for the cores to go quiet. */
+  waitedS: number;
+  /** Share of all cores' time spent busy (iowait counted) over the last second before measuring. */
+  busy: number;
+}
+let quietAtStart: Quiet | undefined;
+
+/** At most this share of the cores busy over a second, twice running, is a quiet machine. */
+const QUIET_BUSY = 0.1;
+const QUIET_TIMEOUT_S = 60;
+
+/** The machine's CPU time so far (Linux /proc/stat): busy and all, in clock ticks. */
+function cpuTicks(): { busy: number; all: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: idle alone is not busy (iowait is: a disk still writing back).
+  const all = fields.slice(0, 8).reduce((sum, ticks) => sum + ticks, 0);
+  return { busy: all - fields[3]!, all };
+}
+
+/**
+ * Waits until the machine is quiet (at most QUIET_BUSY of the cores busy over a second, twice running; at most 60 s),
+ * then takes the load average this bench reports. The bench before leaves work behind (children exiting, a deleted
+ * database written back): measured on top of it, start-up took 924 ms where a quiet machine gives 705.
+ */
+export async function settle(): Promise<Quiet> {
+  const started = performance.now();
+  let quietSeconds = 0;
+  let busy = 1;
+  while (quietSeconds < 2 && performance.now() - started < QUIET_TIMEOUT_S * 1000) {
+    const before = cpuTicks();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = cpuTicks();
+    busy = (after.busy - before.busy) / Math.max(1, after.all - before.all);
+    quietSeconds = busy <= QUIET_BUSY ? quietSeconds + 1 : 0;
+  }
+  const quiet = { waitedS: (performance.now() - started) / 1000, busy };
+  // A bench that settles before each of its parts reports how it began.
+  if (quietAtStart === undefined) [quietAtStart, loadAtStart] = [quiet, loadavg()];
+  const state = quietSeconds >= 2 ? 'quiet' : `still busy after ${QUIET_TIMEOUT_S} s`;
+  console.log(`machine ${state}: ${Math.round(100 * busy)} % busy, waited ${quiet.waitedS.toFixed(0)} s`);
+  return quiet;
+}
+
+/** What one bench kept: its targets, when it finished, and the load average and quiet when it started. */
 export interface KeptTargets {
   bench: string;
   at: string;
   loadAtStart?: number[];
+  quietAtStart?: Quiet;
   results: TargetResult[];
 }
 
@@ -53,7 +99,7 @@ export function reportTargets(bench: string, results: TargetResult[]): void {
     results.map((r) => ({ what: r.what, target: r.target, measured: r.measured, met: r.met ? 'yes' : 'NO' })),
   );
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const kept: KeptTargets = { bench, at: new Date().toISOString(), loadAtStart, results };
+  const kept: KeptTargets = { bench, at: new Date().toISOString(), loadAtStart, quietAtStart, results };
   writeFileSync(join(RESULTS_DIR, `${bench}.json`), JSON.stringify(kept, null, 2));
 }
 

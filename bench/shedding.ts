@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProbeFigures } from '../test/overload/health-probe.js';
 import type { LoadFigures, LoadSettings } from '../test/overload/load-generator.js';
-import { median, reportTargets, table } from './report.js';
+import { median, reportTargets, settle, table } from './report.js';
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '200' },
   },
 });
+// Measured on a quiet machine: what the bench before this one left running is waited out.
+await settle();
 const cycles = Number(values.cycles);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);

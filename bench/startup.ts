@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadCalendarSet } from '../src/calendar/load.js';
-import { median, reportTargets, residentSetBytes, table } from './report.js';
+import { median, reportTargets, settle, residentSetBytes, table } from './report.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     'node-flags': { type: 'string', default: '' },
   },
 });
+// Measured on a quiet machine: what the bench before this one left running is waited out.
+await settle();
 const nodeFlags = values['node-flags'].split(' ').filter((flag) => flag !== '');
 const starts = Number(values.starts);
 const seconds = Number(values.seconds);

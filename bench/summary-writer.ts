@@ -24,6 +24,12 @@ export function thisMachine(): Machine {
 }
 
 const loads = (load: readonly number[] | undefined) => (load ? load.map((l) => l.toFixed(2)).join(', ') : 'not kept');
+/** The load average at a bench's start, with how busy the cores were then and how long it waited for them (settle). */
+const atStart = (k: KeptTargets) =>
+  `${k.loadAtStart?.[0]?.toFixed(2) ?? '-'}` +
+  (k.quietAtStart === undefined
+    ? ''
+    : ` (${Math.round(100 * k.quietAtStart.busy)} % busy, waited ${k.quietAtStart.waitedS.toFixed(0)} s)`);
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 /** Every kept target beside its ceiling, met or not, with the machine: bench/README.md's text and a verdict. */
@@ -47,12 +53,12 @@ export function summaryMarkdown(kept: readonly KeptTargets[], machine: Machine):
     `- Load average (1, 5, 15 min) at the start of the run: ${loads(kept[0]?.loadAtStart)}; when this was written: ${loads(machine.loadNow)}`,
     `- Run: ${kept[0]?.at ?? '-'} to ${kept.at(-1)?.at ?? '-'}`,
     '',
-    '| bench | load at its start | what | ceiling | measured | met |',
+    '| bench | load at its start (cores busy, wait) | what | ceiling | measured | met |',
     '| --- | --- | --- | --- | --- | --- |',
     ...kept.flatMap((k) =>
       k.results.map(
         (r) =>
-          `| ${k.bench} | ${k.loadAtStart?.[0]?.toFixed(2) ?? '-'} | ${cell(r.what)} | ${cell(r.target)} | ${cell(r.measured)} | ${r.met ? 'yes' : 'NO'} |`,
+          `| ${k.bench} | ${atStart(k)} | ${cell(r.what)} | ${cell(r.target)} | ${cell(r.measured)} | ${r.met ? 'yes' : 'NO'} |`,
       ),
     ),
     '',
