@@ -5,24 +5,30 @@
  * API tests has a signing deadline 14 days after the benchmark day. Each run starts from an empty outbox.
  * Pinned: the day it plans for (DAY), the seeded providers (the same names, AGB codes, contracts and contacts every
  * run) and the calendar (the API tests' made-up one), so two runs differ only by the code and the machine.
- *   (forked) bench/reminders-size.ts <providers> <runs> <SMTP connections> [profile dir]
+ *   (forked) bench/reminders-size.ts <providers> <runs> <SMTP connections> <dist|src> [profile dir]
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCalendarSet } from '../src/calendar/load.js';
-import { smtpTransport } from '../src/mail/transport.js';
-import { ReminderRunner } from '../src/reminders/run.js';
-import { ApiKeyStore } from '../src/store/api-keys.js';
-import { openDatabase } from '../src/store/database.js';
-import { createStores } from '../src/store/index.js';
-import { migrate } from '../src/store/migrations.js';
-import { ProviderStore } from '../src/store/providers.js';
 
 const DAY = '2026-10-18';
 const root = new URL('..', import.meta.url).pathname;
+const [count, times, concurrency] = process.argv.slice(2, 5).map(Number);
+/** The service as it runs (`dist`, compiled JavaScript) or from source through tsx (`src`). */
+const from = process.argv[5] === 'src' ? 'src' : 'dist';
+const profileDir = process.argv[6];
+
+// The modules of `from`: typed by their source, loaded from the build unless asked otherwise.
+const { loadCalendarSet } = (await import(`../${from}/calendar/load.js`)) as typeof import('../src/calendar/load.js');
+const { smtpTransport } = (await import(`../${from}/mail/transport.js`)) as typeof import('../src/mail/transport.js');
+const { ReminderRunner } = (await import(`../${from}/reminders/run.js`)) as typeof import('../src/reminders/run.js');
+const { ApiKeyStore } = (await import(`../${from}/store/api-keys.js`)) as typeof import('../src/store/api-keys.js');
+const { openDatabase } = (await import(`../${from}/store/database.js`)) as typeof import('../src/store/database.js');
+const { createStores } = (await import(`../${from}/store/index.js`)) as typeof import('../src/store/index.js');
+const { migrate } = (await import(`../${from}/store/migrations.js`)) as typeof import('../src/store/migrations.js');
+const { ProviderStore } = (await import(`../${from}/store/providers.js`)) as typeof import('../src/store/providers.js');
 
 /** The loopback SMTP server, in its own process. */
 class SmtpSink {
@@ -189,8 +195,6 @@ async function profiler(): Promise<{ save(path: string, again: boolean): Promise
   };
 }
 
-const [count, times, concurrency] = process.argv.slice(2, 5).map(Number);
-const profileDir = process.argv[5];
 const sink = await SmtpSink.start();
 try {
   const measured = await measure(sink, count!, times!, concurrency!, profileDir);

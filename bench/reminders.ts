@@ -5,6 +5,7 @@
  * Targets (issue 23), at 10,000 providers: planning ≤ 1 s, sending ≥ 3,000 mails/s. Then the curve: planning and
  * sending at each size of --curve, with the cost per provider beside the smallest size's, to see it grow linearly;
  * at 100,000: planning ≤ 10 s, at most 11× the 10,000 figure, peak RSS while planning and sending ≤ 300 MB.
+ * The service is measured as it runs, from the build in dist; --from src measures it from source through tsx.
  *   npm run bench:reminders [-- --providers 10000 --runs 3 --concurrency 16 --curve 1000,10000,100000 --profile DIR]
  * --curve '' leaves the curve out; --profile writes a CPU profile of the last planning and sending at --providers.
  */
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: DEFAULTS.SMTP_CONNECTIONS },
     curve: { type: 'string', default: '1000,10000,100000' },
     profile: { type: 'string' },
+    /** `dist`: the service as it runs (`npm run build` first); `src`: from source through tsx, to compare. */
+    from: { type: 'string', default: 'dist' },
   },
 });
 const targetSize = Number(values.providers);
@@ -41,7 +44,7 @@ const LARGE_RSS_TARGET_MB = 300;
 async function measureFresh(count: number, times: number, profileDir?: string): Promise<Measured> {
   // The size before this one leaves its database to be written back and deleted: waited out.
   await settle();
-  const args = [count, times, concurrency, ...(profileDir === undefined ? [] : [profileDir])].map(String);
+  const args = [count, times, concurrency, values.from, ...(profileDir === undefined ? [] : [profileDir])].map(String);
   const child = fork(join(root, 'bench/reminders-size.ts'), args, { execArgv: ['--import', 'tsx'] });
   return new Promise((resolve, reject) => {
     let measured: Measured | undefined;
