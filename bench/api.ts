@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadCalendarSet } from '../src/calendar/load.js';
+import { freePort } from './ports.js';
 import { median, reportTargets, settle, table, type TargetResult } from './report.js';
 
 const { values } = parseArgs({
@@ -46,10 +47,6 @@ interface Endpoint {
   auth: boolean;
 }
 
-function randomPort(): number {
-  return 20_000 + Math.floor(Math.random() * 20_000);
-}
-
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
   for (;;) {
     try {
@@ -73,7 +70,7 @@ async function startService(
   databasePath: string,
   profileDir?: string,
 ): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const port = randomPort();
+  const port = await freePort();
   const args = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, 'dist/server.js'] : ['dist/server.js'];
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -97,7 +94,7 @@ async function startService(
 }
 
 async function startCeiling(answersFile: string): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const port = randomPort();
+  const port = await freePort();
   const child = fork(join(root, 'bench/ceiling.ts'), [answersFile, String(port)], {
     cwd: root,
     execArgv: ['--import', 'tsx'],

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProbeFigures } from '../test/overload/health-probe.js';
 import type { LoadFigures, LoadSettings } from '../test/overload/load-generator.js';
+import { freePort } from './ports.js';
 import { median, reportTargets, settle, table } from './report.js';
 
 const { values } = parseArgs({
@@ -47,7 +48,7 @@ async function start(
   databasePath: string,
   settings: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // Reminders off: the start-up catch-up would mail the seeded contacts. Rate limit off: one client makes every call.
   const child = spawn(process.execPath, ['dist/server.js'], {

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadCalendarSet } from '../src/calendar/load.js';
+import { freePort } from './ports.js';
 import { median, reportTargets, settle, residentSetBytes, table } from './report.js';
 
 const { values } = parseArgs({
@@ -49,6 +50,14 @@ interface Started {
   readyMs: number;
 }
 
+/** The last few KB a server wrote to stderr (where src/server.ts says why it cannot start), shown when it exits. */
+const lastOutput = new WeakMap<ChildProcess, string>();
+function keepOutput(child: ChildProcess): void {
+  const keep = (chunk: Buffer) =>
+    lastOutput.set(child, ((lastOutput.get(child) ?? '') + chunk.toString()).slice(-4096));
+  child.stderr?.on('data', keep);
+}
+
 /** Polls `path` every 2 ms until it answers 200; the time since `started`. */
 async function firstOk(child: ChildProcess, url: string, started: number): Promise<number> {
   for (;;) {
@@ -57,7 +66,8 @@ async function firstOk(child: ChildProcess, url: string, started: number): Promi
     } catch {
       // not listening yet
     }
-    if (child.exitCode !== null) throw new Error(`server exited during start-up (${child.exitCode})`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited during start-up (${child.exitCode}): ${lastOutput.get(child) ?? ''}`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
@@ -66,7 +76,7 @@ async function firstOk(child: ChildProcess, url: string, started: number): Promi
 type CompileCache = 'on' | 'off';
 
 async function start(databasePath: string, cache: CompileCache): Promise<Started> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const started = performance.now();
   // Reminders off: the start-up catch-up would try to mail the seeded contacts. Rate limit off: the load is one client.
@@ -85,8 +95,10 @@ async function start(databasePath: string, cache: CompileCache): Promise<Started
       TODAY,
       ...(cache === 'on' ? { NODE_COMPILE_CACHE: compileCacheDir } : { NODE_DISABLE_COMPILE_CACHE: '1' }),
     },
-    stdio: 'ignore',
+    // Its log (stdout) stays unread: a pipe would cost the bench's CPU and could hold the server up under load.
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  keepOutput(child);
   const healthMs = await firstOk(child, `${baseUrl}/health`, started);
   const readyMs = await firstOk(child, `${baseUrl}/ready`, started);
   return { child, baseUrl, healthMs, readyMs };
