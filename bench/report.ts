@@ -41,8 +41,6 @@ export interface Quiet {
   waitedS: number;
   /** Share of all cores' time spent busy (iowait counted) over the last second before measuring. */
   busy: number;
-  /** Milliseconds a fixed piece of JavaScript work took then (`calibrationMs`): the same cores, quiet, are not always as fast. */
-  calibrationMs?: number;
 }
 let quietAtStart: Quiet | undefined;
 
@@ -56,28 +54,6 @@ function cpuTicks(): { busy: number; all: number } {
   // user nice system idle iowait irq softirq steal: idle alone is not busy (iowait is: a disk still writing back).
   const all = fields.slice(0, 8).reduce((sum, ticks) => sum + ticks, 0);
   return { busy: all - fields[3]!, all };
-}
-
-/**
- * A fixed piece of JavaScript work (JSON, strings, sorting: what the service does), the median of five, in ms.
- * The cores of a shared VM can be quiet and still slow (another guest on the host): runs with the same code and a
- * calibration a third slower measure about a third less.
- */
-export function calibrationMs(): number {
-  const record = { id: 'f0c1d2e3', name: 'Verloskundigenpraktijk De Linde', dates: ['2027-03-12', '2026-11-12'] };
-  const times: number[] = [];
-  for (let round = 0; round < 5; round++) {
-    const started = performance.now();
-    let kept = 0;
-    for (let i = 0; i < 20_000; i++) {
-      const text = JSON.stringify({ ...record, i, dates: [...record.dates].sort() });
-      kept += (JSON.parse(text) as { name: string }).name.toUpperCase().length;
-    }
-    times.push(performance.now() - started);
-    // Its result is used, so the work cannot be left out.
-    if (kept === 0) throw new Error('the calibration computed nothing');
-  }
-  return median(times);
 }
 
 /**
@@ -96,13 +72,11 @@ export async function settle(): Promise<Quiet> {
     busy = (after.busy - before.busy) / Math.max(1, after.all - before.all);
     quietSeconds = busy <= QUIET_BUSY ? quietSeconds + 1 : 0;
   }
-  const quiet = { waitedS: (performance.now() - started) / 1000, busy, calibrationMs: calibrationMs() };
+  const quiet = { waitedS: (performance.now() - started) / 1000, busy };
   // A bench that settles before each of its parts reports how it began.
   if (quietAtStart === undefined) [quietAtStart, loadAtStart] = [quiet, loadavg()];
   const state = quietSeconds >= 2 ? 'quiet' : `still busy after ${QUIET_TIMEOUT_S} s`;
-  console.log(
-    `machine ${state}: ${Math.round(100 * busy)} % busy, waited ${quiet.waitedS.toFixed(0)} s, calibration ${quiet.calibrationMs.toFixed(1)} ms`,
-  );
+  console.log(`machine ${state}: ${Math.round(100 * busy)} % busy, waited ${quiet.waitedS.toFixed(0)} s`);
   return quiet;
 }
 

@@ -29,11 +29,7 @@ const atStart = (k: KeptTargets) =>
   `${k.loadAtStart?.[0]?.toFixed(2) ?? '-'}` +
   (k.quietAtStart === undefined
     ? ''
-    : ` (${Math.round(100 * k.quietAtStart.busy)} % busy, waited ${k.quietAtStart.waitedS.toFixed(0)} s` +
-      (k.quietAtStart.calibrationMs === undefined
-        ? ''
-        : `, calibration ${k.quietAtStart.calibrationMs.toFixed(1)} ms`) +
-      ')');
+    : ` (${Math.round(100 * k.quietAtStart.busy)} % busy, waited ${k.quietAtStart.waitedS.toFixed(0)} s)`);
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 /** Every kept target beside its ceiling, met or not, with the machine: bench/README.md's text and a verdict. */
@@ -57,7 +53,7 @@ export function summaryMarkdown(kept: readonly KeptTargets[], machine: Machine):
     `- Load average (1, 5, 15 min) at the start of the run: ${loads(kept[0]?.loadAtStart)}; when this was written: ${loads(machine.loadNow)}`,
     `- Run: ${kept[0]?.at ?? '-'} to ${kept.at(-1)?.at ?? '-'}`,
     '',
-    '| bench | load at its start (cores busy, wait, calibration) | what | ceiling | measured | met |',
+    '| bench | load at its start (cores busy, wait) | what | ceiling | measured | met |',
     '| --- | --- | --- | --- | --- | --- |',
     ...kept.flatMap((k) =>
       k.results.map(
