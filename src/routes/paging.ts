@@ -69,6 +69,9 @@ export function pageOf<T>(
   return { page, last: rest.length > limit && lastItem !== undefined ? keyOf(lastItem) : null };
 }
 
+/** The `next` cursor of each cached page, kept with its answer: a hit does not parse the body again to find it. */
+const nextOfPage = new WeakMap<CachedAnswer, string | null>();
+
 /**
  * A page of a list answered from the answer cache: its bytes and its `next` cursor (for the Link header), which a
  * cached answer carries in its body. `build` serialises the page and says its cursor.
@@ -79,12 +82,18 @@ export function cachedPage(
   version: string,
   build: () => { body: string; next: string | null },
 ): { answer: CachedAnswer; next: string | null } {
-  let next: string | null | undefined;
+  let built: string | null | undefined;
   const answer = cache.answer(key, version, 'application/json; charset=utf-8', () => {
     const page = build();
-    next = page.next;
+    built = page.next;
     return page.body;
   });
-  next ??= (JSON.parse(answer.body.toString('utf8')) as { next: string | null }).next;
+  if (built !== undefined) nextOfPage.set(answer, built);
+  let next = nextOfPage.get(answer);
+  // An answer cached without its cursor (by another caller of the cache): read from its body, then kept.
+  if (next === undefined) {
+    next = (JSON.parse(answer.body.toString('utf8')) as { next: string | null }).next;
+    nextOfPage.set(answer, next);
+  }
   return { answer, next };
 }
