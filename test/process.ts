@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../bench/ports.js';
 
 /** src/server.ts (or another entry) as a real process; resolves once it answers /health. */
 export interface ServerProcess {
@@ -12,15 +12,6 @@ export interface ServerProcess {
 }
 
 export const ROOT = join(import.meta.dirname, '..');
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** `nodeArgs` go to node itself, before the entry (for example `--inspect=127.0.0.1:0`). */
 export async function startServer(
