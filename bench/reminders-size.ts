@@ -8,10 +8,11 @@
  *   (forked) bench/reminders-size.ts <providers> <runs> <SMTP connections> <dist|src> [profile dir]
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { madeUpCalendarDir } from '../test/reminders/calendar-dir.js';
 
 const DAY = '2026-10-18';
 const root = new URL('..', import.meta.url).pathname;
@@ -88,14 +89,7 @@ async function measure(
 ): Promise<Measured> {
   const dir = mkdtempSync(join(tmpdir(), 'gzd-bench-reminders-'));
   try {
-    mkdirSync(join(dir, 'calendars', 'voorbeeld'), { recursive: true });
-    copyFileSync(
-      join(root, 'test/api/fixtures/voorbeeld-2027.yaml'),
-      join(dir, 'calendars/voorbeeld/2027-geboortezorg.yaml'),
-    );
-    for (const file of ['calendar.schema.json', 'decree-days.yaml'])
-      copyFileSync(join(root, 'calendars', file), join(dir, 'calendars', file));
-    const calendars = loadCalendarSet(join(dir, 'calendars'));
+    const calendars = loadCalendarSet(madeUpCalendarDir(dir));
     const db = openDatabase(join(dir, 'bench.db'));
     migrate(db);
     const { apiKey } = new ApiKeyStore(db).create('bench');

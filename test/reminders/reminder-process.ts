@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { ApiKeyStore } from '../../src/store/api-keys.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
 import { ProviderStore } from '../../src/store/providers.js';
+import { madeUpCalendarDir } from './calendar-dir.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -14,13 +14,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
  * and that calendar in the layout the reminder command reads (calendars/<insurer>/<year>-geboortezorg.yaml).
  */
 export function prepareReminderDatabase(dir: string, count: number): void {
-  mkdirSync(join(dir, 'calendars', 'voorbeeld'), { recursive: true });
-  copyFileSync(
-    join(ROOT, 'test/api/fixtures/voorbeeld-2027.yaml'),
-    join(dir, 'calendars/voorbeeld/2027-geboortezorg.yaml'),
-  );
-  for (const file of ['calendar.schema.json', 'decree-days.yaml'])
-    copyFileSync(join(ROOT, 'calendars', file), join(dir, 'calendars', file));
+  madeUpCalendarDir(dir);
   const db = openDatabase(join(dir, 'reminders.db'));
   try {
     migrate(db);
