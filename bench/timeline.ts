@@ -8,6 +8,7 @@
  *   npm run bench:timeline [-- --providers 10000 --runs 5]
  */
 import { parseArgs } from 'node:util';
+import type { CompiledCalendar } from '../src/domain/calendar.js';
 import { PROVIDER_KINDS, type Provider, type RecordedEvent } from '../src/domain/types.js';
 import { reportTargets, settle } from './report.js';
 
@@ -48,7 +49,7 @@ function random(seed: number): () => number {
 }
 
 /** The same population every run (seeded), built with the engine's own calendars. */
-function populationOf({ addDays }: Engine, all: ReturnType<ReturnType<Engine['loadCalendarSet']>['all']>) {
+function populationOf({ addDays }: Engine, all: readonly CompiledCalendar[]) {
   const next = random(SEED);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)]!;
   const triggerIds = all.flatMap((calendar) =>
